@@ -1,0 +1,34 @@
+import type { Locale } from './messages.ts';
+
+// Human names of fields, so an error says「企业名称」rather than "name". Unknown fields show as is.
+const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
+  name: { zh: '企业名称', en: 'Name' },
+  districtCode: { zh: '所属区市', en: 'District' },
+  chainCodes: { zh: '产业链', en: 'Industry chains' },
+  clusterCode: { zh: '产业集群', en: 'Industry cluster' },
+  sizeClass: { zh: '规模', en: 'Size class' },
+  manufacturingType: { zh: '制造类型', en: 'Manufacturing type' },
+  industryCode: { zh: '国民经济行业代码', en: 'Industry code' },
+  address: { zh: '地址', en: 'Address' },
+  mainProducts: { zh: '主要产品', en: 'Main products' },
+  contactName: { zh: '联系人', en: 'Contact' },
+  contactPhone: { zh: '联系电话', en: 'Phone' },
+  contactEmail: { zh: '电子邮箱', en: 'E-mail' },
+  username: { zh: '用户名', en: 'Username' },
+  password: { zh: '密码', en: 'Password' },
+  displayName: { zh: '姓名', en: 'Display name' },
+  role: { zh: '角色', en: 'Role' },
+  enterpriseId: { zh: '所属企业', en: 'Enterprise' },
+  page: { zh: '页码', en: 'Page' },
+  pageSize: { zh: '每页条数', en: 'Page size' },
+  version: { zh: '版本号', en: 'Version' },
+  code: { zh: '代码', en: 'Code' },
+  nameZh: { zh: '中文名称', en: 'Chinese name' },
+  nameEn: { zh: '英文名称', en: 'English name' },
+};
+
+export function fieldLabel(field: string, locale: Locale): string {
+  const label = FIELD_LABELS[field];
+  return label ? label[locale === 'en' ? 'en' : 'zh'] : field;
+}

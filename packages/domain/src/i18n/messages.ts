@@ -1,0 +1,92 @@
+// Every message the server sends back, in zh-CN (default) and en. One place, so the web app and the
+// server say the same thing. `{field}` and other braces are filled in by `formatMessage`.
+export type Locale = 'zh-CN' | 'en';
+
+export const MESSAGES = {
+  // generic request problems
+  'validation.required': { zh: '缺少必填字段「{field}」', en: 'Field "{field}" is required' },
+  'validation.type': { zh: '字段「{field}」类型应为 {type}', en: 'Field "{field}" must be of type {type}' },
+  'validation.minLength': { zh: '字段「{field}」至少 {limit} 个字符', en: 'Field "{field}" must have at least {limit} characters' },
+  'validation.maxLength': { zh: '字段「{field}」最多 {limit} 个字符', en: 'Field "{field}" must have at most {limit} characters' },
+  'validation.minimum': { zh: '字段「{field}」不能小于 {limit}', en: 'Field "{field}" must be at least {limit}' },
+  'validation.maximum': { zh: '字段「{field}」不能大于 {limit}', en: 'Field "{field}" must be at most {limit}' },
+  'validation.pattern': { zh: '字段「{field}」格式不正确', en: 'Field "{field}" has the wrong format' },
+  'validation.format': { zh: '字段「{field}」格式不正确（应为 {format}）', en: 'Field "{field}" must be a valid {format}' },
+  'validation.enum': { zh: '字段「{field}」取值应为：{allowed}', en: 'Field "{field}" must be one of: {allowed}' },
+  'validation.additionalProperties': { zh: '不允许的字段「{field}」', en: 'Field "{field}" is not allowed' },
+  'validation.minItems': { zh: '字段「{field}」至少 {limit} 项', en: 'Field "{field}" needs at least {limit} items' },
+  'validation.maxItems': { zh: '字段「{field}」最多 {limit} 项', en: 'Field "{field}" allows at most {limit} items' },
+  'validation.invalid': { zh: '字段「{field}」无效', en: 'Field "{field}" is invalid' },
+  'request.badJson': { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'request.badBody': { zh: '请求体格式不正确', en: 'The request body is malformed' },
+  'request.tooLarge': { zh: '上传内容过大', en: 'The upload is too large' },
+  'request.unsupportedMediaType': { zh: '不支持的内容类型', en: 'Unsupported content type' },
+  'request.notFound': { zh: '请求的资源不存在', en: 'Not found' },
+  'request.rateLimited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  'server.internal': { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+  // auth
+  'auth.required': { zh: '请先登录', en: 'Please log in' },
+  'auth.forbidden': { zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  'auth.badCredentials': { zh: '用户名或密码错误', en: 'Wrong username or password' },
+  'auth.locked': { zh: '账号因多次登录失败已锁定，请于 {minutes} 分钟后重试或联系安全管理员', en: 'The account is locked after repeated failures; try again in {minutes} minutes or ask the security admin' },
+  'auth.disabled': { zh: '账号已停用，请联系安全管理员', en: 'The account is disabled; ask the security admin' },
+  'auth.noRole': { zh: '账号尚未分配角色，请联系安全管理员', en: 'The account has no role yet; ask the security admin' },
+  'auth.sessionExpired': { zh: '会话已过期，请重新登录', en: 'Your session has expired; please log in again' },
+  'auth.csrf': { zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'Missing or invalid CSRF token; reload the page and try again' },
+  'auth.wrongCurrentPassword': { zh: '当前密码不正确', en: 'The current password is wrong' },
+  'password.tooShort': { zh: '密码至少 {limit} 位', en: 'The password needs at least {limit} characters' },
+  'password.tooLong': { zh: '密码过长', en: 'The password is too long' },
+  'password.tooFewClasses': { zh: '密码需包含大写字母、小写字母、数字、符号中的至少 {limit} 类', en: 'The password needs at least {limit} of: upper case, lower case, digits, symbols' },
+  'password.equalsUsername': { zh: '密码不能与用户名相同', en: 'The password must differ from the username' },
+  // accounts
+  'user.notFound': { zh: '用户不存在', en: 'User not found' },
+  'user.usernameTaken': { zh: '用户名「{username}」已被使用', en: 'Username "{username}" is taken' },
+  'user.scopeRequired': { zh: '该角色需要指定「{field}」', en: 'This role needs "{field}"' },
+  'user.cannotChangeSelf': { zh: '不能修改自己的角色或状态', en: 'You cannot change your own role or status' },
+  // registry
+  'enterprise.notFound': { zh: '企业不存在', en: 'Enterprise not found' },
+  'enterprise.creditCodeTaken': { zh: '统一社会信用代码 {creditCode} 已登记', en: 'Credit code {creditCode} is already registered' },
+  'enterprise.versionConflict': { zh: '该企业已被他人修改，请刷新后再保存', en: 'Someone else changed this enterprise; reload and save again' },
+  'enterprise.outOfScope': { zh: '该企业不在您的管辖范围内', en: 'This enterprise is outside your scope' },
+  'enterprise.fieldNotEditable': { zh: '企业用户不能修改字段「{field}」', en: 'Enterprise users cannot change "{field}"' },
+  'enterprise.required': { zh: '「{field}」为必填项', en: '"{field}" is required' },
+  'enterprise.creditCodeLength': { zh: '统一社会信用代码应为 18 位', en: 'The credit code must have 18 characters' },
+  'enterprise.creditCodeCharacter': { zh: '统一社会信用代码含有不允许的字符（不使用 I、O、S、V、Z）', en: 'The credit code has characters that are not allowed (I, O, S, V, Z are never used)' },
+  'enterprise.creditCodeCheck': { zh: '统一社会信用代码校验位不正确', en: 'The credit code check character is wrong' },
+  'enterprise.tooLong': { zh: '「{field}」过长', en: '"{field}" is too long' },
+  'enterprise.unknownDistrict': { zh: '未知的区市代码', en: 'Unknown district code' },
+  'enterprise.unknownChain': { zh: '未知的产业链', en: 'Unknown industry chain' },
+  'enterprise.unknownCluster': { zh: '未知的产业集群', en: 'Unknown industry cluster' },
+  'enterprise.invalidEnum': { zh: '「{field}」取值无效', en: '"{field}" has an invalid value' },
+  'enterprise.invalidPhone': { zh: '联系电话格式不正确', en: 'The phone number is malformed' },
+  'enterprise.invalidEmail': { zh: '电子邮箱格式不正确', en: 'The e-mail address is malformed' },
+  'enterprise.invalidIndustryCode': { zh: '国民经济行业代码应为制造业（C13–C43）', en: 'The industry code must be a manufacturing code (C13–C43)' },
+  'enterprise.duplicateInFile': { zh: '统一社会信用代码在文件中重复（第 {row} 行）', en: 'The credit code repeats row {row} of the file' },
+  // import
+  'import.notFound': { zh: '导入任务不存在或已过期', en: 'The import does not exist or has expired' },
+  'import.badFile': { zh: '无法读取 Excel 文件，请使用下载的模板', en: 'The Excel file cannot be read; use the downloaded template' },
+  'import.badHeader': { zh: '表头与模板不一致：缺少「{column}」', en: 'The header does not match the template: "{column}" is missing' },
+  'import.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
+  'import.tooManyRows': { zh: '单次最多导入 {limit} 行', en: 'At most {limit} rows per import' },
+  'import.hasErrors': { zh: '文件中有 {count} 处错误，未导入任何数据', en: 'The file has {count} problems; nothing was imported' },
+  'import.alreadyCommitted': { zh: '该导入已完成', en: 'This import has already been committed' },
+  'import.nothingValid': { zh: '没有可导入的有效行', en: 'There are no valid rows to import' },
+  // taxonomy
+  'taxonomy.notFound': { zh: '分类不存在', en: 'Taxonomy entry not found' },
+  'taxonomy.codeTaken': { zh: '代码「{code}」已存在', en: 'Code "{code}" already exists' },
+  'taxonomy.inUse': { zh: '仍有企业使用该分类，不能删除', en: 'Enterprises still use this entry; it cannot be deleted' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function formatMessage(key: MessageKey, locale: Locale, params: Record<string, string | number> = {}): string {
+  const template: string = MESSAGES[key][locale === 'en' ? 'en' : 'zh'];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Picks zh-CN unless the Accept-Language header prefers English. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return 'zh-CN';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}

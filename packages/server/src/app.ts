@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { createDatabase, dialectOf } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
+import { registerUserRoutes } from './modules/accounts/users.routes.ts';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerRegistryRoutes } from './modules/registry/routes.ts';
+import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
+import { AuditLog } from './platform/audit.ts';
+import { registerAuth } from './platform/auth.ts';
+import type { AppContext } from './platform/context.ts';
+import { AppError, registerErrorHandling } from './platform/errors.ts';
+import { loadAuditKey } from './platform/secrets.ts';
+import { SettingsStore } from './platform/settings.ts';
+import { seedReferenceData } from './demo/reference-data.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+}
+
+/** Builds the whole platform: database, migrations, plugins, then one register call per module. */
+export async function buildApp(config: Config): Promise<BuiltApp> {
+  const db = createDatabase(config);
+  await migrateToLatest(db);
+  const settings = new SettingsStore();
+  await settings.load(db);
+  const ctx: AppContext = { config, db, dialect: dialectOf(db), audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)), settings };
+  await seedReferenceData(ctx);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+  });
+  app.addHook('onClose', async () => db.destroy());
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Zhizao 智造 API', version: '0.1.0', description: 'The platform of a city’s smart-manufacturing programme' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zhizao_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  registerErrorHandling(app);
+  registerAuth(app, ctx);
+
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
+    await db.selectFrom('auditHead').select('seq').executeTakeFirst();
+    return { status: 'ok', database: ctx.dialect, demo: config.demo };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
+  registerRegistryExcelRoutes(app, ctx);
+
+  serveWebApp(app, config);
+  return { app, ctx };
+}
+
+/** Serves the built React app, with client-side routes falling back to index.html. */
+function serveWebApp(app: FastifyInstance, config: Config): void {
+  const dist = config.webDist;
+  if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
+  void app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) throw new AppError(404, 'request.notFound');
+    const file = path.join(dist, request.url.split('?')[0]!);
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.sendFile('index.html');
+  });
+}

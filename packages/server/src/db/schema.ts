@@ -1,0 +1,151 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table types in camelCase; the CamelCasePlugin maps them to snake_case columns.
+// Booleans are stored as 0/1 integers and timestamps as ISO-8601 text, so both dialects (and the
+// PG-family 信创 databases, gov-it.md §3) read the same values.
+
+export interface DistrictTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  kind: string;
+  sortOrder: number;
+}
+
+export interface IndustryChainTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  isDemo: number;
+  sortOrder: number;
+}
+
+export interface IndustryClusterTable {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  chainCode: string | null;
+  isDemo: number;
+  sortOrder: number;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  creditCode: string;
+  name: string;
+  districtCode: string;
+  clusterCode: string | null;
+  sizeClass: string;
+  manufacturingType: string;
+  industryCode: string | null;
+  address: string | null;
+  mainProducts: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  archived: number;
+  isDemo: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EnterpriseChainTable {
+  enterpriseId: number;
+  chainCode: string;
+}
+
+export interface EnterpriseSearchTermTable {
+  enterpriseId: number;
+  term: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string | null;
+  districtCode: string | null;
+  enterpriseId: number | null;
+  enabled: number;
+  failedLoginCount: number;
+  lockedUntil: string | null;
+  passwordChangedAt: string;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserSessionTable {
+  /** SM3 of the cookie token: a stolen database does not give live sessions. */
+  id: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface ImportJobTable {
+  id: string;
+  userId: number;
+  kind: string;
+  fileName: string;
+  status: string;
+  totalRows: number;
+  validRows: number;
+  problemsJson: string;
+  rowsJson: string;
+  createdAt: string;
+  committedAt: string | null;
+}
+
+export interface Database {
+  district: DistrictTable;
+  industryChain: IndustryChainTable;
+  industryCluster: IndustryClusterTable;
+  enterprise: EnterpriseTable;
+  enterpriseChain: EnterpriseChainTable;
+  enterpriseSearchTerm: EnterpriseSearchTermTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
+  setting: SettingTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+  importJob: ImportJobTable;
+}
+
+export type EnterpriseRow = Selectable<EnterpriseTable>;
+export type NewEnterpriseRow = Insertable<EnterpriseTable>;
+export type EnterpriseUpdate = Updateable<EnterpriseTable>;
+export type AppUserRow = Selectable<AppUserTable>;

@@ -1,0 +1,147 @@
+import { DEFAULT_SECURITY_SETTINGS, ROLES, SECURITY_SETTINGS_CEILING, SECURITY_SETTINGS_FLOOR, type Role, type SecuritySettings } from '@zhizao/domain';
+import type { FastifyInstance } from 'fastify';
+import { auditActor, authorize } from '../../platform/auth.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { errorResponses, idParams, okResponse, paginationQuery } from '../../platform/schemas.ts';
+import { presentUser, userViewSchema } from './users.repo.ts';
+import { assignRole, createUser, deleteUser, resetPassword, saveSecuritySettings, setEnabled, unlockUser } from './users.service.ts';
+
+const password = { type: 'string', minLength: 1, maxLength: 128 } as const;
+const settingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(DEFAULT_SECURITY_SETTINGS),
+  properties: Object.fromEntries(
+    (Object.keys(DEFAULT_SECURITY_SETTINGS) as (keyof SecuritySettings)[]).map((k) => [k, { type: 'integer', minimum: SECURITY_SETTINGS_FLOOR[k], maximum: SECURITY_SETTINGS_CEILING[k] }]),
+  ),
+} as const;
+type IdParams = { Params: { id: number } };
+
+export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Querystring: { page: number; pageSize: number; q?: string; role?: Role } }>(
+    '/api/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'List accounts (system and security admins)',
+        querystring: { type: 'object', additionalProperties: false, properties: { ...paginationQuery, q: { type: 'string', maxLength: 64 }, role: { type: 'string', enum: [...ROLES] } } },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: userViewSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.read');
+      const { page, pageSize, q, role } = request.query;
+      let query = ctx.db.selectFrom('appUser');
+      if (q) query = query.where((eb) => eb.or([eb('username', 'like', `%${q}%`), eb('displayName', 'like', `%${q}%`)]));
+      if (role) query = query.where('role', '=', role);
+      const [rows, count] = await Promise.all([
+        query.selectAll().orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(presentUser), total: Number(count.n), page, pageSize };
+    },
+  );
+
+  app.post<{ Body: { username: string; displayName: string; password: string } }>(
+    '/api/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account without rights (system admin); the security admin then assigns a role',
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['username', 'displayName', 'password'],
+          properties: { username: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,64}$' }, displayName: { type: 'string', minLength: 1, maxLength: 64 }, password },
+        },
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.create');
+      return createUser(ctx, auditActor(request), request.body);
+    },
+  );
+
+  app.delete<IdParams>('/api/users/:id', { schema: { tags: ['accounts'], summary: 'Delete an account (system admin)', params: idParams, response: { 200: okResponse, ...errorResponses } } }, async (request) => {
+    authorize(request, 'users.delete');
+    await deleteUser(ctx, auditActor(request), request.params.id);
+    return { ok: true };
+  });
+
+  app.put<IdParams & { Body: { role: Role; districtCode?: string | null; enterpriseId?: number | null } }>(
+    '/api/users/:id/role',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Assign a role and its scope (security admin); ends the account’s sessions',
+        params: idParams,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['role'],
+          properties: { role: { type: 'string', enum: [...ROLES] }, districtCode: { type: ['string', 'null'], maxLength: 12 }, enterpriseId: { type: ['integer', 'null'], minimum: 1 } },
+        },
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.assignRole');
+      const { role, districtCode = null, enterpriseId = null } = request.body;
+      return assignRole(ctx, auditActor(request), request.params.id, role, districtCode, enterpriseId);
+    },
+  );
+
+  app.post<IdParams & { Body: { newPassword: string } }>(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Reset a password (security admin)',
+        params: idParams,
+        body: { type: 'object', additionalProperties: false, required: ['newPassword'], properties: { newPassword: password } },
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.resetPassword');
+      return resetPassword(ctx, auditActor(request), request.params.id, request.body.newPassword);
+    },
+  );
+
+  app.put<IdParams & { Body: { enabled: boolean } }>(
+    '/api/users/:id/enabled',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Enable or disable an account (security admin)',
+        params: idParams,
+        body: { type: 'object', additionalProperties: false, required: ['enabled'], properties: { enabled: { type: 'boolean' } } },
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.setEnabled');
+      return setEnabled(ctx, auditActor(request), request.params.id, request.body.enabled);
+    },
+  );
+
+  app.post<IdParams>('/api/users/:id/unlock', { schema: { tags: ['accounts'], summary: 'Unlock a locked-out account (security admin)', params: idParams, response: { 200: userViewSchema, ...errorResponses } } }, async (request) => {
+    authorize(request, 'users.setEnabled');
+    return unlockUser(ctx, auditActor(request), request.params.id);
+  });
+
+  app.get('/api/settings/security', { schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } } }, async (request) => {
+    authorize(request, 'settings.security');
+    return { settings: ctx.settings.securitySettings, floor: SECURITY_SETTINGS_FLOOR, ceiling: SECURITY_SETTINGS_CEILING, defaults: DEFAULT_SECURITY_SETTINGS };
+  });
+
+  app.put<{ Body: SecuritySettings }>(
+    '/api/settings/security',
+    { schema: { tags: ['accounts'], summary: 'Change security settings (security admin), never below the floor', body: settingsSchema, response: { 200: settingsSchema, ...errorResponses } } },
+    async (request) => {
+      authorize(request, 'settings.security');
+      return saveSecuritySettings(ctx, auditActor(request), request.body);
+    },
+  );
+}

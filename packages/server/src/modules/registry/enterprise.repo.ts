@@ -1,0 +1,182 @@
+import type { EnterpriseInput, ManufacturingType, SizeClass } from '@zhizao/domain';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor, Tx } from '../../db/database.ts';
+import type { EnterpriseRow } from '../../db/schema.ts';
+import { indexTerms, queryTerms } from './search.ts';
+
+export interface EnterpriseRecord extends EnterpriseInput {
+  id: number;
+  archived: boolean;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EnterpriseFilter {
+  q?: string;
+  districtCode?: string;
+  chainCode?: string;
+  clusterCode?: string;
+  sizeClass?: SizeClass;
+  manufacturingType?: ManufacturingType;
+  /** 'active' (default), 'archived' or 'all'. */
+  status?: 'active' | 'archived' | 'all';
+}
+
+export type EnterpriseSort = 'name' | 'createdAt' | 'updatedAt' | 'creditCode';
+
+const toColumns = (input: EnterpriseInput) => ({
+  creditCode: input.creditCode,
+  name: input.name,
+  districtCode: input.districtCode,
+  clusterCode: input.clusterCode,
+  sizeClass: input.sizeClass,
+  manufacturingType: input.manufacturingType,
+  industryCode: input.industryCode,
+  address: input.address,
+  mainProducts: input.mainProducts,
+  contactName: input.contactName,
+  contactPhone: input.contactPhone,
+  contactEmail: input.contactEmail,
+});
+
+function toRecord(row: EnterpriseRow, chainCodes: string[]): EnterpriseRecord {
+  return {
+    id: row.id,
+    creditCode: row.creditCode,
+    name: row.name,
+    districtCode: row.districtCode,
+    chainCodes,
+    clusterCode: row.clusterCode,
+    sizeClass: row.sizeClass as SizeClass,
+    manufacturingType: row.manufacturingType as ManufacturingType,
+    industryCode: row.industryCode,
+    address: row.address,
+    mainProducts: row.mainProducts,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    contactEmail: row.contactEmail,
+    archived: row.archived === 1,
+    isDemo: row.isDemo === 1,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+async function writeChainsAndTerms(tx: Tx, id: number, input: EnterpriseInput): Promise<void> {
+  await tx.deleteFrom('enterpriseChain').where('enterpriseId', '=', id).execute();
+  await tx.deleteFrom('enterpriseSearchTerm').where('enterpriseId', '=', id).execute();
+  if (input.chainCodes.length) await tx.insertInto('enterpriseChain').values(input.chainCodes.map((chainCode) => ({ enterpriseId: id, chainCode }))).execute();
+  const terms = indexTerms(input.name, input.mainProducts, input.address);
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < terms.length; i += 400) {
+    await tx.insertInto('enterpriseSearchTerm').values(terms.slice(i, i + 400).map((term) => ({ enterpriseId: id, term }))).execute();
+  }
+}
+
+export async function insertEnterprise(tx: Tx, input: EnterpriseInput, options: { isDemo?: boolean; at?: string } = {}): Promise<EnterpriseRecord> {
+  const at = options.at ?? new Date().toISOString();
+  const row = await tx
+    .insertInto('enterprise')
+    .values({ ...toColumns(input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await writeChainsAndTerms(tx, row.id, input);
+  return toRecord(row, input.chainCodes);
+}
+
+/** Updates only when the stored version is `expectedVersion`; returns null on a lost race. */
+export async function updateEnterprise(tx: Tx, id: number, input: EnterpriseInput, expectedVersion: number): Promise<EnterpriseRecord | null> {
+  const row = await tx
+    .updateTable('enterprise')
+    .set({ ...toColumns(input), updatedAt: new Date().toISOString(), version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  await writeChainsAndTerms(tx, id, input);
+  return toRecord(row, input.chainCodes);
+}
+
+export async function setArchived(tx: Tx, id: number, archived: boolean): Promise<EnterpriseRecord | null> {
+  const row = await tx
+    .updateTable('enterprise')
+    .set((eb) => ({ archived: archived ? 1 : 0, updatedAt: new Date().toISOString(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? (await withChains(tx, [row]))[0]! : null;
+}
+
+async function withChains(db: Executor, rows: EnterpriseRow[]): Promise<EnterpriseRecord[]> {
+  if (!rows.length) return [];
+  const links = await db.selectFrom('enterpriseChain').select(['enterpriseId', 'chainCode']).where('enterpriseId', 'in', rows.map((r) => r.id)).orderBy('chainCode').execute();
+  const byId = new Map<number, string[]>();
+  for (const l of links) byId.set(l.enterpriseId, [...(byId.get(l.enterpriseId) ?? []), l.chainCode]);
+  return rows.map((r) => toRecord(r, byId.get(r.id) ?? []));
+}
+
+export async function findEnterprise(db: Executor, id: number): Promise<EnterpriseRecord | undefined> {
+  const row = await db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? (await withChains(db, [row]))[0] : undefined;
+}
+
+export const findEnterpriseIdByCreditCode = (db: Executor, creditCode: string) =>
+  db.selectFrom('enterprise').select('id').where('creditCode', '=', creditCode).executeTakeFirst();
+
+/** The filtered set of enterprises, as a query to page, count or export. */
+export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
+  let query = db.selectFrom('enterprise');
+  const status = filter.status ?? 'active';
+  if (status !== 'all') query = query.where('archived', '=', status === 'archived' ? 1 : 0);
+  if (filter.districtCode) query = query.where('districtCode', '=', filter.districtCode);
+  if (filter.clusterCode) query = query.where('clusterCode', '=', filter.clusterCode);
+  if (filter.sizeClass) query = query.where('sizeClass', '=', filter.sizeClass);
+  if (filter.manufacturingType) query = query.where('manufacturingType', '=', filter.manufacturingType);
+  if (filter.chainCode) {
+    const chainCode = filter.chainCode;
+    query = query.where('id', 'in', (eb) => eb.selectFrom('enterpriseChain').select('enterpriseId').where('chainCode', '=', chainCode));
+  }
+  const q = filter.q?.trim();
+  if (q) {
+    const terms = queryTerms(q);
+    const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    query = query.where((eb) => {
+      // Every typed word is an index term, or the text appears in the name or credit code as typed.
+      const alternatives: Expression<SqlBool>[] = [
+        sql<boolean>`${eb.ref('name')} like ${like} escape '\\'`,
+        sql<boolean>`${eb.ref('creditCode')} like ${q.toUpperCase() + '%'}`,
+      ];
+      if (terms.length) {
+        alternatives.push(
+          eb.and(terms.map((term) => eb('id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term)))),
+        );
+      }
+      return eb.or(alternatives);
+    });
+  }
+  return query;
+}
+
+export async function listEnterprises(db: Executor, filter: EnterpriseFilter, page: { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' }) {
+  const base = filteredEnterprises(db, filter);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy(page.sort, page.order).orderBy('id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await withChains(db, rows), total: Number(count.n) };
+}
+
+/** Every enterprise of the filter, in pages, for exports: memory stays flat however many there are. */
+export async function* iterateEnterprises(db: Executor, filter: EnterpriseFilter, batch = 1000): AsyncGenerator<EnterpriseRecord[]> {
+  let lastId = 0;
+  for (;;) {
+    const rows = await filteredEnterprises(db, filter).selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
+    if (!rows.length) return;
+    yield await withChains(db, rows);
+    lastId = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,83 @@
+import { ENTERPRISE_SELF_EDITABLE_FIELDS, can, enterpriseProblems, maskPhone, normaliseEnterpriseInput, ownsEnterprise, type Actor, type EnterpriseInput, type TaxonomyCodes } from '@zhizao/domain';
+import type { AuditActor } from '../../platform/audit.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
+import { findEnterprise, findEnterpriseIdByCreditCode, insertEnterprise, setArchived, updateEnterprise, type EnterpriseRecord } from './enterprise.repo.ts';
+import { loadTaxonomyCodes } from './taxonomy.repo.ts';
+
+/** Validates and normalises input; throws 400 naming the first field, with every problem in details. */
+export function validateEnterprise(raw: EnterpriseInput, taxonomy: TaxonomyCodes): EnterpriseInput {
+  const input = normaliseEnterpriseInput(raw);
+  const problems: FieldProblemDetail[] = enterpriseProblems(input, taxonomy).map((p) => ({ field: p.field, key: `enterprise.${p.code}` }));
+  if (problems.length) throw new AppError(400, problems[0]!.key, {}, problems[0]!.field, problems);
+  return input;
+}
+
+/** Owners see everything; other readers see the directory entry without contacts. */
+export function presentEnterprise(actor: Actor, e: EnterpriseRecord, options: { maskPhone?: boolean } = {}) {
+  const owner = ownsEnterprise(actor, e);
+  return {
+    ...e,
+    contactName: owner ? e.contactName : null,
+    contactPhone: owner ? (options.maskPhone ? maskPhone(e.contactPhone) : e.contactPhone) : null,
+    contactEmail: owner ? e.contactEmail : null,
+    canEdit: owner && can(actor, 'registry.update'),
+    canArchive: owner && can(actor, 'registry.archive'),
+  };
+}
+
+function assertDistrictInScope(actor: Actor, districtCode: string) {
+  if (actor.role === 'district_officer' && actor.districtCode !== districtCode) throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
+}
+
+async function assertCreditCodeFree(ctx: AppContext, creditCode: string, exceptId?: number) {
+  const existing = await findEnterpriseIdByCreditCode(ctx.db, creditCode);
+  if (existing && existing.id !== exceptId) throw new AppError(409, 'enterprise.creditCodeTaken', { creditCode }, 'creditCode');
+}
+
+export async function createEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, raw: EnterpriseInput) {
+  const input = validateEnterprise(raw, await loadTaxonomyCodes(ctx.db));
+  assertDistrictInScope(actor, input.districtCode);
+  await assertCreditCodeFree(ctx, input.creditCode);
+  return ctx.db.transaction().execute(async (tx) => {
+    const created = await insertEnterprise(tx, input);
+    await ctx.audit.append(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
+    return created;
+  });
+}
+
+/** Loads an enterprise the actor owns, or 404 (not there) / 403 (someone else's). */
+export async function loadOwnedEnterprise(ctx: AppContext, actor: Actor, id: number): Promise<EnterpriseRecord> {
+  const existing = await findEnterprise(ctx.db, id);
+  if (!existing) throw new AppError(404, 'enterprise.notFound');
+  if (!ownsEnterprise(actor, existing)) throw new AppError(403, 'enterprise.outOfScope');
+  return existing;
+}
+
+export async function changeEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, id: number, raw: EnterpriseInput, version: number) {
+  const before = await loadOwnedEnterprise(ctx, actor, id);
+  const input = validateEnterprise(raw, await loadTaxonomyCodes(ctx.db));
+  if (actor.role === 'enterprise_user') {
+    const changed = (Object.keys(input) as (keyof EnterpriseInput)[]).find(
+      (k) => !(ENTERPRISE_SELF_EDITABLE_FIELDS as readonly string[]).includes(k) && JSON.stringify(input[k]) !== JSON.stringify(before[k]),
+    );
+    if (changed) throw new AppError(403, 'enterprise.fieldNotEditable', {}, changed);
+  }
+  assertDistrictInScope(actor, input.districtCode);
+  await assertCreditCodeFree(ctx, input.creditCode, id);
+  return ctx.db.transaction().execute(async (tx) => {
+    const after = await updateEnterprise(tx, id, input, version);
+    if (!after) throw new AppError(409, 'enterprise.versionConflict', {}, 'version');
+    await ctx.audit.append(tx, who, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function archiveEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, id: number, archived: boolean) {
+  const before = await loadOwnedEnterprise(ctx, actor, id);
+  return ctx.db.transaction().execute(async (tx) => {
+    const after = (await setArchived(tx, id, archived))!;
+    await ctx.audit.append(tx, who, { action: archived ? 'enterprise.archive' : 'enterprise.restore', entityType: 'enterprise', entityId: id, before: { archived: before.archived }, after: { archived } });
+    return after;
+  });
+}

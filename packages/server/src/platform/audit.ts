@@ -1,0 +1,103 @@
+import type { Executor, Tx } from '../db/database.ts';
+import { hmacSm3 } from './crypto.ts';
+
+// The audit log (gov-it.md §1 安全审计): every change, appended in the same transaction as the change,
+// each entry chained to the previous one by HMAC-SM3 so an edited or deleted entry is detected.
+
+export interface AuditActor {
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  ip: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+interface ChainedFields {
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorUsername: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+  prevHash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The exact bytes hashed: a fixed field order, so verification recomputes the same string. */
+export function chainContent(f: ChainedFields): string {
+  return JSON.stringify([f.seq, f.at, f.actorUserId, f.actorUsername, f.actorRole, f.action, f.entityType, f.entityId, f.beforeJson, f.afterJson, f.ip, f.prevHash]);
+}
+
+const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export class AuditLog {
+  constructor(private readonly key: Buffer) {}
+
+  /** Appends one entry. Must run inside the transaction that makes the change. */
+  async append(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    // Taking the head row's lock first makes concurrent appends wait their turn.
+    await tx.updateTable('auditHead').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).execute();
+    const head = await tx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const fields: ChainedFields = {
+      seq: head.seq,
+      at: new Date().toISOString(),
+      actorUserId: actor.userId,
+      actorUsername: actor.username,
+      actorRole: actor.role,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      beforeJson: toJson(entry.before),
+      afterJson: toJson(entry.after),
+      ip: actor.ip,
+      prevHash: head.hash,
+    };
+    const hash = hmacSm3(this.key, chainContent(fields));
+    await tx.insertInto('auditLog').values({ ...fields, hash }).execute();
+    await tx.updateTable('auditHead').set({ hash }).where('id', '=', 1).execute();
+  }
+
+  /** Walks the whole chain. Reports the first entry that was edited, removed or inserted. */
+  async verify(db: Executor): Promise<AuditVerification> {
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    const pageSize = 2000;
+    for (;;) {
+      const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+      for (const row of rows) {
+        if (row.seq !== expectedSeq) return { ok: false, checked: expectedSeq - 1, firstBadSeq: expectedSeq, problem: 'missing' };
+        if (row.prevHash !== prevHash) return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'brokenLink' };
+        const { hash, ...fields } = row;
+        if (hmacSm3(this.key, chainContent(fields)) !== hash) return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'altered' };
+        prevHash = hash;
+        expectedSeq++;
+      }
+      if (rows.length < pageSize) break;
+    }
+    const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
+      return { ok: false, checked: expectedSeq - 1, firstBadSeq: expectedSeq, problem: 'missing' };
+    }
+    return { ok: true, checked: expectedSeq - 1, firstBadSeq: null, problem: null };
+  }
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBadSeq: number | null;
+  problem: 'missing' | 'brokenLink' | 'altered' | null;
+}

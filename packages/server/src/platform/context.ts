@@ -1,0 +1,13 @@
+import type { Config } from '../config.ts';
+import type { Db, DialectName } from '../db/database.ts';
+import type { AuditLog } from './audit.ts';
+import type { SettingsStore } from './settings.ts';
+
+/** What every module receives: built once in app.ts and passed down, never imported as a global. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  audit: AuditLog;
+  settings: SettingsStore;
+}

@@ -1,0 +1,110 @@
+import { fieldLabel, formatMessage, localeFromAcceptLanguage, type Locale, type MessageKey } from '@zhizao/domain';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+
+/** An error the caller can act on. Thrown anywhere; turned into the one error shape below. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly field?: string,
+    /** Every problem of a form, field by field; each is localised like the main message. */
+    readonly problems?: FieldProblemDetail[],
+  ) {
+    super(key);
+  }
+}
+
+export interface FieldProblemDetail {
+  field: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export const notFound = (key: MessageKey = 'request.notFound') => new AppError(404, key);
+export const forbidden = (key: MessageKey = 'auth.forbidden') => new AppError(403, key);
+
+export function requestLocale(request: FastifyRequest): Locale {
+  return localeFromAcceptLanguage(request.headers['accept-language']);
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string; details?: unknown };
+}
+
+export function errorBody(error: AppError, locale: Locale): ErrorBody {
+  const params = { ...error.params };
+  if (error.field) params.field = fieldLabel(error.field, locale);
+  return {
+    error: {
+      code: error.key,
+      message: formatMessage(error.key, locale, params),
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.problems ? { details: error.problems.map((p) => localiseProblem(p, locale)) } : {}),
+    },
+  };
+}
+
+export function localiseProblem(p: FieldProblemDetail, locale: Locale) {
+  return { field: p.field, code: p.key, message: formatMessage(p.key, locale, { ...p.params, field: fieldLabel(p.field, locale) }) };
+}
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns the first JSON-schema validation error into an AppError naming the field. */
+function fromValidation(errors: AjvError[], context: string | undefined): AppError {
+  const e = errors[0]!;
+  const pathField = e.instancePath.split('/').filter(Boolean).join('.');
+  let field = pathField || context || 'body';
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      field = [pathField, String(p.missingProperty)].filter(Boolean).join('.');
+      return new AppError(400, 'validation.required', {}, field);
+    case 'additionalProperties':
+      field = [pathField, String(p.additionalProperty)].filter(Boolean).join('.');
+      return new AppError(400, 'validation.additionalProperties', {}, field);
+    case 'type':
+      return new AppError(400, 'validation.type', { type: String(p.type) }, field);
+    case 'minLength':
+    case 'maxLength':
+    case 'minimum':
+    case 'maximum':
+    case 'minItems':
+    case 'maxItems':
+      return new AppError(400, `validation.${e.keyword}` as MessageKey, { limit: String(p.limit) }, field);
+    case 'pattern':
+      return new AppError(400, 'validation.pattern', {}, field);
+    case 'format':
+      return new AppError(400, 'validation.format', { format: String(p.format) }, field);
+    case 'enum':
+      return new AppError(400, 'validation.enum', { allowed: (p.allowedValues as unknown[]).join(', ') }, field);
+    default:
+      return new AppError(400, 'validation.invalid', {}, field);
+  }
+}
+
+/** One place that turns every failure into `{ error: { code, message, field? } }` in the caller's language. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((raw: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
+    let error: AppError;
+    if (raw instanceof AppError) error = raw;
+    else if (raw.validation) error = fromValidation(raw.validation, raw.validationContext);
+    else if (raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw instanceof SyntaxError) error = new AppError(400, 'request.badJson');
+    else if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE') error = new AppError(413, 'request.tooLarge');
+    else if (raw.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') error = new AppError(415, 'request.unsupportedMediaType');
+    else if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) error = new AppError(raw.statusCode, 'request.badBody');
+    else {
+      request.log.error({ err: raw }, 'unhandled error');
+      error = new AppError(500, 'server.internal');
+    }
+    void reply.status(error.status).send(errorBody(error, requestLocale(request)));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send(errorBody(new AppError(404, 'request.notFound'), requestLocale(request)));
+  });
+}
