@@ -32,7 +32,7 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('detects every single-character change', () => {
-    const code = completeCreditCode('91371002ZZ0000001');
+    const code = completeCreditCode('91371002TE0000001');
     for (let i = 0; i < 17; i++) {
       const changed = code.slice(0, i) + (code[i] === '1' ? '2' : '1') + code.slice(i + 1);
       expect(isValidCreditCode(changed)).toBe(false);
@@ -40,6 +40,6 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('reads the division code', () => {
-    expect(creditCodeDivision('91371002ZZ00000011')).toBe('371002');
+    expect(creditCodeDivision('91371002TE00000011')).toBe('371002');
   });
 });

@@ -8,7 +8,7 @@ const taxonomy = {
   clusterCodes: new Set(['K01']),
 };
 const valid: EnterpriseInput = {
-  creditCode: completeCreditCode('91371002ZZ0000001'),
+  creditCode: completeCreditCode('91371002TE0000001'),
   name: '示例智造有限公司',
   districtCode: '371002',
   chainCodes: ['C01'],
@@ -27,7 +27,7 @@ describe('enterprise input', () => {
   it('accepts a complete valid input', () => expect(enterpriseProblems(valid, taxonomy)).toEqual([]));
 
   it('names every problem field by field', () => {
-    const bad = { ...valid, creditCode: '91371002ZZ00000010', districtCode: '999999', chainCodes: ['X'], contactPhone: '12', industryCode: 'A01' };
+    const bad = { ...valid, creditCode: '91371002TE00000010', districtCode: '999999', chainCodes: ['X'], contactPhone: '12', industryCode: 'A01' };
     const fields = enterpriseProblems(bad, taxonomy).map((p) => `${p.field}:${p.code}`);
     expect(fields).toEqual(
       expect.arrayContaining(['districtCode:unknownDistrict', 'chainCodes:unknownChain', 'contactPhone:invalidPhone', 'industryCode:invalidIndustryCode']),
