@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // app in real Chromium.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'] } },
       {
