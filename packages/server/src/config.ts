@@ -15,6 +15,8 @@ export interface Config {
   /** Mark session cookies Secure (set when served over TLS). */
   secureCookies: boolean;
   webDist: string | null;
+  /** Trust X-Forwarded-For from a reverse proxy (the audit log records client addresses). */
+  trustProxy: boolean;
   logLevel: string;
 }
 
@@ -33,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ZHIZAO_SECURE_COOKIES === '1',
     webDist: env.ZHIZAO_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.ZHIZAO_TRUST_PROXY === '1',
   };
 }

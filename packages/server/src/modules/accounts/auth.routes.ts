@@ -22,6 +22,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<{ Body: { username: string; password: string } }>(
     '/api/auth/login',
     {
+      // A login creates a session rather than using one; there is no token to check yet.
+      config: { skipCsrf: true },
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets an httpOnly session cookie and returns the CSRF token',
