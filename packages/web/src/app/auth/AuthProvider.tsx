@@ -1,0 +1,88 @@
+import { can, type Actor, type Permission } from '@zhizao/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { actorOf, fetchSession, postLogin, postLogout, SESSION_KEY, type Session } from './session.ts';
+
+interface Auth {
+  session: Session | null;
+  actor: Actor | null;
+  loading: boolean;
+  /** The session could not be read for a reason other than being logged out (server down). */
+  loadError: Error | null;
+  retry(): void;
+  /** Set when the last session ended on the server (idle timeout), for the login page to say so. */
+  expired: boolean;
+  login(username: string, password: string): Promise<Session>;
+  logout(): Promise<void>;
+  can(permission: Permission): boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [expired, setExpired] = useState(false);
+  const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, retry: false, staleTime: Infinity });
+  const session = query.data ?? null;
+
+  // Any 401 from any call means the session is gone: forget it and everything read with it.
+  useEffect(() => {
+    onUnauthorized((error) => {
+      setCsrfToken(null);
+      if (queryClient.getQueryData(SESSION_KEY)) setExpired(error.code === 'auth.sessionExpired');
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      queryClient.setQueryData(SESSION_KEY, null);
+    });
+    return () => onUnauthorized(null);
+  }, [queryClient]);
+
+  useEffect(() => setCsrfToken(session?.csrfToken ?? null), [session]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const next = await postLogin(username, password);
+      setCsrfToken(next.csrfToken);
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, next);
+      setExpired(false);
+      return next;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    await postLogout().catch(() => undefined);
+    setCsrfToken(null);
+    queryClient.clear();
+    queryClient.setQueryData(SESSION_KEY, null);
+  }, [queryClient]);
+
+  const { refetch } = query;
+  const value = useMemo<Auth>(() => {
+    const actor = session ? actorOf(session.user) : null;
+    return {
+      session,
+      actor,
+      loading: query.isPending,
+      loadError: query.error,
+      retry: () => void refetch(),
+      expired,
+      login,
+      logout,
+      // The domain rule shapes the screen; the server's own list guards against a web build older than it.
+      can: (permission) => !!session && session.permissions.includes(permission) && can(actor, permission),
+    };
+  }, [session, query.isPending, query.error, refetch, expired, login, logout]);
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** The permission check pages and menus use. */
+export const useCan = () => useAuth().can;

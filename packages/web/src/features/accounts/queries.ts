@@ -1,0 +1,23 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchSecuritySettings, fetchUsers, saveSecuritySettings, type UserListQuery } from './api.ts';
+
+export const accountKeys = {
+  users: ['users'] as const,
+  list: (query: UserListQuery) => ['users', 'list', query] as const,
+  security: ['settings', 'security'] as const,
+};
+
+export const useUsers = (query: UserListQuery) => useQuery({ queryKey: accountKeys.list(query), queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
+
+/** Any change to an account: run it, then re-read the list. */
+export function useUserChange<V, R>(change: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.users }) });
+}
+
+export const useSecuritySettings = () => useQuery({ queryKey: accountKeys.security, queryFn: fetchSecuritySettings });
+
+export function useSaveSecuritySettings() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: saveSecuritySettings, onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.security }) });
+}
