@@ -1,5 +1,5 @@
 import { can, type Actor, type Permission } from '@zhizao/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { actorOf, fetchSession, postLogin, postLogout, SESSION_KEY, type Session } from './session.ts';
@@ -20,6 +20,15 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Forgets everything read under the previous account and installs the new session. The session query
+ * itself is updated, not removed: removing it would leave its observers watching a dropped entry.
+ */
+function replaceSession(queryClient: QueryClient, session: Session | null) {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.setQueryData(SESSION_KEY, session);
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [expired, setExpired] = useState(false);
@@ -31,8 +40,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     onUnauthorized((error) => {
       setCsrfToken(null);
       if (queryClient.getQueryData(SESSION_KEY)) setExpired(error.code === 'auth.sessionExpired');
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-      queryClient.setQueryData(SESSION_KEY, null);
+      replaceSession(queryClient, null);
     });
     return () => onUnauthorized(null);
   }, [queryClient]);
@@ -43,8 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string) => {
       const next = await postLogin(username, password);
       setCsrfToken(next.csrfToken);
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_KEY, next);
+      replaceSession(queryClient, next);
       setExpired(false);
       return next;
     },
@@ -54,8 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     await postLogout().catch(() => undefined);
     setCsrfToken(null);
-    queryClient.clear();
-    queryClient.setQueryData(SESSION_KEY, null);
+    replaceSession(queryClient, null);
   }, [queryClient]);
 
   const { refetch } = query;

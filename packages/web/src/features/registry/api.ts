@@ -66,7 +66,10 @@ export interface ImportPreview {
   id: string;
   totalRows: number;
   validRows: number;
-  problems: { row: number; column: string; field: string; message: string }[];
+  /** All problems; `problems` may list only the first of them. */
+  problemCount?: number;
+  /** `column` is the sheet's column letter. */
+  problems: { row: number; column: string | null; field: string; message: string }[];
 }
 
 export const fetchEnterprises = (query: EnterpriseListQuery, signal?: AbortSignal) =>
@@ -84,5 +87,6 @@ export const setEnterpriseArchived = (id: number, archived: boolean) =>
 export const exportEnterprises = (filter: EnterpriseFilter) => downloadFile(`/api/enterprises/export.xlsx${queryString({ ...filter })}`, 'enterprises.xlsx');
 export const downloadImportTemplate = () => downloadFile('/api/enterprises/import/template.xlsx', 'enterprise-import-template.xlsx');
 export const uploadImport = (file: File, onProgress: (percent: number) => void) => uploadFile<ImportPreview>('/api/enterprises/import', file, onProgress);
+export const downloadImportErrors = (id: string) => downloadFile(`/api/enterprises/import/${id}/errors.xlsx`, 'import-problems.xlsx');
 export const commitImport = (id: string) => api<{ imported: number }>(`/api/enterprises/import/${id}/commit`, { method: 'POST', body: { mode: 'valid' } });
 export const cancelImport = (id: string) => api<unknown>(`/api/enterprises/import/${id}`, { method: 'DELETE' });

@@ -74,6 +74,8 @@ export const registryMessages = {
     en: '{bad} rows have problems and will not be imported. Import the {valid} valid rows only, or cancel, fix the file and upload it again.',
   },
   'registry.import.noneValid': { zh: '没有可导入的有效行，请修改文件后重新上传。', en: 'No row is valid; fix the file and upload it again.' },
+  'registry.import.problemList': { zh: '共 {count} 处问题', en: '{count} problems' },
+  'registry.import.errorReport': { zh: '下载问题行（标注原因）', en: 'Download the rows with problems, annotated' },
   'registry.import.colRow': { zh: '行号', en: 'Row' },
   'registry.import.colColumn': { zh: '列', en: 'Column' },
   'registry.import.colProblem': { zh: '问题', en: 'Problem' },

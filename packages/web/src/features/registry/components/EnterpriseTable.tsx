@@ -32,7 +32,7 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       title: fieldLabel('name', locale),
       sorter: true,
       sortOrder: sortOrder('name'),
-      width: 340,
+      width: 300,
       render: (_, e) => (
         <span>
           <Link to={`/enterprises/${e.id}`}>{e.name}</Link>
@@ -47,10 +47,10 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       title: fieldLabel('creditCode', locale),
       sorter: true,
       sortOrder: sortOrder('creditCode'),
-      width: 210,
+      width: 200,
       render: (code: string) => <Typography.Text className="zz-mono" copyable={{ text: code }}>{code}</Typography.Text>,
     },
-    { key: 'districtCode', title: fieldLabel('districtCode', locale), width: 150, render: (_, e) => names.district(e.districtCode) },
+    { key: 'districtCode', title: fieldLabel('districtCode', locale), width: 130, render: (_, e) => names.district(e.districtCode) },
     {
       key: 'chainCodes',
       title: fieldLabel('chainCodes', locale),
@@ -63,8 +63,8 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),
     },
-    { key: 'sizeClass', title: fieldLabel('sizeClass', locale), width: 120, render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]) },
-    { key: 'manufacturingType', title: fieldLabel('manufacturingType', locale), width: 110, render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]) },
+    { key: 'sizeClass', title: fieldLabel('sizeClass', locale), width: 90, render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]) },
+    { key: 'manufacturingType', title: fieldLabel('manufacturingType', locale), width: 100, render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]) },
     {
       key: 'updatedAt',
       dataIndex: 'updatedAt',
@@ -98,7 +98,7 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       loading={loading}
       onChange={handleChange}
       locale={{ emptyText: empty }}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1080 }}
       pagination={{
         current: query.page,
         pageSize: query.pageSize,

@@ -1,6 +1,8 @@
-import { Alert, Button, Col, Row, Space, Statistic, Table } from 'antd';
-import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import type { ImportPreview } from '../api.ts';
+import { DownloadOutlined } from '@ant-design/icons';
+import { fieldLabel } from '@zhizao/domain';
+import { Alert, App, Button, Col, Row, Space, Statistic, Table } from 'antd';
+import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
+import { downloadImportErrors, type ImportPreview } from '../api.ts';
 
 interface Props {
   preview: ImportPreview;
@@ -11,7 +13,8 @@ interface Props {
 
 /** Step 3: the per-row problems, then the choice — import the valid rows only, or nothing at all. */
 export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) {
-  const t = useT();
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
   const bad = preview.totalRows - preview.validRows;
   const summary =
     preview.validRows === 0
@@ -29,6 +32,18 @@ export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) 
       </Row>
       <Alert type={summary.type} showIcon title={summary.text} style={{ marginBottom: 16 }} />
       {preview.problems.length > 0 && (
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
+          <span>{t('registry.import.problemList', { count: preview.problemCount ?? preview.problems.length })}</span>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadImportErrors(preview.id).catch((e: Error) => message.error(e.message))}
+          >
+            {t('registry.import.errorReport')}
+          </Button>
+        </div>
+      )}
+      {preview.problems.length > 0 && (
         <Table
           size="small"
           rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
@@ -36,7 +51,12 @@ export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) 
           pagination={preview.problems.length > 10 ? { pageSize: 10 } : false}
           columns={[
             { key: 'row', dataIndex: 'row', title: t('registry.import.colRow'), width: 80 },
-            { key: 'column', dataIndex: 'column', title: t('registry.import.colColumn'), width: 200 },
+            {
+              key: 'column',
+              title: t('registry.import.colColumn'),
+              width: 220,
+              render: (_, p) => [p.column, fieldLabel(p.field, locale)].filter(Boolean).join(' · '),
+            },
             { key: 'message', dataIndex: 'message', title: t('registry.import.colProblem') },
           ]}
           style={{ marginBottom: 16 }}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Role } from '@zhizao/domain';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { FIXTURE_USERNAMES, TEST_PASSWORD, startTestServer, type TestServer } from '../../server/test/harness.ts';
+
+// The browser tests drive the built app (packages/web/dist) in real Chromium against the real server
+// over a fresh SQLite database with the harness's fixture accounts and enterprises.
+
+export const WEB_DIST = path.resolve(import.meta.dirname, '../dist');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+
+export interface BrowserEnv {
+  server: TestServer;
+  browser: Browser;
+  /** A fresh browser profile (own cookies, own localStorage) on the app's login page. */
+  newPage(): Promise<Page>;
+  /** A fresh page already logged in as the fixture account of that role. */
+  pageAs(role: Role): Promise<Page>;
+}
+
+async function start(): Promise<{ env: BrowserEnv; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    throw new Error(`The web app is not built (${WEB_DIST}/index.html is missing): run \`npm run build\` first.`);
+  }
+  const server = await startTestServer('sqlite', { ZHIZAO_WEB_DIST: WEB_DIST });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const newPage = async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/login');
+    return page;
+  };
+  const env: BrowserEnv = {
+    server,
+    browser,
+    newPage,
+    pageAs: async (role) => {
+      const page = await newPage();
+      await logIn(page, FIXTURE_USERNAMES[role]);
+      return page;
+    },
+  };
+  const close = async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser.close();
+    await server.close();
+  };
+  return { env, close };
+}
+
+/** Starts the server and the browser once for a test file; the returned getter is for use inside tests. */
+export function useBrowserEnv(): () => BrowserEnv {
+  let running: Awaited<ReturnType<typeof start>> | null = null;
+  beforeAll(async () => {
+    running = await start();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return () => {
+    if (!running) throw new Error('browser environment not started');
+    return running.env;
+  };
+}
+
+/** Logs in through the form, the way a person does, and waits for the app's frame. */
+export async function logIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.locator('#login_username').fill(username);
+  await page.locator('#login_password').fill(password);
+  await page.locator('form#login button[type=submit]').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** The visible text of the side menu, for asserting what a role may reach. */
+export const menuText = (page: Page) => page.getByTestId('side-menu').innerText();
+
+/** Picks an option of an Ant Design Select identified by its form id. */
+export async function chooseOption(page: Page, selectId: string, optionLabel: string): Promise<void> {
+  await page.locator(`#${selectId}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionLabel}"]`).click();
+}
