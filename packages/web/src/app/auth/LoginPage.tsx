@@ -43,7 +43,7 @@ export function LoginPage() {
       <div className="zz-login-brand">
         <div className="zz-login-brand-inner">
           <img src="/favicon.svg" alt="" width={56} height={56} />
-          <Typography.Title level={1} style={{ color: '#fff', margin: '24px 0 8px' }}>
+          <Typography.Title level={2} style={{ color: '#fff', margin: '24px 0 8px' }}>
             {t('app.name')} · {t('app.fullName')}
           </Typography.Title>
           <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', fontSize: 16 }}>{t('login.tagline')}</Typography.Paragraph>

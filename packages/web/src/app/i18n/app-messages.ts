@@ -58,6 +58,7 @@ export const appMessages = {
   'common.demoHint': { zh: '演示数据，非真实企业', en: 'Demo data, not a real enterprise' },
   'common.total': { zh: '共 {total} 条', en: '{total} in all' },
   'common.required': { zh: '请填写「{field}」', en: 'Please fill in "{field}"' },
+  'common.requiredChoice': { zh: '请选择「{field}」', en: 'Please choose "{field}"' },
   'common.formHasErrors': { zh: '请按提示修改标出的字段后再提交', en: 'Please correct the marked fields and submit again' },
   'common.backHome': { zh: '返回工作台', en: 'Back to the dashboard' },
 

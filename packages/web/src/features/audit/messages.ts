@@ -29,7 +29,4 @@ export const auditMessages = {
   'audit.problem.missing': { zh: '缺失或被删除', en: 'is missing or was deleted' },
   'audit.problem.brokenLink': { zh: '与上一条的链接断开', en: 'does not link to the one before' },
   'audit.problem.altered': { zh: '内容被修改', en: 'was altered' },
-  'audit.entityType.user': { zh: '账号', en: 'Account' },
-  'audit.entityType.enterprise': { zh: '企业', en: 'Enterprise' },
-  'audit.entityType.setting': { zh: '设置', en: 'Setting' },
 } as const satisfies Catalog;

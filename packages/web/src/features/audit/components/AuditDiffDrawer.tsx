@@ -1,9 +1,9 @@
-import { ROLE_LABELS, fieldLabel, type Role } from '@zhizao/domain';
+import { fieldLabel } from '@zhizao/domain';
 import { Descriptions, Drawer, Empty, Switch, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
-import { AUDIT_ACTION_LABELS } from '../actions.ts';
+import { auditLabels } from '../actions.ts';
 import type { AuditEntry } from '../api.ts';
 import { diffEntries, type DiffRow } from '../diff.ts';
 
@@ -14,8 +14,7 @@ export function AuditDiffDrawer({ entry, onClose }: { entry: AuditEntry | null; 
   const rows = useMemo(() => (entry ? diffEntries(entry.before, entry.after) : []), [entry]);
   const shown = onlyChanged ? rows.filter((r) => r.changed) : rows;
   const value = (v: string | null) => (v === null ? <Typography.Text type="secondary">{t('common.none')}</Typography.Text> : <span style={{ wordBreak: 'break-all' }}>{v}</span>);
-  const action = entry ? (AUDIT_ACTION_LABELS[entry.action] ? pick(AUDIT_ACTION_LABELS[entry.action]!) : entry.action) : '';
-  const role = entry?.actorRole && entry.actorRole in ROLE_LABELS ? pick(ROLE_LABELS[entry.actorRole as Role]) : entry?.actorRole;
+  const labels = auditLabels(pick);
 
   return (
     <Drawer open={entry !== null} onClose={onClose} size={720} title={entry ? t('audit.diffTitle', { seq: entry.seq }) : ''} data-testid="audit-drawer">
@@ -23,10 +22,10 @@ export function AuditDiffDrawer({ entry, onClose }: { entry: AuditEntry | null; 
         <>
           <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('audit.at')}>{dayjs(entry.at).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.action')}>{action}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.action')}>{labels.action(entry.action)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.actor')}>{entry.actorUsername ?? t('audit.system')}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.actorRole')}>{role ?? t('common.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.entity')}>{`${entry.entityType}${entry.entityId ? ` #${entry.entityId}` : ''}`}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.actorRole')}>{labels.role(entry.actorRole) ?? t('common.none')}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.entity')}>{labels.entity(entry.entityType, entry.entityId)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.ip')}>{entry.ip ?? t('common.none')}</Descriptions.Item>
             <Descriptions.Item label={t('audit.hash')} span={2}><span className="zz-mono" style={{ fontSize: 12 }}>{entry.hash}</span></Descriptions.Item>
           </Descriptions>

@@ -1,7 +1,7 @@
 import { Col, DatePicker, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_TYPES } from '../actions.ts';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../actions.ts';
 import type { AuditQuery } from '../api.ts';
 
 type Filter = Omit<AuditQuery, 'page' | 'pageSize'>;
@@ -27,7 +27,7 @@ export function AuditFilters({ onChange }: { onChange(patch: Filter): void }) {
           allowClear
           style={{ width: '100%' }}
           placeholder={t('audit.entityType')}
-          options={AUDIT_ENTITY_TYPES.map((value) => ({ value, label: t(`audit.entityType.${value}`) }))}
+          options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label: pick(label) }))}
           onChange={(entityType?: string) => onChange({ entityType })}
         />
       </Col>

@@ -1,4 +1,3 @@
-import { ROLE_LABELS, type Role } from '@zhizao/domain';
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
@@ -6,7 +5,7 @@ import { useState } from 'react';
 import { Page } from '../../../app/components/Page.tsx';
 import { EmptyState, LoadError } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
-import { AUDIT_ACTION_LABELS } from '../actions.ts';
+import { auditLabels } from '../actions.ts';
 import { fetchAudit, type AuditEntry, type AuditQuery } from '../api.ts';
 import { AuditDiffDrawer } from '../components/AuditDiffDrawer.tsx';
 import { AuditFilters } from '../components/AuditFilters.tsx';
@@ -19,6 +18,7 @@ export function AuditLogPage() {
   const [open, setOpen] = useState<AuditEntry | null>(null);
   const [verification, setVerification] = useState<VerificationMessage | null>(null);
 
+  const labels = auditLabels(pick);
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
     { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss') },
@@ -26,14 +26,14 @@ export function AuditLogPage() {
     {
       key: 'actorRole',
       title: t('audit.actorRole'),
-      render: (_, e) => (e.actorRole && e.actorRole in ROLE_LABELS ? pick(ROLE_LABELS[e.actorRole as Role]) : (e.actorRole ?? t('common.none'))),
+      render: (_, e) => labels.role(e.actorRole) ?? t('common.none'),
     },
     {
       key: 'action',
       title: t('audit.action'),
-      render: (_, e) => <Tag color={e.action.startsWith('auth.') ? 'default' : 'blue'}>{AUDIT_ACTION_LABELS[e.action] ? pick(AUDIT_ACTION_LABELS[e.action]!) : e.action}</Tag>,
+      render: (_, e) => <Tag color={e.action.startsWith('auth.') ? 'default' : 'blue'}>{labels.action(e.action)}</Tag>,
     },
-    { key: 'entity', title: t('audit.entity'), render: (_, e) => `${e.entityType}${e.entityId ? ` #${e.entityId}` : ''}` },
+    { key: 'entity', title: t('audit.entity'), render: (_, e) => labels.entity(e.entityType, e.entityId) },
     { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 140 },
     { key: 'details', title: t('common.actions'), width: 90, render: (_, e) => <Typography.Link onClick={() => setOpen(e)}>{t('common.details')}</Typography.Link> },
   ];

@@ -15,7 +15,12 @@ interface Props {
 /** One bar per category, counts on the value axis. */
 export function CountBarChart({ data, seriesName, horizontal = false, color = '#1a5fd6', testId, height = 320 }: Props) {
   const option = useMemo<ChartOption>(() => {
-    const categoryAxis = { type: 'category', data: data.map((d) => d.name), axisTick: { show: false }, axisLabel: { interval: 0, width: horizontal ? 120 : 64, overflow: horizontal ? 'truncate' : 'break', lineHeight: 14 } };
+    // Long names (English zone names) would stack into towers under vertical bars: slant and cut them.
+    const slant = !horizontal && data.some((d) => d.name.length > 12);
+    const axisLabel = horizontal
+      ? { interval: 0, width: 130, overflow: 'truncate' }
+      : { interval: 0, width: slant ? 110 : 64, overflow: slant ? 'truncate' : 'break', rotate: slant ? 30 : 0, lineHeight: 14 };
+    const categoryAxis = { type: 'category', data: data.map((d) => d.name), axisTick: { show: false }, axisLabel };
     const valueAxis = { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } };
     return {
       color: [color],

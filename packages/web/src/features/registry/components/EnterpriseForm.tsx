@@ -21,7 +21,8 @@ export function EnterpriseForm({ form, initialValues, selfEditOnly, onFinish, fo
   const { t, pick, locale } = useI18n();
   const taxonomy = useTaxonomyOptions();
   const locked = (f: Field) => selfEditOnly && !(ENTERPRISE_SELF_EDITABLE_FIELDS as readonly string[]).includes(f);
-  const required = (f: Field) => [{ required: true, message: t('common.required', { field: fieldLabel(f, locale) }) }];
+  const CHOICES: readonly Field[] = ['districtCode', 'sizeClass', 'manufacturingType'];
+  const required = (f: Field) => [{ required: true, message: t(CHOICES.includes(f) ? 'common.requiredChoice' : 'common.required', { field: fieldLabel(f, locale) }) }];
   const item = (f: Field, control: ReactNode, options: { required?: boolean; span?: number } = {}) => (
     <Col xs={24} md={options.span ?? 12}>
       <Form.Item name={f} label={fieldLabel(f, locale)} rules={options.required ? required(f) : undefined}>
@@ -32,7 +33,7 @@ export function EnterpriseForm({ form, initialValues, selfEditOnly, onFinish, fo
   const choose = t('registry.form.select');
 
   return (
-    <Form<EnterpriseFormValues> form={form} name="enterprise" layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
+    <Form<EnterpriseFormValues> form={form} name="enterprise" layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError={{ block: 'center' }}>
       <Card title={t('registry.detail.basic')} style={{ marginBottom: 16 }}>
         <Row gutter={24}>
           {item('creditCode', <Input className="zz-mono" maxLength={18} placeholder={t('registry.form.creditCodePlaceholder')} disabled={locked('creditCode')} />, { required: true })}

@@ -47,7 +47,7 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       title: fieldLabel('creditCode', locale),
       sorter: true,
       sortOrder: sortOrder('creditCode'),
-      width: 200,
+      width: 230,
       render: (code: string) => <Typography.Text className="zz-mono" copyable={{ text: code }}>{code}</Typography.Text>,
     },
     { key: 'districtCode', title: fieldLabel('districtCode', locale), width: 130, render: (_, e) => names.district(e.districtCode) },
@@ -63,8 +63,8 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),
     },
-    { key: 'sizeClass', title: fieldLabel('sizeClass', locale), width: 90, render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]) },
-    { key: 'manufacturingType', title: fieldLabel('manufacturingType', locale), width: 100, render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]) },
+    { key: 'sizeClass', title: fieldLabel('sizeClass', locale), width: locale === 'en' ? 130 : 90, render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]) },
+    { key: 'manufacturingType', title: fieldLabel('manufacturingType', locale), width: locale === 'en' ? 130 : 100, render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]) },
     {
       key: 'updatedAt',
       dataIndex: 'updatedAt',
