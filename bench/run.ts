@@ -91,6 +91,7 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg();
   const wanted: Kind[] = args.db === 'all' ? ['sqlite', 'postgres'] : [args.db as Kind];
   const kinds: Kind[] = [];
   for (const kind of wanted) {
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     startedAt,
     durationMs,
     enterprises: COUNT,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: { start: loadAtStart, end: os.loadavg() } },
     options: { budgetMs: BUDGET_MS },
     databases,
   };
