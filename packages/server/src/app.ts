@@ -14,6 +14,7 @@ import { registerUserRoutes } from './modules/accounts/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
+import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
 import { AuditLog } from './platform/audit.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { AppContext } from './platform/context.ts';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerAuditRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerRegistryExcelRoutes(app, ctx);
+  registerTaxonomyRoutes(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };

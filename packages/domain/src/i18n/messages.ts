@@ -75,6 +75,9 @@ export const MESSAGES = {
   'taxonomy.notFound': { zh: '分类不存在', en: 'Taxonomy entry not found' },
   'taxonomy.codeTaken': { zh: '代码「{code}」已存在', en: 'Code "{code}" already exists' },
   'taxonomy.inUse': { zh: '仍有企业使用该分类，不能删除', en: 'Enterprises still use this entry; it cannot be deleted' },
+  'taxonomy.nameTaken': { zh: '名称「{name}」已被使用', en: 'The name "{name}" is already used' },
+  'taxonomy.unknownChain': { zh: '产业链「{code}」不存在', en: 'Industry chain "{code}" does not exist' },
+  'taxonomy.hasClusters': { zh: '仍有产业集群关联该产业链，请先修改或删除这些集群', en: 'Clusters still belong to this chain; change or delete them first' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
