@@ -71,6 +71,10 @@ export const MESSAGES = {
   'import.hasErrors': { zh: '文件中有 {count} 处错误，未导入任何数据', en: 'The file has {count} problems; nothing was imported' },
   'import.alreadyCommitted': { zh: '该导入已完成', en: 'This import has already been committed' },
   'import.nothingValid': { zh: '没有可导入的有效行', en: 'There are no valid rows to import' },
+  'import.noFile': { zh: '请上传 Excel 文件（表单字段 file）', en: 'Upload an Excel file (form field "file")' },
+  'import.cancelled': { zh: '该导入已取消', en: 'This import has been cancelled' },
+  'import.problemAt': { zh: '{column} 列「{field}」：{message}', en: 'Column {column} ({field}): {message}' },
+  'import.changedMeanwhile': { zh: '导入期间企业名录已发生变化，未导入任何数据，请重新校验', en: 'The registry changed during the import; nothing was imported. Check the file again' },
   // taxonomy
   'taxonomy.notFound': { zh: '分类不存在', en: 'Taxonomy entry not found' },
   'taxonomy.codeTaken': { zh: '代码「{code}」已存在', en: 'Code "{code}" already exists' },

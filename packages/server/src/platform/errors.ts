@@ -102,7 +102,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: raw }, 'unhandled error');
       error = new AppError(500, 'server.internal');
     }
-    void reply.status(error.status).send(errorBody(error, requestLocale(request)));
+    // A download route may have set its own type and file name before failing: the error is JSON.
+    reply.removeHeader('content-disposition');
+    void reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(error, requestLocale(request)));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send(errorBody(new AppError(404, 'request.notFound'), requestLocale(request)));

@@ -87,6 +87,35 @@ export async function insertEnterprise(tx: Tx, input: EnterpriseInput, options: 
   return toRecord(row, input.chainCodes);
 }
 
+// Bound parameters per statement: well under SQLite's 32,766 (since 3.32) and PostgreSQL's 65,535.
+const MAX_PARAMS = 8000;
+
+async function insertInChunks<T extends object>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  if (!rows.length) return;
+  const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
+/**
+ * Inserts many new enterprises in a few statements (bulk import): the same rows `insertEnterprise`
+ * writes — enterprise, enterprise_chain, enterprise_search_term — batched. Credit codes must be unique.
+ */
+export async function insertEnterprises(tx: Tx, inputs: readonly EnterpriseInput[], options: { isDemo?: boolean; at?: string } = {}): Promise<EnterpriseRecord[]> {
+  const at = options.at ?? new Date().toISOString();
+  const byCode = new Map<string, EnterpriseRow>();
+  const rows = inputs.map((input) => ({ ...toColumns(input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 }));
+  await insertInChunks(rows, async (chunk) => {
+    // RETURNING order is not promised for multi-row inserts: match rows back by credit code.
+    for (const row of await tx.insertInto('enterprise').values(chunk).returningAll().execute()) byCode.set(row.creditCode, row);
+  });
+  const records = inputs.map((input) => toRecord(byCode.get(input.creditCode)!, input.chainCodes));
+  const links = records.flatMap((r) => r.chainCodes.map((chainCode) => ({ enterpriseId: r.id, chainCode })));
+  await insertInChunks(links, (chunk) => tx.insertInto('enterpriseChain').values(chunk).execute());
+  const terms = records.flatMap((r) => indexTerms(r.name, r.mainProducts, r.address).map((term) => ({ enterpriseId: r.id, term })));
+  await insertInChunks(terms, (chunk) => tx.insertInto('enterpriseSearchTerm').values(chunk).execute());
+  return records;
+}
+
 /** Updates only when the stored version is `expectedVersion`; returns null on a lost race. */
 export async function updateEnterprise(tx: Tx, id: number, input: EnterpriseInput, expectedVersion: number): Promise<EnterpriseRecord | null> {
   const row = await tx
@@ -126,6 +155,16 @@ export async function findEnterprise(db: Executor, id: number): Promise<Enterpri
 
 export const findEnterpriseIdByCreditCode = (db: Executor, creditCode: string) =>
   db.selectFrom('enterprise').select('id').where('creditCode', '=', creditCode).executeTakeFirst();
+
+/** Which of these credit codes are already registered (bulk checks of an import). */
+export async function findRegisteredCreditCodes(db: Executor, creditCodes: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (let i = 0; i < creditCodes.length; i += 500) {
+    const rows = await db.selectFrom('enterprise').select('creditCode').where('creditCode', 'in', creditCodes.slice(i, i + 500)).execute();
+    for (const r of rows) taken.add(r.creditCode);
+  }
+  return taken;
+}
 
 /** The filtered set of enterprises, as a query to page, count or export. */
 export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
