@@ -54,4 +54,27 @@ describe('registering an enterprise through the form', () => {
     await expect.poll(() => creditCodeItem.innerText()).toContain('已登记');
     expect(await page.locator('#enterprise_name').inputValue()).toBe('重复代码测试有限公司');
   });
+
+  it('tells the user to reload when someone else saved first, keeping their typing until they do', async () => {
+    const server = env().server;
+    const id = server.enterprises.huancui;
+    const page = await env().pageAs('bureau_admin');
+    await page.goto(`/enterprises/${id}/edit`);
+    await page.locator('#enterprise_name').waitFor();
+
+    // Someone else saves a change while the form is open.
+    const other = await server.as('bureau_admin');
+    const { body: current } = await other.get(`/api/enterprises/${id}`);
+    const { id: _id, archived: _a, isDemo: _d, createdAt: _c, updatedAt: _u, canEdit: _e, canArchive: _r, ...input } = current;
+    expect((await other.put(`/api/enterprises/${id}`, { ...input, mainProducts: '他人修改的产品' })).status).toBe(200);
+
+    await page.locator('#enterprise_name').fill('我的修改有限公司');
+    await page.getByTestId('save-enterprise').click();
+    await page.getByTestId('version-conflict').waitFor();
+    expect(await page.locator('#enterprise_name').inputValue()).toBe('我的修改有限公司');
+
+    await page.getByTestId('version-conflict').getByRole('button').click();
+    await expect.poll(() => page.locator('#enterprise_mainProducts').inputValue()).toBe('他人修改的产品');
+    expect(await page.locator('#enterprise_name').inputValue()).toBe(current.name);
+  });
 });

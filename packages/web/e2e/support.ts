@@ -79,8 +79,15 @@ export async function logIn(page: Page, username: string, password = TEST_PASSWO
 /** The visible text of the side menu, for asserting what a role may reach. */
 export const menuText = (page: Page) => page.getByTestId('side-menu').innerText();
 
-/** Picks an option of an Ant Design Select identified by its form id. */
+/**
+ * Picks an option of an Ant Design Select identified by its form id, and waits until the choice shows
+ * and the dropdown has gone (a dropdown still fading out would swallow the next click).
+ */
 export async function chooseOption(page: Page, selectId: string, optionLabel: string): Promise<void> {
-  await page.locator(`#${selectId}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${optionLabel}"]`).click();
+  const select = page.locator('.ant-select').filter({ has: page.locator(`#${selectId}`) });
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator(`.ant-select-item-option[title="${optionLabel}"]`).click();
+  await select.getByText(optionLabel, { exact: true }).waitFor();
+  await dropdown.waitFor({ state: 'hidden' });
 }

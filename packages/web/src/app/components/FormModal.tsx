@@ -4,6 +4,8 @@ import { showServerErrors } from '../api/form-errors.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 interface Props<T> {
+  /** The form's name: field ids become `<name>_<field>`. */
+  name: string;
   open: boolean;
   title: ReactNode;
   okText?: string;
@@ -17,7 +19,7 @@ interface Props<T> {
 }
 
 /** A small form in a dialog: validates, submits, shows the server's refusal on its field, closes on success. */
-export function FormModal<T extends object>({ open, title, okText, fields, initialValues, onSubmit, onClose, children, testId }: Props<T>) {
+export function FormModal<T extends object>({ name, open, title, okText, fields, initialValues, onSubmit, onClose, children, testId }: Props<T>) {
   const t = useT();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);
@@ -53,7 +55,7 @@ export function FormModal<T extends object>({ open, title, okText, fields, initi
       data-testid={testId}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
+      <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={() => void submit()}>
         {children}
         {/* Enter in a field submits, as in any form. */}
         <button type="submit" hidden />

@@ -8,7 +8,8 @@ export interface DiffRow {
 const asRecord = (v: unknown): Record<string, unknown> | null =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? null : { value: v };
 
-const show = (v: unknown): string | null => (v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+// A missing field and an empty one (null) read the same to a person: nothing.
+const show = (v: unknown): string | null => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** Before and after of an audit entry, field by field, in the order the fields first appear. */
 export function diffEntries(before: unknown, after: unknown): DiffRow[] {

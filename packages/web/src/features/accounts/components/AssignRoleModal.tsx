@@ -17,6 +17,7 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
   const required = (f: string) => [{ required: true, message: t('common.required', { field: label(f) }) }];
   return (
     <FormModal<{ role: Role; districtCode?: string; enterpriseId?: number }>
+      name="assignRole"
       open={user !== null}
       title={t('users.assignRoleTitle', { username: user?.username ?? '' })}
       fields={['role', 'districtCode', 'enterpriseId']}

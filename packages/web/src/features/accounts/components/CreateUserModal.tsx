@@ -14,6 +14,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose(): v
   const required = (f: string) => [{ required: true, message: t('common.required', { field: label(f) }) }];
   return (
     <FormModal<NewAccount>
+      name="createUser"
       open={open}
       title={t('users.new')}
       fields={['username', 'displayName', 'password']}

@@ -12,6 +12,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserView | null; o
   const reset = useUserChange((v: { id: number; password: string }) => resetPassword(v.id, v.password));
   return (
     <FormModal<NewPasswordValues>
+      name="resetPassword"
       open={user !== null}
       title={t('users.resetPasswordTitle', { username: user?.username ?? '' })}
       fields={['newPassword']}

@@ -57,7 +57,7 @@ export function UsersPage() {
     <Page
       title={t('users.title')}
       subtitle={t('users.subtitle')}
-      extra={can('users.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('users.new')}</Button>}
+      extra={can('users.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-user">{t('users.new')}</Button>}
     >
       <div className="zz-card">
         <Row gutter={12} className="zz-filters">

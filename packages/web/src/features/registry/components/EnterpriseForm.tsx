@@ -15,13 +15,14 @@ interface Props {
 }
 
 type Field = keyof EnterpriseFormValues;
+// Fields picked from a list are "chosen", not "filled in", in the required message.
+const CHOICES: readonly Field[] = ['districtCode', 'sizeClass', 'manufacturingType'];
 
 /** The enterprise's fields in four sections; the server's checks decide, the form only asks for the required. */
 export function EnterpriseForm({ form, initialValues, selfEditOnly, onFinish, footer }: Props) {
   const { t, pick, locale } = useI18n();
   const taxonomy = useTaxonomyOptions();
   const locked = (f: Field) => selfEditOnly && !(ENTERPRISE_SELF_EDITABLE_FIELDS as readonly string[]).includes(f);
-  const CHOICES: readonly Field[] = ['districtCode', 'sizeClass', 'manufacturingType'];
   const required = (f: Field) => [{ required: true, message: t(CHOICES.includes(f) ? 'common.requiredChoice' : 'common.required', { field: fieldLabel(f, locale) }) }];
   const item = (f: Field, control: ReactNode, options: { required?: boolean; span?: number } = {}) => (
     <Col xs={24} md={options.span ?? 12}>
