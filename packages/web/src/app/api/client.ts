@@ -103,3 +103,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   if (!response.ok) throw toApiError(response.status, body, response.statusText);
   return body as T;
 }
+
+/** The text to show a person for a failure: the server's localised message when there is one. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import { Alert, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { errorMessage } from '../api/client.ts';
 import { showServerErrors } from '../api/form-errors.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
@@ -34,7 +35,7 @@ export function FormModal<T extends object>({ name, open, title, okText, fields,
       await onSubmit(values);
       onClose();
     } catch (e) {
-      if (!showServerErrors(form, e, fields)) setError(e instanceof Error ? e.message : String(e));
+      if (!showServerErrors(form, e, fields)) setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

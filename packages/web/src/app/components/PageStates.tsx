@@ -1,6 +1,7 @@
 import { Button, Empty, Result, Skeleton, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { ApiError, errorMessage } from '../api/client.ts';
 import { useT } from '../i18n/I18nProvider.tsx';
 
 /** A page's first load: a skeleton the shape of a content card. */
@@ -23,15 +24,18 @@ export function FullPageSpin() {
   );
 }
 
-/** A failed load, with the server's message and a retry. */
+/** A failed load, with the server's message; a retry unless retrying cannot help (not found, forbidden). */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
-  const message = error instanceof Error ? error.message : String(error);
+  const status = error instanceof ApiError ? error.status : 0;
+  if (status === 404 || status === 403) {
+    return <Result status={status === 404 ? '404' : '403'} title={t(status === 404 ? 'notFound.title' : 'forbidden.title')} subTitle={errorMessage(error)} />;
+  }
   return (
     <Result
       status="error"
       title={t('common.loadFailed')}
-      subTitle={message}
+      subTitle={errorMessage(error)}
       extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
     />
   );

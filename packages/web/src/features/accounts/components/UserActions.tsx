@@ -1,6 +1,7 @@
-import { App, Popconfirm, Space, Typography } from 'antd';
+import { Popconfirm, Space, Typography } from 'antd';
 import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import type { UserView } from '../../../app/auth/session.ts';
+import { useAction } from '../../../app/components/useAction.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { deleteUser, setEnabled, unlockUser } from '../api.ts';
 import { useUserChange } from '../queries.ts';
@@ -15,15 +16,7 @@ interface Props {
 export function UserActions({ user, onAssignRole, onResetPassword }: Props) {
   const t = useT();
   const { session, can } = useAuth();
-  const { message } = App.useApp();
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      void message.success(done);
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const run = useAction();
   const remove = useUserChange(deleteUser);
   const enable = useUserChange((v: { id: number; enabled: boolean }) => setEnabled(v.id, v.enabled));
   const unlock = useUserChange(unlockUser);

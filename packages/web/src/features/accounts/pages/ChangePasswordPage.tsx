@@ -1,8 +1,9 @@
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
+import { errorMessage } from '../../../app/api/client.ts';
 import { showServerErrors } from '../../../app/api/form-errors.ts';
 import { Page } from '../../../app/components/Page.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
-import { useMutation } from '@tanstack/react-query';
 import { changeOwnPassword } from '../api.ts';
 import { NewPasswordFields, type NewPasswordValues } from '../components/PasswordFields.tsx';
 
@@ -19,7 +20,7 @@ export function ChangePasswordPage() {
       form.resetFields();
       void message.success(t('password.changed'));
     } catch (e) {
-      if (!showServerErrors(form, e, ['currentPassword', 'newPassword'])) void message.error(e instanceof Error ? e.message : String(e));
+      if (!showServerErrors(form, e, ['currentPassword', 'newPassword'])) void message.error(errorMessage(e));
     }
   };
   return (

@@ -1,5 +1,6 @@
 import type { SecuritySettings } from '@zhizao/domain';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd';
+import { errorMessage } from '../../../app/api/client.ts';
 import { showServerErrors } from '../../../app/api/form-errors.ts';
 import { Page } from '../../../app/components/Page.tsx';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
@@ -42,7 +43,7 @@ function SettingsForm({ view }: { view: SecuritySettingsView }) {
       await save.mutateAsync(values);
       void message.success(t('common.saved'));
     } catch (e) {
-      if (!showServerErrors(form, e, ALL_KEYS)) void message.error(e instanceof Error ? e.message : String(e));
+      if (!showServerErrors(form, e, ALL_KEYS)) void message.error(errorMessage(e));
     }
   };
   return (

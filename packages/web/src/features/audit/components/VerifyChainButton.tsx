@@ -1,6 +1,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
+import { errorMessage } from '../../../app/api/client.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { verifyAudit, type AuditVerification } from '../api.ts';
 
@@ -14,7 +15,7 @@ export function VerifyChainButton({ onResult }: { onResult(result: VerificationM
       const r = await verifyAudit();
       onResult({ ok: r.ok, text: describe(r, t) });
     } catch (e) {
-      onResult({ ok: false, text: e instanceof Error ? e.message : String(e) });
+      onResult({ ok: false, text: errorMessage(e) });
     } finally {
       setBusy(false);
     }

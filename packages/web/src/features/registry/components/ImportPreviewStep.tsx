@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { fieldLabel } from '@zhizao/domain';
-import { Alert, App, Button, Col, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Col, Row, Space, Statistic, Table } from 'antd';
+import { useAction } from '../../../app/components/useAction.ts';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { downloadImportErrors, type ImportPreview } from '../api.ts';
 
@@ -14,7 +15,7 @@ interface Props {
 /** Step 3: the per-row problems, then the choice — import the valid rows only, or nothing at all. */
 export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const action = useAction();
   const bad = preview.totalRows - preview.validRows;
   const summary =
     preview.validRows === 0
@@ -37,7 +38,7 @@ export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) 
           <Button
             size="small"
             icon={<DownloadOutlined />}
-            onClick={() => void downloadImportErrors(preview.id).catch((e: Error) => message.error(e.message))}
+            onClick={() => void action(() => downloadImportErrors(preview.id))}
           >
             {t('registry.import.errorReport')}
           </Button>

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Progress, Upload } from 'antd';
 import { useState } from 'react';
+import { errorMessage } from '../../../app/api/client.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { uploadImport, type ImportPreview } from '../api.ts';
 
@@ -20,7 +21,7 @@ export function ImportUploadStep({ onPreview }: { onPreview(preview: ImportPrevi
     try {
       onPreview(await uploadImport(file, setPercent));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setPercent(null);
     }

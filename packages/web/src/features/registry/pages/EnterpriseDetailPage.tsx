@@ -1,11 +1,12 @@
 import { EditOutlined, InboxOutlined, RollbackOutlined } from '@ant-design/icons';
 import { MANUFACTURING_TYPE_LABELS, SIZE_CLASS_LABELS, fieldLabel, ownsEnterprise } from '@zhizao/domain';
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import { Page } from '../../../app/components/Page.tsx';
+import { useAction } from '../../../app/components/useAction.ts';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import type { EnterpriseView } from '../api.ts';
@@ -23,16 +24,10 @@ export function EnterpriseDetailPage() {
 
 function ArchiveButton({ enterprise }: { enterprise: EnterpriseView }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const action = useAction();
   const archive = useSetArchived();
-  const run = async (archived: boolean) => {
-    try {
-      await archive.mutateAsync({ id: enterprise.id, archived });
-      void message.success(t(archived ? 'registry.detail.archived' : 'registry.detail.restored'));
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const run = (archived: boolean) =>
+    action(() => archive.mutateAsync({ id: enterprise.id, archived }), t(archived ? 'registry.detail.archived' : 'registry.detail.restored'));
   if (enterprise.archived) {
     return (
       <Button icon={<RollbackOutlined />} loading={archive.isPending} onClick={() => void run(false)}>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Form, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../app/api/client.ts';
+import { ApiError, errorMessage } from '../../../app/api/client.ts';
 import { showServerErrors } from '../../../app/api/form-errors.ts';
 import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import { Page } from '../../../app/components/Page.tsx';
@@ -46,7 +46,7 @@ function EnterpriseEditor({ enterprise, onReload, title }: { enterprise: Enterpr
       navigate(`/enterprises/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'enterprise.versionConflict') setConflict(true);
-      else if (!showServerErrors(form, error, ENTERPRISE_FORM_FIELDS)) setFailure(error instanceof Error ? error.message : String(error));
+      else if (!showServerErrors(form, error, ENTERPRISE_FORM_FIELDS)) setFailure(errorMessage(error));
       else void message.error(t('common.formHasErrors'));
     }
   };

@@ -3,6 +3,7 @@ import { App, Button, Result, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Page } from '../../../app/components/Page.tsx';
+import { useAction } from '../../../app/components/useAction.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { cancelImport, commitImport, downloadImportTemplate, type ImportPreview } from '../api.ts';
 import { ImportPreviewStep } from '../components/ImportPreviewStep.tsx';
@@ -20,15 +21,11 @@ export function ImportWizardPage() {
   const [stage, setStage] = useState<Stage>({ step: 0 });
   const [busy, setBusy] = useState<'template' | 'commit' | 'cancel' | null>(null);
 
+  const action = useAction();
   const act = async (kind: 'template' | 'commit' | 'cancel', work: () => Promise<void>) => {
     setBusy(kind);
-    try {
-      await work();
-    } catch (e) {
-      void message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
+    await action(work);
+    setBusy(null);
   };
   const template = () => act('template', async () => void (await downloadImportTemplate()));
   const commit = (id: string) =>

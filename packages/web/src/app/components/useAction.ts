@@ -1,0 +1,24 @@
+import { App } from 'antd';
+import { useCallback } from 'react';
+import { errorMessage } from '../api/client.ts';
+
+/**
+ * Runs something a person clicked: shows `done` when it worked and the server's message when it did
+ * not. Resolves to whether it worked, so callers can move on only after success.
+ */
+export function useAction() {
+  const { message } = App.useApp();
+  return useCallback(
+    async (work: () => Promise<unknown>, done?: string | ((result: unknown) => string)): Promise<boolean> => {
+      try {
+        const result = await work();
+        if (done) void message.success(typeof done === 'function' ? done(result) : done);
+        return true;
+      } catch (e) {
+        void message.error(errorMessage(e));
+        return false;
+      }
+    },
+    [message],
+  );
+}
