@@ -25,6 +25,8 @@ function applyLocale(locale: Locale) {
   setApiLocale(locale);
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = locale;
+  const name = (id: 'app.name' | 'app.fullName') => CATALOG[id][locale === 'en' ? 'en' : 'zh'];
+  document.title = `${name('app.name')} · ${name('app.fullName')}`;
 }
 
 /** Language state (zh-CN by default, English on request, kept in localStorage) and AntD's matching locale. */

@@ -1,7 +1,6 @@
 import type { Catalog } from '../../app/i18n/types.ts';
 
 export const homeMessages = {
-  'home.title': { zh: '工作台', en: 'Dashboard' },
   'home.greeting': { zh: '您好，{name}', en: 'Hello, {name}' },
   'home.scopeCity': { zh: '统计范围：全市在册企业', en: 'Scope: every active enterprise in the city' },
   'home.scopeDistrict': { zh: '统计范围：{district}在册企业', en: 'Scope: active enterprises of {district}' },

@@ -6,7 +6,6 @@ export const registryMessages = {
   'registry.list.subtitle': { zh: '全市工业企业基础信息，支持中文全文检索', en: 'The city’s manufacturing enterprises, with Chinese full-text search' },
   'registry.filter.q': { zh: '搜索企业名称、主要产品、地址或信用代码', en: 'Search name, products, address or credit code' },
   'registry.filter.any': { zh: '不限', en: 'Any' },
-  'registry.filter.status': { zh: '状态', en: 'Status' },
   'registry.filter.clear': { zh: '清除筛选', en: 'Clear filters' },
   'registry.status.active': { zh: '在册', en: 'Active' },
   'registry.status.archived': { zh: '已归档', en: 'Archived' },
@@ -35,7 +34,6 @@ export const registryMessages = {
   'registry.detail.archiveConfirm': { zh: '归档后该企业不再出现在默认名录和统计中，可随时恢复。确定归档？', en: 'Archived enterprises leave the default list and the counts; you can restore them at any time. Archive?' },
   'registry.detail.archived': { zh: '已归档', en: 'Archived' },
   'registry.detail.restored': { zh: '已恢复', en: 'Restored' },
-  'registry.detail.backToList': { zh: '返回名录', en: 'Back to the list' },
 
   'registry.form.newTitle': { zh: '新增企业', en: 'New enterprise' },
   'registry.form.editTitle': { zh: '编辑企业信息', en: 'Edit enterprise' },
