@@ -38,4 +38,18 @@ describe('login and language', () => {
     await page.goto('/enterprises');
     await page.waitForURL('**/login');
   });
+
+  it('sends an idle-expired session to the login page with a notice, then back to where the user was going', async () => {
+    const { server } = env();
+    const page = await env().pageAs('district_officer');
+    await page.goto('/enterprises');
+    await page.getByTestId('enterprise-table').locator('tbody a').first().waitFor();
+    await server.ctx.db.updateTable('userSession').set({ lastSeenAt: new Date(Date.now() - 60 * 60_000).toISOString() }).execute();
+
+    await page.goto(`/enterprises/${server.enterprises.huancui}`);
+    await page.waitForURL('**/login');
+    await page.getByText('会话已过期，请重新登录').waitFor();
+    await logIn(page, FIXTURE_USERNAMES.district_officer);
+    await page.waitForURL(`**/enterprises/${server.enterprises.huancui}`);
+  });
 });

@@ -39,7 +39,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     onUnauthorized((error) => {
       setCsrfToken(null);
-      if (queryClient.getQueryData(SESSION_KEY)) setExpired(error.code === 'auth.sessionExpired');
+      // The server tells an expired session (its cookie was sent) from never having logged in.
+      setExpired(error.code === 'auth.sessionExpired');
       replaceSession(queryClient, null);
     });
     return () => onUnauthorized(null);
