@@ -14,17 +14,16 @@ import { useEnterprise, useSaveEnterprise } from '../queries.ts';
 
 /** New enterprise (/enterprises/new) or edit (/enterprises/:id/edit). */
 export function EnterpriseFormPage() {
-  const t = useT();
   const id = Number(useParams().id ?? 0);
   const existing = useEnterprise(id);
   if (!id) return <EnterpriseEditor enterprise={null} />;
   if (existing.isPending) return <PageSkeleton rows={12} />;
   if (existing.isError) return <LoadError error={existing.error} onRetry={() => void existing.refetch()} />;
   // Keyed by version: reloading after a conflict starts a fresh form from the latest record.
-  return <EnterpriseEditor key={existing.data.version} enterprise={existing.data} onReload={() => void existing.refetch()} title={t('registry.form.editTitle')} />;
+  return <EnterpriseEditor key={existing.data.version} enterprise={existing.data} onReload={() => void existing.refetch()} />;
 }
 
-function EnterpriseEditor({ enterprise, onReload, title }: { enterprise: EnterpriseView | null; onReload?: () => void; title?: string }) {
+function EnterpriseEditor({ enterprise, onReload }: { enterprise: EnterpriseView | null; onReload?: () => void }) {
   const t = useT();
   const { actor } = useAuth();
   const { message } = App.useApp();
@@ -51,7 +50,7 @@ function EnterpriseEditor({ enterprise, onReload, title }: { enterprise: Enterpr
     }
   };
 
-  const heading = title ?? t('registry.form.newTitle');
+  const heading = t(enterprise ? 'registry.form.editTitle' : 'registry.form.newTitle');
   const back = enterprise ? `/enterprises/${enterprise.id}` : '/enterprises';
   return (
     <Page

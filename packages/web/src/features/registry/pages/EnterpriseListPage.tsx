@@ -66,6 +66,7 @@ export function EnterpriseListPage() {
         {list.isError && !list.data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
+          // Before the first answer the table shows its spinner over a blank, not a premature "nothing found".
           <EnterpriseTable query={query} data={list.data} loading={list.isFetching} empty={list.isPending ? ' ' : empty} onChange={(patch) => setSearch(searchFromQuery({ ...query, ...patch }))} />
         )}
       </div>
