@@ -18,7 +18,8 @@ import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
 import { AuditLog } from './platform/audit.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { AppContext } from './platform/context.ts';
-import { AppError, registerErrorHandling } from './platform/errors.ts';
+import { AppError, clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
+import { registerInputRules } from './platform/input.ts';
 import { loadAuditKey } from './platform/secrets.ts';
 import { SettingsStore } from './platform/settings.ts';
 import { seedReferenceData } from './demo/reference-data.ts';
@@ -42,6 +43,9 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    // errors raised before a route is found, and requests Node cannot parse: the one error shape too
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.addHook('onClose', async () => db.destroy());
 
@@ -56,6 +60,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerErrorHandling(app);
   registerAuth(app, ctx);
+  registerInputRules(app);
 
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
     await db.selectFrom('auditHead').select('seq').executeTakeFirst();

@@ -29,6 +29,7 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 export function fieldLabel(field: string, locale: Locale): string {
-  const label = FIELD_LABELS[field];
+  // own keys only: a field named "constructor" or "__proto__" is shown as is, not looked up on Object
+  const label = Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined;
   return label ? label[locale === 'en' ? 'en' : 'zh'] : field;
 }

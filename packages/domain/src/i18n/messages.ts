@@ -22,6 +22,10 @@ export const MESSAGES = {
   'request.tooLarge': { zh: '上传内容过大', en: 'The upload is too large' },
   'request.unsupportedMediaType': { zh: '不支持的内容类型', en: 'Unsupported content type' },
   'request.notFound': { zh: '请求的资源不存在', en: 'Not found' },
+  'request.badUrl': { zh: '请求地址格式不正确', en: 'The request URL is malformed' },
+  'request.malformed': { zh: '请求格式不正确', en: 'The request is malformed' },
+  'request.headersTooLarge': { zh: '请求头过大', en: 'The request headers are too large' },
+  'request.timeout': { zh: '请求超时', en: 'The request timed out' },
   'request.rateLimited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'server.internal': { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
   // auth

@@ -104,14 +104,15 @@ export function enterpriseProblems(input: EnterpriseInput, taxonomy: TaxonomyCod
   return problems;
 }
 
-/** Trims text, upper-cases the credit code, turns empty strings into null. */
+/** Trims text, upper-cases the credit code, sorts the chains, turns empty strings into null. */
 export function normaliseEnterpriseInput(input: EnterpriseInput): EnterpriseInput {
   const opt = (v: string | null) => (v && v.trim() ? v.trim() : null);
   return {
     ...input,
     creditCode: normaliseCreditCode(input.creditCode),
     name: input.name.trim(),
-    chainCodes: [...new Set(input.chainCodes.map((c) => c.trim()).filter(Boolean))],
+    // A set of chains: one order everywhere, so a resent list in another order is no change.
+    chainCodes: [...new Set(input.chainCodes.map((c) => c.trim()).filter(Boolean))].sort(),
     clusterCode: opt(input.clusterCode),
     industryCode: opt(input.industryCode)?.toUpperCase() ?? null,
     address: opt(input.address),

@@ -23,6 +23,10 @@ export interface DatabaseOptions {
 export function createDatabase(options: DatabaseOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection that dies (database restart, a DBA ending sessions) is an 'error' event on the
+    // pool; unheard, it would crash the process. The pool has already dropped it and connects anew; a
+    // query that needs the database while it is down fails in its own request.
+    pool.on('error', () => undefined);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   }
   if (options.sqlitePath !== ':memory:') fs.mkdirSync(path.dirname(options.sqlitePath), { recursive: true });
@@ -36,4 +40,13 @@ export function createDatabase(options: DatabaseOptions): Db {
 
 export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof SqliteAdapter ? 'sqlite' : 'postgres';
+}
+
+/**
+ * Did a statement break a UNIQUE constraint? Checks made before a write can race with another request's
+ * write; the constraint is the final word, and the caller turns this into a 409.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -1,5 +1,7 @@
 import { fieldLabel, formatMessage, localeFromAcceptLanguage, type Locale, type MessageKey } from '@zhizao/domain';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** An error the caller can act on. Thrown anywhere; turned into the one error shape below. */
 export class AppError extends Error {
@@ -109,4 +111,28 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send(errorBody(new AppError(404, 'request.notFound'), requestLocale(request)));
   });
+}
+
+/**
+ * Errors Fastify answers before routing (a malformed percent-encoding, an overlong path parameter): the
+ * `frameworkErrors` option, so they too come in the one shape.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply.status(status).type('application/json; charset=utf-8').send(errorBody(new AppError(status, 'request.badUrl'), requestLocale(request)));
+}
+
+/**
+ * Requests Node's HTTP parser rejects (headers over the size limit, broken request lines, timeouts): the
+ * `clientErrorHandler` option. There are no parsed headers yet, so the message is in the default language.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, key]: [number, MessageKey] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request.headersTooLarge'] : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request.timeout'] : [400, 'request.malformed'];
+  const body = JSON.stringify(errorBody(new AppError(status, key), 'zh-CN'));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

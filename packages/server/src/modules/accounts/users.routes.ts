@@ -80,7 +80,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
           type: 'object',
           additionalProperties: false,
           required: ['role'],
-          properties: { role: { type: 'string', enum: [...ROLES] }, districtCode: { type: ['string', 'null'], maxLength: 12 }, enterpriseId: { type: ['integer', 'null'], minimum: 1 } },
+          properties: { role: { type: 'string', enum: [...ROLES] }, districtCode: { type: ['string', 'null'], maxLength: 12 }, enterpriseId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 } },
         },
         response: { 200: userViewSchema, ...errorResponses },
       },

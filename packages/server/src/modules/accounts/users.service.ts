@@ -1,5 +1,6 @@
 import { roleScopeProblem, type Role, type SecuritySettings } from '@zhizao/domain';
 import type { Updateable } from 'kysely';
+import { isUniqueViolation } from '../../db/database.ts';
 import type { AppUserTable } from '../../db/schema.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -24,7 +25,7 @@ export interface NewUser {
 export async function createUser(ctx: AppContext, actor: AuditActor, input: NewUser) {
   assertPasswordPolicy(input.password, input.username, ctx.settings.securitySettings);
   if (await findUserByUsername(ctx.db, input.username)) throw new AppError(409, 'user.usernameTaken', { username: input.username }, 'username');
-  if (input.role) assertScope(input.role, input.districtCode ?? null, input.enterpriseId ?? null);
+  if (input.role) await assertScope(ctx, input.role, input.districtCode ?? null, input.enterpriseId ?? null);
   const passwordHash = await hashPassword(input.password);
   const at = new Date().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
@@ -48,12 +49,22 @@ export async function createUser(ctx: AppContext, actor: AuditActor, input: NewU
     const view = presentUser(row);
     await ctx.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: view });
     return view;
+  }).catch((error: unknown) => {
+    // a parallel request took the name between the check above and this insert
+    throw isUniqueViolation(error) ? new AppError(409, 'user.usernameTaken', { username: input.username }, 'username') : error;
   });
 }
 
-function assertScope(role: Role, districtCode: string | null, enterpriseId: number | null) {
+/** A role's scope must be given and must exist: a 400 naming the field, never a foreign-key error. */
+async function assertScope(ctx: AppContext, role: Role, districtCode: string | null, enterpriseId: number | null) {
   const missing = roleScopeProblem(role, districtCode, enterpriseId);
   if (missing) throw new AppError(400, 'user.scopeRequired', {}, missing);
+  if (role === 'district_officer' && !(await ctx.db.selectFrom('district').select('code').where('code', '=', districtCode!).executeTakeFirst())) {
+    throw new AppError(400, 'enterprise.unknownDistrict', {}, 'districtCode');
+  }
+  if (role === 'enterprise_user' && !(await ctx.db.selectFrom('enterprise').select('id').where('id', '=', enterpriseId!).executeTakeFirst())) {
+    throw new AppError(400, 'enterprise.notFound', {}, 'enterpriseId');
+  }
 }
 
 async function loadOther(ctx: AppContext, actor: AuditActor, id: number) {
@@ -76,7 +87,7 @@ async function changeUser(ctx: AppContext, actor: AuditActor, id: number, action
 }
 
 export async function assignRole(ctx: AppContext, actor: AuditActor, id: number, role: Role, districtCode: string | null, enterpriseId: number | null) {
-  assertScope(role, districtCode, enterpriseId);
+  await assertScope(ctx, role, districtCode, enterpriseId);
   const scope = {
     districtCode: role === 'district_officer' ? districtCode : null,
     enterpriseId: role === 'enterprise_user' ? enterpriseId : null,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authorize } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
 import { errorResponses, paginationQuery } from '../../platform/schemas.ts';
 
 interface AuditQuery {
@@ -12,6 +13,13 @@ interface AuditQuery {
   actor?: string;
   from?: string;
   to?: string;
+}
+
+/** A date-time as stored (UTC ISO); one the schema accepts but Date cannot hold (a leap second) is a 400. */
+function isoInstant(value: string, field: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new AppError(400, 'validation.format', { format: 'date-time' }, field);
+  return date.toISOString();
 }
 
 export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -45,8 +53,8 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
       if (entityType) q = q.where('entityType', '=', entityType);
       if (entityId) q = q.where('entityId', '=', entityId);
       if (actor) q = q.where('actorUsername', '=', actor);
-      if (from) q = q.where('at', '>=', new Date(from).toISOString());
-      if (to) q = q.where('at', '<=', new Date(to).toISOString());
+      if (from) q = q.where('at', '>=', isoInstant(from, 'from'));
+      if (to) q = q.where('at', '<=', isoInstant(to, 'to'));
       const [rows, count] = await Promise.all([
         q.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -2,7 +2,7 @@ import type { EnterpriseInput, ManufacturingType, SizeClass } from '@zhizao/doma
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { EnterpriseRow } from '../../db/schema.ts';
-import { indexTerms, queryTerms } from './search.ts';
+import { indexTerms, queryTerms, termParts } from './search.ts';
 
 export interface EnterpriseRecord extends EnterpriseInput {
   id: number;
@@ -182,16 +182,23 @@ export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
   const q = filter.q?.trim();
   if (q) {
     const terms = queryTerms(q);
-    const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const escaped = q.replace(/[\\%_]/g, (c) => '\\' + c);
     query = query.where((eb) => {
-      // Every typed word is an index term, or the text appears in the name or credit code as typed.
+      const hasTerm = (term: string) => eb('id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
+      // Every typed word is an index term (or all of its parts are), or the text appears in the name as
+      // typed, or it starts the credit code.
       const alternatives: Expression<SqlBool>[] = [
-        sql<boolean>`${eb.ref('name')} like ${like} escape '\\'`,
-        sql<boolean>`${eb.ref('creditCode')} like ${q.toUpperCase() + '%'}`,
+        sql<boolean>`${eb.ref('name')} like ${`%${escaped}%`} escape '\\'`,
+        sql<boolean>`${eb.ref('creditCode')} like ${`${escaped.toUpperCase()}%`} escape '\\'`,
       ];
       if (terms.length) {
         alternatives.push(
-          eb.and(terms.map((term) => eb('id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term)))),
+          eb.and(
+            terms.map((term) => {
+              const parts = termParts(term);
+              return parts.length ? eb.or([hasTerm(term), eb.and(parts.map(hasTerm))]) : hasTerm(term);
+            }),
+          ),
         );
       }
       return eb.or(alternatives);

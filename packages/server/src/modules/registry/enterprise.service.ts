@@ -1,4 +1,5 @@
 import { ENTERPRISE_SELF_EDITABLE_FIELDS, can, enterpriseProblems, maskPhone, normaliseEnterpriseInput, ownsEnterprise, type Actor, type EnterpriseInput, type TaxonomyCodes } from '@zhizao/domain';
+import { isUniqueViolation } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
@@ -30,20 +31,32 @@ function assertDistrictInScope(actor: Actor, districtCode: string) {
   if (actor.role === 'district_officer' && actor.districtCode !== districtCode) throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
 }
 
+const creditCodeTaken = (creditCode: string) => new AppError(409, 'enterprise.creditCodeTaken', { creditCode }, 'creditCode');
+
 async function assertCreditCodeFree(ctx: AppContext, creditCode: string, exceptId?: number) {
   const existing = await findEnterpriseIdByCreditCode(ctx.db, creditCode);
-  if (existing && existing.id !== exceptId) throw new AppError(409, 'enterprise.creditCodeTaken', { creditCode }, 'creditCode');
+  if (existing && existing.id !== exceptId) throw creditCodeTaken(creditCode);
+}
+
+/** A parallel request may take the credit code between the check and the write: the unique index decides. */
+function creditCodeRace(creditCode: string) {
+  return (error: unknown): never => {
+    throw isUniqueViolation(error) ? creditCodeTaken(creditCode) : error;
+  };
 }
 
 export async function createEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, raw: EnterpriseInput) {
   const input = validateEnterprise(raw, await loadTaxonomyCodes(ctx.db));
   assertDistrictInScope(actor, input.districtCode);
   await assertCreditCodeFree(ctx, input.creditCode);
-  return ctx.db.transaction().execute(async (tx) => {
-    const created = await insertEnterprise(tx, input);
-    await ctx.audit.append(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
-    return created;
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const created = await insertEnterprise(tx, input);
+      await ctx.audit.append(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
+      return created;
+    })
+    .catch(creditCodeRace(input.creditCode));
 }
 
 /** Loads an enterprise the actor owns, or 404 (not there) / 403 (someone else's). */
@@ -65,12 +78,15 @@ export async function changeEnterprise(ctx: AppContext, actor: Actor, who: Audit
   }
   assertDistrictInScope(actor, input.districtCode);
   await assertCreditCodeFree(ctx, input.creditCode, id);
-  return ctx.db.transaction().execute(async (tx) => {
-    const after = await updateEnterprise(tx, id, input, version);
-    if (!after) throw new AppError(409, 'enterprise.versionConflict', {}, 'version');
-    await ctx.audit.append(tx, who, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
-    return after;
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const after = await updateEnterprise(tx, id, input, version);
+      if (!after) throw new AppError(409, 'enterprise.versionConflict', {}, 'version');
+      await ctx.audit.append(tx, who, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+      return after;
+    })
+    .catch(creditCodeRace(input.creditCode));
 }
 
 export async function archiveEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, id: number, archived: boolean) {

@@ -28,7 +28,7 @@ export const enterpriseInputSchema = {
 export const enterpriseUpdateSchema = {
   ...enterpriseInputSchema,
   required: [...enterpriseInputSchema.required, 'version'],
-  properties: { ...enterpriseInputSchema.properties, version: { type: 'integer', minimum: 1 } },
+  properties: { ...enterpriseInputSchema.properties, version: { type: 'integer', minimum: 1, maximum: 2147483647 } },
 } as const;
 
 export const enterpriseViewSchema = {

@@ -26,3 +26,11 @@ export function indexTerms(...texts: (string | null | undefined)[]): string[] {
 export function queryTerms(query: string): string[] {
   return [...new Set(tokenizer().cut(query.toLowerCase(), true).map((t) => t.trim()).filter((t) => t && USEFUL.test(t) && t.length <= MAX_TERM))];
 }
+
+/**
+ * The sub-words search mode gives for a query word (机械制造 → 机械, 制造). jieba cuts by context, so a
+ * text may have been indexed as 精密机械 | 制造 and hold no 机械制造 term: its parts still find it.
+ */
+export function termParts(word: string): string[] {
+  return indexTerms(word).filter((t) => t !== word);
+}
