@@ -80,14 +80,17 @@ export async function logIn(page: Page, username: string, password = TEST_PASSWO
 export const menuText = (page: Page) => page.getByTestId('side-menu').innerText();
 
 /**
- * Picks an option of an Ant Design Select identified by its form id, and waits until the choice shows
- * and the dropdown has gone (a dropdown still fading out would swallow the next click).
+ * Picks an option of a searchable Ant Design Select by its form id: types the label and presses Enter,
+ * as a keyboard user does, then waits until the choice shows and the dropdown has gone. (Clicking an
+ * option while the dropdown is still animating open is sometimes lost.)
  */
 export async function chooseOption(page: Page, selectId: string, optionLabel: string): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#${selectId}`) });
-  await select.click();
+  await page.locator(`#${selectId}`).fill(optionLabel);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator(`.ant-select-item-option[title="${optionLabel}"]`).click();
+  await dropdown.locator(`.ant-select-item-option-active[title="${optionLabel}"]`).waitFor();
+  await page.locator(`#${selectId}`).press('Enter');
   await select.getByText(optionLabel, { exact: true }).waitFor();
+  if (await dropdown.isVisible()) await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
 }

@@ -32,7 +32,7 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
     >
       <Alert type="warning" showIcon title={t('users.assignRoleHint')} style={{ marginBottom: 16 }} />
       <Form.Item name="role" label={label('role')} rules={required('role')}>
-        <Select options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r]) }))} />
       </Form.Item>
       <Form.Item noStyle dependencies={['role']}>
         {({ getFieldValue }) => {
@@ -40,7 +40,7 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
           if (role === 'district_officer') {
             return (
               <Form.Item name="districtCode" label={label('districtCode')} rules={required('districtCode')}>
-                <Select options={districts} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={districts} />
               </Form.Item>
             );
           }

@@ -17,6 +17,8 @@ interface Props {
 type Field = keyof EnterpriseFormValues;
 // Fields picked from a list are "chosen", not "filled in", in the required message.
 const CHOICES: readonly Field[] = ['districtCode', 'sizeClass', 'manufacturingType'];
+// Typing part of a name narrows the list.
+const SEARCH = { optionFilterProp: 'label' } as const;
 
 /** The enterprise's fields in four sections; the server's checks decide, the form only asks for the required. */
 export function EnterpriseForm({ form, initialValues, selfEditOnly, onFinish, footer }: Props) {
@@ -54,9 +56,9 @@ export function EnterpriseForm({ form, initialValues, selfEditOnly, onFinish, fo
       </Card>
       <Card title={t('registry.detail.industry')} style={{ marginBottom: 16 }}>
         <Row gutter={24}>
-          {item('districtCode', <Select placeholder={choose} options={taxonomy.districts} loading={taxonomy.loading} disabled={locked('districtCode')} />, { required: true })}
-          {item('clusterCode', <Select allowClear placeholder={choose} options={taxonomy.clusters} loading={taxonomy.loading} disabled={locked('clusterCode')} />)}
-          {item('chainCodes', <Select mode="multiple" allowClear placeholder={choose} options={taxonomy.chains} loading={taxonomy.loading} disabled={locked('chainCodes')} />, { span: 24 })}
+          {item('districtCode', <Select showSearch={SEARCH} placeholder={choose} options={taxonomy.districts} loading={taxonomy.loading} disabled={locked('districtCode')} />, { required: true })}
+          {item('clusterCode', <Select allowClear showSearch={SEARCH} placeholder={choose} options={taxonomy.clusters} loading={taxonomy.loading} disabled={locked('clusterCode')} />)}
+          {item('chainCodes', <Select mode="multiple" allowClear showSearch={SEARCH} placeholder={choose} options={taxonomy.chains} loading={taxonomy.loading} disabled={locked('chainCodes')} />, { span: 24 })}
           {item('address', <Input maxLength={200} />, { span: 24 })}
           {item('mainProducts', <Input.TextArea rows={2} maxLength={200} showCount />, { span: 24 })}
         </Row>
