@@ -6,23 +6,18 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { openAppContext } from './bootstrap.ts';
 import type { Config } from './config.ts';
-import { createDatabase, dialectOf } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerUserRoutes } from './modules/accounts/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
 import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
-import { AuditLog } from './platform/audit.ts';
 import { registerAuth } from './platform/auth.ts';
 import type { AppContext } from './platform/context.ts';
 import { AppError, clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
 import { registerInputRules } from './platform/input.ts';
-import { loadAuditKey } from './platform/secrets.ts';
-import { SettingsStore } from './platform/settings.ts';
-import { seedReferenceData } from './demo/reference-data.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -31,12 +26,8 @@ export interface BuiltApp {
 
 /** Builds the whole platform: database, migrations, plugins, then one register call per module. */
 export async function buildApp(config: Config): Promise<BuiltApp> {
-  const db = createDatabase(config);
-  await migrateToLatest(db);
-  const settings = new SettingsStore();
-  await settings.load(db);
-  const ctx: AppContext = { config, db, dialect: dialectOf(db), audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)), settings };
-  await seedReferenceData(ctx);
+  const ctx = await openAppContext(config);
+  const { db } = ctx;
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

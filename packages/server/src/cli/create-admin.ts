@@ -1,16 +1,12 @@
 import { parseArgs } from 'node:util';
 import { ROLE_LABELS, type Role } from '@zhizao/domain';
 import { loadConfig } from '../config.ts';
-import { createDatabase, dialectOf, type Db } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { seedReferenceData } from '../demo/reference-data.ts';
 import { findUserByUsername } from '../modules/accounts/users.repo.ts';
 import { createUser } from '../modules/accounts/users.service.ts';
-import { AuditLog, type AuditActor } from '../platform/audit.ts';
+import type { AuditActor } from '../platform/audit.ts';
+import { openAppContext } from '../bootstrap.ts';
 import type { AppContext } from '../platform/context.ts';
 import { AppError, errorBody } from '../platform/errors.ts';
-import { loadAuditKey } from '../platform/secrets.ts';
-import { SettingsStore } from '../platform/settings.ts';
 import { CliError } from './cli-error.ts';
 import { readPassword } from './password-input.ts';
 
@@ -67,16 +63,9 @@ function parseOptions(argv: string[]): Options | 'help' {
 /** The platform's context without the web server: the same config, database, audit key and settings. */
 async function openContext(): Promise<AppContext> {
   const config = loadConfig();
-  const db: Db = createDatabase(config);
   try {
-    await migrateToLatest(db);
-    const settings = new SettingsStore();
-    await settings.load(db);
-    const ctx: AppContext = { config, db, dialect: dialectOf(db), audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)), settings };
-    await seedReferenceData(ctx);
-    return ctx;
+    return await openAppContext(config);
   } catch (error) {
-    await db.destroy();
     throw new CliError(`无法打开数据库 · Cannot open the database: ${(error as Error).message}`);
   }
 }

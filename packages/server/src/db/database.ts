@@ -43,10 +43,15 @@ export function dialectOf(db: Kysely<any>): DialectName {
 }
 
 /**
- * Did a statement break a UNIQUE constraint? Checks made before a write can race with another request's
- * write; the constraint is the final word, and the caller turns this into a 409.
+ * Did a statement break a constraint? Checks made before a write can race with another request's
+ * write; the constraint is the final word, and the caller turns this into a 4xx. SQLite and PostgreSQL
+ * (and the PG-family 信创 databases) name the violations differently.
  */
-export function isUniqueViolation(error: unknown): boolean {
+export function constraintViolated(error: unknown): 'unique' | 'foreignKey' | null {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'unique';
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreignKey';
+  return null;
 }
+
+export const isUniqueViolation = (error: unknown): boolean => constraintViolated(error) === 'unique';

@@ -4,7 +4,7 @@ import type { AuditActor } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
 import { hashPassword } from '../platform/crypto.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
-import { insertEnterprisesInBatches } from './bulk-insert.ts';
+import { insertEnterprises } from '../modules/registry/enterprise.repo.ts';
 import { generateDemoEnterprises } from './enterprises.ts';
 import { DEMO_CHAINS, DEMO_CLUSTERS, DEMO_TAXONOMY_NOTE } from './taxonomy.ts';
 
@@ -44,7 +44,8 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
   const summary = await ctx.db.transaction().execute(async (tx) => {
     await tx.insertInto('industryChain').values(DEMO_CHAINS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 }))).execute();
     await tx.insertInto('industryCluster').values(DEMO_CLUSTERS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 }))).execute();
-    const inserted = await insertEnterprisesInBatches(tx, enterprises, { isDemo: true, at });
+    const records = await insertEnterprises(tx, enterprises, { isDemo: true, at });
+    const idByCreditCode = new Map(records.map((r) => [r.creditCode, r.id]));
     await tx
       .insertInto('appUser')
       .values(
@@ -54,7 +55,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
           passwordHash: passwordHashes[i]!,
           role: a.role,
           districtCode: a.districtCode ?? null,
-          enterpriseId: a.enterpriseCreditCode ? inserted.ids.get(a.enterpriseCreditCode)! : null,
+          enterpriseId: a.enterpriseCreditCode ? idByCreditCode.get(a.enterpriseCreditCode)! : null,
           enabled: 1,
           failedLoginCount: 0,
           passwordChangedAt: at,
@@ -63,6 +64,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
         })),
       )
       .execute();
+    const terms = await tx.selectFrom('enterpriseSearchTerm').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
     const result: DemoSeedSummary = {
@@ -71,8 +73,8 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       enterprises: enterprises.length,
       byDistrict,
       aboveDesignated: enterprises.filter((e) => e.sizeClass === 'above_designated').length,
-      chainLinks: inserted.chainLinks,
-      searchTerms: inserted.searchTerms,
+      chainLinks: records.reduce((n, r) => n + r.chainCodes.length, 0),
+      searchTerms: Number(terms.n),
       accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`),
       note: DEMO_TAXONOMY_NOTE,
     };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { enterpriseProblems, fieldLabel, formatMessage, normaliseEnterpriseInput, type Actor, type Locale, type TaxonomyCodes } from '@zhizao/domain';
-import type { Executor } from '../../db/database.ts';
+import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, localiseProblem } from '../../platform/errors.ts';
@@ -174,12 +174,6 @@ export async function commitEnterpriseImport(ctx: AppContext, actor: Actor, who:
     if (isUniqueViolation(error)) throw new AppError(409, 'import.changedMeanwhile');
     throw error;
   }
-}
-
-/** SQLite and PostgreSQL (and the PG-family 信创 databases) name a unique violation differently. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** Cancels a pending import: nothing is imported and the file's rows are dropped. */

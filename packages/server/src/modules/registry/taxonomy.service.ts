@@ -1,4 +1,4 @@
-import type { Executor, Tx } from '../../db/database.ts';
+import { constraintViolated, type Executor, type Tx } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -50,14 +50,6 @@ async function assertNameFree(tx: Tx, kind: Kind | 'district', nameZh: string, e
 
 async function assertChainExists(tx: Tx, chainCode: string | null) {
   if (chainCode && !(await findEntry(tx, 'chain', chainCode))) throw new AppError(400, 'taxonomy.unknownChain', { code: chainCode }, 'chainCode');
-}
-
-/** Did a write lose a race to a constraint? The checks above run first; the database has the last word. */
-function constraintViolated(error: unknown): 'unique' | 'foreignKey' | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return 'unique';
-  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreignKey';
-  return null;
 }
 
 async function inTransaction<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>, onConflict: () => AppError): Promise<T> {
