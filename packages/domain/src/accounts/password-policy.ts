@@ -7,6 +7,8 @@ export interface SecuritySettings {
   lockoutMinutes: number;
   idleTimeoutMinutes: number;
   maxConcurrentSessions: number;
+  /** Days before a password must be changed. */
+  passwordMaxAgeDays: number;
 }
 
 export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
@@ -16,9 +18,10 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   lockoutMinutes: 30,
   idleTimeoutMinutes: 15,
   maxConcurrentSessions: 3,
+  passwordMaxAgeDays: 90,
 };
 
-/** The loosest values the settings page accepts. */
+/** The lowest and highest values the settings page accepts. */
 export const SECURITY_SETTINGS_FLOOR: SecuritySettings = {
   passwordMinLength: 8,
   passwordMinClasses: 3,
@@ -26,6 +29,7 @@ export const SECURITY_SETTINGS_FLOOR: SecuritySettings = {
   lockoutMinutes: 10,
   idleTimeoutMinutes: 5,
   maxConcurrentSessions: 1,
+  passwordMaxAgeDays: 7,
 };
 export const SECURITY_SETTINGS_CEILING: SecuritySettings = {
   passwordMinLength: 64,
@@ -34,6 +38,7 @@ export const SECURITY_SETTINGS_CEILING: SecuritySettings = {
   lockoutMinutes: 24 * 60,
   idleTimeoutMinutes: 30,
   maxConcurrentSessions: 10,
+  passwordMaxAgeDays: 90,
 };
 
 export type PasswordProblem = 'tooShort' | 'tooFewClasses' | 'equalsUsername' | 'tooLong';

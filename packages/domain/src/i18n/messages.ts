@@ -37,10 +37,12 @@ export const MESSAGES = {
   'auth.noRole': { zh: '账号尚未分配角色，请联系安全管理员', en: 'The account has no role yet; ask the security admin' },
   'auth.sessionExpired': { zh: '会话已过期，请重新登录', en: 'Your session has expired; please log in again' },
   'auth.csrf': { zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试', en: 'Missing or invalid CSRF token; reload the page and try again' },
+  'auth.passwordExpired': { zh: '密码已超过有效期，请修改密码后继续', en: 'Your password has expired; change it to continue' },
   'auth.wrongCurrentPassword': { zh: '当前密码不正确', en: 'The current password is wrong' },
   'password.tooShort': { zh: '密码至少 {limit} 位', en: 'The password needs at least {limit} characters' },
   'password.tooLong': { zh: '密码过长', en: 'The password is too long' },
   'password.tooFewClasses': { zh: '密码需包含大写字母、小写字母、数字、符号中的至少 {limit} 类', en: 'The password needs at least {limit} of: upper case, lower case, digits, symbols' },
+  'password.sameAsCurrent': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   'password.equalsUsername': { zh: '密码不能与用户名相同', en: 'The password must differ from the username' },
   // accounts
   'user.notFound': { zh: '用户不存在', en: 'User not found' },

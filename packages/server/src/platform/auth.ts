@@ -17,6 +17,8 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** Set when a cookie was presented but its session had expired. */
     sessionExpired: boolean;
+    /** The actor's password is older than the policy allows: only changing it is open. */
+    passwordExpired: boolean;
   }
 }
 
@@ -28,6 +30,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('passwordExpired', false);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -36,7 +39,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const row = await ctx.db
       .selectFrom('userSession as s')
       .innerJoin('appUser as u', 'u.id', 's.userId')
-      .select(['s.id', 's.csrfToken', 's.lastSeenAt', 'u.id as userId', 'u.username', 'u.role', 'u.districtCode', 'u.enterpriseId', 'u.enabled'])
+      .select(['s.id', 's.csrfToken', 's.lastSeenAt', 'u.id as userId', 'u.username', 'u.role', 'u.districtCode', 'u.enterpriseId', 'u.enabled', 'u.passwordChangedAt'])
       .where('s.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) {
@@ -55,6 +58,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     }
     request.sessionId = sessionId;
     request.csrfToken = row.csrfToken;
+    request.passwordExpired = passwordIsExpired(row.passwordChangedAt, ctx.settings.securitySettings.passwordMaxAgeDays);
     request.actor = {
       userId: row.userId,
       username: row.username,
@@ -67,6 +71,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // Double defence against cross-site writes: SameSite=Strict cookies, and a per-session token the
   // web app sends back in a header that another site cannot read.
   app.addHook('preHandler', async (request) => {
+    if (request.actor && request.passwordExpired && !request.routeOptions.config?.openWithExpiredPassword) throw new AppError(403, 'auth.passwordExpired');
     if (!request.actor || !UNSAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config?.skipCsrf) return;
     const sent = request.headers[CSRF_HEADER];
@@ -77,7 +82,14 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
 declare module 'fastify' {
   interface FastifyContextConfig {
     skipCsrf?: boolean;
+    /** Reachable while the password has expired (me, logout, change password). */
+    openWithExpiredPassword?: boolean;
   }
+}
+
+/** Password age (等保 身份鉴别: periodic change; gov-it.md §1). */
+export function passwordIsExpired(passwordChangedAt: string, maxAgeDays: number, now = Date.now()): boolean {
+  return now - Date.parse(passwordChangedAt) > maxAgeDays * 86_400_000;
 }
 
 export function newSessionTokens() {

@@ -70,6 +70,7 @@ export async function logout(ctx: AppContext, sessionId: string, actor: AuditAct
 export async function changeOwnPassword(ctx: AppContext, actor: AuditActor & { userId: number }, currentPassword: string, newPassword: string, keepSessionId: string) {
   const user = await findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new AppError(400, 'auth.wrongCurrentPassword', {}, 'currentPassword');
+  if (newPassword === currentPassword) throw new AppError(400, 'password.sameAsCurrent', {}, 'newPassword');
   assertPasswordPolicy(newPassword, user.username, ctx.settings.securitySettings, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (tx) => {

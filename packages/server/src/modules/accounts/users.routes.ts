@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditActor, authorize } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { errorResponses, idParams, okResponse, paginationQuery } from '../../platform/schemas.ts';
+import { listEnterprises } from '../registry/enterprise.repo.ts';
 import { presentUser, userViewSchema } from './users.repo.ts';
 import { assignRole, createUser, deleteUser, resetPassword, saveSecuritySettings, setEnabled, unlockUser } from './users.service.ts';
 
@@ -39,6 +40,36 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(presentUser), total: Number(count.n), page, pageSize };
+    },
+  );
+
+  // The security admin has no registry access (三员分立) but must name the enterprise an enterprise
+  // user belongs to: this answers names and credit codes only, nothing private.
+  app.get<{ Querystring: { q?: string; limit: number } }>(
+    '/api/users/enterprise-options',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Enterprises to pick as an enterprise user’s scope (name and credit code only)',
+        querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, creditCode: { type: 'string' }, districtCode: { type: 'string' } } },
+              },
+            },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.assignRole');
+      const { items } = await listEnterprises(ctx.db, { q: request.query.q }, { page: 1, pageSize: request.query.limit, sort: 'name', order: 'asc' });
+      return { items: items.map(({ id, name, creditCode, districtCode }) => ({ id, name, creditCode, districtCode })) };
     },
   );
 

@@ -290,4 +290,35 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     }
     expect(server().ctx.settings.securitySettings).toEqual(DEFAULT_SECURITY_SETTINGS);
   });
+
+  it('sends an account whose password is older than the policy allows to change it, and nowhere else', async () => {
+    const { id, username } = await account('expert');
+    await server().ctx.db.updateTable('appUser').set({ passwordChangedAt: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where('id', '=', id).execute();
+    const c = await loggedIn(username);
+    expect((await c.get('/api/auth/me')).body.passwordExpired).toBe(true);
+    expectError(await c.get('/api/enterprises'), 403, 'auth.passwordExpired');
+    expectError(await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }), 400, 'password.sameAsCurrent', 'newPassword');
+    expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Renewed#pass9' })).status).toBe(200);
+    expect((await c.get('/api/auth/me')).body.passwordExpired).toBe(false);
+    expect((await c.get('/api/enterprises')).status).toBe(200);
+  });
+
+  it('applies a shorter password age at once', async () => {
+    const { id, username } = await account('expert');
+    await server().ctx.db.updateTable('appUser').set({ passwordChangedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() }).where('id', '=', id).execute();
+    const c = await loggedIn(username);
+    expect((await c.get('/api/enterprises')).status).toBe(200);
+    expect((await saveSettings({ passwordMaxAgeDays: 7 })).status).toBe(200);
+    expectError(await c.get('/api/enterprises'), 403, 'auth.passwordExpired');
+    expectError(await saveSettings({ passwordMaxAgeDays: 91 }), 400, 'validation.maximum', 'passwordMaxAgeDays');
+  });
+
+  it('lets the security admin pick an enterprise by name for an enterprise user, seeing nothing private', async () => {
+    const res = await sec.get(`/api/users/enterprise-options?q=${encodeURIComponent('文登')}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([{ id: server().enterprises.wendeng, name: '文登测试纺织有限公司', creditCode: expect.any(String), districtCode: '371003' }]);
+    for (const role of ['system_admin', 'audit_admin', 'expert', 'enterprise_user'] as const) {
+      expectError(await (await server().as(role)).get('/api/users/enterprise-options'), 403, 'auth.forbidden');
+    }
+  });
 });
