@@ -32,17 +32,19 @@ const ACTIVE = 'e.archived = 0';
  * The search the app offers, by hand: the name contains the text as typed, or the credit code starts
  * with it, or every query word is an index term — or, failing that, all of the sub-words jieba's search
  * mode gives for it are (a text may have been indexed as 精密机械 | 制造 and hold no 机械制造 term).
+ * One uncorrelated set of ids, computed once, as the repository builds it.
  */
 function searchSql(q: string) {
   const escaped = q.replace(/[\\%_]/g, (c) => '\\' + c);
   const params: unknown[] = [`%${escaped}%`, `${escaped.toUpperCase()}%`];
-  const hasTerm = (term: string) => (params.push(term), 'e.id in (select t.enterprise_id from enterprise_search_term t where t.term = ?)');
+  const hasTerm = (term: string) => (params.push(term), 'm.id in (select t.enterprise_id from enterprise_search_term t where t.term = ?)');
   const words = queryTerms(q).map((word) => {
     const parts = indexTerms(word).filter((t) => t !== word);
     return parts.length ? `(${hasTerm(word)} or (${parts.map(hasTerm).join(' and ')}))` : hasTerm(word);
   });
-  const alternatives = [`e.name like ? escape '\\'`, `e.credit_code like ? escape '\\'`, ...(words.length ? [`(${words.join(' and ')})`] : [])];
-  return { where: `${ACTIVE} and (${alternatives.join(' or ')})`, params };
+  const byText = `select m.id from enterprise m where m.name like ? escape '\\' or m.credit_code like ? escape '\\'`;
+  const byTerms = words.length ? ` union select m.id from enterprise m where ${words.join(' and ')}` : '';
+  return { where: `${ACTIVE} and e.id in (${byText}${byTerms})`, params };
 }
 
 export function scenarios(): Scenario[] {

@@ -1,5 +1,5 @@
 import type { EnterpriseInput, ManufacturingType, SizeClass } from '@zhizao/domain';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { EnterpriseRow } from '../../db/schema.ts';
 import { indexTerms, queryTerms, termParts } from './search.ts';
@@ -166,6 +166,40 @@ export async function findRegisteredCreditCodes(db: Executor, creditCodes: reado
   return taken;
 }
 
+/**
+ * The ids a search finds: every typed word is an index term (or all of its parts are), or the text
+ * appears in the name as typed, or it starts the credit code. Built as one uncorrelated set that the
+ * database computes once, rather than a condition tested row by row: a rare word then costs a few
+ * index look-ups plus one pass over the names, not a probe per enterprise.
+ */
+function searchMatches(db: Executor, q: string) {
+  const escaped = q.replace(/[\\%_]/g, (c) => '\\' + c);
+  const byText = db
+    .selectFrom('enterprise as m')
+    .select('m.id')
+    .where((eb) =>
+      eb.or([
+        sql<boolean>`${eb.ref('m.name')} like ${`%${escaped}%`} escape '\\'`,
+        sql<boolean>`${eb.ref('m.creditCode')} like ${`${escaped.toUpperCase()}%`} escape '\\'`,
+      ]),
+    );
+  const terms = queryTerms(q);
+  if (!terms.length) return byText;
+  const byTerms = db
+    .selectFrom('enterprise as m')
+    .select('m.id')
+    .where((eb) => {
+      const hasTerm = (term: string) => eb('m.id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
+      return eb.and(
+        terms.map((term) => {
+          const parts = termParts(term);
+          return parts.length ? eb.or([hasTerm(term), eb.and(parts.map(hasTerm))]) : hasTerm(term);
+        }),
+      );
+    });
+  return byText.union(byTerms);
+}
+
 /** The filtered set of enterprises, as a query to page, count or export. */
 export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
   let query = db.selectFrom('enterprise');
@@ -180,30 +214,7 @@ export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
     query = query.where('id', 'in', (eb) => eb.selectFrom('enterpriseChain').select('enterpriseId').where('chainCode', '=', chainCode));
   }
   const q = filter.q?.trim();
-  if (q) {
-    const terms = queryTerms(q);
-    const escaped = q.replace(/[\\%_]/g, (c) => '\\' + c);
-    query = query.where((eb) => {
-      const hasTerm = (term: string) => eb('id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
-      // Every typed word is an index term (or all of its parts are), or the text appears in the name as
-      // typed, or it starts the credit code.
-      const alternatives: Expression<SqlBool>[] = [
-        sql<boolean>`${eb.ref('name')} like ${`%${escaped}%`} escape '\\'`,
-        sql<boolean>`${eb.ref('creditCode')} like ${`${escaped.toUpperCase()}%`} escape '\\'`,
-      ];
-      if (terms.length) {
-        alternatives.push(
-          eb.and(
-            terms.map((term) => {
-              const parts = termParts(term);
-              return parts.length ? eb.or([hasTerm(term), eb.and(parts.map(hasTerm))]) : hasTerm(term);
-            }),
-          ),
-        );
-      }
-      return eb.or(alternatives);
-    });
-  }
+  if (q) query = query.where('id', 'in', searchMatches(db, q));
   return query;
 }
 
