@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -47,30 +46,8 @@ const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:543
 const BENCH_USER = 'bench-admin';
 const BENCH_PASSWORD = 'Bench@pass1';
 
-function portOpen(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: 500 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
-
-/** PostgreSQL is benchmarked when DATABASE_URL's server (or 127.0.0.1:5432) answers. */
-export async function postgresAvailable(): Promise<boolean> {
-  const url = new URL(ADMIN_URL);
-  if (!(await portOpen(url.hostname, Number(url.port || 5432)))) return false;
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+// The same check the API suite uses: PostgreSQL is benchmarked when DATABASE_URL's server (or 127.0.0.1:5432) answers.
+export { postgresAvailable } from '../packages/server/test/databases.ts';
 
 async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL });
