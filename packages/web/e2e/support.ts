@@ -80,13 +80,14 @@ export async function logIn(page: Page, username: string, password = TEST_PASSWO
 export const menuText = (page: Page) => page.getByTestId('side-menu').innerText();
 
 /**
- * Picks an option of a searchable Ant Design Select by its form id: types the label and presses Enter,
- * as a keyboard user does, then waits until the choice shows and the dropdown has gone. (Clicking an
- * option while the dropdown is still animating open is sometimes lost.)
+ * Picks an option of a searchable Ant Design Select by its form id: types the label (or `typed`, part
+ * of it, for a select that searches on the server) and presses Enter once that option is the active
+ * one, as a keyboard user does, then waits until the choice shows and the dropdown has gone. (Clicking
+ * an option while the dropdown is still animating open is sometimes lost.)
  */
-export async function chooseOption(page: Page, selectId: string, optionLabel: string): Promise<void> {
+export async function chooseOption(page: Page, selectId: string, optionLabel: string, typed = optionLabel): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#${selectId}`) });
-  await page.locator(`#${selectId}`).fill(optionLabel);
+  await page.locator(`#${selectId}`).fill(typed);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   await dropdown.locator(`.ant-select-item-option-active[title="${optionLabel}"]`).waitFor();
   await page.locator(`#${selectId}`).press('Enter');

@@ -16,6 +16,7 @@ const EnterpriseListPage = page(() => import('../features/registry/pages/Enterpr
 const EnterpriseDetailPage = page(() => import('../features/registry/pages/EnterpriseDetailPage.tsx'), 'EnterpriseDetailPage');
 const EnterpriseFormPage = page(() => import('../features/registry/pages/EnterpriseFormPage.tsx'), 'EnterpriseFormPage');
 const ImportWizardPage = page(() => import('../features/registry/pages/ImportWizardPage.tsx'), 'ImportWizardPage');
+const TaxonomyPage = page(() => import('../features/taxonomy/pages/TaxonomyPage.tsx'), 'TaxonomyPage');
 const UsersPage = page(() => import('../features/accounts/pages/UsersPage.tsx'), 'UsersPage');
 const SecuritySettingsPage = page(() => import('../features/accounts/pages/SecuritySettingsPage.tsx'), 'SecuritySettingsPage');
 const ChangePasswordPage = page(() => import('../features/accounts/pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
@@ -38,6 +39,7 @@ export function AppRoutes() {
           <Route path="enterprises/import" element={guarded('registry.import', <ImportWizardPage />)} />
           <Route path="enterprises/:id" element={guarded('registry.read', <EnterpriseDetailPage />)} />
           <Route path="enterprises/:id/edit" element={guarded('registry.update', <EnterpriseFormPage />)} />
+          <Route path="taxonomy" element={guarded('taxonomy.write', <TaxonomyPage />)} />
           <Route path="accounts/users" element={guarded('users.read', <UsersPage />)} />
           <Route path="accounts/security" element={guarded('settings.security', <SecuritySettingsPage />)} />
           <Route path="account/password" element={guarded(null, <ChangePasswordPage />)} />

@@ -22,15 +22,19 @@ export class ApiError extends Error {
 }
 
 // Module state shared by every request: set by the auth and i18n providers.
-const state: { csrfToken: string | null; locale: Locale; onUnauthorized: ((error: ApiError) => void) | null } = {
+const state: { csrfToken: string | null; locale: Locale; onSessionError: ((error: ApiError) => void) | null } = {
   csrfToken: null,
   locale: storedLocale(),
-  onUnauthorized: null,
+  onSessionError: null,
 };
 
 export const setCsrfToken = (token: string | null) => void (state.csrfToken = token);
 export const setApiLocale = (locale: Locale) => void (state.locale = locale);
-export const onUnauthorized = (handler: ((error: ApiError) => void) | null) => void (state.onUnauthorized = handler);
+/** Told of every answer that changes the session: a lost session (401), an expired password (403). */
+export const onSessionError = (handler: ((error: ApiError) => void) | null) => void (state.onSessionError = handler);
+
+/** The server refuses everything but changing the password until an expired one is changed. */
+export const isPasswordExpired = (error: ApiError) => error.status === 403 && error.code === 'auth.passwordExpired';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,12 +60,12 @@ export function queryString(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : '';
 }
 
-/** Turns a failed response's body into an ApiError, and tells the auth layer about a lost session. */
+/** Turns a failed response's body into an ApiError, and tells the auth layer about a lost session or an expired password. */
 export function toApiError(status: number, body: unknown, fallback: string): ApiError {
   const e = (body as { error?: { code?: string; message?: string; field?: string; details?: FieldProblem[] } } | null)?.error;
   const error = new ApiError(status, e?.code ?? `http.${status}`, e?.message ?? fallback, e?.field, Array.isArray(e?.details) ? e.details : []);
   // A wrong password on the login form is a 401 too, but it is not a lost session.
-  if (status === 401 && error.code !== 'auth.badCredentials') state.onUnauthorized?.(error);
+  if ((status === 401 && error.code !== 'auth.badCredentials') || isPasswordExpired(error)) state.onSessionError?.(error);
   return error;
 }
 

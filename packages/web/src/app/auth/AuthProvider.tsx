@@ -1,7 +1,7 @@
 import { can, type Actor, type Permission } from '@zhizao/domain';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { isPasswordExpired, onSessionError, setCsrfToken } from '../api/client.ts';
 import { actorOf, fetchSession, postLogin, postLogout, SESSION_KEY, type Session } from './session.ts';
 
 interface Auth {
@@ -13,6 +13,10 @@ interface Auth {
   retry(): void;
   /** Set when the last session ended on the server (idle timeout), for the login page to say so. */
   expired: boolean;
+  /** The password must be changed before anything else: menus are hidden, pages lead to the change form. */
+  passwordExpired: boolean;
+  /** Reads the session again (after changing an expired password), dropping what was read before. */
+  refresh(): Promise<void>;
   login(username: string, password: string): Promise<Session>;
   logout(): Promise<void>;
   can(permission: Permission): boolean;
@@ -35,15 +39,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const query = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, retry: false, staleTime: Infinity });
   const session = query.data ?? null;
 
-  // Any 401 from any call means the session is gone: forget it and everything read with it.
+  // Any 401 from any call means the session is gone: forget it and everything read with it. A 403
+  // for an expired password (it can expire during a session) keeps the session but shuts the app.
   useEffect(() => {
-    onUnauthorized((error) => {
+    onSessionError((error) => {
+      if (isPasswordExpired(error)) {
+        queryClient.setQueryData<Session | null>(SESSION_KEY, (s) => (s ? { ...s, passwordExpired: true } : s));
+        return;
+      }
       setCsrfToken(null);
       // The server tells an expired session (its cookie was sent) from never having logged in.
       setExpired(error.code === 'auth.sessionExpired');
       replaceSession(queryClient, null);
     });
-    return () => onUnauthorized(null);
+    return () => onSessionError(null);
   }, [queryClient]);
 
   useEffect(() => setCsrfToken(session?.csrfToken ?? null), [session]);
@@ -65,6 +74,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     replaceSession(queryClient, null);
   }, [queryClient]);
 
+  const refresh = useCallback(async () => replaceSession(queryClient, await fetchSession()), [queryClient]);
+
   const { refetch } = query;
   const value = useMemo<Auth>(() => {
     const actor = session ? actorOf(session.user) : null;
@@ -75,12 +86,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       loadError: query.error,
       retry: () => void refetch(),
       expired,
+      passwordExpired: !!session?.passwordExpired,
+      refresh,
       login,
       logout,
       // The domain rule shapes the screen; the server's own list guards against a web build older than it.
-      can: (permission) => !!session && session.permissions.includes(permission) && can(actor, permission),
+      can: (permission) => !!session && !session.passwordExpired && session.permissions.includes(permission) && can(actor, permission),
     };
-  }, [session, query.isPending, query.error, refetch, expired, login, logout]);
+  }, [session, query.isPending, query.error, refetch, expired, refresh, login, logout]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

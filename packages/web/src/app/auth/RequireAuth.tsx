@@ -4,13 +4,19 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ForbiddenPage, FullPageSpin, LoadError } from '../components/PageStates.tsx';
 import { useAuth } from './AuthProvider.tsx';
 
-/** Lets logged-in accounts through; sends everyone else to the login page, remembering where they were going. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/**
+ * Lets logged-in accounts through; sends everyone else to the login page, remembering where they were
+ * going. An account whose password has expired may only reach the change-password page.
+ */
 export function RequireAuth() {
   const { session, loading, loadError, retry } = useAuth();
   const location = useLocation();
   if (loading) return <FullPageSpin />;
   if (loadError && !session) return <LoadError error={loadError} onRetry={retry} />;
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (session.passwordExpired && location.pathname !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   return <Outlet />;
 }
 

@@ -21,6 +21,8 @@ export interface Session {
   csrfToken: string;
   permissions: Permission[];
   idleTimeoutMinutes: number;
+  /** The password is older than the policy allows: the server refuses everything but changing it. */
+  passwordExpired: boolean;
 }
 
 export const SESSION_KEY = ['session'] as const;

@@ -11,6 +11,7 @@ export const appMessages = {
   'menu.registry': { zh: '企业库', en: 'Enterprise registry' },
   'menu.enterprises': { zh: '企业名录', en: 'Enterprises' },
   'menu.import': { zh: '批量导入', en: 'Bulk import' },
+  'menu.taxonomy': { zh: '产业分类', en: 'Industry taxonomy' },
   'menu.system': { zh: '系统管理', en: 'Administration' },
   'menu.users': { zh: '账号管理', en: 'Accounts' },
   'menu.security': { zh: '安全设置', en: 'Security settings' },

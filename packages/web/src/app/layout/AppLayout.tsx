@@ -11,7 +11,7 @@ const COLLAPSED_KEY = 'zhizao.siderCollapsed';
 /** The logged-in frame: dark sider with the role's menu, header with language and account, content. */
 export function AppLayout() {
   const t = useT();
-  const { can } = useAuth();
+  const { can, passwordExpired } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
@@ -20,7 +20,8 @@ export function AppLayout() {
     setCollapsed(!collapsed);
   };
 
-  const menu = useMemo(() => visibleMenu(can), [can]);
+  // Until an expired password is changed there is nowhere to go but the change form.
+  const menu = useMemo(() => (passwordExpired ? [] : visibleMenu(can)), [can, passwordExpired]);
   const items: MenuProps['items'] = menu.map((item) =>
     isGroup(item)
       ? { key: item.key, icon: item.icon, label: t(item.label), children: item.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })) }
@@ -41,6 +42,8 @@ export function AppLayout() {
           )}
         </div>
         <Menu
+          // Mounted afresh when the menu comes back after a password change, so its groups open again.
+          key={passwordExpired ? 'held' : 'open'}
           theme="dark"
           mode="inline"
           items={items}

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from '@zhizao/domain';
 import { App, Avatar, Button, Dropdown, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { CHANGE_PASSWORD_PATH } from '../auth/RequireAuth.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 export function LanguageSwitch() {
@@ -34,7 +35,7 @@ function UserMenu() {
   if (!session) return null;
   const { user } = session;
   const onClick = async ({ key }: { key: string }) => {
-    if (key === 'password') navigate('/account/password');
+    if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
     if (key === 'logout') {
       await logout();
       void message.success(t('header.loggedOut'));

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -37,6 +38,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
     entries: [
       { path: '/enterprises', label: 'menu.enterprises', icon: <ShopOutlined />, permission: 'registry.read' },
       { path: '/enterprises/import', label: 'menu.import', icon: <CloudUploadOutlined />, permission: 'registry.import' },
+      { path: '/taxonomy', label: 'menu.taxonomy', icon: <ApartmentOutlined />, permission: 'taxonomy.write' },
     ],
   },
   {

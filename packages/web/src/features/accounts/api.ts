@@ -23,6 +23,14 @@ export interface NewAccount {
   password: string;
 }
 
+/** An enterprise as the security admin may see it when scoping an enterprise user: no private data. */
+export interface EnterpriseOption {
+  id: number;
+  name: string;
+  creditCode: string;
+  districtCode: string;
+}
+
 export interface RoleAssignment {
   role: Role;
   districtCode: string | null;
@@ -32,6 +40,8 @@ export interface RoleAssignment {
 export const fetchUsers = (query: UserListQuery) => api<Page<UserView>>(`/api/users${queryString({ ...query })}`);
 export const createUser = (account: NewAccount) => api<UserView>('/api/users', { method: 'POST', body: account });
 export const deleteUser = (id: number) => api<{ ok: boolean }>(`/api/users/${id}`, { method: 'DELETE' });
+export const fetchEnterpriseOptions = (q: string, signal?: AbortSignal) =>
+  api<{ items: EnterpriseOption[] }>(`/api/users/enterprise-options${queryString({ q, limit: 20 })}`, { signal });
 export const assignRole = (id: number, assignment: RoleAssignment) => api<UserView>(`/api/users/${id}/role`, { method: 'PUT', body: assignment });
 export const resetPassword = (id: number, newPassword: string) => api<UserView>(`/api/users/${id}/reset-password`, { method: 'POST', body: { newPassword } });
 export const setEnabled = (id: number, enabled: boolean) => api<UserView>(`/api/users/${id}/enabled`, { method: 'PUT', body: { enabled } });

@@ -1,11 +1,12 @@
 import { ROLE_LABELS, ROLES, fieldLabel, type Role } from '@zhizao/domain';
-import { Alert, App, Form, InputNumber, Select } from 'antd';
+import { Alert, App, Form, Select } from 'antd';
 import type { UserView } from '../../../app/auth/session.ts';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { useTaxonomyOptions } from '../../registry/taxonomy.ts';
 import { assignRole, type RoleAssignment } from '../api.ts';
 import { useUserChange } from '../queries.ts';
+import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 
 /** The security admin grants one role; district officers need a district, enterprise users an enterprise. */
 export function AssignRoleModal({ user, onClose }: { user: UserView | null; onClose(): void }) {
@@ -14,7 +15,7 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
   const { districts } = useTaxonomyOptions();
   const assign = useUserChange((v: { id: number; assignment: RoleAssignment }) => assignRole(v.id, v.assignment));
   const label = (f: string) => fieldLabel(f, locale);
-  const required = (f: string) => [{ required: true, message: t('common.required', { field: label(f) }) }];
+  const required = (f: string) => [{ required: true, message: t('common.requiredChoice', { field: label(f) }) }];
   return (
     <FormModal<{ role: Role; districtCode?: string; enterpriseId?: number }>
       name="assignRole"
@@ -39,15 +40,15 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
           const role = getFieldValue('role') as Role | undefined;
           if (role === 'district_officer') {
             return (
-              <Form.Item name="districtCode" label={label('districtCode')} rules={required('districtCode')}>
+              <Form.Item name="districtCode" label={label('districtCode')} rules={required('districtCode')} extra={t('users.districtHint')}>
                 <Select showSearch={{ optionFilterProp: 'label' }} options={districts} />
               </Form.Item>
             );
           }
           if (role === 'enterprise_user') {
             return (
-              <Form.Item name="enterpriseId" label={label('enterpriseId')} rules={required('enterpriseId')} extra={t('users.enterpriseIdHint')}>
-                <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+              <Form.Item name="enterpriseId" label={label('enterpriseId')} rules={required('enterpriseId')} extra={t('users.enterpriseHint')}>
+                <EnterpriseSelect />
               </Form.Item>
             );
           }

@@ -10,7 +10,7 @@ import { useSaveSecuritySettings, useSecuritySettings } from '../queries.ts';
 
 type Key = keyof SecuritySettings;
 const GROUPS: { title: 'security.group.password' | 'security.group.lockout' | 'security.group.session'; keys: Key[] }[] = [
-  { title: 'security.group.password', keys: ['passwordMinLength', 'passwordMinClasses'] },
+  { title: 'security.group.password', keys: ['passwordMinLength', 'passwordMinClasses', 'passwordMaxAgeDays'] },
   { title: 'security.group.lockout', keys: ['lockoutThreshold', 'lockoutMinutes'] },
   { title: 'security.group.session', keys: ['idleTimeoutMinutes', 'maxConcurrentSessions'] },
 ];
