@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
+import { runMaturityBench } from './maturity.ts';
 import { measureInterleaved } from './measure.ts';
 import { ratio, table, type DatabaseResult, type ScenarioResult } from './report.ts';
 import { httpPath, httpRunner, rawRunner, rawSql, repoRunner, scenarios, type ListOutcome, type Scenario } from './scenarios.ts';
 import { openTarget, postgresAvailable, type BenchTarget, type Kind } from './targets.ts';
 
-// npm run bench [-- --n 100000 --db sqlite|postgres|all --budget 3 --explain]
+// npm run bench [-- --only registry|maturity --n 100000 --db sqlite|postgres|all --budget 3 --explain]
 //
+// Without --only, both run: the maturity scoring bench (maturity.ts, a second or two) and then this one.
 // The registry list/search at 100,000 enterprises, on SQLite and (when one answers) PostgreSQL: each
 // query as hand-written raw SQL on the driver (the baseline), through the repository (Kysely), and
 // through the HTTP route. Figures are printed as ratios against the baseline of the same run, since
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     db: { type: 'string', default: 'all' },
     budget: { type: 'string', default: '3' },
     explain: { type: 'boolean', default: false },
+    only: { type: 'string' },
     out: { type: 'string', default: path.join(import.meta.dirname, 'results', 'latest.json') },
   },
 });
@@ -89,6 +92,22 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 }
 
 async function main(): Promise<void> {
+  const only = args.only;
+  if (only !== undefined && only !== 'registry' && only !== 'maturity') throw new Error(`--only takes registry or maturity, not ${only}`);
+  if (only !== 'registry') {
+    const maturity = await runMaturityBench(log);
+    const file = path.join(path.dirname(args.out), 'maturity-latest.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ ...maturity, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } }, null, 2) + '\n');
+    if (!maturity.withinBudget) {
+      console.error(`maturity scoring took ${maturity.firstRunMs.toFixed(0)} ms for ${maturity.assessments} assessments: over the ${maturity.budgetMs} ms budget`);
+      process.exitCode = 1;
+    }
+  }
+  if (only !== 'maturity') await benchRegistry();
+}
+
+async function benchRegistry(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg();

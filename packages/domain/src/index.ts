@@ -6,3 +6,4 @@ export * from './accounts/policy.ts';
 export * from './accounts/password-policy.ts';
 export * from './i18n/messages.ts';
 export * from './i18n/field-labels.ts';
+export * from './maturity/index.ts';
