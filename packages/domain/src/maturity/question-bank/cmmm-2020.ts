@@ -21,7 +21,7 @@ import { PRODUCTION_A_2020 } from './cmmm-2020-production-a.ts';
 import { PRODUCTION_B_2020 } from './cmmm-2020-production-b.ts';
 import { LOGISTICS_SALES_SERVICE_2020 } from './cmmm-2020-logistics-sales-service.ts';
 
-export const CMMM_2020 = 'CMMM-2020';
+export const CMMM_2020_ID = 'CMMM-2020';
 
 /** The 20 sub-domains of the 2020 model, in the order of the standard's structure (maturity.md §3). */
 export const CMMM_2020_SUB_DOMAINS = [
@@ -58,6 +58,6 @@ export const CMMM_2020_SPECS: Readonly<Record<string, LevelSpecs>> = {
 
 export const CMMM_2020_REQUIREMENTS: readonly Requirement[] = Object.freeze(
   CMMM_2020_SUB_DOMAINS.flatMap((code) =>
-    expandSubDomain('C20', CMMM_2020, code, requireSpecs(CMMM_2020_SPECS, code)),
+    expandSubDomain('C20', CMMM_2020_ID, code, requireSpecs(CMMM_2020_SPECS, code)),
   ),
 );

@@ -13,7 +13,7 @@ import type { Requirement } from './types.ts';
 import { CMMM_2020_SPECS } from './cmmm-2020.ts';
 import { CARBON_2024, NEW_2024, SCHEDULING_L1_2024 } from './cmmm-2024-draft-new.ts';
 
-export const CMMM_2024_DRAFT = 'CMMM-2024draft';
+export const CMMM_2024_DRAFT_ID = 'CMMM-2024draft';
 
 /** The 25 sub-domains of the 2024 draft, grouped by its 5 domains (maturity.md §7). */
 export const CMMM_2024_DRAFT_SUB_DOMAINS = [
@@ -88,5 +88,5 @@ const SPECS_2024: Readonly<Record<(typeof CMMM_2024_DRAFT_SUB_DOMAINS)[number], 
 };
 
 export const CMMM_2024_DRAFT_REQUIREMENTS: readonly Requirement[] = Object.freeze(
-  CMMM_2024_DRAFT_SUB_DOMAINS.flatMap((code) => expandSubDomain('C24', CMMM_2024_DRAFT, code, SPECS_2024[code])),
+  CMMM_2024_DRAFT_SUB_DOMAINS.flatMap((code) => expandSubDomain('C24', CMMM_2024_DRAFT_ID, code, SPECS_2024[code])),
 );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CMMM_2020,
+  CMMM_2020_ID,
   CMMM_2020_REQUIREMENTS,
   CMMM_2020_SUB_DOMAINS,
-  CMMM_2024_DRAFT,
+  CMMM_2024_DRAFT_ID,
   CMMM_2024_DRAFT_REQUIREMENTS,
   CMMM_2024_DRAFT_SUB_DOMAINS,
   requirementsFor,
@@ -13,9 +13,9 @@ import type { Requirement } from './types.ts';
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
 const banks = [
-  { version: CMMM_2020, prefix: 'C20', items: CMMM_2020_REQUIREMENTS, subDomains: CMMM_2020_SUB_DOMAINS, perCell: 2 },
+  { version: CMMM_2020_ID, prefix: 'C20', items: CMMM_2020_REQUIREMENTS, subDomains: CMMM_2020_SUB_DOMAINS, perCell: 2 },
   {
-    version: CMMM_2024_DRAFT,
+    version: CMMM_2024_DRAFT_ID,
     prefix: 'C24',
     items: CMMM_2024_DRAFT_REQUIREMENTS,
     subDomains: CMMM_2024_DRAFT_SUB_DOMAINS,
