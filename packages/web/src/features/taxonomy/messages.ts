@@ -31,8 +31,8 @@ export const taxonomyMessages = {
   'taxonomy.delete': { zh: '删除', en: 'Delete' },
   'taxonomy.deleteConfirm': { zh: '确定删除「{name}」？', en: 'Delete "{name}"?' },
   'taxonomy.deleted': { zh: '已删除「{name}」', en: 'Deleted "{name}"' },
-  'taxonomy.inUseHint': { zh: '仍有 {count} 家企业使用，不能删除', en: 'Used by {count} enterprises; it cannot be deleted' },
-  'taxonomy.hasClustersHint': { zh: '仍有 {count} 个产业集群属于该产业链，不能删除', en: '{count} clusters belong to this chain; it cannot be deleted' },
+  'taxonomy.inUseHint': { zh: '仍有 {count} 家企业使用，不能删除', en: 'Enterprises using it: {count}; it cannot be deleted' },
+  'taxonomy.hasClustersHint': { zh: '仍有 {count} 个产业集群属于该产业链，不能删除', en: 'Clusters in this chain: {count}; it cannot be deleted' },
   'taxonomy.cannotDelete': { zh: '不能删除「{name}」', en: 'Cannot delete "{name}"' },
   'taxonomy.empty': { zh: '还没有任何条目', en: 'Nothing here yet' },
 } as const satisfies Catalog;
