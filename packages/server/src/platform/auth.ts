@@ -71,7 +71,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // Double defence against cross-site writes: SameSite=Strict cookies, and a per-session token the
   // web app sends back in a header that another site cannot read.
   app.addHook('preHandler', async (request) => {
-    if (request.actor && request.passwordExpired && !request.routeOptions.config?.openWithExpiredPassword) throw new AppError(403, 'auth.passwordExpired');
+    // Only the API closes: the web app itself must still load to show the change-password page.
+    const closedByExpiry = request.actor && request.passwordExpired && request.url.startsWith('/api/') && !request.routeOptions.config?.openWithExpiredPassword;
+    if (closedByExpiry) throw new AppError(403, 'auth.passwordExpired');
     if (!request.actor || !UNSAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config?.skipCsrf) return;
     const sent = request.headers[CSRF_HEADER];
