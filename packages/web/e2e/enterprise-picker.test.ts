@@ -26,6 +26,7 @@ describe('the security admin scopes an account without registry access', () => {
     await chooseOption(page, 'assignRole_enterpriseId', '文登测试纺织有限公司', '文登');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => row(page, 'wd-staff').innerText()).toContain('企业用户');
+    await expect.poll(() => row(page, 'wd-staff').innerText()).toContain('文登测试纺织有限公司');
 
     await row(page, 'rc-officer').getByText('分配角色', { exact: true }).click();
     await chooseOption(page, 'assignRole_role', '区市工信干部');
@@ -35,7 +36,7 @@ describe('the security admin scopes an account without registry access', () => {
 
     const { body } = await (await server.as('security_admin')).get('/api/users?page=1&pageSize=50');
     const scope = (username: string) => body.items.find((u: { username: string }) => u.username === username);
-    expect(scope('wd-staff')).toMatchObject({ role: 'enterprise_user', enterpriseId: server.enterprises.wendeng, districtCode: null });
+    expect(scope('wd-staff')).toMatchObject({ role: 'enterprise_user', enterpriseId: server.enterprises.wendeng, enterpriseName: '文登测试纺织有限公司', districtCode: null });
     expect(scope('rc-officer')).toMatchObject({ role: 'district_officer', districtCode: '371082', enterpriseId: null });
   });
 });

@@ -26,7 +26,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         tags: ['accounts'],
         summary: 'List accounts (system and security admins)',
         querystring: { type: 'object', additionalProperties: false, properties: { ...paginationQuery, q: { type: 'string', maxLength: 64 }, role: { type: 'string', enum: [...ROLES] } } },
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: userViewSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }, ...errorResponses },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { ...userViewSchema, properties: { ...userViewSchema.properties, enterpriseName: { type: ['string', 'null'] } } } }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }, ...errorResponses },
       },
     },
     async (request) => {
@@ -39,7 +39,12 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
         query.selectAll().orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(presentUser), total: Number(count.n), page, pageSize };
+      // Names, not numbers, for the scope column: one look-up for the page.
+      const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId).filter((id): id is number => id !== null))];
+      const names = enterpriseIds.length ? await ctx.db.selectFrom('enterprise').select(['id', 'name']).where('id', 'in', enterpriseIds).execute() : [];
+      const nameOf = new Map(names.map((e) => [e.id, e.name]));
+      const items = rows.map((r) => ({ ...presentUser(r), enterpriseName: r.enterpriseId ? (nameOf.get(r.enterpriseId) ?? null) : null }));
+      return { items, total: Number(count.n), page, pageSize };
     },
   );
 

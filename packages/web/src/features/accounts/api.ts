@@ -37,7 +37,10 @@ export interface RoleAssignment {
   enterpriseId: number | null;
 }
 
-export const fetchUsers = (query: UserListQuery) => api<Page<UserView>>(`/api/users${queryString({ ...query })}`);
+/** A row of the account list: the enterprise scope comes with its name, so nobody reads an id. */
+export type UserListItem = UserView & { enterpriseName: string | null };
+
+export const fetchUsers = (query: UserListQuery) => api<Page<UserListItem>>(`/api/users${queryString({ ...query })}`);
 export const createUser = (account: NewAccount) => api<UserView>('/api/users', { method: 'POST', body: account });
 export const deleteUser = (id: number) => api<{ ok: boolean }>(`/api/users/${id}`, { method: 'DELETE' });
 export const fetchEnterpriseOptions = (q: string, signal?: AbortSignal) =>

@@ -9,7 +9,7 @@ import { Page } from '../../../app/components/Page.tsx';
 import { EmptyState, LoadError } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { useTaxonomyNames } from '../../registry/taxonomy.ts';
-import type { UserListQuery } from '../api.ts';
+import type { UserListItem, UserListQuery } from '../api.ts';
 import { AssignRoleModal } from '../components/AssignRoleModal.tsx';
 import { CreateUserModal } from '../components/CreateUserModal.tsx';
 import { ResetPasswordModal } from '../components/ResetPasswordModal.tsx';
@@ -26,7 +26,7 @@ export function UsersPage() {
   const [assigning, setAssigning] = useState<UserView | null>(null);
   const [resetting, setResetting] = useState<UserView | null>(null);
 
-  const columns: TableProps<UserView>['columns'] = [
+  const columns: TableProps<UserListItem>['columns'] = [
     { key: 'username', title: fieldLabel('username', locale), render: (_, u) => <Typography.Text className="zz-mono">{u.username}</Typography.Text> },
     { key: 'displayName', dataIndex: 'displayName', title: fieldLabel('displayName', locale) },
     {
@@ -37,7 +37,7 @@ export function UsersPage() {
     {
       key: 'scope',
       title: t('users.scope'),
-      render: (_, u) => (u.districtCode ? names.district(u.districtCode) : u.enterpriseId ? t('users.scopeEnterprise', { id: u.enterpriseId }) : t('common.none')),
+      render: (_, u) => (u.districtCode ? names.district(u.districtCode) : u.enterpriseId ? (u.enterpriseName ?? t('users.scopeEnterprise', { id: u.enterpriseId })) : t('common.none')),
     },
     {
       key: 'status',
@@ -77,7 +77,7 @@ export function UsersPage() {
         {users.isError && !users.data ? (
           <LoadError error={users.error} onRetry={() => void users.refetch()} />
         ) : (
-          <Table<UserView>
+          <Table<UserListItem>
             rowKey="id"
             columns={columns}
             dataSource={users.data?.items}
