@@ -17,6 +17,15 @@ describe('what each role may see', () => {
     await page.getByTestId('forbidden').waitFor();
   });
 
+  it('greets an enterprise user with its own enterprise and a way to update it', async () => {
+    const page = await env().pageAs('enterprise_user');
+    await page.goto('/');
+    const card = page.getByTestId('own-enterprise');
+    await expect.poll(() => card.innerText()).toContain('测试精密机械制造有限公司9001');
+    await card.getByRole('button', { name: '维护企业信息' }).click();
+    await page.waitForURL(`**/enterprises/${env().server.enterprises.huancui}/edit`);
+  });
+
   it('shows the bureau the menus it may use, and the system admin its accounts page', async () => {
     const bureau = await env().pageAs('bureau_admin');
     expect(await menuText(bureau)).toContain('批量导入');

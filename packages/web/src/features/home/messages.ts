@@ -17,5 +17,10 @@ export const homeMessages = {
   'home.emptyRegistry': { zh: '企业库还没有企业，先登记或导入企业后这里会显示统计', en: 'The registry is empty; register or import enterprises to see counts here' },
   'home.openList': { zh: '查看企业名录', en: 'Open the list' },
   'home.welcomeAdmin': { zh: '您的账号负责平台管理，可通过左侧菜单进入相应功能。', en: 'Your account administers the platform; use the menu on the left.' },
+  'home.ownEnterprise': { zh: '我的企业', en: 'My enterprise' },
+  'home.editOwn': { zh: '维护企业信息', en: 'Update details' },
+  'home.ownName': { zh: '企业名称', en: 'Name' },
+  'home.ownDistrict': { zh: '所属区市', en: 'District' },
+  'home.ownChains': { zh: '产业链', en: 'Industry chains' },
   'home.shortcuts': { zh: '常用功能', en: 'Shortcuts' },
 } as const satisfies Catalog;

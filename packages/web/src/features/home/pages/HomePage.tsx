@@ -10,14 +10,17 @@ import type { RegistryStats } from '../../registry/api.ts';
 import { useRegistryStats, useTaxonomy } from '../../registry/queries.ts';
 import { useTaxonomyNames } from '../../registry/taxonomy.ts';
 import { CountBarChart } from '../components/CountBarChart.tsx';
+import { OwnEnterpriseCard } from '../components/OwnEnterpriseCard.tsx';
 import { StatCards } from '../components/StatCards.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
   const { session, can } = useAuth();
   const name = session?.user.displayName ?? '';
+  const ownEnterpriseId = session?.user.role === 'enterprise_user' ? session.user.enterpriseId : null;
   return (
     <Page title={t('home.greeting', { name })} subtitle={t('app.bureau')}>
+      {ownEnterpriseId ? <OwnEnterpriseCard enterpriseId={ownEnterpriseId} /> : null}
       {can('registry.read') ? <RegistryDashboard /> : <AdminWelcome />}
     </Page>
   );
