@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerUserRoutes } from './modules/accounts/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerMaturityRoutes } from './modules/maturity/routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
 import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
@@ -65,6 +66,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerRegistryRoutes(app, ctx);
   registerRegistryExcelRoutes(app, ctx);
   registerTaxonomyRoutes(app, ctx);
+  registerMaturityRoutes(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
   'users.setEnabled': ['security_admin'],
   'settings.security': ['security_admin'],
   'audit.read': ['audit_admin'],
+  // maturity self-diagnosis: the bureau keeps the model versions and banks; enterprises answer their own
+  'maturity.model.write': ['bureau_admin'],
+  'maturity.assessment.read': ['bureau_admin', 'district_officer', 'enterprise_user'],
+  'maturity.assessment.write': ['enterprise_user'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

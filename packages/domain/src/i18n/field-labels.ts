@@ -26,6 +26,11 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   code: { zh: '代码', en: 'Code' },
   nameZh: { zh: '中文名称', en: 'Chinese name' },
   nameEn: { zh: '英文名称', en: 'English name' },
+  modelVersion: { zh: '模型版本', en: 'Model version' },
+  targetLevel: { zh: '目标级别', en: 'Target level' },
+  answers: { zh: '答案', en: 'Answers' },
+  newId: { zh: '新版本标识', en: 'New version id' },
+  weights: { zh: '权重', en: 'Weights' },
 };
 
 export function fieldLabel(field: string, locale: Locale): string {

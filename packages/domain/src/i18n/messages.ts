@@ -1,5 +1,7 @@
 // Every message the server sends back, in zh-CN (default) and en. One place, so the web app and the
 // server say the same thing. `{field}` and other braces are filled in by `formatMessage`.
+import { ANSWER_PROBLEM_MESSAGES } from '../maturity/validate.ts';
+
 export type Locale = 'zh-CN' | 'en';
 
 export const MESSAGES = {
@@ -88,6 +90,24 @@ export const MESSAGES = {
   'taxonomy.nameTaken': { zh: '名称「{name}」已被使用', en: 'The name "{name}" is already used' },
   'taxonomy.unknownChain': { zh: '产业链「{code}」不存在', en: 'Industry chain "{code}" does not exist' },
   'taxonomy.hasClusters': { zh: '仍有产业集群关联该产业链，请先修改或删除这些集群', en: 'Clusters still belong to this chain; change or delete them first' },
+  // maturity self-diagnosis
+  'maturity.modelNotFound': { zh: '成熟度模型版本「{id}」不存在', en: 'Maturity model version "{id}" does not exist' },
+  'maturity.modelIdTaken': { zh: '模型版本标识「{id}」已存在', en: 'Model version id "{id}" already exists' },
+  'maturity.modelReadOnly': { zh: '内置模型版本不可修改，请先复制为自定义版本', en: 'Shipped model versions are read-only; copy one to a custom version first' },
+  'maturity.modelInvalid': { zh: '模型定义有误：{problem}（{subject}）', en: 'The model definition is invalid: {problem} ({subject})' },
+  'maturity.unknownCode': { zh: '模型中没有代码「{code}」', en: 'The model has no code "{code}"' },
+  'maturity.requirementNotFound': { zh: '评估项「{requirementId}」不存在', en: 'Requirement "{requirementId}" does not exist' },
+  'maturity.assessmentNotFound': { zh: '评估不存在', en: 'Assessment not found' },
+  'maturity.noEnterprise': { zh: '账号未关联企业，不能发起评估', en: 'The account is linked to no enterprise; it cannot start an assessment' },
+  'maturity.versionConflict': { zh: '评估已在别处保存（当前版本 {version}），请刷新后再保存', en: 'The assessment was saved elsewhere (current version {version}); reload and save again' },
+  'maturity.locked': { zh: '评估已提交并锁定，不能再修改', en: 'The assessment is submitted and locked' },
+  'maturity.incomplete': { zh: '还有 {count} 个评估项未作答，不能提交', en: '{count} requirements are still unanswered; the assessment cannot be submitted' },
+  'maturity.unanswered': { zh: '评估项「{requirementId}」未作答', en: 'Requirement "{requirementId}" is unanswered' },
+  'maturity.unknownRequirement': ANSWER_PROBLEM_MESSAGES.unknownRequirement,
+  'maturity.badValue': ANSWER_PROBLEM_MESSAGES.badValue,
+  'maturity.naWithoutReason': ANSWER_PROBLEM_MESSAGES.naWithoutReason,
+  'maturity.duplicate': ANSWER_PROBLEM_MESSAGES.duplicate,
+  'maturity.notApplicableCell': ANSWER_PROBLEM_MESSAGES.notApplicableCell,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_maturity.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_maturity': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -130,6 +130,60 @@ export interface ImportJobTable {
   committedAt: string | null;
 }
 
+export interface MaturityModelVersionTable {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  /** The ModelVersion of @zhizao/domain as JSON. */
+  definitionJson: string;
+  status: string;
+  basedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: number | null;
+}
+
+export interface MaturityRequirementTable {
+  modelVersion: string;
+  id: string;
+  subDomainCode: string;
+  level: number;
+  textZh: string;
+  textEn: string;
+  evidenceZh: string;
+  evidenceEn: string;
+  adviceZh: string;
+  adviceEn: string;
+  sortOrder: number;
+  active: number;
+}
+
+export interface MaturityAssessmentTable {
+  id: Generated<number>;
+  enterpriseId: number;
+  modelVersion: string;
+  manufacturingType: string;
+  targetLevel: number;
+  status: string;
+  version: number;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  resultJson: string | null;
+  modelJson: string | null;
+  formulaId: string | null;
+}
+
+export interface MaturityAnswerTable {
+  assessmentId: number;
+  requirementId: string;
+  value: number | null;
+  naReason: string | null;
+  note: string | null;
+  updatedAt: string;
+}
+
 export interface Database {
   district: DistrictTable;
   industryChain: IndustryChainTable;
@@ -143,6 +197,10 @@ export interface Database {
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
   importJob: ImportJobTable;
+  maturityModelVersion: MaturityModelVersionTable;
+  maturityRequirement: MaturityRequirementTable;
+  maturityAssessment: MaturityAssessmentTable;
+  maturityAnswer: MaturityAnswerTable;
 }
 
 export type EnterpriseRow = Selectable<EnterpriseTable>;

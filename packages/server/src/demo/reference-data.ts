@@ -1,8 +1,14 @@
 import { WEIHAI_DISTRICTS } from '@zhizao/domain';
+import { seedMaturityModels } from '../modules/maturity/seed.ts';
 import type { AppContext } from '../platform/context.ts';
 
-/** Districts are reference data every install needs (not demo data): inserted once, then owned by the bureau. */
+/** Reference data every install needs (not demo data): inserted once, then owned by the bureau. */
 export async function seedReferenceData(ctx: AppContext): Promise<void> {
+  await seedMaturityModels(ctx.db);
+  await seedDistricts(ctx);
+}
+
+async function seedDistricts(ctx: AppContext): Promise<void> {
   const existing = await ctx.db.selectFrom('district').select('code').execute();
   if (existing.length) return;
   await ctx.db
