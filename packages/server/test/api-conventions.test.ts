@@ -61,6 +61,20 @@ describeEachDatabase('API conventions', (server, kind) => {
         'PUT /api/enterprises/{id}',
         'POST /api/enterprises/{id}/archive',
         'POST /api/enterprises/{id}/restore',
+        'GET /api/maturity/models',
+        'GET /api/maturity/models/{id}',
+        'POST /api/maturity/models/{id}/copy',
+        'PUT /api/maturity/models/{id}/weights',
+        'POST /api/maturity/models/{id}/requirements',
+        'PUT /api/maturity/models/{id}/requirements/{requirementId}',
+        'POST /api/maturity/score',
+        'POST /api/maturity/assessments',
+        'GET /api/maturity/assessments',
+        'GET /api/maturity/assessments/{id}',
+        'PUT /api/maturity/assessments/{id}/answers',
+        'POST /api/maturity/assessments/{id}/submit',
+        'GET /api/maturity/assessments/{id}/result',
+        'GET /api/maturity/assessments/{id}/advice',
       ]),
     );
     expect(operations.every((op) => op.path.startsWith('/api/'))).toBe(true);
@@ -190,6 +204,7 @@ describeEachDatabase('API conventions', (server, kind) => {
       [/^\/api\/registry\/chains\//, 'TC2'],
       [/^\/api\/registry\/clusters\//, 'TK1'],
       [/^\/api\/registry\/districts\//, '371083'],
+      [/^\/api\/maturity\/models\//, 'CMMM-2020'],
       [/./, server().enterprises.wendeng],
     ];
     const failures: string[] = [];
@@ -263,6 +278,8 @@ const EXAMPLES: Record<string, () => Record<string, unknown>> = {
   'POST /api/users': () => ({ username: `sweep-${exampleSerial++}`, displayName: '清扫', password: TEST_PASSWORD }),
   'POST /api/users/{id}/reset-password': () => ({ newPassword: `Sweep#pass${exampleSerial++}` }),
   'PUT /api/users/{id}/role': () => ({ role: 'expert' }),
+  'POST /api/maturity/score': () => ({ modelVersion: 'CMMM-2020', manufacturingType: 'discrete', answers: [{ requirementId: 'C20-data-L1-01', value: 0.8 }], mode: 'draft' }),
+  'POST /api/maturity/models/{id}/copy': () => ({ newId: `SWEEP-${exampleSerial++}`, name: { zh: '清扫副本', en: 'Sweep copy' } }),
 };
 
 interface Attempt {

@@ -15,6 +15,7 @@ import {
   createAssessment,
   loadModel,
   presentAssessment,
+  scopeFilter,
   saveAnswers,
   scoreStateless,
   setWeights,
@@ -141,14 +142,8 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      const actor = requireActor(request);
       const { page, pageSize, ...filter } = request.query;
-      if (actor.role === 'enterprise_user') filter.enterpriseId = actor.enterpriseId ?? -1;
-      if (actor.role === 'district_officer') filter.districtCode = actor.districtCode ?? '';
-      // a filter outside the scope narrows to nothing rather than widening
-      const scoped: AssessmentFilter = { ...filter };
-      if (actor.role === 'enterprise_user' && request.query.enterpriseId !== undefined && request.query.enterpriseId !== actor.enterpriseId) scoped.enterpriseId = -1;
-      if (actor.role === 'district_officer' && request.query.districtCode !== undefined && request.query.districtCode !== actor.districtCode) scoped.districtCode = '';
+      const scoped = scopeFilter(requireActor(request), filter);
       const result = await listAssessments(ctx.db, scoped, { page, pageSize });
       return { items: result.items.map(presentAssessment), total: result.total, page, pageSize };
     },

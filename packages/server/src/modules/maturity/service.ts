@@ -41,6 +41,7 @@ import {
   updateModelDefinition,
   updateRequirement,
   upsertAnswers,
+  type AssessmentFilter,
   type AssessmentRow,
   type ModelRecord,
   type RequirementRecord,
@@ -208,6 +209,20 @@ export async function createAssessment(ctx: AppContext, actor: Actor, who: Audit
     return created;
   });
   return (await findAssessment(ctx.db, id))!;
+}
+
+/** The caller's scope laid over a list filter: a filter reaching outside the scope narrows to nothing rather than widening. */
+export function scopeFilter(actor: Actor, filter: AssessmentFilter): AssessmentFilter {
+  const nothing = -1;
+  if (actor.role === 'enterprise_user') {
+    const own = actor.enterpriseId ?? nothing;
+    return { ...filter, enterpriseId: filter.enterpriseId === undefined || filter.enterpriseId === own ? own : nothing };
+  }
+  if (actor.role === 'district_officer') {
+    const own = actor.districtCode ?? '';
+    return { ...filter, districtCode: filter.districtCode === undefined || filter.districtCode === own ? own : '' };
+  }
+  return filter;
 }
 
 /** An assessment the actor may see, or 404 — another enterprise's looks exactly like a missing one. */
