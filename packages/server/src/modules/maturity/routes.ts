@@ -5,24 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
 import { listAssessments, listModels, listRequirements, type AssessmentFilter, type ModelRecord } from './repo.ts';
-import {
-  addRequirement,
-  assessmentAdvice,
-  assessmentDetail,
-  assessmentResult,
-  changeRequirement,
-  copyModel,
-  createAssessment,
-  loadModel,
-  presentAssessment,
-  scopeFilter,
-  saveAnswers,
-  scoreStateless,
-  setWeights,
-  submitAssessment,
-  type AnswerInput,
-  type RequirementTexts,
-} from './service.ts';
+import { assessmentAdvice, assessmentDetail, assessmentResult, createAssessment, presentAssessment, saveAnswers, scopeFilter, submitAssessment, type AnswerInput } from './assessments.service.ts';
+import { addRequirement, changeRequirement, copyModel, loadModel, scoreStateless, setWeights, type RequirementTexts } from './models.service.ts';
 import {
   adviceSchema,
   answersBodySchema,
