@@ -123,6 +123,7 @@ describeEachDatabase('maturity self-diagnosis', (server) => {
     const na = await enterprise.put(url, { version: 1, answers: [{ requirementId: id, value: null }] });
     expectError(na, 400, 'maturity.naWithoutReason', 'answers.0.naReason');
     expectError(await enterprise.put(url, { version: 1, answers: [{ requirementId: id, value: null, naReason: '   ' }] }), 400, 'maturity.naWithoutReason');
+    for (const value of [true, '0.8', '1', []]) expectError(await enterprise.put(url, { version: 1, answers: [ANSWERS[0], { requirementId: id, value }] }), 400, 'validation.type', 'answers.1.value');
     enterprise.language = 'en';
     const english = await enterprise.put(url, { version: 1, answers: [{ requirementId: id, value: 0.7 }] });
     expect(english.body.error.message).toBe(`Requirement "${id}" takes 1, 0.8, 0.5, 0 or not applicable`);
