@@ -95,6 +95,7 @@ describeEachDatabase('maturity self-diagnosis', (server) => {
 
   // ── the questionnaire ──
   let assessmentId: number;
+  let defaultId: number;
   let frozen: unknown;
 
   it('lets an enterprise user start an assessment; the manufacturing type comes from the registry', async () => {
@@ -104,6 +105,7 @@ describeEachDatabase('maturity self-diagnosis', (server) => {
     const byDefault = await enterprise.post('/api/maturity/assessments', { targetLevel: 2 });
     expect(byDefault.status, JSON.stringify(byDefault.body)).toBe(200);
     expect(byDefault.body).toMatchObject({ modelVersion: 'CMMM-2020', manufacturingType: 'discrete', status: 'draft', version: 1, enterpriseId: server().enterprises.huancui });
+    defaultId = byDefault.body.id;
     const res = await enterprise.post('/api/maturity/assessments', { targetLevel: 3, modelVersion: 'WH-2020' });
     expect(res.status).toBe(200);
     assessmentId = res.body.id;
@@ -150,6 +152,15 @@ describeEachDatabase('maturity self-diagnosis', (server) => {
     expect(detail.answers.find((a: Answer) => a.requirementId === ANSWERS[5]!.requirementId)).toMatchObject({ value: null, naReason: '本企业无此业务' });
     expect(detail.result.mode).toBe('draft');
     expect(Object.keys(detail.progress.byDomain)).toHaveLength(12);
+  });
+
+  it('lets exactly one of two concurrent saves of the same version through; the other gets 409, nothing overwritten silently', async () => {
+    const url = `/api/maturity/assessments/${defaultId}/answers`;
+    const [a, b] = await Promise.all([enterprise.put(url, { version: 1, answers: [{ ...ANSWERS[0], value: 1 }] }), enterprise.put(url, { version: 1, answers: [{ ...ANSWERS[0], value: 0 }] })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const winner = a.status === 200 ? 1 : 0;
+    const detail = (await enterprise.get(`/api/maturity/assessments/${defaultId}`)).body;
+    expect(detail).toMatchObject({ version: 2, answers: [{ requirementId: ANSWERS[0]!.requirementId, value: winner }] });
   });
 
   it('submits: the result is frozen, matches the stateless engine, survives weight changes, and the assessment is locked', async () => {
