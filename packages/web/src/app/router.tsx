@@ -20,6 +20,9 @@ const TaxonomyPage = page(() => import('../features/taxonomy/pages/TaxonomyPage.
 const UsersPage = page(() => import('../features/accounts/pages/UsersPage.tsx'), 'UsersPage');
 const SecuritySettingsPage = page(() => import('../features/accounts/pages/SecuritySettingsPage.tsx'), 'SecuritySettingsPage');
 const ChangePasswordPage = page(() => import('../features/accounts/pages/ChangePasswordPage.tsx'), 'ChangePasswordPage');
+const AssessmentListPage = page(() => import('../features/maturity/pages/AssessmentListPage.tsx'), 'AssessmentListPage');
+const QuestionnairePage = page(() => import('../features/maturity/pages/QuestionnairePage.tsx'), 'QuestionnairePage');
+const ReportPage = page(() => import('../features/maturity/pages/ReportPage.tsx'), 'ReportPage');
 const AuditLogPage = page(() => import('../features/audit/pages/AuditLogPage.tsx'), 'AuditLogPage');
 
 function guarded(permission: Permission | null, element: ReactNode) {
@@ -39,6 +42,9 @@ export function AppRoutes() {
           <Route path="enterprises/import" element={guarded('registry.import', <ImportWizardPage />)} />
           <Route path="enterprises/:id" element={guarded('registry.read', <EnterpriseDetailPage />)} />
           <Route path="enterprises/:id/edit" element={guarded('registry.update', <EnterpriseFormPage />)} />
+          <Route path="maturity" element={guarded('maturity.assessment.read', <AssessmentListPage />)} />
+          <Route path="maturity/:id" element={guarded('maturity.assessment.read', <QuestionnairePage />)} />
+          <Route path="maturity/:id/report" element={guarded('maturity.assessment.read', <ReportPage />)} />
           <Route path="taxonomy" element={guarded('taxonomy.write', <TaxonomyPage />)} />
           <Route path="accounts/users" element={guarded('users.read', <UsersPage />)} />
           <Route path="accounts/security" element={guarded('settings.security', <SecuritySettingsPage />)} />

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  RadarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -41,6 +42,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
       { path: '/taxonomy', label: 'menu.taxonomy', icon: <ApartmentOutlined />, permission: 'taxonomy.write' },
     ],
   },
+  { path: '/maturity', label: 'menu.maturity', icon: <RadarChartOutlined />, permission: 'maturity.assessment.read' },
   {
     key: 'system',
     label: 'menu.system',

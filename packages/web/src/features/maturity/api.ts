@@ -1,0 +1,118 @@
+import type { Bilingual, Level, MaturityResult, ModelVersion } from '@zhizao/domain';
+import { api, queryString } from '../../app/api/client.ts';
+
+// The maturity API (packages/server/src/modules/maturity/routes.ts), typed as the pages use it.
+
+export type AnswerValue = 1 | 0.8 | 0.5 | 0;
+export type Status = 'draft' | 'submitted';
+
+export interface ModelSummary {
+  id: string;
+  name: Bilingual;
+  status: string;
+  provisional: boolean;
+  requirementCount: number;
+}
+
+export interface Requirement {
+  id: string;
+  subDomainCode: string;
+  level: Level;
+  text: Bilingual;
+  evidence: Bilingual;
+  advice: Bilingual;
+  sortOrder: number;
+  active: boolean;
+}
+
+export interface ModelView {
+  id: string;
+  definition: ModelVersion;
+  requirements: Requirement[];
+}
+
+export interface AssessmentSummary {
+  id: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  districtCode: string | null;
+  modelVersion: string;
+  manufacturingType: 'discrete' | 'process';
+  targetLevel: Level;
+  status: Status;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  reachedLevel: number | null;
+  totalScore: number | null;
+}
+
+export interface StoredAnswer {
+  requirementId: string;
+  value: AnswerValue | null;
+  naReason?: string | null;
+  note?: string | null;
+}
+
+export interface Progress {
+  items: number;
+  answered: number;
+  byDomain: Record<string, { items: number; answered: number }>;
+}
+
+export interface AssessmentDetail extends AssessmentSummary {
+  answers: StoredAnswer[];
+  progress: Progress;
+  result: MaturityResult;
+}
+
+export interface AnswerInput {
+  requirementId: string;
+  value: AnswerValue | null;
+  naReason?: string;
+  note?: string;
+}
+
+export interface Gap {
+  requirementId: string;
+  level: Level;
+  domainName: string;
+  subDomainName: string;
+  text: string;
+  advice: string;
+  value: number | null;
+  gain: number;
+  projectedScore: number;
+}
+
+export interface Advice {
+  reachedLevel: number;
+  targetLevel: Level | null;
+  targetLevelName: string | null;
+  currentScore: number | null;
+  threshold: number;
+  reachesThresholdAfter: number | null;
+  gaps: Gap[];
+}
+
+export interface AssessmentListQuery {
+  page: number;
+  pageSize: number;
+  status?: Status;
+  districtCode?: string;
+  modelVersion?: string;
+}
+
+const base = '/api/maturity';
+
+export const fetchModels = () => api<{ items: ModelSummary[] }>(`${base}/models`).then((r) => r.items);
+export const fetchModel = (id: string) => api<ModelView>(`${base}/models/${encodeURIComponent(id)}`);
+export const fetchAssessments = (q: AssessmentListQuery, signal?: AbortSignal) =>
+  api<{ items: AssessmentSummary[]; total: number }>(`${base}/assessments${queryString({ ...q })}`, { signal });
+export const fetchAssessment = (id: number) => api<AssessmentDetail>(`${base}/assessments/${id}`);
+export const fetchAdvice = (id: number) => api<Advice>(`${base}/assessments/${id}/advice`);
+export const createAssessment = (body: { modelVersion?: string; targetLevel: number }) => api<AssessmentSummary>(`${base}/assessments`, { method: 'POST', body });
+export const saveAnswers = (id: number, version: number, answers: AnswerInput[]) =>
+  api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/answers`, { method: 'PUT', body: { version, answers } });
+export const submitAssessment = (id: number, version: number) => api<AssessmentSummary>(`${base}/assessments/${id}/submit`, { method: 'POST', body: { version } });

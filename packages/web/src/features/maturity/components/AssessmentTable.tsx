@@ -1,0 +1,65 @@
+import { Button, Table, Tag, type TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
+import { useTaxonomyNames } from '../../registry/taxonomy.ts';
+import type { AssessmentSummary } from '../api.ts';
+import { formatDate, formatScore, useMaturityLabels } from '../labels.ts';
+
+interface Props {
+  items: AssessmentSummary[] | undefined;
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  /** Bureau and district users see whose assessment it is. */
+  showEnterprise: boolean;
+  empty: ReactNode;
+  onPage(page: number, pageSize: number): void;
+}
+
+export function AssessmentTable({ items, total, page, pageSize, loading, showEnterprise, empty, onPage }: Props) {
+  const { t } = useI18n();
+  const labels = useMaturityLabels();
+  const names = useTaxonomyNames();
+  const navigate = useNavigate();
+  const open = (a: AssessmentSummary) => navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
+  const columns: TableColumnsType<AssessmentSummary> = [
+    ...(showEnterprise
+      ? [
+          { title: t('maturity.col.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('maturity.col.district'), dataIndex: 'districtCode', render: (c: string | null) => names.district(c) },
+        ]
+      : []),
+    { title: t('maturity.col.status'), dataIndex: 'status', render: (s: AssessmentSummary['status']) => <Tag color={s === 'draft' ? 'processing' : 'success'}>{labels.status(s)}</Tag> },
+    { title: t('maturity.col.model'), dataIndex: 'modelVersion' },
+    { title: t('maturity.col.type'), dataIndex: 'manufacturingType', render: labels.type },
+    { title: t('maturity.col.target'), dataIndex: 'targetLevel', render: labels.level },
+    { title: t('maturity.col.level'), dataIndex: 'reachedLevel', render: labels.level },
+    { title: t('maturity.col.score'), dataIndex: 'totalScore', align: 'right', render: (s: number | null) => formatScore(s) },
+    { title: t('maturity.col.created'), dataIndex: 'createdAt', render: formatDate },
+    { title: t('maturity.col.submitted'), dataIndex: 'submittedAt', render: formatDate },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, a) => (
+        <Button type="link" size="small" onClick={() => open(a)}>
+          {t(a.status === 'draft' ? 'maturity.action.continue' : 'maturity.action.report')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Table<AssessmentSummary>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      locale={{ emptyText: empty }}
+      scroll={{ x: 'max-content' }}
+      pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: onPage }}
+      data-testid="assessment-table"
+    />
+  );
+}
