@@ -12,6 +12,7 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerUserRoutes } from './modules/accounts/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerMaturityRoutes } from './modules/maturity/routes.ts';
+import { registerMaturityReportRoutes } from './modules/maturity/report.routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
 import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerRegistryExcelRoutes(app, ctx);
   registerTaxonomyRoutes(app, ctx);
   registerMaturityRoutes(app, ctx);
+  registerMaturityReportRoutes(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };
