@@ -81,3 +81,35 @@ describe('an enterprise runs its maturity self-diagnosis in the browser', () => 
     expect(stored(second)).toMatchObject({ value: 0.5 });
   });
 });
+
+describe('a submit the server refuses, and the bureau looking on', () => {
+  const env = useBrowserEnv();
+
+  it('marks the unanswered items, from the first one, and lists the assessment for the bureau as read-only', async () => {
+    const { server } = env();
+    const api = await server.as('enterprise_user');
+    const { body: created } = await api.post('/api/maturity/assessments', { targetLevel: 1 });
+    const page = await env().pageAs('enterprise_user');
+    await page.goto(`/maturity/${created.id}`);
+    await page.getByTestId('domain-nav').waitFor();
+    await answer(page, 0, '不适用');
+    await requirements(page).first().getByTestId('na-reason').fill('本企业不涉及该业务');
+    await saved(page);
+
+    // Nothing is sent while items the questionnaire asks are open: they are shown instead.
+    await page.getByTestId('submit-assessment').click();
+    await expect.poll(() => page.locator('.ant-message').innerText()).toContain('还有 39 项未作答');
+    expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
+    // The first unanswered item is the second of the first sub-domain: the first is not applicable.
+    await expect.poll(() => page.locator('.zz-maturity-item-missing').count()).toBe(1);
+    expect(await page.locator('.zz-maturity-item-missing').getAttribute('data-requirement')).toBe(await requirements(page).nth(1).getAttribute('data-requirement'));
+
+    const bureau = await env().pageAs('bureau_admin');
+    await bureau.getByTestId('side-menu').getByText('智能制造成熟度').click();
+    const row = bureau.getByTestId('assessment-table').locator('.ant-table-tbody tr.ant-table-row').first();
+    await expect.poll(() => row.innerText()).toContain('填报中');
+    await row.getByRole('button', { name: '详情' }).click();
+    await bureau.getByTestId('read-only').waitFor();
+    expect(await bureau.getByTestId('submit-assessment').count()).toBe(0);
+  });
+});

@@ -81,6 +81,7 @@ export interface Gap {
   subDomainName: string;
   text: string;
   advice: string;
+  /** The answer now; null when unanswered (not-applicable items are no gaps). */
   value: number | null;
   gain: number;
   projectedScore: number;

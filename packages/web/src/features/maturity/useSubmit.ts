@@ -48,7 +48,15 @@ export function useSubmit(detail: AssessmentDetail, scope: Requirement[], autosa
       void message.warning(t('maturity.submit.waitSave'));
       return;
     }
-    const above = unanswered(autosave.answers).filter((r) => r.level > detail.targetLevel).length;
+    const open = unanswered(autosave.answers);
+    // What the questionnaire asks must be answered first; nothing is sent until it is.
+    const asked = open.filter((r) => r.level <= detail.targetLevel).map((r) => r.id);
+    if (asked.length) {
+      void message.warning(t('maturity.submit.missing', { count: asked.length }));
+      onMissing(asked);
+      return;
+    }
+    const above = open.length;
     modal.confirm({
       title: t('maturity.submit'),
       content: [t('maturity.submit.confirm'), above ? t('maturity.submit.above', { count: above }) : ''].join(' '),

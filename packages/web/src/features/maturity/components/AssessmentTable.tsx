@@ -1,6 +1,7 @@
 import { Button, Table, Tag, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { useCan } from '../../../app/auth/AuthProvider.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { useTaxonomyNames } from '../../registry/taxonomy.ts';
 import type { AssessmentSummary } from '../api.ts';
@@ -23,7 +24,10 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
   const labels = useMaturityLabels();
   const names = useTaxonomyNames();
   const navigate = useNavigate();
+  const can = useCan();
   const open = (a: AssessmentSummary) => navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
+  // A draft is continued by its enterprise; others may look at it as it stands.
+  const action = (a: AssessmentSummary) => (a.status === 'submitted' ? 'maturity.action.report' : can('maturity.assessment.write') ? 'maturity.action.continue' : 'common.details');
   const columns: TableColumnsType<AssessmentSummary> = [
     ...(showEnterprise
       ? [
@@ -44,7 +48,7 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
       key: 'actions',
       render: (_: unknown, a) => (
         <Button type="link" size="small" onClick={() => open(a)}>
-          {t(a.status === 'draft' ? 'maturity.action.continue' : 'maturity.action.report')}
+          {t(action(a))}
         </Button>
       ),
     },

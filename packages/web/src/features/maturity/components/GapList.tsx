@@ -2,12 +2,13 @@ import { Alert, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EmptyState, LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { Gap } from '../api.ts';
-import { formatScore } from '../labels.ts';
+import { formatScore, useMaturityLabels } from '../labels.ts';
 import { useAdvice } from '../queries.ts';
 
 /** The items to improve for the next level, largest weighted shortfall first, until the pass line is reached. */
 export function GapList({ assessmentId }: { assessmentId: number }) {
   const t = useT();
+  const labels = useMaturityLabels();
   const advice = useAdvice(assessmentId);
   if (advice.isPending) return <PageSkeleton rows={4} />;
   if (advice.isError) return <LoadError error={advice.error} onRetry={() => void advice.refetch()} />;
@@ -32,7 +33,7 @@ export function GapList({ assessmentId }: { assessmentId: number }) {
         </>
       ),
     },
-    { title: t('maturity.report.answer'), dataIndex: 'value', width: 110, render: (v: number | null) => (v === null ? t('maturity.unanswered') : formatScore(v, 1)) },
+    { title: t('maturity.report.answer'), dataIndex: 'value', width: 110, render: (v: number | null) => labels.answer(v ?? undefined) },
     { title: t('maturity.report.gain'), dataIndex: 'gain', width: 110, align: 'right', render: (v: number) => formatScore(v, 3) },
     {
       title: t('maturity.report.projected'),
