@@ -113,3 +113,27 @@ describe('a submit the server refuses, and the bureau looking on', () => {
     expect(await bureau.getByTestId('submit-assessment').count()).toBe(0);
   });
 });
+
+describe('answers typed on a page that could not save them', () => {
+  const env = useBrowserEnv();
+
+  it('are still there after the page is closed and opened again, and are saved then', async () => {
+    const { server } = env();
+    const api = await server.as('enterprise_user');
+    const { body: created } = await api.post('/api/maturity/assessments', { targetLevel: 1 });
+    const page = await env().pageAs('enterprise_user');
+    await page.goto(`/maturity/${created.id}`);
+    await requirements(page).first().waitFor();
+    const first = await requirements(page).first().getAttribute('data-requirement');
+    expect((await api.put(`/api/maturity/assessments/${created.id}/answers`, { version: created.version, answers: [] })).status).toBe(200);
+
+    await answer(page, 0, '部分满足');
+    await page.getByTestId('conflict').waitFor();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await saved(page);
+    expect(await requirements(page).first().locator('.ant-radio-wrapper-checked').innerText()).toBe('部分满足');
+    const { body } = await api.get(`/api/maturity/assessments/${created.id}`);
+    expect(body.answers.find((a: { requirementId: string }) => a.requirementId === first)).toMatchObject({ value: 0.5 });
+  });
+});

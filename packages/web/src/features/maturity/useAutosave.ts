@@ -97,6 +97,22 @@ export function useAutosave(detail: AssessmentDetail | undefined) {
     }
   }, [id, queryClient, update]);
 
+  // Answers left unsaved by an earlier visit (closed tab, lost connection) are sent again on arrival.
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current || !detail || detail.status !== 'draft') return;
+    resumed.current = true;
+    if (Object.keys(editsRef.current).length) void flush();
+  }, [detail, flush]);
+
+  // Leaving with answers the server does not have yet asks first (they stay in localStorage either way).
+  useEffect(() => {
+    if (!Object.keys(edits).length) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [edits]);
+
   const edit = useCallback(
     (answer: AnswerInput) => {
       update({ ...editsRef.current, [answer.requirementId]: answer });
