@@ -4,12 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
 import { runMaturityBench } from './maturity.ts';
+import { runDistributionBench } from './maturity-distribution.ts';
 import { measureInterleaved } from './measure.ts';
 import { ratio, table, type DatabaseResult, type ScenarioResult } from './report.ts';
 import { httpPath, httpRunner, rawRunner, rawSql, repoRunner, scenarios, type ListOutcome, type Scenario } from './scenarios.ts';
 import { openTarget, postgresAvailable, type BenchTarget, type Kind } from './targets.ts';
 
-// npm run bench [-- --only registry|maturity --n 100000 --db sqlite|postgres|all --budget 3 --explain]
+// npm run bench [-- --only registry|maturity|distribution --n 100000 --db sqlite|postgres|all --budget 3 --explain]
 //
 // Without --only, both run: the maturity scoring bench (maturity.ts, a second or two) and then this one.
 // The registry list/search at 100,000 enterprises, on SQLite and (when one answers) PostgreSQL: each
@@ -93,7 +94,16 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && only !== 'registry' && only !== 'maturity') throw new Error(`--only takes registry or maturity, not ${only}`);
+  if (only !== undefined && only !== 'registry' && only !== 'maturity' && only !== 'distribution') throw new Error(`--only takes registry, maturity or distribution, not ${only}`);
+  if (only === undefined || only === 'distribution') {
+    // the city distribution over 100,000 assessments (maturity-distribution.ts): under 200 ms server time
+    const distribution = await runDistributionBench(log, args.db, path.join(path.dirname(args.out), 'maturity-distribution-latest.json'));
+    if (!distribution.withinBudget) {
+      console.error('maturity distribution: over the 200 ms budget, or the ways disagreed');
+      process.exitCode = 1;
+    }
+    if (only === 'distribution') return;
+  }
   if (only !== 'registry') {
     const maturity = await runMaturityBench(log);
     const file = path.join(path.dirname(args.out), 'maturity-latest.json');

@@ -12,6 +12,8 @@ import { registerAuthRoutes } from './modules/accounts/auth.routes.ts';
 import { registerUserRoutes } from './modules/accounts/users.routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerMaturityRoutes } from './modules/maturity/routes.ts';
+import { registerMaturityExpertRoutes } from './modules/maturity/expert.routes.ts';
+import { registerMaturityBureauRoutes } from './modules/maturity/bureau.routes.ts';
 import { registerMaturityReportRoutes } from './modules/maturity/report.routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
@@ -68,6 +70,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerRegistryExcelRoutes(app, ctx);
   registerTaxonomyRoutes(app, ctx);
   registerMaturityRoutes(app, ctx);
+  registerMaturityExpertRoutes(app, ctx);
+  registerMaturityBureauRoutes(app, ctx);
   registerMaturityReportRoutes(app, ctx);
 
   serveWebApp(app, config);

@@ -22,6 +22,12 @@ export const PERMISSIONS = {
   'maturity.model.write': ['bureau_admin'],
   'maturity.assessment.read': ['bureau_admin', 'district_officer', 'enterprise_user'],
   'maturity.assessment.write': ['enterprise_user'],
+  // expert assessment: the bureau assigns, the assigned expert re-scores on site (ownership per review)
+  'maturity.expert.assign': ['bureau_admin'],
+  'maturity.expert.review': ['expert'],
+  'maturity.expert.read': ['bureau_admin', 'district_officer', 'enterprise_user', 'expert'],
+  // the bureau's city-wide view: distribution and the list eligible for recognition (officers: own district)
+  'maturity.bureau.read': ['bureau_admin', 'district_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -111,6 +111,10 @@ export const MESSAGES = {
   'maturity.naWithoutReason': ANSWER_PROBLEM_MESSAGES.naWithoutReason,
   'maturity.duplicate': ANSWER_PROBLEM_MESSAGES.duplicate,
   'maturity.notApplicableCell': ANSWER_PROBLEM_MESSAGES.notApplicableCell,
+  'maturity.notSubmitted': { zh: '评估尚未提交，不能安排专家评估', en: 'The assessment is not submitted yet; no expert can be assigned' },
+  'maturity.notAnExpert': { zh: '所选账号不是启用中的专家账号', en: 'The chosen account is not an enabled expert account' },
+  'maturity.reviewNotFound': { zh: '专家评估不存在', en: 'Expert review not found' },
+  'maturity.reviewSubmitted': { zh: '专家评估已提交，不能再修改或改派', en: 'The expert review is submitted; it can no longer be changed or reassigned' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

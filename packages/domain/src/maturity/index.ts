@@ -7,3 +7,4 @@ export * from './score.ts';
 export * from './validate.ts';
 export * from './advice.ts';
 export * from './question-bank/index.ts';
+export * from './national.ts';

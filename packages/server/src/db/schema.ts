@@ -173,10 +173,39 @@ export interface MaturityAssessmentTable {
   resultJson: string | null;
   modelJson: string | null;
   formulaId: string | null;
+  /** Copied from the frozen result at submit (0003), so the bureau's distribution is a plain GROUP BY. */
+  reachedLevel: number | null;
+  totalScore: number | null;
+  /** 1 on the enterprise's latest submitted assessment. */
+  isLatest: Generated<number>;
 }
 
 export interface MaturityAnswerTable {
   assessmentId: number;
+  requirementId: string;
+  value: number | null;
+  naReason: string | null;
+  note: string | null;
+  updatedAt: string;
+}
+
+export interface MaturityExpertReviewTable {
+  id: Generated<number>;
+  assessmentId: number;
+  expertUserId: number;
+  status: string;
+  version: number;
+  assignedBy: number | null;
+  assignedAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  resultJson: string | null;
+  reachedLevel: number | null;
+  totalScore: number | null;
+}
+
+export interface MaturityExpertAnswerTable {
+  reviewId: number;
   requirementId: string;
   value: number | null;
   naReason: string | null;
@@ -201,6 +230,8 @@ export interface Database {
   maturityRequirement: MaturityRequirementTable;
   maturityAssessment: MaturityAssessmentTable;
   maturityAnswer: MaturityAnswerTable;
+  maturityExpertReview: MaturityExpertReviewTable;
+  maturityExpertAnswer: MaturityExpertAnswerTable;
 }
 
 export type EnterpriseRow = Selectable<EnterpriseTable>;

@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/crypto.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { insertEnterprises } from '../modules/registry/enterprise.repo.ts';
 import { generateDemoEnterprises } from './enterprises.ts';
+import { seedDemoAssessments } from './maturity.ts';
 import { DEMO_CHAINS, DEMO_CLUSTERS, DEMO_TAXONOMY_NOTE } from './taxonomy.ts';
 
 const SEED_ACTOR: AuditActor = { userId: null, username: 'demo-seed', role: null, ip: null };
@@ -20,6 +21,8 @@ export interface DemoSeedSummary {
   searchTerms: number;
   accounts: string[];
   note: string;
+  /** Submitted maturity self-assessments of demo firms (demo/maturity.ts). */
+  maturityAssessments: number;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
         })),
       )
       .execute();
+    const maturity = await seedDemoAssessments(tx);
     const terms = await tx.selectFrom('enterpriseSearchTerm').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
@@ -77,6 +81,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       searchTerms: Number(terms.n),
       accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`),
       note: DEMO_TAXONOMY_NOTE,
+      maturityAssessments: maturity.assessments,
     };
     await ctx.audit.append(tx, SEED_ACTOR, { action: 'demo.seed', entityType: 'demo', after: result });
     return result;

@@ -55,7 +55,7 @@ function definitionOf(row: AssessmentRow, live: ModelVersion): ModelVersion {
   return row.modelJson ? (JSON.parse(row.modelJson) as ModelVersion) : live;
 }
 
-async function assessmentScorer(db: Executor, row: AssessmentRow): Promise<Scorer> {
+export async function assessmentScorer(db: Executor, row: AssessmentRow): Promise<Scorer> {
   const model = await loadModel(db, row.modelVersion);
   return scorerFor(db, definitionOf(row, model.definition), row.modelVersion, row.manufacturingType as ManufacturingType);
 }
@@ -81,7 +81,7 @@ export function presentAssessment(row: AssessmentRow) {
   };
 }
 
-function progressOf(result: MaturityResult) {
+export function progressOf(result: MaturityResult) {
   const { items, answered, notApplicable, unanswered, ratio, byDomain } = result.completeness;
   return { items, answered, notApplicable, unanswered, ratio, byDomain };
 }
@@ -138,7 +138,7 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, who: Audit
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await bumpDraftVersion(tx, id, version, at))) await refuseStale(tx, id);
-    await freezeAssessment(tx, id, { resultJson: JSON.stringify(result), modelJson: JSON.stringify(scorer.model), formulaId: result.formulaId, at });
+    await freezeAssessment(tx, id, { resultJson: JSON.stringify(result), modelJson: JSON.stringify(scorer.model), formulaId: result.formulaId, at, reachedLevel: result.reachedLevel, totalScore: result.totalScore });
     await ctx.audit.append(tx, who, {
       action: 'maturity.assessment.submit',
       entityType: 'maturityAssessment',

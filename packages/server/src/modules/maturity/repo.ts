@@ -127,6 +127,9 @@ const assessmentColumns = [
   'a.resultJson',
   'a.modelJson',
   'a.formulaId',
+  'a.reachedLevel',
+  'a.totalScore',
+  'a.isLatest',
   'e.name as enterpriseName',
   'e.districtCode',
 ] as const;
@@ -171,8 +174,16 @@ export async function bumpDraftVersion(tx: Tx, id: number, expected: number, at:
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function freezeAssessment(tx: Tx, id: number, values: { resultJson: string; modelJson: string; formulaId: string; at: string }): Promise<void> {
-  await tx.updateTable('maturityAssessment').set({ status: 'submitted', submittedAt: values.at, updatedAt: values.at, resultJson: values.resultJson, modelJson: values.modelJson, formulaId: values.formulaId }).where('id', '=', id).execute();
+export async function freezeAssessment(tx: Tx, id: number, values: { resultJson: string; modelJson: string; formulaId: string; at: string; reachedLevel?: number; totalScore?: number }): Promise<void> {
+  await tx
+    .updateTable('maturityAssessment')
+    .set({ status: 'submitted', submittedAt: values.at, updatedAt: values.at, resultJson: values.resultJson, modelJson: values.modelJson, formulaId: values.formulaId, reachedLevel: values.reachedLevel ?? null, totalScore: values.totalScore ?? null })
+    .where('id', '=', id)
+    .execute();
+  // the bureau's distribution reads each enterprise's latest submitted assessment by this flag
+  const row = await tx.selectFrom('maturityAssessment').select('enterpriseId').where('id', '=', id).executeTakeFirstOrThrow();
+  await tx.updateTable('maturityAssessment').set({ isLatest: 0 }).where('enterpriseId', '=', row.enterpriseId).where('isLatest', '=', 1).execute();
+  await tx.updateTable('maturityAssessment').set({ isLatest: 1 }).where('id', '=', id).execute();
 }
 
 export interface StoredAnswer extends Answer {
