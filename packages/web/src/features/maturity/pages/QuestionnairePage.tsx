@@ -102,7 +102,7 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
           <Card title={subDomain ? pick(subDomain.name) : ''} data-testid="items" data-subdomain={selected}>
             {groups.length === 0 && <Typography.Text type="secondary">{t('maturity.q.noItems')}</Typography.Text>}
             {groups.map(([level, items]) => (
-              <section key={level}>
+              <section key={level} className="zz-maturity-level">
                 <Typography.Title level={5}>{t('maturity.q.levelGroup', { level: levelLabel(model.definition, level, pick) })}</Typography.Title>
                 {items.map((r) => (
                   <RequirementItem key={r.id} requirement={r} index={++index} answer={autosave.answers.get(r.id)} readOnly={readOnly} missing={missing.has(r.id) && !isAnswered(autosave.answers.get(r.id))} onChange={edit} />
