@@ -39,7 +39,7 @@ export const maturityMessages = {
   'maturity.start.done': { zh: '已发起自诊断', en: 'Self-diagnosis started' },
 
   'maturity.q.title': { zh: '成熟度自诊断问卷', en: 'Maturity questionnaire' },
-  'maturity.q.subtitle': { zh: '{model} · {type} · 目标 {target}', en: '{model} · {type} · target {target}' },
+  'maturity.q.subtitle': { zh: '{model} · {type} · 目标 {target}', en: '{model} · {type} · Target: {target}' },
   'maturity.q.nav': { zh: '能力域 / 能力子域', en: 'Domains / sub-domains' },
   'maturity.q.progress': { zh: '已答 {answered} / {items}', en: '{answered} of {items} answered' },
   'maturity.q.levelGroup': { zh: '{level} 要求', en: '{level} requirements' },
