@@ -12,7 +12,7 @@ import { seededRandom, type Random } from './random.ts';
 
 const MODEL = CMMM_2020.id;
 /** Base shares of the reached level 0…5 (the national 2022 c3mep figures lean the same way, maturity.md §9). */
-const BASE_LEVELS = { 0: 9, 1: 40, 2: 31, 3: 14, 4: 5, 5: 1 } as const;
+const BASE_LEVELS = { 0: 10, 1: 44, 2: 30, 3: 12, 4: 4, 5: 0 } as const;
 const CHAIN_SHIFT: Record<string, number> = { ELECTRONICS: 0.5, MEDICAL: 0.4, VEHICLE: 0.35, TYRE: 0.3, MACHINERY: 0.1, MATERIALS: 0.05, MARINE: -0.1, OUTDOOR: -0.2, TEXTILE: -0.3, FOOD: -0.3 };
 const DISTRICT_SHIFT: Record<string, number> = { '371071': 0.35, '371072': 0.2, '371002': 0.1, '371073': 0, '371003': -0.1, '371082': -0.15, '371083': -0.3 };
 const SHARE_ASSESSED = { above_designated: 0.55, below_designated: 0.12 } as const;
@@ -36,6 +36,8 @@ export interface DemoMaturitySummary {
 function intendedLevel(random: Random, shift: number): ReachedLevel {
   let level = Number(random.weighted<string>(BASE_LEVELS));
   if (random.chance(Math.min(0.9, Math.abs(shift)))) level += Math.sign(shift);
+  // level 5 (引领级) is rare anywhere: only a few of the strongest firms get there
+  if (level >= 5 && !random.chance(0.3)) level = 4;
   return Math.max(0, Math.min(5, level)) as ReachedLevel;
 }
 
