@@ -75,6 +75,15 @@ describeEachDatabase('API conventions', (server, kind) => {
         'POST /api/maturity/assessments/{id}/submit',
         'GET /api/maturity/assessments/{id}/result',
         'GET /api/maturity/assessments/{id}/advice',
+        'POST /api/maturity/assessments/{id}/expert-review',
+        'GET /api/maturity/assessments/{id}/expert-review',
+        'PUT /api/maturity/assessments/{id}/expert-review/answers',
+        'POST /api/maturity/assessments/{id}/expert-review/submit',
+        'GET /api/maturity/expert-reviews',
+        'GET /api/maturity/distribution',
+        'GET /api/maturity/distribution.xlsx',
+        'GET /api/maturity/eligible',
+        'GET /api/maturity/eligible.xlsx',
       ]),
     );
     expect(operations.every((op) => op.path.startsWith('/api/'))).toBe(true);
