@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answer, answerEverything, openSubDomain, requirements, saved } from './maturity-support.ts';
 import { useBrowserEnv } from './support.ts';
@@ -41,6 +42,18 @@ describe('an enterprise runs its maturity self-diagnosis in the browser', () => 
     expect(await page.getByText('迈向 二级 规范级 的差距清单').count()).toBe(1);
     await expect.poll(() => page.getByTestId('gap-list').locator('.ant-table-tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('gap-list').innerText()).toContain('改进建议');
+
+    // The report downloads as PDF (with its CJK font) and Word, and the enterprise shares it with the bureau.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/成熟度自诊断报告.*\.pdf$/);
+    const pdfBytes = fs.readFileSync((await pdf.path())!);
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfBytes.includes('/FontFile3')).toBe(true);
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
+    expect(word.suggestedFilename()).toMatch(/\.docx$/);
+    await page.getByRole('button', { name: '分享给工信局' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('report-shared').waitFor();
 
     // Submitted is locked: the questionnaire opens read-only, and the list shows the level reached.
     await page.getByRole('button', { name: '查看问卷' }).click();

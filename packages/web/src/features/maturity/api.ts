@@ -1,3 +1,4 @@
+import { downloadFile } from '../../app/api/files.ts';
 import type { Bilingual, Level, MaturityResult, ModelVersion } from '@zhizao/domain';
 import { api, queryString } from '../../app/api/client.ts';
 
@@ -117,3 +118,8 @@ export const createAssessment = (body: { modelVersion?: string; targetLevel: num
 export const saveAnswers = (id: number, version: number, answers: AnswerInput[]) =>
   api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/answers`, { method: 'PUT', body: { version, answers } });
 export const submitAssessment = (id: number, version: number) => api<AssessmentSummary>(`${base}/assessments/${id}/submit`, { method: 'POST', body: { version } });
+
+/** Whether the enterprise has shared the full report with the bureau (from the report route). */
+export const fetchSharing = (id: number) => api<{ shared: boolean; sharedAt: string | null }>(`${base}/assessments/${id}/report`).then(({ shared, sharedAt }) => ({ shared, sharedAt }));
+export const setReportShared = (id: number, shared: boolean) => api(`${base}/assessments/${id}/share`, { method: shared ? 'POST' : 'DELETE', body: shared ? {} : undefined });
+export const downloadReport = (id: number, format: 'docx' | 'pdf') => downloadFile(`${base}/assessments/${id}/report.${format}`, `maturity-report-${id}.${format}`);

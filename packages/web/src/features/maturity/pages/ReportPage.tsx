@@ -11,6 +11,7 @@ import { DomainRadar, radarLevel } from '../components/DomainRadar.tsx';
 import { GapList } from '../components/GapList.tsx';
 import { HistoryTrend } from '../components/HistoryTrend.tsx';
 import { LevelScoreChart } from '../components/LevelScoreChart.tsx';
+import { ReportActions } from '../components/ReportActions.tsx';
 import { formatDate, formatScore, useMaturityLabels } from '../labels.ts';
 import { useAssessment, useAssessments, useModel } from '../queries.ts';
 
@@ -41,9 +42,12 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
       subtitle={`${detail.enterpriseName} · ${detail.modelVersion} · ${labels.type(detail.manufacturingType)} · ${formatDate(detail.submittedAt ?? detail.updatedAt)}`}
       crumbs={[{ title: t('menu.maturity'), to: '/maturity' }, { title: t('maturity.report.title') }]}
       extra={
-        <Button icon={<FormOutlined />} onClick={() => navigate(`/maturity/${detail.id}`)}>
-          {t('maturity.report.questionnaire')}
-        </Button>
+        <Space wrap>
+          {detail.status === 'submitted' && <ReportActions assessmentId={detail.id} />}
+          <Button icon={<FormOutlined />} onClick={() => navigate(`/maturity/${detail.id}`)}>
+            {t('maturity.report.questionnaire')}
+          </Button>
+        </Space>
       }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
