@@ -15,6 +15,7 @@ import { registerMaturityRoutes } from './modules/maturity/routes.ts';
 import { registerMaturityExpertRoutes } from './modules/maturity/expert.routes.ts';
 import { registerMaturityBureauRoutes } from './modules/maturity/bureau.routes.ts';
 import { registerMaturityReportRoutes } from './modules/maturity/report.routes.ts';
+import { registerMaturityEvidenceRoutes } from './modules/maturity/evidence.routes.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
 import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerMaturityExpertRoutes(app, ctx);
   registerMaturityBureauRoutes(app, ctx);
   registerMaturityReportRoutes(app, ctx);
+  registerMaturityEvidenceRoutes(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };

@@ -115,6 +115,10 @@ export const MESSAGES = {
   'maturity.notAnExpert': { zh: '所选账号不是启用中的专家账号', en: 'The chosen account is not an enabled expert account' },
   'maturity.reviewNotFound': { zh: '专家评估不存在', en: 'Expert review not found' },
   'maturity.reviewSubmitted': { zh: '专家评估已提交，不能再修改或改派', en: 'The expert review is submitted; it can no longer be changed or reassigned' },
+  'maturity.evidenceNoFile': { zh: '请上传证据文件（表单字段 file）', en: 'Upload an evidence file (form field "file")' },
+  'maturity.evidenceType': { zh: '不支持的文件类型：仅限 PDF、PNG/JPEG 图片、Word/Excel/PowerPoint（docx/xlsx/pptx）和 ZIP', en: 'Unsupported file type: only PDF, PNG/JPEG images, Word/Excel/PowerPoint (docx/xlsx/pptx) and ZIP' },
+  'maturity.evidenceTooMany': { zh: '每个评估项最多上传 {max} 个证据文件', en: 'At most {max} evidence files per requirement' },
+  'maturity.evidenceNotFound': { zh: '证据文件不存在', en: 'Evidence file not found' },
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

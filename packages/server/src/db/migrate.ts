@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_maturity.ts';
 import * as m0003 from './migrations/0003_maturity_expert.ts';
 import * as m0004 from './migrations/0004_maturity_sharing.ts';
+import * as m0005 from './migrations/0005_maturity_evidence.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_maturity': m0002,
   '0003_maturity_expert': m0003,
   '0004_maturity_sharing': m0004,
+  '0005_maturity_evidence': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
