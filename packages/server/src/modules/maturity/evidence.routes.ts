@@ -51,15 +51,16 @@ const reader = guard(requireActor);
 const asciiName = (fileName: string) => fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'evidence';
 
 export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Params: { id: number } }>(
+  app.post<{ Params: { id: number }; Querystring: { requirementId?: string } }>(
     '/api/maturity/assessments/:id/evidence',
     {
       ...writer,
       schema: {
         tags,
-        summary: `Upload an evidence file for one item (multipart: form field \`requirementId\` first, then \`file\`; ≤ 10 MB; ${EVIDENCE_EXTENSIONS.join('/')}, checked by extension and content; ≤ ${EVIDENCE_MAX_PER_ITEM} per item; 409 maturity.locked once submitted)`,
+        summary: `Upload an evidence file for one item (multipart: form field \`requirementId\` first (or \`?requirementId=\`), then \`file\`; ≤ 10 MB; ${EVIDENCE_EXTENSIONS.join('/')}, checked by extension and content; ≤ ${EVIDENCE_MAX_PER_ITEM} per item; 409 maturity.locked once submitted)`,
         consumes: ['multipart/form-data'],
         params: idParams,
+        querystring: listQuery,
         response: { 200: evidenceSchema, ...errorResponses },
       },
     },
@@ -71,7 +72,7 @@ export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppCon
       // toBuffer may miss the size limit when it is hit on the last chunk; busboy's flag does not.
       if (file.file.truncated) throw new AppError(413, 'request.tooLarge');
       const field = file.fields.requirementId;
-      const requirementId = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : ((request.query as { requirementId?: string } | undefined)?.requirementId ?? '');
+      const requirementId = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : (request.query.requirementId ?? '');
       return uploadEvidence(ctx, actor, auditActor(request), request.params.id, { requirementId, fileName: file.filename || 'file', data });
     },
   );

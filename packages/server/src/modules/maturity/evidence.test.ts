@@ -73,7 +73,12 @@ describeEachDatabase('maturity evidence files', (server) => {
     expect(fs.readdirSync(evidenceDir())).toEqual([pdfId]);
     expect(fs.readFileSync(path.join(evidenceDir(), pdfId)).equals(PDF)).toBe(true);
 
-    const png = await upload(enterprise, assessmentId, OTHER_ITEM, 'photo.PNG', PNG);
+    // The item may also come as a query parameter (the web's upload sends the file field alone).
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)]), 'photo.PNG');
+    const pngResponse = await enterprise.raw('POST', `/api/maturity/assessments/${assessmentId}/evidence?requirementId=${encodeURIComponent(OTHER_ITEM)}`, { body: form });
+    const png = { status: pngResponse.status, body: (await pngResponse.json()) as { id: string; contentType: string; requirementId: string } };
+    expect(png.body.requirementId).toBe(OTHER_ITEM);
     expect(png.status, JSON.stringify(png.body)).toBe(200);
     expect(png.body.contentType).toBe('image/png');
 

@@ -2,6 +2,7 @@ import { Collapse, Input, Radio, Typography } from 'antd';
 import { memo } from 'react';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import type { AnswerInput, AnswerValue, Requirement } from '../api.ts';
+import { EvidenceFiles } from './EvidenceFiles.tsx';
 
 const CHOICES: { value: AnswerValue | 'na'; label: 'maturity.answer.1' | 'maturity.answer.0.8' | 'maturity.answer.0.5' | 'maturity.answer.0' | 'maturity.answer.na' }[] = [
   { value: 1, label: 'maturity.answer.1' },
@@ -64,6 +65,7 @@ export const RequirementItem = memo(function RequirementItem({ requirement, inde
         style={{ marginTop: 8 }}
         data-testid="note"
       />
+      <EvidenceFiles requirementId={requirement.id} readOnly={readOnly} />
     </div>
   );
 });
