@@ -23,6 +23,8 @@ const ChangePasswordPage = page(() => import('../features/accounts/pages/ChangeP
 const AssessmentListPage = page(() => import('../features/maturity/pages/AssessmentListPage.tsx'), 'AssessmentListPage');
 const QuestionnairePage = page(() => import('../features/maturity/pages/QuestionnairePage.tsx'), 'QuestionnairePage');
 const ReportPage = page(() => import('../features/maturity/pages/ReportPage.tsx'), 'ReportPage');
+const ExpertReviewListPage = page(() => import('../features/maturity/pages/ExpertReviewListPage.tsx'), 'ExpertReviewListPage');
+const ExpertReviewPage = page(() => import('../features/maturity/pages/ExpertReviewPage.tsx'), 'ExpertReviewPage');
 const AuditLogPage = page(() => import('../features/audit/pages/AuditLogPage.tsx'), 'AuditLogPage');
 
 function guarded(permission: Permission | null, element: ReactNode) {
@@ -45,6 +47,8 @@ export function AppRoutes() {
           <Route path="maturity" element={guarded('maturity.assessment.read', <AssessmentListPage />)} />
           <Route path="maturity/:id" element={guarded('maturity.assessment.read', <QuestionnairePage />)} />
           <Route path="maturity/:id/report" element={guarded('maturity.assessment.read', <ReportPage />)} />
+          <Route path="maturity/expert-reviews" element={guarded('maturity.expert.read', <ExpertReviewListPage />)} />
+          <Route path="maturity/:id/expert-review" element={guarded('maturity.expert.read', <ExpertReviewPage />)} />
           <Route path="taxonomy" element={guarded('taxonomy.write', <TaxonomyPage />)} />
           <Route path="accounts/users" element={guarded('users.read', <UsersPage />)} />
           <Route path="accounts/security" element={guarded('settings.security', <SecuritySettingsPage />)} />

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileSearchOutlined,
   RadarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -43,6 +44,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
     ],
   },
   { path: '/maturity', label: 'menu.maturity', icon: <RadarChartOutlined />, permission: 'maturity.assessment.read' },
+  { path: '/maturity/expert-reviews', label: 'menu.expertReviews', icon: <FileSearchOutlined />, permission: 'maturity.expert.read' },
   {
     key: 'system',
     label: 'menu.system',

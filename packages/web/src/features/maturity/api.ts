@@ -123,3 +123,64 @@ export const submitAssessment = (id: number, version: number) => api<AssessmentS
 export const fetchSharing = (id: number) => api<{ shared: boolean; sharedAt: string | null }>(`${base}/assessments/${id}/report`).then(({ shared, sharedAt }) => ({ shared, sharedAt }));
 export const setReportShared = (id: number, shared: boolean) => api(`${base}/assessments/${id}/share`, { method: shared ? 'POST' : 'DELETE', body: shared ? {} : undefined });
 export const downloadReport = (id: number, format: 'docx' | 'pdf') => downloadFile(`${base}/assessments/${id}/report.${format}`, `maturity-report-${id}.${format}`);
+
+// ── expert review (issue 3 part 6; packages/server/src/modules/maturity/expert.routes.ts) ──
+
+export interface ExpertReview {
+  id: number;
+  assessmentId: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  districtCode: string;
+  expertUserId: number;
+  expertName: string;
+  status: 'assigned' | 'submitted';
+  version: number;
+  assignedAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  verifiedLevel: number | null;
+  verifiedScore: number | null;
+}
+export interface ExpertReviewListItem extends ExpertReview {
+  modelVersion: string;
+  manufacturingType: string;
+  selfLevel: number | null;
+  selfScore: number | null;
+}
+export interface Difference {
+  requirementId: string;
+  level: number;
+  domainCode: string;
+  subDomainCode: string;
+  text: string;
+  selfValue: number | null;
+  expertValue: number | null;
+  note: string | null;
+  impact: number;
+}
+export interface LevelAndScore {
+  reachedLevel: number;
+  totalScore: number;
+  submittedAt: string | null;
+}
+export interface ExpertReviewDetail {
+  assessment: AssessmentSummary;
+  review: ExpertReview;
+  selfAssessed: LevelAndScore;
+  verified: LevelAndScore | null;
+  selfResult: MaturityResult;
+  verifiedResult: MaturityResult;
+  progress: Progress;
+  answers: StoredAnswer[];
+  selfAnswers: StoredAnswer[];
+  differences: Difference[];
+}
+
+export const fetchExpertReviews = (q: { page: number; pageSize: number; status?: 'assigned' | 'submitted' }, signal?: AbortSignal) =>
+  api<{ items: ExpertReviewListItem[]; total: number }>(`${base}/expert-reviews${queryString({ ...q })}`, { signal });
+export const fetchExpertReview = (id: number) => api<ExpertReviewDetail>(`${base}/assessments/${id}/expert-review`);
+export const assignExpert = (id: number, expertUserId: number) => api<ExpertReview>(`${base}/assessments/${id}/expert-review`, { method: 'POST', body: { expertUserId } });
+export const saveExpertAnswers = (id: number, version: number, answers: AnswerInput[]) =>
+  api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/expert-review/answers`, { method: 'PUT', body: { version, answers } });
+export const submitExpertReview = (id: number, version: number) => api<ExpertReview>(`${base}/assessments/${id}/expert-review/submit`, { method: 'POST', body: { version } });

@@ -1,11 +1,12 @@
 import { Button, Table, Tag, type TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../app/auth/AuthProvider.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { useTaxonomyNames } from '../../registry/taxonomy.ts';
 import type { AssessmentSummary } from '../api.ts';
 import { formatDate, formatScore, useMaturityLabels } from '../labels.ts';
+import { AssignExpertModal } from './AssignExpertModal.tsx';
 
 interface Props {
   items: AssessmentSummary[] | undefined;
@@ -25,6 +26,7 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
   const names = useTaxonomyNames();
   const navigate = useNavigate();
   const can = useCan();
+  const [assigning, setAssigning] = useState<AssessmentSummary | null>(null);
   const open = (a: AssessmentSummary) => navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
   // A draft is continued by its enterprise; others may look at it as it stands.
   const action = (a: AssessmentSummary) => (a.status === 'submitted' ? 'maturity.action.report' : can('maturity.assessment.write') ? 'maturity.action.continue' : 'common.details');
@@ -47,23 +49,33 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, a) => (
-        <Button type="link" size="small" onClick={() => open(a)}>
-          {t(action(a))}
-        </Button>
+        <>
+          <Button type="link" size="small" onClick={() => open(a)}>
+            {t(action(a))}
+          </Button>
+          {a.status === 'submitted' && can('maturity.expert.assign') && (
+            <Button type="link" size="small" onClick={() => setAssigning(a)} data-testid="assign-expert-action">
+              {t('maturity.expert.assign')}
+            </Button>
+          )}
+        </>
       ),
     },
   ];
   return (
-    <Table<AssessmentSummary>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      locale={{ emptyText: empty }}
-      scroll={{ x: 'max-content' }}
-      pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: onPage }}
-      data-testid="assessment-table"
-    />
+    <>
+      <AssignExpertModal assessment={assigning} onClose={() => setAssigning(null)} />
+      <Table<AssessmentSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        locale={{ emptyText: empty }}
+        scroll={{ x: 'max-content' }}
+        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: onPage }}
+        data-testid="assessment-table"
+      />
+    </>
   );
 }
