@@ -24,6 +24,7 @@ const AssessmentListPage = page(() => import('../features/maturity/pages/Assessm
 const QuestionnairePage = page(() => import('../features/maturity/pages/QuestionnairePage.tsx'), 'QuestionnairePage');
 const ReportPage = page(() => import('../features/maturity/pages/ReportPage.tsx'), 'ReportPage');
 const ExpertReviewListPage = page(() => import('../features/maturity/pages/ExpertReviewListPage.tsx'), 'ExpertReviewListPage');
+const BureauMaturityPage = page(() => import('../features/maturity/pages/BureauMaturityPage.tsx'), 'BureauMaturityPage');
 const ExpertReviewPage = page(() => import('../features/maturity/pages/ExpertReviewPage.tsx'), 'ExpertReviewPage');
 const AuditLogPage = page(() => import('../features/audit/pages/AuditLogPage.tsx'), 'AuditLogPage');
 
@@ -45,6 +46,7 @@ export function AppRoutes() {
           <Route path="enterprises/:id" element={guarded('registry.read', <EnterpriseDetailPage />)} />
           <Route path="enterprises/:id/edit" element={guarded('registry.update', <EnterpriseFormPage />)} />
           <Route path="maturity" element={guarded('maturity.assessment.read', <AssessmentListPage />)} />
+          <Route path="maturity/city" element={guarded('maturity.bureau.read', <BureauMaturityPage />)} />
           <Route path="maturity/:id" element={guarded('maturity.assessment.read', <QuestionnairePage />)} />
           <Route path="maturity/:id/report" element={guarded('maturity.assessment.read', <ReportPage />)} />
           <Route path="maturity/expert-reviews" element={guarded('maturity.expert.read', <ExpertReviewListPage />)} />

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   FileSearchOutlined,
+  FundOutlined,
   RadarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -44,6 +45,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
     ],
   },
   { path: '/maturity', label: 'menu.maturity', icon: <RadarChartOutlined />, permission: 'maturity.assessment.read' },
+  { path: '/maturity/city', label: 'menu.maturityBureau', icon: <FundOutlined />, permission: 'maturity.bureau.read' },
   { path: '/maturity/expert-reviews', label: 'menu.expertReviews', icon: <FileSearchOutlined />, permission: 'maturity.expert.read' },
   {
     key: 'system',

@@ -11,6 +11,7 @@ import { DomainRadar, radarLevel } from '../components/DomainRadar.tsx';
 import { GapList } from '../components/GapList.tsx';
 import { HistoryTrend } from '../components/HistoryTrend.tsx';
 import { LevelScoreChart } from '../components/LevelScoreChart.tsx';
+import { PeerComparison } from '../components/PeerComparison.tsx';
 import { ReportActions } from '../components/ReportActions.tsx';
 import { formatDate, formatScore, useMaturityLabels } from '../labels.ts';
 import { useAssessment, useAssessments, useModel } from '../queries.ts';
@@ -79,6 +80,11 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
             </Card>
           </Col>
         </Row>
+        {detail.status === 'submitted' && (
+          <Card title={t('maturity.peers.title')}>
+            <PeerComparison assessmentId={detail.id} score={result.totalScore} />
+          </Card>
+        )}
         <Card title={result.reachedLevel < 5 ? t('maturity.report.gaps', { level: levelLabel(definition, next, pick) }) : t('maturity.report.gapsTop')}>
           <GapList assessmentId={detail.id} />
         </Card>
