@@ -124,3 +124,20 @@ export function auditActor(request: FastifyRequest): AuditActor {
   const a = request.actor;
   return { userId: a?.userId ?? null, username: a?.username ?? null, role: a?.role ?? null, ip: request.ip };
 }
+
+/**
+ * Route options that check who asks before the body is validated, so others get 401/403 whatever
+ * they send rather than a validation message about a request they may not make.
+ */
+export const permissionFirst = (permission: Permission) => ({
+  preValidation: async (request: FastifyRequest) => {
+    authorize(request, permission);
+  },
+});
+
+/** The same for routes any logged-in account may call. */
+export const loginFirst = {
+  preValidation: async (request: FastifyRequest) => {
+    requireActor(request);
+  },
+};

@@ -1,6 +1,6 @@
 import { NATIONAL_DISTRIBUTIONS, DEFAULT_NATIONAL_SNAPSHOT } from '@zhizao/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditActor, authorize, requireActor } from '../../platform/auth.ts';
+import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, paginationQuery } from '../../platform/schemas.ts';
@@ -16,11 +16,7 @@ import { modelId } from './schemas.ts';
 const tags = ['maturity'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const guarded = {
-  preValidation: async (request: FastifyRequest) => {
-    authorize(request, 'maturity.bureau.read');
-  },
-};
+const guarded = permissionFirst('maturity.bureau.read');
 
 const filterProperties = {
   modelVersion: modelId,

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActor, authorize, requireActor } from '../../platform/auth.ts';
+import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
@@ -39,13 +39,8 @@ const listQuery = {
   additionalProperties: false,
 } as const;
 
-const guard = (check: (request: FastifyRequest) => unknown) => ({
-  preValidation: async (request: FastifyRequest) => {
-    check(request);
-  },
-});
-const writer = guard((request) => authorize(request, 'maturity.assessment.write'));
-const reader = guard(requireActor);
+const writer = permissionFirst('maturity.assessment.write');
+const reader = loginFirst;
 
 /** A header-safe ASCII stand-in for a file name (the UTF-8 name goes in filename*). */
 const asciiName = (fileName: string) => fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'evidence';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActor, authorize, requireActor } from '../../platform/auth.ts';
+import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams, paginationQuery } from '../../platform/schemas.ts';
@@ -13,13 +13,7 @@ import { answersBodySchema, assessmentSummarySchema, progressSchema, resultSchem
 
 const tags = ['maturity'];
 type AssessmentParams = { Params: { id: number } };
-type Guarded = 'maturity.expert.assign' | 'maturity.expert.review' | 'maturity.expert.read';
 
-const only = (permission: Guarded) => ({
-  preValidation: async (request: FastifyRequest) => {
-    authorize(request, permission);
-  },
-});
 
 /** As in routes.ts: an answer's value must arrive as a JSON number or null, not something coercible. */
 function refuseCoercibleValues(request: FastifyRequest): void {
@@ -94,7 +88,7 @@ export function registerMaturityExpertRoutes(app: FastifyInstance, ctx: AppConte
   app.post<AssessmentParams & { Body: { expertUserId: number } }>(
     '/api/maturity/assessments/:id/expert-review',
     {
-      ...only('maturity.expert.assign'),
+      ...permissionFirst('maturity.expert.assign'),
       schema: { tags, summary: 'Assign (or reassign, while open) an expert to re-score a submitted assessment on site (bureau admin; audited)', params: idParams, body: assignBodySchema, response: { 200: reviewSchema, ...errorResponses } },
     },
     async (request) => assignExpert(ctx, requireActor(request), auditActor(request), request.params.id, request.body.expertUserId),
@@ -103,7 +97,7 @@ export function registerMaturityExpertRoutes(app: FastifyInstance, ctx: AppConte
   app.get<{ Querystring: { page: number; pageSize: number; status?: ReviewFilter['status'] } }>(
     '/api/maturity/expert-reviews',
     {
-      ...only('maturity.expert.read'),
+      ...permissionFirst('maturity.expert.read'),
       schema: {
         tags,
         summary: 'Expert reviews in the caller’s scope: an expert’s own assignments, a district’s, an enterprise’s submitted ones, or all',
@@ -120,7 +114,7 @@ export function registerMaturityExpertRoutes(app: FastifyInstance, ctx: AppConte
   app.get<AssessmentParams>(
     '/api/maturity/assessments/:id/expert-review',
     {
-      ...only('maturity.expert.read'),
+      ...permissionFirst('maturity.expert.read'),
       schema: {
         tags,
         summary: 'The self-assessed and the verified result side by side, with the items where the expert differs ordered by weighted impact (enterprise: once submitted)',
@@ -152,7 +146,7 @@ export function registerMaturityExpertRoutes(app: FastifyInstance, ctx: AppConte
   app.post<AssessmentParams & { Body: { version: number } }>(
     '/api/maturity/assessments/:id/expert-review/submit',
     {
-      ...only('maturity.expert.review'),
+      ...permissionFirst('maturity.expert.review'),
       schema: { tags, summary: 'Submit the expert review: scored with the assessment’s frozen model, verified level recorded, review locked', params: idParams, body: submitBodySchema, response: { 200: reviewSchema, ...errorResponses } },
     },
     async (request) => submitExpertReview(ctx, requireActor(request), auditActor(request), request.params.id, request.body.version),

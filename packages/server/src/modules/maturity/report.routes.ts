@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditActor, authorize, requireActor } from '../../platform/auth.ts';
+import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
@@ -18,11 +18,6 @@ type AssessmentParams = { Params: { id: number } };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
 
-const only = (permission: 'maturity.assessment.read' | 'maturity.assessment.write') => ({
-  preValidation: async (request: FastifyRequest) => {
-    authorize(request, permission);
-  },
-});
 
 const fileResponse = (description: string) => ({ 200: { description, type: 'string', format: 'binary' }, ...errorResponses }) as const;
 
@@ -34,7 +29,7 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
   app.get<AssessmentParams>(
     '/api/maturity/assessments/:id/report',
     {
-      ...only('maturity.assessment.read'),
+      ...permissionFirst('maturity.assessment.read'),
       schema: {
         tags,
         summary: 'The report of a submitted assessment: level, score, every level, domain radar, gap list, peers, history (the bureau: level and score only until shared)',
@@ -52,7 +47,7 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
     app.get<AssessmentParams>(
       `/api/maturity/assessments/:id/report.${format}`,
       {
-        ...only('maturity.assessment.read'),
+        ...permissionFirst('maturity.assessment.read'),
         schema: { tags, summary: `The full report as ${format === 'pdf' ? 'PDF (CJK font embedded)' : 'Word'}, in the caller’s language (403 for the bureau until shared)`, params: idParams, produces: [type], response: fileResponse(`A .${format} file`) },
       },
       async (request, reply) => {
@@ -66,13 +61,13 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
 
   app.post<AssessmentParams>(
     '/api/maturity/assessments/:id/share',
-    { ...only('maturity.assessment.write'), schema: { tags, summary: 'Share the full report of a submitted assessment with the bureau (own enterprise only; audited; sharing again changes nothing)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Share the full report of a submitted assessment with the bureau (own enterprise only; audited; sharing again changes nothing)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
     async (request) => setSharing(ctx, requireActor(request), auditActor(request), request.params.id, true),
   );
 
   app.delete<AssessmentParams>(
     '/api/maturity/assessments/:id/share',
-    { ...only('maturity.assessment.write'), schema: { tags, summary: 'Withdraw the sharing: the bureau sees level and score only again (audited)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Withdraw the sharing: the bureau sees level and score only again (audited)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
     async (request) => setSharing(ctx, requireActor(request), auditActor(request), request.params.id, false),
   );
 }

@@ -1,6 +1,6 @@
 import type { Answer, Bilingual, Level, ManufacturingType, ScoringMode, WeightSet } from '@zhizao/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActor, authorize, requireActor } from '../../platform/auth.ts';
+import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
@@ -39,16 +39,7 @@ type RequirementParams = { Params: { id: string; requirementId: string } };
 type AssessmentParams = { Params: { id: number } };
 
 // Who asks is checked before what was sent is validated: others get 401/403 whatever the body.
-const only = (permission: 'maturity.model.write' | 'maturity.assessment.read' | 'maturity.assessment.write') => ({
-  preValidation: async (request: FastifyRequest) => {
-    authorize(request, permission);
-  },
-});
-const loggedIn = {
-  preValidation: async (request: FastifyRequest) => {
-    requireActor(request);
-  },
-};
+const loggedIn = loginFirst;
 
 /**
  * The server coerces JSON types (for query strings), which would read `true` or "0.8" as a number; an
@@ -89,7 +80,7 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<ModelParams & { Body: { newId: string; name: Bilingual } }>(
     '/api/maturity/models/:id/copy',
-    { ...only('maturity.model.write'), schema: { tags, summary: 'Copy a model version and its bank into an editable custom version (409 when the new id is taken)', params: modelParams, body: copyModelSchema, response: { 200: modelViewSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.model.write'), schema: { tags, summary: 'Copy a model version and its bank into an editable custom version (409 when the new id is taken)', params: modelParams, body: copyModelSchema, response: { 200: modelViewSchema, ...errorResponses } } },
     async (request) => {
       const actor = requireActor(request);
       return presentModel(ctx, await copyModel(ctx, actor, auditActor(request), request.params.id, request.body.newId, request.body.name));
@@ -99,7 +90,7 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
   app.put<ModelParams & { Body: { weights: Partial<Record<ManufacturingType, WeightSet>> } }>(
     '/api/maturity/models/:id/weights',
     {
-      ...only('maturity.model.write'),
+      ...permissionFirst('maturity.model.write'),
       schema: { tags, summary: 'Change the weights of a custom version (shipped versions are read-only: 409); Σα = 1 and Σγ = 1 per domain', params: modelParams, body: weightsSchema, response: { 200: modelViewSchema, ...errorResponses } },
     },
     async (request) => presentModel(ctx, await setWeights(ctx, auditActor(request), request.params.id, request.body.weights, requestLocale(request))),
@@ -107,14 +98,14 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<ModelParams & { Body: RequirementTexts & { subDomainCode: string; level: Level } }>(
     '/api/maturity/models/:id/requirements',
-    { ...only('maturity.model.write'), schema: { tags, summary: 'Add a requirement to the bank of a custom version', params: modelParams, body: requirementCreateSchema, response: { 200: requirementViewSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.model.write'), schema: { tags, summary: 'Add a requirement to the bank of a custom version', params: modelParams, body: requirementCreateSchema, response: { 200: requirementViewSchema, ...errorResponses } } },
     async (request) => addRequirement(ctx, auditActor(request), request.params.id, request.body),
   );
 
   app.put<RequirementParams & { Body: RequirementTexts & { active?: boolean; sortOrder?: number } }>(
     '/api/maturity/models/:id/requirements/:requirementId',
     {
-      ...only('maturity.model.write'),
+      ...permissionFirst('maturity.model.write'),
       schema: { tags, summary: 'Change a requirement of a custom version’s bank (texts, order, active)', params: requirementParams, body: requirementChangeSchema, response: { 200: requirementViewSchema, ...errorResponses } },
     },
     async (request) => changeRequirement(ctx, auditActor(request), request.params.id, request.params.requirementId, request.body),
@@ -130,14 +121,14 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
   // ── assessments ──
   app.post<{ Body: { modelVersion?: string; targetLevel: number } }>(
     '/api/maturity/assessments',
-    { ...only('maturity.assessment.write'), schema: { tags, summary: 'Start a self-assessment of the caller’s enterprise (manufacturing type from the registry; default model CMMM-2020)', body: createAssessmentSchema, response: { 200: assessmentSummarySchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Start a self-assessment of the caller’s enterprise (manufacturing type from the registry; default model CMMM-2020)', body: createAssessmentSchema, response: { 200: assessmentSummarySchema, ...errorResponses } } },
     async (request) => presentAssessment(await createAssessment(ctx, requireActor(request), auditActor(request), request.body)),
   );
 
   app.get<{ Querystring: AssessmentFilter & { page: number; pageSize: number } }>(
     '/api/maturity/assessments',
     {
-      ...only('maturity.assessment.read'),
+      ...permissionFirst('maturity.assessment.read'),
       schema: {
         tags,
         summary: 'Assessments within the caller’s scope (own enterprise, own district, or all), with filters and pagination',
@@ -155,14 +146,14 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get<AssessmentParams>(
     '/api/maturity/assessments/:id',
-    { ...only('maturity.assessment.read'), schema: { tags, summary: 'One assessment: answers, progress per domain, and the live draft score (or the frozen result once submitted)', params: idParams, response: { 200: assessmentDetailSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.read'), schema: { tags, summary: 'One assessment: answers, progress per domain, and the live draft score (or the frozen result once submitted)', params: idParams, response: { 200: assessmentDetailSchema, ...errorResponses } } },
     async (request) => assessmentDetail(ctx.db, requireActor(request), request.params.id),
   );
 
   app.put<AssessmentParams & { Body: { version: number; answers: AnswerInput[] } }>(
     '/api/maturity/assessments/:id/answers',
     {
-      ...withAnswers(only('maturity.assessment.write')),
+      ...withAnswers(permissionFirst('maturity.assessment.write')),
       schema: {
         tags,
         summary: 'Autosave a batch of answers; `version` must be the one read (409 maturity.versionConflict otherwise, 409 maturity.locked once submitted)',
@@ -176,19 +167,19 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<AssessmentParams & { Body: { version: number } }>(
     '/api/maturity/assessments/:id/submit',
-    { ...only('maturity.assessment.write'), schema: { tags, summary: 'Submit: every applicable requirement answered (400 lists the missing), scored in final mode, result frozen, assessment locked', params: idParams, body: submitBodySchema, response: { 200: assessmentSummarySchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Submit: every applicable requirement answered (400 lists the missing), scored in final mode, result frozen, assessment locked', params: idParams, body: submitBodySchema, response: { 200: assessmentSummarySchema, ...errorResponses } } },
     async (request) => submitAssessment(ctx, requireActor(request), auditActor(request), request.params.id, request.body.version),
   );
 
   app.get<AssessmentParams>(
     '/api/maturity/assessments/:id/result',
-    { ...only('maturity.assessment.read'), schema: { tags, summary: 'The frozen result of a submitted assessment, or the live draft score', params: idParams, response: { 200: resultResponseSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.read'), schema: { tags, summary: 'The frozen result of a submitted assessment, or the live draft score', params: idParams, response: { 200: resultResponseSchema, ...errorResponses } } },
     async (request) => assessmentResult(ctx.db, requireActor(request), request.params.id),
   );
 
   app.get<AssessmentParams>(
     '/api/maturity/assessments/:id/advice',
-    { ...only('maturity.assessment.read'), schema: { tags, summary: 'The gap list to the next level, ordered by weighted shortfall, with advice in the caller’s language', params: idParams, response: { 200: adviceSchema, ...errorResponses } } },
+    { ...permissionFirst('maturity.assessment.read'), schema: { tags, summary: 'The gap list to the next level, ordered by weighted shortfall, with advice in the caller’s language', params: idParams, response: { 200: adviceSchema, ...errorResponses } } },
     async (request) => assessmentAdvice(ctx.db, requireActor(request), request.params.id, requestLocale(request)),
   );
 }
