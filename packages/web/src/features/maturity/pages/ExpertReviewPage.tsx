@@ -1,15 +1,14 @@
 import '../maturity.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Row, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { ApiError } from '../../../app/api/client.ts';
 import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import { Page } from '../../../app/components/Page.tsx';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useAction } from '../../../app/components/useAction.ts';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
-import { fetchExpertReview, saveExpertAnswers, submitExpertReview, type AnswerInput, type ExpertReviewDetail, type ModelView } from '../api.ts';
+import { fetchExpertReview, saveExpertAnswers, submitExpertReview, type ExpertReviewDetail, type ModelView } from '../api.ts';
 import { domainOf, inScope, isAnswered, itemsByLevel, levelLabel } from '../bank.ts';
 import { ConflictAlert } from '../components/ConflictAlert.tsx';
 import { DomainNav } from '../components/DomainNav.tsx';
@@ -18,9 +17,8 @@ import { ResultComparison } from '../components/ResultComparison.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useMaturityLabels } from '../labels.ts';
 import { maturityKeys, useExpertReview, useModel } from '../queries.ts';
-import { isSavable, type SaveStatus as Status } from '../useAutosave.ts';
+import { useAnswerAutosave } from '../useAutosave.ts';
 
-const DEBOUNCE_MS = 700;
 
 /** The expert's re-scoring (while assigned, for the expert) and the comparison with the self-assessment. */
 export function ExpertReviewPage() {
@@ -33,90 +31,18 @@ export function ExpertReviewPage() {
   return <Review detail={detail.data} model={model.data} />;
 }
 
-/** Autosave of the expert's answers: debounced batches with the version read; a 409 keeps the edits until reload. */
+/** The expert's answers autosave like the enterprise's, against the review's own version. */
 function useExpertAutosave(detail: ExpertReviewDetail) {
   const id = detail.assessment.id;
   const queryClient = useQueryClient();
-  const [edits, setEdits] = useState<Record<string, AnswerInput>>({});
-  const [status, setStatus] = useState<Status>('saved');
-  const [error, setError] = useState<ApiError | null>(null);
-  const version = useRef(detail.review.version);
-  const editsRef = useRef(edits);
-  const saving = useRef(false);
-  const again = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => {
-    version.current = Math.max(version.current, detail.review.version);
-  }, [detail]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const update = (next: Record<string, AnswerInput>) => {
-    editsRef.current = next;
-    setEdits(next);
-  };
-
-  const flush = useCallback(async (): Promise<boolean> => {
-    clearTimeout(timer.current);
-    if (saving.current) {
-      again.current = true;
-      return false;
-    }
-    const batch = Object.values(editsRef.current).filter(isSavable);
-    if (!batch.length) {
-      setStatus(Object.keys(editsRef.current).length ? 'pending' : 'saved');
-      return true;
-    }
-    saving.current = true;
-    setStatus('saving');
-    try {
-      const saved = await saveExpertAnswers(id, version.current, batch);
-      version.current = saved.version;
-      const rest = { ...editsRef.current };
-      for (const a of batch) if (rest[a.requirementId] === a) delete rest[a.requirementId];
-      update(rest);
-      setError(null);
-      setStatus(Object.keys(rest).length ? 'pending' : 'saved');
-      void queryClient.invalidateQueries({ queryKey: maturityKeys.review(id) });
-      return true;
-    } catch (e) {
-      const apiError = e instanceof ApiError ? e : null;
-      setError(apiError);
-      setStatus(apiError?.code === 'maturity.versionConflict' ? 'conflict' : 'failed');
-      return false;
-    } finally {
-      saving.current = false;
-      if (again.current) {
-        again.current = false;
-        timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
-      }
-    }
-  }, [id, queryClient]);
-
-  const edit = useCallback(
-    (answer: AnswerInput) => {
-      update({ ...editsRef.current, [answer.requirementId]: answer });
-      setStatus((s) => (s === 'conflict' ? s : 'pending'));
-      if (status === 'conflict') return;
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
-    },
-    [flush, status],
-  );
-
-  const reload = useCallback(async () => {
-    const fresh = await queryClient.fetchQuery({ queryKey: maturityKeys.review(id), queryFn: () => fetchExpertReview(id), staleTime: 0 });
-    version.current = fresh.review.version;
-    setStatus('pending');
-    return flush();
-  }, [flush, id, queryClient]);
-
-  const answers = useMemo(() => {
-    const merged = new Map<string, AnswerInput>();
-    for (const a of detail.answers) merged.set(a.requirementId, { requirementId: a.requirementId, value: a.value, naReason: a.naReason ?? undefined, note: a.note ?? undefined });
-    for (const a of Object.values(edits)) merged.set(a.requirementId, a);
-    return merged;
-  }, [detail, edits]);
-
-  return { answers, edit, flush, reload, status, error, unsaved: Object.keys(edits).length, hasUnsaved: () => Object.keys(editsRef.current).length > 0, version };
+  return useAnswerAutosave({
+    stored: detail.answers,
+    version: detail.review.version,
+    storageKey: null,
+    save: (version, batch) => saveExpertAnswers(id, version, batch),
+    refresh: async () => (await queryClient.fetchQuery({ queryKey: maturityKeys.review(id), queryFn: () => fetchExpertReview(id), staleTime: 0 })).review.version,
+    onSaved: () => void queryClient.invalidateQueries({ queryKey: maturityKeys.review(id) }),
+  });
 }
 
 function Review({ detail, model }: { detail: ExpertReviewDetail; model: ModelView }) {
