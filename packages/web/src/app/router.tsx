@@ -25,6 +25,8 @@ const QuestionnairePage = page(() => import('../features/maturity/pages/Question
 const ReportPage = page(() => import('../features/maturity/pages/ReportPage.tsx'), 'ReportPage');
 const ExpertReviewListPage = page(() => import('../features/maturity/pages/ExpertReviewListPage.tsx'), 'ExpertReviewListPage');
 const BureauMaturityPage = page(() => import('../features/maturity/pages/BureauMaturityPage.tsx'), 'BureauMaturityPage');
+const ModelAdminPage = page(() => import('../features/maturity/pages/ModelAdminPage.tsx'), 'ModelAdminPage');
+const ModelDetailPage = page(() => import('../features/maturity/pages/ModelDetailPage.tsx'), 'ModelDetailPage');
 const ExpertReviewPage = page(() => import('../features/maturity/pages/ExpertReviewPage.tsx'), 'ExpertReviewPage');
 const AuditLogPage = page(() => import('../features/audit/pages/AuditLogPage.tsx'), 'AuditLogPage');
 
@@ -47,6 +49,8 @@ export function AppRoutes() {
           <Route path="enterprises/:id/edit" element={guarded('registry.update', <EnterpriseFormPage />)} />
           <Route path="maturity" element={guarded('maturity.assessment.read', <AssessmentListPage />)} />
           <Route path="maturity/city" element={guarded('maturity.bureau.read', <BureauMaturityPage />)} />
+          <Route path="maturity/models" element={guarded('maturity.model.write', <ModelAdminPage />)} />
+          <Route path="maturity/models/:id" element={guarded('maturity.model.write', <ModelDetailPage />)} />
           <Route path="maturity/:id" element={guarded('maturity.assessment.read', <QuestionnairePage />)} />
           <Route path="maturity/:id/report" element={guarded('maturity.assessment.read', <ReportPage />)} />
           <Route path="maturity/expert-reviews" element={guarded('maturity.expert.read', <ExpertReviewListPage />)} />

@@ -46,6 +46,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
   },
   { path: '/maturity', label: 'menu.maturity', icon: <RadarChartOutlined />, permission: 'maturity.assessment.read' },
   { path: '/maturity/city', label: 'menu.maturityBureau', icon: <FundOutlined />, permission: 'maturity.bureau.read' },
+  { path: '/maturity/models', label: 'menu.maturityModels', icon: <ApartmentOutlined />, permission: 'maturity.model.write' },
   { path: '/maturity/expert-reviews', label: 'menu.expertReviews', icon: <FileSearchOutlined />, permission: 'maturity.expert.read' },
   {
     key: 'system',
