@@ -1,6 +1,6 @@
 import { NATIONAL_DISTRIBUTIONS, DEFAULT_NATIONAL_SNAPSHOT } from '@zhizao/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, paginationQuery } from '../../platform/schemas.ts';

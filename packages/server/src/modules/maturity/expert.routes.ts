@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import type { FastifyInstance } from 'fastify';
+import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
+import { withAnswerTypes } from './answers.guard.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, requestLocale } from '../../platform/errors.ts';
+import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams, paginationQuery } from '../../platform/schemas.ts';
 import type { AnswerInput } from './assessments.service.ts';
 import type { ReviewFilter } from './expert.repo.ts';
@@ -14,17 +15,6 @@ import { answersBodySchema, assessmentSummarySchema, progressSchema, resultSchem
 const tags = ['maturity'];
 type AssessmentParams = { Params: { id: number } };
 
-
-/** As in routes.ts: an answer's value must arrive as a JSON number or null, not something coercible. */
-function refuseCoercibleValues(request: FastifyRequest): void {
-  const answers = (request.body as { answers?: unknown } | null)?.answers;
-  if (!Array.isArray(answers)) return;
-  answers.forEach((answer: unknown, index) => {
-    if (answer === null || typeof answer !== 'object' || !('value' in answer)) return;
-    const value = (answer as { value: unknown }).value;
-    if (value !== null && typeof value !== 'number') throw new AppError(400, 'validation.type', { type: 'number, null' }, `answers.${index}.value`);
-  });
-}
 
 const reviewProperties = {
   id: { type: 'integer' },
@@ -128,10 +118,7 @@ export function registerMaturityExpertRoutes(app: FastifyInstance, ctx: AppConte
   app.put<AssessmentParams & { Body: { version: number; answers: AnswerInput[] } }>(
     '/api/maturity/assessments/:id/expert-review/answers',
     {
-      preValidation: async (request: FastifyRequest) => {
-        authorize(request, 'maturity.expert.review');
-        refuseCoercibleValues(request);
-      },
+      ...withAnswerTypes(permissionFirst('maturity.expert.review')),
       schema: {
         tags,
         summary: 'Autosave the assigned expert’s answers (values as the enterprise’s, with notes); `version` must be the one read (409 otherwise)',

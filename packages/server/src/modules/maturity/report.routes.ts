@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';

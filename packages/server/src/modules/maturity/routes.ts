@@ -1,8 +1,9 @@
 import type { Answer, Bilingual, Level, ManufacturingType, ScoringMode, WeightSet } from '@zhizao/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { auditActor, authorize, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import type { FastifyInstance } from 'fastify';
+import { auditActor, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import { withAnswerTypes } from './answers.guard.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, requestLocale } from '../../platform/errors.ts';
+import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
 import { listAssessments, listModels, listRequirements, type AssessmentFilter, type ModelRecord } from './repo.ts';
 import { assessmentAdvice, assessmentDetail, assessmentResult, createAssessment, presentAssessment, saveAnswers, scopeFilter, submitAssessment, type AnswerInput } from './assessments.service.ts';
@@ -40,26 +41,6 @@ type AssessmentParams = { Params: { id: number } };
 
 // Who asks is checked before what was sent is validated: others get 401/403 whatever the body.
 const loggedIn = loginFirst;
-
-/**
- * The server coerces JSON types (for query strings), which would read `true` or "0.8" as a number; an
- * answer's value must arrive as a JSON number or null, so the raw body is checked before validation.
- */
-function refuseCoercibleValues(request: FastifyRequest): void {
-  const answers = (request.body as { answers?: unknown } | null)?.answers;
-  if (!Array.isArray(answers)) return;
-  answers.forEach((answer: unknown, index) => {
-    if (answer === null || typeof answer !== 'object' || !('value' in answer)) return;
-    const value = (answer as { value: unknown }).value;
-    if (value !== null && typeof value !== 'number') throw new AppError(400, 'validation.type', { type: 'number, null' }, `answers.${index}.value`);
-  });
-}
-const withAnswers = <T extends { preValidation: (request: FastifyRequest) => Promise<void> }>(guard: T) => ({
-  preValidation: async (request: FastifyRequest) => {
-    await guard.preValidation(request);
-    refuseCoercibleValues(request);
-  },
-});
 
 async function presentModel(ctx: AppContext, model: ModelRecord) {
   const { definition, ...rest } = model;
@@ -114,7 +95,7 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
   // ── stateless scoring ──
   app.post<{ Body: { modelVersion: string; manufacturingType: ManufacturingType; answers: Answer[]; mode: ScoringMode } }>(
     '/api/maturity/score',
-    { ...withAnswers(loggedIn), schema: { tags, summary: 'Score answers against a model version without storing anything: the full engine result (every A, B, C)', body: scoreBodySchema, response: { 200: resultSchema, ...errorResponses } } },
+    { ...withAnswerTypes(loggedIn), schema: { tags, summary: 'Score answers against a model version without storing anything: the full engine result (every A, B, C)', body: scoreBodySchema, response: { 200: resultSchema, ...errorResponses } } },
     async (request) => scoreStateless(ctx, request.body),
   );
 
@@ -153,7 +134,7 @@ export function registerMaturityRoutes(app: FastifyInstance, ctx: AppContext): v
   app.put<AssessmentParams & { Body: { version: number; answers: AnswerInput[] } }>(
     '/api/maturity/assessments/:id/answers',
     {
-      ...withAnswers(permissionFirst('maturity.assessment.write')),
+      ...withAnswerTypes(permissionFirst('maturity.assessment.write')),
       schema: {
         tags,
         summary: 'Autosave a batch of answers; `version` must be the one read (409 maturity.versionConflict otherwise, 409 maturity.locked once submitted)',
