@@ -41,8 +41,8 @@ export interface AnswerSaveTarget {
   save(version: number, batch: AnswerInput[]): Promise<{ version: number }>;
   /** Reads the latest version after a conflict. */
   refresh(): Promise<number>;
-  /** After a successful save, e.g. to refresh the page's query. */
-  onSaved(): void;
+  /** After a successful save: refresh the page's data; awaited so saved answers never blink out. */
+  onSaved(): Promise<unknown>;
 }
 
 /**
@@ -92,13 +92,14 @@ export function useAnswerAutosave(target: AnswerSaveTarget) {
     try {
       const saved = await targetRef.current.save(version.current, batch);
       version.current = saved.version;
+      // The server's copy is read back before the overlay lets go, so nothing shown empties in between.
+      await targetRef.current.onSaved();
       // Only what has not changed again since it was sent leaves the unsaved set.
       const rest = { ...editsRef.current };
       for (const a of batch) if (rest[a.requirementId] === a) delete rest[a.requirementId];
       update(rest);
       setError(null);
       setStatus(Object.keys(rest).length ? 'pending' : 'saved');
-      targetRef.current.onSaved();
       return true;
     } catch (e) {
       const apiError = e instanceof ApiError ? e : null;
@@ -163,7 +164,7 @@ export function useAutosave(detail: AssessmentDetail | undefined) {
     storageKey: id && detail?.status === 'draft' ? storageKey(id) : null,
     save: (version, batch) => saveAnswers(id, version, batch),
     refresh: async () => (await queryClient.fetchQuery({ queryKey: maturityKeys.detail(id), queryFn: () => fetchAssessment(id), staleTime: 0 })).version,
-    onSaved: () => void queryClient.invalidateQueries({ queryKey: maturityKeys.detail(id) }),
+    onSaved: () => queryClient.invalidateQueries({ queryKey: maturityKeys.detail(id) }),
   });
   // Answers left unsaved by an earlier visit (closed tab, lost connection) are sent again on arrival.
   const resumed = useRef(false);

@@ -41,7 +41,7 @@ function useExpertAutosave(detail: ExpertReviewDetail) {
     storageKey: null,
     save: (version, batch) => saveExpertAnswers(id, version, batch),
     refresh: async () => (await queryClient.fetchQuery({ queryKey: maturityKeys.review(id), queryFn: () => fetchExpertReview(id), staleTime: 0 })).review.version,
-    onSaved: () => void queryClient.invalidateQueries({ queryKey: maturityKeys.review(id) }),
+    onSaved: () => queryClient.invalidateQueries({ queryKey: maturityKeys.review(id) }),
   });
 }
 
