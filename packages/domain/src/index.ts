@@ -7,3 +7,6 @@ export * from './accounts/password-policy.ts';
 export * from './i18n/messages.ts';
 export * from './i18n/field-labels.ts';
 export * from './maturity/index.ts';
+export * from './recognition/index.ts';
+export * from './funding/index.ts';
+export * from './identifiers/index.ts';

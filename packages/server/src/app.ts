@@ -16,6 +16,9 @@ import { registerMaturityExpertRoutes } from './modules/maturity/expert.routes.t
 import { registerMaturityBureauRoutes } from './modules/maturity/bureau.routes.ts';
 import { registerMaturityReportRoutes } from './modules/maturity/report.routes.ts';
 import { registerMaturityEvidenceRoutes } from './modules/maturity/evidence.routes.ts';
+import { registerFundingModule } from './modules/funding/index.ts';
+import { registerIdentifiersModule } from './modules/identifiers/index.ts';
+import { registerRecognitionModule } from './modules/recognition/index.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
 import { registerTaxonomyRoutes } from './modules/registry/taxonomy.routes.ts';
@@ -75,6 +78,9 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerMaturityBureauRoutes(app, ctx);
   registerMaturityReportRoutes(app, ctx);
   registerMaturityEvidenceRoutes(app, ctx);
+  registerRecognitionModule(app, ctx);
+  registerFundingModule(app, ctx);
+  registerIdentifiersModule(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };

@@ -8,7 +8,8 @@ import { FIXTURE_USERNAMES, TEST_PASSWORD, startTestServer, type TestServer } fr
 // The browser tests drive the built app (packages/web/dist) in real Chromium against the real server
 // over a fresh SQLite database with the harness's fixture accounts and enterprises.
 
-export const WEB_DIST = path.resolve(import.meta.dirname, '../dist');
+// ZHIZAO_E2E_WEB_DIST lets a second build (another checkout, a side-by-side build) be tested without touching dist.
+export const WEB_DIST = process.env.ZHIZAO_E2E_WEB_DIST ?? path.resolve(import.meta.dirname, '../dist');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 

@@ -1,3 +1,6 @@
+import { FUNDING_PERMISSIONS } from '../funding/permissions.ts';
+import { IDENTIFIER_PERMISSIONS } from '../identifiers/permissions.ts';
+import { RECOGNITION_PERMISSIONS } from '../recognition/permissions.ts';
 import type { Actor, Role } from './roles.ts';
 
 // What each role may do. Server routes ask `can` before acting; the web app asks it to shape menus.
@@ -28,6 +31,9 @@ export const PERMISSIONS = {
   'maturity.expert.read': ['bureau_admin', 'district_officer', 'enterprise_user', 'expert'],
   // the bureau's city-wide view: distribution and the list eligible for recognition (officers: own district)
   'maturity.bureau.read': ['bureau_admin', 'district_officer'],
+  ...RECOGNITION_PERMISSIONS,
+  ...FUNDING_PERMISSIONS,
+  ...IDENTIFIER_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,6 +1,9 @@
 // Every message the server sends back, in zh-CN (default) and en. One place, so the web app and the
 // server say the same thing. `{field}` and other braces are filled in by `formatMessage`.
+import { FUNDING_MESSAGES } from '../funding/messages.ts';
+import { IDENTIFIER_MESSAGES } from '../identifiers/messages.ts';
 import { ANSWER_PROBLEM_MESSAGES } from '../maturity/validate.ts';
+import { RECOGNITION_MESSAGES } from '../recognition/messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -119,6 +122,9 @@ export const MESSAGES = {
   'maturity.evidenceType': { zh: '不支持的文件类型：仅限 PDF、PNG/JPEG 图片、Word/Excel/PowerPoint（docx/xlsx/pptx）和 ZIP', en: 'Unsupported file type: only PDF, PNG/JPEG images, Word/Excel/PowerPoint (docx/xlsx/pptx) and ZIP' },
   'maturity.evidenceTooMany': { zh: '每个评估项最多上传 {max} 个证据文件', en: 'At most {max} evidence files per requirement' },
   'maturity.evidenceNotFound': { zh: '证据文件不存在', en: 'Evidence file not found' },
+  ...RECOGNITION_MESSAGES,
+  ...FUNDING_MESSAGES,
+  ...IDENTIFIER_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

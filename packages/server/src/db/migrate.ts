@@ -5,6 +5,9 @@ import * as m0002 from './migrations/0002_maturity.ts';
 import * as m0003 from './migrations/0003_maturity_expert.ts';
 import * as m0004 from './migrations/0004_maturity_sharing.ts';
 import * as m0005 from './migrations/0005_maturity_evidence.ts';
+import * as m0006 from './migrations/0006_recognition.ts';
+import * as m0007 from './migrations/0007_funding.ts';
+import * as m0008 from './migrations/0008_identifiers.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +16,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_maturity_expert': m0003,
   '0004_maturity_sharing': m0004,
   '0005_maturity_evidence': m0005,
+  '0006_recognition': m0006,
+  '0007_funding': m0007,
+  '0008_identifiers': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

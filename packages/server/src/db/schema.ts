@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FundingTables } from '../modules/funding/tables.ts';
+import type { IdentifiersTables } from '../modules/identifiers/tables.ts';
+import type { RecognitionTables } from '../modules/recognition/tables.ts';
 
 // Table types in camelCase; the CamelCasePlugin maps them to snake_case columns.
 // Booleans are stored as 0/1 integers and timestamps as ISO-8601 text, so both dialects (and the
@@ -213,7 +216,7 @@ export interface MaturityExpertAnswerTable {
   updatedAt: string;
 }
 
-export interface Database {
+export interface Database extends RecognitionTables, FundingTables, IdentifiersTables {
   district: DistrictTable;
   industryChain: IndustryChainTable;
   industryCluster: IndustryClusterTable;

@@ -6,7 +6,10 @@ import { hashPassword } from '../platform/crypto.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { insertEnterprises } from '../modules/registry/enterprise.repo.ts';
 import { generateDemoEnterprises } from './enterprises.ts';
+import { seedDemoFunding } from './funding.ts';
+import { seedDemoIdentifiers } from './identifiers.ts';
 import { seedDemoAssessments } from './maturity.ts';
+import { seedDemoRecognition } from './recognition.ts';
 import { DEMO_CHAINS, DEMO_CLUSTERS, DEMO_TAXONOMY_NOTE } from './taxonomy.ts';
 
 const SEED_ACTOR: AuditActor = { userId: null, username: 'demo-seed', role: null, ip: null };
@@ -23,6 +26,10 @@ export interface DemoSeedSummary {
   note: string;
   /** Submitted maturity self-assessments of demo firms (demo/maturity.ts). */
   maturityAssessments: number;
+  /** Counts from each later module's demo seeder (demo/recognition.ts, funding.ts, identifiers.ts). */
+  recognition: Record<string, number>;
+  funding: Record<string, number>;
+  identifiers: Record<string, number>;
 }
 
 /**
@@ -68,6 +75,9 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       )
       .execute();
     const maturity = await seedDemoAssessments(tx);
+    const recognition = await seedDemoRecognition(tx, at);
+    const funding = await seedDemoFunding(tx, at);
+    const identifiers = await seedDemoIdentifiers(tx, at);
     const terms = await tx.selectFrom('enterpriseSearchTerm').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
@@ -82,6 +92,9 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`),
       note: DEMO_TAXONOMY_NOTE,
       maturityAssessments: maturity.assessments,
+      recognition,
+      funding,
+      identifiers,
     };
     await ctx.audit.append(tx, SEED_ACTOR, { action: 'demo.seed', entityType: 'demo', after: result });
     return result;

@@ -4,6 +4,9 @@ import { Route, Routes } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
 import { NotFoundPage, PageSkeleton } from './components/PageStates.tsx';
+import { fundingPublicRoutes, fundingRoutes } from '../features/funding/routes.tsx';
+import { identifiersPublicRoutes, identifiersRoutes } from '../features/identifiers/routes.tsx';
+import { recognitionPublicRoutes, recognitionRoutes } from '../features/recognition/routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 
 /** A page loaded on first visit, so the login screen does not wait for every feature's code. */
@@ -39,6 +42,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {recognitionPublicRoutes}
+      {fundingPublicRoutes}
+      {identifiersPublicRoutes}
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={guarded(null, <HomePage />)} />
@@ -55,6 +61,9 @@ export function AppRoutes() {
           <Route path="maturity/:id/report" element={guarded('maturity.assessment.read', <ReportPage />)} />
           <Route path="maturity/expert-reviews" element={guarded('maturity.expert.read', <ExpertReviewListPage />)} />
           <Route path="maturity/:id/expert-review" element={guarded('maturity.expert.read', <ExpertReviewPage />)} />
+          {recognitionRoutes}
+          {fundingRoutes}
+          {identifiersRoutes}
           <Route path="taxonomy" element={guarded('taxonomy.write', <TaxonomyPage />)} />
           <Route path="accounts/users" element={guarded('users.read', <UsersPage />)} />
           <Route path="accounts/security" element={guarded('settings.security', <SecuritySettingsPage />)} />

@@ -14,6 +14,9 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@zhizao/domain';
 import type { ReactNode } from 'react';
+import { fundingMenu } from '../../features/funding/routes.tsx';
+import { identifiersMenu } from '../../features/identifiers/routes.tsx';
+import { recognitionMenu } from '../../features/recognition/routes.tsx';
 import type { MessageId } from '../i18n/catalog.ts';
 
 export interface MenuEntry {
@@ -48,6 +51,9 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
   { path: '/maturity/city', label: 'menu.maturityBureau', icon: <FundOutlined />, permission: 'maturity.bureau.read' },
   { path: '/maturity/models', label: 'menu.maturityModels', icon: <ApartmentOutlined />, permission: 'maturity.model.write' },
   { path: '/maturity/expert-reviews', label: 'menu.expertReviews', icon: <FileSearchOutlined />, permission: 'maturity.expert.read' },
+  ...recognitionMenu,
+  ...fundingMenu,
+  ...identifiersMenu,
   {
     key: 'system',
     label: 'menu.system',

@@ -1,0 +1,5 @@
+import type { Role } from '../accounts/roles.ts';
+
+// Identifier resolution secondary node (issue 6): who may do what. Merged into PERMISSIONS (accounts/policy.ts).
+export const IDENTIFIER_PERMISSIONS = {
+} as const satisfies Record<string, readonly Role[]>;
