@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
 import { DEFAULT_MODEL_VERSION, assertAnswersValid, loadModel, scorerFor } from './models.service.ts';
 import { bumpDraftVersion, findAssessment, freezeAssessment, insertAssessment, listAnswers, upsertAnswers, type AssessmentFilter, type AssessmentRow } from './repo.ts';
+import { accessTo, summaryOnly } from './sharing.ts';
 
 // The questionnaire of one enterprise: start, autosave with a version check, submit (frozen result), advice.
 
@@ -91,6 +92,7 @@ export async function assessmentDetail(db: Executor, actor: Actor, id: number) {
   const [scorer, answers] = await Promise.all([assessmentScorer(db, row), listAnswers(db, id)]);
   const live = scorer.score(answers, 'draft');
   const result = row.resultJson ? (JSON.parse(row.resultJson) as MaturityResult) : live;
+  if ((await accessTo(db, actor, id)) === 'summary') return { ...presentAssessment(row), answers: [], progress: progressOf(live), result: summaryOnly(result) };
   return { ...presentAssessment(row), answers, progress: progressOf(live), result };
 }
 
@@ -152,9 +154,10 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, who: Audit
 
 export async function assessmentResult(db: Executor, actor: Actor, id: number) {
   const row = await loadVisibleAssessment(db, actor, id);
-  if (row.resultJson) return { frozen: true, result: JSON.parse(row.resultJson) as MaturityResult };
+  const visible = (await accessTo(db, actor, id)) === 'full' ? (r: MaturityResult) => r : summaryOnly;
+  if (row.resultJson) return { frozen: true, result: visible(JSON.parse(row.resultJson) as MaturityResult) };
   const [scorer, answers] = await Promise.all([assessmentScorer(db, row), listAnswers(db, id)]);
-  return { frozen: false, result: scorer.score(answers, 'draft') };
+  return { frozen: false, result: visible(scorer.score(answers, 'draft')) };
 }
 
 const pick = (text: Bilingual, locale: Locale) => (locale === 'en' ? text.en : text.zh);
@@ -162,6 +165,7 @@ const pick = (text: Bilingual, locale: Locale) => (locale === 'en' ? text.en : t
 /** The gap list to the next level, texts in the caller's language. */
 export async function assessmentAdvice(db: Executor, actor: Actor, id: number, locale: Locale) {
   const row = await loadVisibleAssessment(db, actor, id);
+  if ((await accessTo(db, actor, id)) === 'summary') throw new AppError(403, 'maturity.reportNotShared');
   const [scorer, answers] = await Promise.all([assessmentScorer(db, row), listAnswers(db, id)]);
   const plan = improvementPlan(scorer, answers);
   const subDomainNames = new Map(scorer.model.domains.flatMap((d) => d.subDomains.map((s) => [s.code, s.name] as const)));

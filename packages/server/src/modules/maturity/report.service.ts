@@ -6,28 +6,9 @@ import { AppError } from '../../platform/errors.ts';
 import { assessmentAdvice, loadVisibleAssessment } from './assessments.service.ts';
 import { comparePeers, enterpriseHistory, type PeerGroupStats } from './peers.ts';
 import type { AssessmentRow } from './repo.ts';
+import { reportAccess, sharing, withSharing } from './sharing.ts';
 
-// The report of a submitted self-diagnosis, and who may read how much of it.
-// The enterprise owns its self-diagnosis: its own users read the full report; the bureau admin and the
-// district officer of its district read the full report only once the enterprise has shared it, and
-// until then only the level and the score (what the city-wide distribution shows anyway).
-
-export type ReportAccess = 'full' | 'summary';
-
-function reportAccess(actor: Actor, sharedAt: string | null): ReportAccess {
-  return actor.role === 'enterprise_user' || sharedAt !== null ? 'full' : 'summary';
-}
-
-/** The sharing columns (migration 0004), typed here so that the assessment rows of the module stay as they are. */
-type SharingColumns = {
-  maturityAssessment: { sharedAt: string | null; sharedBy: number | null };
-};
-const withSharing = (db: Executor) => db.withTables<SharingColumns>();
-
-async function sharing(db: Executor, id: number) {
-  const row = await withSharing(db).selectFrom('maturityAssessment').select(['sharedAt', 'sharedBy']).where('id', '=', id).executeTakeFirstOrThrow();
-  return { sharedAt: row.sharedAt ?? null, sharedBy: row.sharedBy ?? null };
-}
+// The report of a submitted self-diagnosis; who may read how much of it is decided in sharing.ts.
 
 /** A submitted assessment the actor may see (404 otherwise), with its frozen result and model. */
 async function loadSubmitted(db: Executor, actor: Actor, id: number) {

@@ -196,6 +196,13 @@ describeEachDatabase('maturity report', (server) => {
       expect(summary.body).toMatchObject({ access: 'summary', shared: false, level: { level: 2 }, levels: null, radar: null, advice: null, peers: null, history: null });
       expect(summary.body.totalScore).toBeCloseTo(2.5, 9);
       for (const format of ['docx', 'pdf']) expectError(await c.get(`/api/maturity/assessments/${report}/report.${format}`), 403, 'maturity.reportNotShared');
+      // the older detail, result and advice routes keep the same rule: no answers, no level breakdown
+      const detail = await c.get(`/api/maturity/assessments/${report}`);
+      expect(detail.status, JSON.stringify(detail.body)).toBe(200);
+      expect(detail.body.answers).toEqual([]);
+      expect(detail.body.result).toMatchObject({ reachedLevel: 2, levels: [] });
+      expect((await c.get(`/api/maturity/assessments/${report}/result`)).body.result.levels).toEqual([]);
+      expectError(await c.get(`/api/maturity/assessments/${report}/advice`), 403, 'maturity.reportNotShared');
     }
     expectError(await bureau.post(`/api/maturity/assessments/${report}/share`), 403, 'auth.forbidden');
     expectError(await enterprise.post(`/api/maturity/assessments/${draft}/share`), 409, 'maturity.shareNotSubmitted');
@@ -209,6 +216,8 @@ describeEachDatabase('maturity report', (server) => {
       const full = (await c.get(`/api/maturity/assessments/${report}/report`)).body;
       expect(full).toMatchObject({ access: 'full', shared: true, sharedAt: shared.body.sharedAt });
       expect(full.peers).toHaveLength(4);
+      expect((await c.get(`/api/maturity/assessments/${report}`)).body.answers.length).toBeGreaterThan(0);
+      expect((await c.get(`/api/maturity/assessments/${report}/advice`)).status).toBe(200);
       const pdf = await c.raw('GET', `/api/maturity/assessments/${report}/report.pdf`);
       expect(pdf.status).toBe(200);
     }
