@@ -124,6 +124,9 @@ describe('a submit the server refuses, and the bureau looking on', () => {
     await row.getByRole('button', { name: '详情' }).click();
     await bureau.getByTestId('read-only').waitFor();
     expect(await bureau.getByTestId('submit-assessment').count()).toBe(0);
+    // The enterprise has shared nothing: the bureau sees that, not the reason typed for the N/A answer.
+    await bureau.getByTestId('answers-not-shared').waitFor();
+    expect(await bureau.locator('body').innerText()).not.toContain('本企业不涉及该业务');
   });
 });
 

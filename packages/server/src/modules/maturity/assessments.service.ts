@@ -92,8 +92,9 @@ export async function assessmentDetail(db: Executor, actor: Actor, id: number) {
   const [scorer, answers] = await Promise.all([assessmentScorer(db, row), listAnswers(db, id)]);
   const live = scorer.score(answers, 'draft');
   const result = row.resultJson ? (JSON.parse(row.resultJson) as MaturityResult) : live;
-  if ((await accessTo(db, actor, id)) === 'summary') return { ...presentAssessment(row), answers: [], progress: progressOf(live), result: summaryOnly(result) };
-  return { ...presentAssessment(row), answers, progress: progressOf(live), result };
+  const access = await accessTo(db, actor, id);
+  if (access === 'summary') return { ...presentAssessment(row), access, answers: [], progress: progressOf(live), result: summaryOnly(result) };
+  return { ...presentAssessment(row), access, answers, progress: progressOf(live), result };
 }
 
 export interface AnswerInput {

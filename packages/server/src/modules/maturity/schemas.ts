@@ -183,7 +183,7 @@ const storedAnswer = {
 } as const;
 export const assessmentDetailSchema = {
   type: 'object',
-  properties: { ...assessmentProperties, answers: { type: 'array', items: storedAnswer }, progress: progressSchema, result: resultSchema },
+  properties: { ...assessmentProperties, access: { type: 'string', enum: ['full', 'summary'] }, answers: { type: 'array', items: storedAnswer }, progress: progressSchema, result: resultSchema },
 } as const;
 
 export const saveAnswersResponseSchema = { type: 'object', properties: { version: { type: 'integer' }, progress: progressSchema } } as const;

@@ -63,6 +63,8 @@ export interface Progress {
 }
 
 export interface AssessmentDetail extends AssessmentSummary {
+  /** 'summary' for the bureau until the enterprise shares: no answers, level and score only. */
+  access: 'full' | 'summary';
   answers: StoredAnswer[];
   progress: Progress;
   result: MaturityResult;

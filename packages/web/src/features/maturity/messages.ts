@@ -84,6 +84,7 @@ export const maturityMessages = {
   'maturity.report.unshareDone': { zh: '已撤回分享', en: 'Sharing withdrawn' },
   'maturity.report.shared': { zh: '已分享给工信局', en: 'Shared with the bureau' },
   'maturity.report.title': { zh: '成熟度评估报告', en: 'Maturity report' },
+  'maturity.report.notShared': { zh: '企业尚未向主管部门共享完整报告，这里只显示等级和得分', en: 'The enterprise has not shared its full report; only the level and the score are shown' },
   'maturity.report.draftNotice': { zh: '评估尚未提交，以下为按当前作答计算的实时结果', en: 'Not submitted yet: these figures are live from the current answers' },
   'maturity.report.level': { zh: '成熟度等级', en: 'Maturity level' },
   'maturity.report.total': { zh: '总分', en: 'Total score' },

@@ -90,6 +90,7 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
       }
     >
       {readOnly && <Alert type="info" showIcon title={t('maturity.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />}
+      {detail.access === 'summary' && <Alert type="info" showIcon title={t('maturity.report.notShared')} style={{ marginBottom: 16 }} data-testid="answers-not-shared" />}
       {autosave.status === 'conflict' && <ConflictAlert unsaved={autosave.unsaved} onReload={autosave.reload} />}
       {autosave.status === 'failed' && autosave.error && <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>

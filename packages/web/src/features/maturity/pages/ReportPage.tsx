@@ -53,6 +53,7 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {detail.status === 'draft' && <Alert type="warning" showIcon title={t('maturity.report.draftNotice')} />}
+        {detail.access === 'summary' && <Alert type="info" showIcon title={t('maturity.report.notShared')} data-testid="report-not-shared" />}
         {result.provisional && (
           <Alert type="info" showIcon title={t('maturity.report.provisional')} description={definition.provisionalNote ? pick(definition.provisionalNote) : undefined} data-testid="provisional-notice" />
         )}
@@ -64,30 +65,36 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
               {result.reachedLevel > 0 && <Tag style={{ marginTop: 12 }}>{pick(definition.levels.find((l) => l.level === result.reachedLevel)!.stage)}</Tag>}
             </Card>
           </Col>
-          <Col xs={24} lg={16}>
-            <Card title={t('maturity.report.levels')}>
-              <LevelScoreChart result={result} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card title={t('maturity.report.radar', { level: levelLabel(definition, next, pick) })}>
-              <DomainRadar model={definition} result={result} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={12}>
-            <Card title={t('maturity.report.history')}>
-              {history.isError ? <LoadError error={history.error} onRetry={() => void history.refetch()} /> : history.isPending ? <PageSkeleton rows={3} /> : <HistoryTrend items={own} />}
-            </Card>
-          </Col>
+          {detail.access === 'full' && (
+            <>
+            <Col xs={24} lg={16}>
+              <Card title={t('maturity.report.levels')}>
+                <LevelScoreChart result={result} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={t('maturity.report.radar', { level: levelLabel(definition, next, pick) })}>
+                <DomainRadar model={definition} result={result} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={t('maturity.report.history')}>
+                {history.isError ? <LoadError error={history.error} onRetry={() => void history.refetch()} /> : history.isPending ? <PageSkeleton rows={3} /> : <HistoryTrend items={own} />}
+              </Card>
+            </Col>
+            </>
+          )}
         </Row>
-        {detail.status === 'submitted' && (
+        {detail.access === 'full' && detail.status === 'submitted' && (
           <Card title={t('maturity.peers.title')}>
             <PeerComparison assessmentId={detail.id} score={result.totalScore} />
           </Card>
         )}
-        <Card title={result.reachedLevel < 5 ? t('maturity.report.gaps', { level: levelLabel(definition, next, pick) }) : t('maturity.report.gapsTop')}>
-          <GapList assessmentId={detail.id} />
-        </Card>
+        {detail.access === 'full' && (
+          <Card title={result.reachedLevel < 5 ? t('maturity.report.gaps', { level: levelLabel(definition, next, pick) }) : t('maturity.report.gapsTop')}>
+            <GapList assessmentId={detail.id} />
+          </Card>
+        )}
         <Typography.Text type="secondary">{`${t('maturity.col.model')}: ${detail.modelVersion} · ${pick(definition.name)}`}</Typography.Text>
       </Space>
     </Page>
