@@ -2,10 +2,9 @@ import '../maturity.css';
 import { BarChartOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useCan } from '../../../app/auth/AuthProvider.tsx';
 import { Page } from '../../../app/components/Page.tsx';
-import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import type { AssessmentDetail, ModelView } from '../api.ts';
 import { domainOf, inScope, isAnswered, itemsByLevel, levelLabel } from '../bank.ts';
@@ -15,18 +14,12 @@ import { DraftScoreCard } from '../components/DraftScoreCard.tsx';
 import { RequirementItem } from '../components/RequirementItem.tsx';
 import { SaveStatus } from '../components/SaveStatus.tsx';
 import { useMaturityLabels } from '../labels.ts';
-import { useAssessment, useModel } from '../queries.ts';
 import { useAutosave } from '../useAutosave.ts';
 import { useSubmit } from '../useSubmit.ts';
+import { AssessmentLoader } from '../components/AssessmentLoader.tsx';
 
 export function QuestionnairePage() {
-  const id = Number(useParams().id);
-  const detail = useAssessment(id);
-  const model = useModel(detail.data?.modelVersion);
-  if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
-  if (model.isError) return <LoadError error={model.error} onRetry={() => void model.refetch()} />;
-  if (!detail.data || !model.data) return <PageSkeleton rows={12} />;
-  return <Questionnaire detail={detail.data} model={model.data} />;
+  return <AssessmentLoader render={(detail, model) => <Questionnaire detail={detail} model={model} />} />;
 }
 
 function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: ModelView }) {

@@ -1,7 +1,7 @@
 import '../maturity.css';
 import { FormOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Page } from '../../../app/components/Page.tsx';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
@@ -14,16 +14,11 @@ import { LevelScoreChart } from '../components/LevelScoreChart.tsx';
 import { PeerComparison } from '../components/PeerComparison.tsx';
 import { ReportActions } from '../components/ReportActions.tsx';
 import { formatDate, formatScore, useMaturityLabels } from '../labels.ts';
-import { useAssessment, useAssessments, useModel } from '../queries.ts';
+import { useAssessments } from '../queries.ts';
+import { AssessmentLoader } from '../components/AssessmentLoader.tsx';
 
 export function ReportPage() {
-  const id = Number(useParams().id);
-  const detail = useAssessment(id);
-  const model = useModel(detail.data?.modelVersion);
-  if (detail.isError) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
-  if (model.isError) return <LoadError error={model.error} onRetry={() => void model.refetch()} />;
-  if (!detail.data || !model.data) return <PageSkeleton rows={12} />;
-  return <Report detail={detail.data} model={model.data} />;
+  return <AssessmentLoader render={(detail, model) => <Report detail={detail} model={model} />} />;
 }
 
 function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView }) {
