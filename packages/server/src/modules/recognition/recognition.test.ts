@@ -1,70 +1,114 @@
-import { chinaDate, DEFAULT_INDICATORS, addDays } from '@zhizao/domain';
+import { DEFAULT_INDICATORS } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
 import { describeEachDatabase, type TestClient } from '../../../test/harness.ts';
+import { FILLED, giveMaturityLevel, programmeBody } from './test-fixtures.ts';
 
-// One application's walk over real HTTP: programme, draft with autosave, gates, submit, district review.
+// Programmes and applications over real HTTP: the bureau's programme with its indicator table, the live
+// gate check, autosave with versions, attachments, and who may see what.
 
-export function programmeBody(overrides: Record<string, unknown> = {}) {
-  const today = chinaDate();
-  return {
-    year: Number(today.slice(0, 4)),
-    kind: 'smart_factory',
-    level: 'municipal',
-    title: '测试年度市级智能工厂认定',
-    opensOn: addDays(today, -10),
-    closesOn: addDays(today, 30),
-    gates: { minMaturityLevel: 2, aboveDesignatedSize: true, noSeriousIncident: true },
-    indicators: DEFAULT_INDICATORS,
-    requiredKpis: ['cncRate', 'operatingCost', 'productivity'],
-    noticeWorkingDays: 5,
-    quota: null,
-    ...overrides,
-  };
-}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-describeEachDatabase('recognition: programmes and applications', (server) => {
+describeEachDatabase('recognition programmes and applications', (server) => {
   let bureau: TestClient;
   let enterprise: TestClient;
   let officer: TestClient;
   let programmeId: number;
+  let applicationId: number;
 
   beforeAll(async () => {
     bureau = await server().as('bureau_admin');
     enterprise = await server().as('enterprise_user');
     officer = await server().as('district_officer');
-    await server()
-      .ctx.db.insertInto('maturityAssessment')
-      .values({ enterpriseId: server().enterprises.huancui, modelVersion: 'CMMM-2020', manufacturingType: 'discrete', targetLevel: 2, status: 'submitted', version: 2, createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', submittedAt: '2026-01-01T00:00:00Z', resultJson: '{}', modelJson: null, formulaId: 'bandAligned', reachedLevel: 2, totalScore: 2.3, isLatest: 1 })
-      .execute();
   });
 
-  it('lets the bureau open a programme and refuses bad indicator tables', async () => {
+  it('lets the bureau open and edit a programme, refusing bad tables and stale versions', async () => {
     const res = await bureau.post('/api/recognition/programmes', programmeBody());
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     programmeId = res.body.id;
-    expect(res.body).toMatchObject({ isOpen: true, version: 1, gates: { minMaturityLevel: 2 } });
+    expect(res.body).toMatchObject({ isOpen: true, version: 1, gates: { minMaturityLevel: 2 }, indicators: DEFAULT_INDICATORS, counts: {} });
     expectError(await bureau.post('/api/recognition/programmes', programmeBody()), 409, 'recognition.programmeExists', 'year');
     expectError(await bureau.post('/api/recognition/programmes', programmeBody({ level: 'provincial', indicators: [{ ...DEFAULT_INDICATORS[0], weight: 50 }] })), 400, 'recognition.weightsSum', 'indicators');
+    expectError(await bureau.post('/api/recognition/programmes', programmeBody({ level: 'provincial', indicators: [DEFAULT_INDICATORS[0], { ...DEFAULT_INDICATORS[0], weight: 80 }] })), 400, 'recognition.indicatorsDuplicate', 'indicators');
+    expectError(await bureau.post('/api/recognition/programmes', programmeBody({ level: 'provincial', opensOn: '2026-02-30' })), 400, 'recognition.badDate', 'opensOn');
+    expectError(await bureau.post('/api/recognition/programmes', programmeBody({ level: 'provincial', opensOn: '2026-05-01', closesOn: '2026-04-01' })), 400, 'recognition.windowOrder', 'closesOn');
+    expectError(await bureau.post('/api/recognition/programmes', programmeBody({ level: 'provincial', kind: 'robot_lab' })), 400, 'validation.enum', 'kind');
     expectError(await enterprise.post('/api/recognition/programmes', programmeBody({ level: 'national' })), 403, 'auth.forbidden');
+    const indicators = DEFAULT_INDICATORS.map((i) => (i.code === 'plan' ? { ...i, guidanceZh: '三年投入计划可行' } : i));
+    const edited = await bureau.put(`/api/recognition/programmes/${programmeId}`, { version: 1, indicators, noticeWorkingDays: 7 });
+    expect(edited.body).toMatchObject({ version: 2, noticeWorkingDays: 7 });
+    expect(edited.body.indicators.at(-1).guidanceZh).toBe('三年投入计划可行');
+    expectError(await bureau.put(`/api/recognition/programmes/${programmeId}`, { version: 1, title: '旧版本' }), 409, 'recognition.programmeVersionConflict', 'version');
+    expect((await enterprise.get('/api/recognition/programmes')).body.items.map((p: { id: number }) => p.id)).toContain(programmeId);
   });
 
-  it('walks draft → submitted → district passed', async () => {
-    const gates = await enterprise.get(`/api/recognition/programmes/${programmeId}/gates`);
-    expect(gates.status, JSON.stringify(gates.body)).toBe(200);
-    expect(gates.body.gates.find((g: { code: string }) => g.code === 'incident')).toMatchObject({ passed: false });
+  it('checks the gates live and explains each; the bureau asks for a named enterprise', async () => {
+    const none = await enterprise.get(`/api/recognition/programmes/${programmeId}/gates`);
+    expect(none.body.eligible).toBe(false);
+    expect(none.body.gates.find((g: { code: string }) => g.code === 'maturity')).toMatchObject({ passed: false, key: 'recognition.gate.maturityMissing' });
+    await giveMaturityLevel(server(), server().enterprises.huancui, 1);
+    const low = await enterprise.get(`/api/recognition/programmes/${programmeId}/gates?incidentFreeDeclared=true`);
+    expect(low.body.gates.find((g: { code: string }) => g.code === 'maturity')).toMatchObject({ passed: false, params: { level: 1, min: 2 } });
+    enterprise.language = 'en';
+    expect((await enterprise.get(`/api/recognition/programmes/${programmeId}/gates`)).body.gates.find((g: { code: string }) => g.code === 'maturity').message).toBe('Latest maturity assessment reached level 1, below the required 2');
+    enterprise.language = 'zh-CN';
+    await giveMaturityLevel(server(), server().enterprises.huancui, 2);
+    expect((await enterprise.get(`/api/recognition/programmes/${programmeId}/gates?incidentFreeDeclared=true`)).body.eligible).toBe(true);
+    await server().ctx.db.updateTable('enterprise').set({ sizeClass: 'below_designated' }).where('id', '=', server().enterprises.huancui).execute();
+    expect((await enterprise.get(`/api/recognition/programmes/${programmeId}/gates?incidentFreeDeclared=true`)).body.gates.find((g: { code: string }) => g.code === 'size')).toMatchObject({ passed: false });
+    await server().ctx.db.updateTable('enterprise').set({ sizeClass: 'above_designated' }).where('id', '=', server().enterprises.huancui).execute();
+    expectError(await bureau.get(`/api/recognition/programmes/${programmeId}/gates`), 400, 'recognition.enterpriseRequired', 'enterpriseId');
+    expect((await bureau.get(`/api/recognition/programmes/${programmeId}/gates?enterpriseId=${server().enterprises.wendeng}`)).status).toBe(200);
+    expectError(await officer.get(`/api/recognition/programmes/${programmeId}/gates?enterpriseId=${server().enterprises.wendeng}`), 404, 'enterprise.notFound');
+  });
+
+  it('autosaves a draft with versions and keeps what was sent', async () => {
     const created = await enterprise.post('/api/recognition/applications', { programmeId });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    const id = created.body.id;
-    expect(created.body).toMatchObject({ state: 'draft', version: 1, allowedMoves: ['submit', 'withdraw'] });
-    const saved = await enterprise.put(`/api/recognition/applications/${id}`, { version: 1, projectName: '精密轴承智能工厂', projectDescription: '建设 MES', incidentFreeDeclared: true, kpis: { cncRate: { before: 50, after: 80 }, operatingCost: { before: 1000, after: 750 }, productivity: { before: 10, after: 13 } } });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.benchmarks).toMatchObject({ cncRate: { met: true }, operatingCost: { value: -0.25, met: true }, productivity: { value: 0.3, met: true } });
-    expect(saved.body.gates.eligible).toBe(true);
-    const submitted = await enterprise.post(`/api/recognition/applications/${id}/moves`, { move: 'submit', version: 2 });
+    applicationId = created.body.id;
+    expect(created.body).toMatchObject({ state: 'draft', version: 1, allowedMoves: ['submit', 'withdraw'], requiredKpis: ['cncRate', 'operatingCost', 'productivity'] });
+    const first = await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 1, projectName: FILLED.projectName, kpis: { cncRate: { before: 50, after: 80 } } });
+    expect(first.body).toMatchObject({ version: 2, projectName: FILLED.projectName, kpis: { cncRate: { before: 50, after: 80 }, labour: { before: null, after: null } } });
+    const second = await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 2, kpis: FILLED.kpis, incidentFreeDeclared: true });
+    expect(second.body).toMatchObject({ version: 3, projectName: FILLED.projectName, kpiChanges: { operatingCost: -0.25, productivity: 0.3 }, benchmarks: { cncRate: { value: 80, met: true } } });
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 2, projectName: '另一个标签页' }), 409, 'recognition.versionConflict', 'version');
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, kpis: { happiness: { before: 1, after: 2 } } }), 400, 'validation.additionalProperties', 'kpis.happiness');
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, kpis: { cncRate: { before: 'many', after: 2 } } }), 400, 'validation.type', 'kpis.cncRate.before');
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, state: 'recognised' }), 400, 'validation.additionalProperties', 'state');
+    expectError(await enterprise.post(`/api/recognition/applications/${applicationId}/moves`, { move: 'publish_notice', version: 3 }), 400, 'validation.enum', 'move');
+  });
+
+  it('keeps attachments like maturity evidence: typed by content, locked after submit', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([PDF], { type: 'application/pdf' }), '信用承诺书.pdf');
+    const up = await enterprise.raw('POST', `/api/recognition/applications/${applicationId}/attachments`, { body: form });
+    const uploaded = (await up.json()) as { id: string };
+    expect(up.status, JSON.stringify(uploaded)).toBe(200);
+    expect(uploaded).toMatchObject({ fileName: '信用承诺书.pdf', contentType: 'application/pdf', size: PDF.length });
+    const fake = new FormData();
+    fake.append('file', new Blob(['not a pdf']), 'fake.pdf');
+    expect((await enterprise.raw('POST', `/api/recognition/applications/${applicationId}/attachments`, { body: fake })).status).toBe(400);
+    const down = await officer.raw('GET', `/api/recognition/attachments/${uploaded.id}`);
+    expect(down.status).toBe(200);
+    expect(Buffer.from(await down.arrayBuffer())).toEqual(PDF);
+    expect((await (await server().as('expert')).raw('GET', `/api/recognition/attachments/${uploaded.id}`)).status).toBe(404);
+    const v = (await enterprise.get(`/api/recognition/applications/${applicationId}`)).body.version;
+    await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: v, projectDescription: FILLED.projectDescription });
+    const submitted = await enterprise.post(`/api/recognition/applications/${applicationId}/moves`, { move: 'submit', version: v + 1 });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const passed = await officer.post(`/api/recognition/applications/${id}/moves`, { move: 'district_pass', version: 3, reason: '材料齐全' });
-    expect(passed.status, JSON.stringify(passed.body)).toBe(200);
-    expect(passed.body.history.map((h: { move: string }) => h.move)).toEqual(['submit', 'district_pass']);
+    expect(submitted.body.attachments).toHaveLength(1);
+    expectError(await enterprise.delete(`/api/recognition/attachments/${uploaded.id}`), 409, 'recognition.locked');
+  });
+
+  it('shows each caller its own scope: others get 404, wrong roles 403, the anonymous 401', async () => {
+    expect((await officer.get('/api/recognition/applications')).body.items.map((a: { id: number }) => a.id)).toContain(applicationId);
+    expect((await officer.get('/api/recognition/applications?districtCode=371003')).body.total).toBe(0);
+    expect((await enterprise.get('/api/recognition/applications')).body.total).toBe(1);
+    expectError(await (await server().as('expert')).get(`/api/recognition/applications/${applicationId}`), 403, 'auth.forbidden');
+    expectError(await (await server().as('service_provider')).get('/api/recognition/applications'), 403, 'auth.forbidden');
+    expectError(await (await server().as('system_admin')).get('/api/recognition/programmes'), 403, 'auth.forbidden');
+    expectError(await server().client().get(`/api/recognition/applications/${applicationId}`), 401, 'auth.required');
+    expectError(await enterprise.get('/api/recognition/applications/999999'), 404, 'recognition.applicationNotFound');
+    expectError(await bureau.post('/api/recognition/applications', { programmeId }), 403, 'auth.forbidden');
+    expectError(await enterprise.post('/api/recognition/applications', { programmeId: 999999 }), 404, 'recognition.programmeNotFound');
   });
 });
