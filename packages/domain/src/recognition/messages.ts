@@ -52,6 +52,7 @@ export const RECOGNITION_MESSAGES = {
   'recognition.recommendationNotFound': { zh: '推荐不存在', en: 'Recommendation not found' },
   'recognition.recommendationItemNotFound': { zh: '推荐名单中没有该认定', en: 'The recognition is not in this recommendation' },
   'recognition.outcomeRecorded': { zh: '该推荐结果已登记', en: 'The outcome is already recorded' },
+  'recognition.numberTaken': { zh: '认定编号 {number} 已被使用', en: 'Recognition number {number} is already in use' },
   'recognition.fileNotFound': { zh: '文件不存在', en: 'File not found' },
   'recognition.attachmentNotFound': { zh: '附件不存在', en: 'Attachment not found' },
   'recognition.attachmentsTooMany': { zh: '附件最多 {max} 个', en: 'At most {max} attachments' },
