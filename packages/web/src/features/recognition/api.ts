@@ -35,6 +35,8 @@ export interface GateReport {
 
 export interface Spread {
   n: number;
+  counted: number;
+  score: number;
   min: number;
   max: number;
   stddev: number;
@@ -92,7 +94,8 @@ export interface ApplicationDetail extends ApplicationSummary {
   serviceProviderName: string;
   incidentFreeDeclared: boolean;
   kpis: Kpis;
-  kpiChanges: Partial<Record<KpiCode, { change: number | null; absolute: number | null }>>;
+  kpiChanges: Partial<Record<KpiCode, number | null>>;
+  requiredKpis: KpiCode[];
   benchmarks: { cncRate: Benchmark; operatingCost: Benchmark; productivity: Benchmark };
   gates: GateReport;
   allowedMoves: ApplicationMove[];

@@ -12,6 +12,7 @@ export interface Recognition {
   enterpriseId: number;
   enterpriseName: string;
   districtCode: string;
+  districtName: string;
   kind: RecognitionKind;
   level: RecognitionLevel;
   year: number;
@@ -21,8 +22,8 @@ export interface Recognition {
   source: 'application' | 'recommendation' | 'record';
   applicationId: number | null;
   reevaluationDue: string;
-  reevaluations: { evaluatedOn: string; outcome: ReevaluationOutcome; note: string }[];
-  revocation: null | { revokedOn: string; cause: RevocationCause; note: string; banUntil: string };
+  reevaluations: { evaluatedOn: string; outcome: ReevaluationOutcome; note: string | null }[];
+  revocation: null | { revokedOn: string | null; cause: RevocationCause; note: string | null; banUntil: string | null };
 }
 export interface RecognitionQuery {
   page: number;
@@ -43,13 +44,13 @@ export interface Recommendation {
   year: number;
   createdAt: string;
   snapshotSm3: string;
-  files: { name: string; kind: 'summary' | 'book-docx' | 'book-pdf'; sm3: string; size: number }[];
-  items: { rank: number; recognitionId: number; enterpriseName: string; projectName: string; outcome: RecommendationOutcome; decidedOn: string | null; newRecognitionId: number | null }[];
+  files: { name: string; kind: 'summary' | 'book-docx' | 'book-pdf' | 'data'; sm3: string; size: number }[];
+  items: { rank: number; recognitionId: number; recognitionNumber: string; enterpriseId: number; enterpriseName: string; projectName: string; outcome: RecommendationOutcome; decidedOn: string | null; note: string | null; newRecognitionId: number | null }[];
 }
 
 export interface LadderGroup {
   code: string;
-  name: string;
+  name: { zh: string; en: string };
   municipal: number;
   provincial: number;
   national: number;
@@ -62,22 +63,32 @@ export interface EnterpriseLadder {
   enterprise: { id: number; name: string };
   steps: { level: RecognitionLevel; recognitions: Recognition[] }[];
   applications: ApplicationSummary[];
-  recommendations: Recommendation[];
+  recommendations: { recommendationId: number; targetLevel: RecognitionLevel; createdAt: string; recognitionId: number; rank: number; outcome: RecommendationOutcome; decidedOn: string | null }[];
 }
 
 export interface KpiItem {
   recognitionId: number;
+  recognitionNumber: string;
   enterpriseName: string;
+  districtCode: string;
   projectName: string;
   level: RecognitionLevel;
+  kind: RecognitionKind;
+  year: number;
   cncRate: number | null;
   operatingCostChange: number | null;
   productivityChange: number | null;
-  met: { cnc: boolean | null; cost: boolean | null; productivity: boolean | null };
+  met: { cncRate: boolean | null; operatingCost: boolean | null; productivity: boolean | null };
+}
+/** Of the recognised enterprises: how many reported the KPI, how many met the benchmark, the mean. */
+export interface KpiShare {
+  reported: number;
+  met: number;
+  mean: number | null;
 }
 export interface KpiView {
   benchmarks: { cncRate: number; operatingCostChange: number; productivityChange: number };
-  summary: { n: number; cncMet: number; costMet: number; productivityMet: number };
+  summary: { n: number; cncRate: KpiShare; operatingCost: KpiShare; productivity: KpiShare };
   items: KpiItem[];
   showcases: KpiItem[];
 }

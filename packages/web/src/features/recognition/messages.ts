@@ -321,6 +321,7 @@ export const recognitionMessages = {
   'recognition.kpis.cncMet': { zh: '数控化率 ≥ {target} % 的企业', en: 'CNC rate ≥ {target} %' },
   'recognition.kpis.costMet': { zh: '运营成本降幅达到 {target} 的企业', en: 'Operating cost {target} or better' },
   'recognition.kpis.productivityMet': { zh: '生产效率提升达到 {target} 的企业', en: 'Productivity {target} or better' },
+  'recognition.kpis.mean': { zh: '平均 {mean}（{reported} 家填报）', en: 'Mean {mean} ({reported} reporting)' },
   'recognition.kpis.showcases': { zh: '标杆案例', en: 'Showcases' },
   'recognition.kpis.empty': { zh: '暂无认定企业的指标数据', en: 'No KPI data of recognised enterprises' },
 

@@ -12,8 +12,7 @@ export interface PublicNotice {
   endsOn: string;
   workingDays: number;
   status: NoticeStatus;
-  items: { enterpriseName: string; projectName: string; districtName: string; kind: RecognitionKind; level: RecognitionLevel; score: number | null }[];
-  objectionRule: string;
+  items: { index: number; enterpriseName: string; projectName: string; districtName: string; kind: RecognitionKind; level: RecognitionLevel; score: number | null }[];
 }
 export interface PublicObjection {
   applicationIndex?: number;
@@ -30,6 +29,7 @@ export interface PublicRecognised {
   level: RecognitionLevel;
   year: number;
   districtName: string;
+  recognisedOn: string;
 }
 
 const base = '/api/public/recognition';

@@ -95,11 +95,13 @@ export interface Objection {
   id: number;
   noticeId: number;
   applicationId: number | null;
+  reference: string;
   objectorName: string;
   objectorIdNumber: string;
   contact: string;
   text: string;
   receivedOn: string;
+  filedAt: string;
   channel: 'online' | 'paper';
   status: ObjectionStatus;
   outcome: string | null;
@@ -144,4 +146,4 @@ export const handleObjection = (id: number, outcome: 'upheld' | 'dismissed', not
 export const fetchCalendar = (year: number) => api<{ days: CalendarDay[] }>(`${base}/calendar${queryString({ year })}`).then((r) => r.days);
 export const setCalendarDay = (date: string, kind: CalendarDay['kind'], name: string) => api(`${base}/calendar/${date}`, { method: 'PUT', body: { kind, name } });
 export const deleteCalendarDay = (date: string) => api(`${base}/calendar/${date}`, { method: 'DELETE' });
-export const fetchEndDate = (start: string, days: number) => api<{ start: string; endsOn: string; workingDays: number }>(`${base}/calendar/end-date${queryString({ start, days })}`);
+export const fetchEndDate = (start: string, days: number) => api<{ startsOn: string; endsOn: string; workingDays: number }>(`${base}/calendar/end-date${queryString({ start, days })}`);

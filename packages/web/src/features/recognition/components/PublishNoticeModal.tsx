@@ -23,7 +23,7 @@ function EndDate() {
   if (!end.data) return null;
   return (
     <Typography.Paragraph type="secondary" data-testid="notice-period">
-      {t('recognition.notice.period', { start: end.data.start, end: end.data.endsOn, days: end.data.workingDays })}
+      {t('recognition.notice.period', { start: end.data.startsOn, end: end.data.endsOn, days: end.data.workingDays })}
     </Typography.Paragraph>
   );
 }

@@ -40,6 +40,7 @@ function KpiBody({ data }: { data: KpiView }) {
   const labels = useRecognitionLabels();
   const { n } = data.summary;
   const share = (k: number) => (n ? Math.round((k / n) * 100) : 0);
+  const mean = (v: number | null, percent: boolean) => (v === null ? '—' : percent ? `${v.toFixed(1)} %` : formatChange(v));
   // Each recognised enterprise as a point: cost change across, productivity change up; benchmark lines mark the targets.
   const option = useMemo<ChartOption>(
     () => ({
@@ -67,14 +68,15 @@ function KpiBody({ data }: { data: KpiView }) {
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {[
-          { key: 'cnc', title: t('recognition.kpis.cncMet', { target: data.benchmarks.cncRate }), value: data.summary.cncMet },
-          { key: 'cost', title: t('recognition.kpis.costMet', { target: formatChange(data.benchmarks.operatingCostChange) }), value: data.summary.costMet },
-          { key: 'productivity', title: t('recognition.kpis.productivityMet', { target: formatChange(data.benchmarks.productivityChange) }), value: data.summary.productivityMet },
+          { key: 'cnc', title: t('recognition.kpis.cncMet', { target: data.benchmarks.cncRate }), share: data.summary.cncRate, mean: mean(data.summary.cncRate.mean, true) },
+          { key: 'cost', title: t('recognition.kpis.costMet', { target: formatChange(data.benchmarks.operatingCostChange) }), share: data.summary.operatingCost, mean: mean(data.summary.operatingCost.mean, false) },
+          { key: 'productivity', title: t('recognition.kpis.productivityMet', { target: formatChange(data.benchmarks.productivityChange) }), share: data.summary.productivity, mean: mean(data.summary.productivity.mean, false) },
         ].map((c) => (
           <Col xs={24} md={8} key={c.key}>
             <Card data-testid={`kpi-share-${c.key}`}>
               <div style={{ marginBottom: 8 }}>{c.title}</div>
-              <Progress percent={share(c.value)} format={() => `${c.value} / ${n}`} />
+              <Progress percent={share(c.share.met)} format={() => `${c.share.met} / ${n}`} />
+              <div style={{ color: '#8c8c8c', fontSize: 12 }}>{t('recognition.kpis.mean', { mean: c.mean, reported: c.share.reported })}</div>
             </Card>
           </Col>
         ))}
@@ -89,8 +91,8 @@ function KpiBody({ data }: { data: KpiView }) {
                 <Card size="small" title={s.enterpriseName} extra={<Tag>{labels.level(s.level)}</Tag>}>
                   <div style={{ minHeight: 44 }}>{s.projectName}</div>
                   <Space wrap>
-                    {metTag(s.met.cnc, `${t('recognition.kpis.cnc')} ${s.cncRate ?? '—'} %`)}
-                    {metTag(s.met.cost, `${t('recognition.kpis.cost')} ${formatChange(s.operatingCostChange)}`)}
+                    {metTag(s.met.cncRate, `${t('recognition.kpis.cnc')} ${s.cncRate ?? '—'} %`)}
+                    {metTag(s.met.operatingCost, `${t('recognition.kpis.cost')} ${formatChange(s.operatingCostChange)}`)}
                     {metTag(s.met.productivity, `${t('recognition.kpis.productivity')} ${formatChange(s.productivityChange)}`)}
                   </Space>
                 </Card>
@@ -112,8 +114,8 @@ function KpiBody({ data }: { data: KpiView }) {
             { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
             { title: t('recognition.prog.level'), key: 'l', render: (_, i) => labels.level(i.level) },
-            { title: t('recognition.kpis.cnc'), key: 'c', align: 'right', render: (_, i) => metTag(i.met.cnc, i.cncRate === null ? '—' : `${i.cncRate} %`) },
-            { title: t('recognition.kpis.cost'), key: 'o', align: 'right', render: (_, i) => metTag(i.met.cost, formatChange(i.operatingCostChange)) },
+            { title: t('recognition.kpis.cnc'), key: 'c', align: 'right', render: (_, i) => metTag(i.met.cncRate, i.cncRate === null ? '—' : `${i.cncRate} %`) },
+            { title: t('recognition.kpis.cost'), key: 'o', align: 'right', render: (_, i) => metTag(i.met.operatingCost, formatChange(i.operatingCostChange)) },
             { title: t('recognition.kpis.productivity'), key: 'p', align: 'right', render: (_, i) => metTag(i.met.productivity, formatChange(i.productivityChange)) },
           ]}
         />

@@ -4,14 +4,14 @@ import { useMemo, useState } from 'react';
 import { EChart, type ChartOption } from '../../../app/components/EChart.tsx';
 import { Page } from '../../../app/components/Page.tsx';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
-import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import type { Ladder } from '../ladderApi.ts';
 import { LEVEL_COLORS, useRecognitionLabels } from '../labels.ts';
 import { useLadder } from '../queries.ts';
 
 /** The whole ladder (municipal → provincial → national) by industry chain or district, as counts and a chart. */
 export function LadderPage() {
-  const t = useT();
+  const { t } = useI18n();
   const labels = useRecognitionLabels();
   const [groupBy, setGroupBy] = useState<'chain' | 'district'>('chain');
   const [kind, setKind] = useState<RecognitionKind | undefined>();
@@ -41,18 +41,18 @@ export function LadderPage() {
 }
 
 function LadderBody({ data }: { data: Ladder }) {
-  const t = useT();
+  const { t, pick } = useI18n();
   const labels = useRecognitionLabels();
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.groups.map((g) => g.name), axisLabel: { interval: 0, rotate: data.groups.length > 6 ? 30 : 0 } },
+      xAxis: { type: 'category', data: data.groups.map((g) => pick(g.name)), axisLabel: { interval: 0, rotate: data.groups.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: RECOGNITION_LEVELS.map((l) => ({ type: 'bar', stack: 'ladder', name: labels.level(l), itemStyle: { color: LEVEL_COLORS[l] }, data: data.groups.map((g) => g[l]) })),
     }),
-    [data, labels],
+    [data, labels, pick],
   );
   return (
     <>
@@ -67,7 +67,7 @@ function LadderBody({ data }: { data: Ladder }) {
       </Row>
       <div className="zz-card">
         <EChart option={option} height={360} testId="ladder-chart" />
-        <Table
+        <Table<Ladder['groups'][number]>
           size="small"
           rowKey="code"
           pagination={false}
@@ -75,7 +75,7 @@ function LadderBody({ data }: { data: Ladder }) {
           scroll={{ x: true }}
           data-testid="ladder-table"
           columns={[
-            { title: t('recognition.ladder.group'), dataIndex: 'name' },
+            { title: t('recognition.ladder.group'), key: 'name', render: (_, g) => pick(g.name) },
             ...RECOGNITION_LEVELS.map((l) => ({ title: labels.level(l), dataIndex: l, align: 'right' as const })),
           ]}
         />

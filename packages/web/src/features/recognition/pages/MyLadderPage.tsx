@@ -65,10 +65,10 @@ export function MyLadderPage() {
           rowKey="id"
           size="small"
           pagination={false}
-          dataSource={d.recommendations.flatMap((r) => r.items.filter((i) => d.steps.some((s) => s.recognitions.some((x) => x.id === i.recognitionId))).map((i) => ({ ...i, id: `${r.id}-${i.recognitionId}`, targetLevel: r.targetLevel, year: r.year })))}
+          dataSource={d.recommendations.map((r) => ({ ...r, id: `${r.recommendationId}-${r.recognitionId}`, projectName: d.steps.flatMap((s) => s.recognitions).find((x) => x.id === r.recognitionId)?.projectName ?? '' }))}
           locale={{ emptyText: t('recognition.my.noRecommendations') }}
           columns={[
-            { title: t('recognition.prog.year'), dataIndex: 'year' },
+            { title: t('recognition.recommend.createdAt'), key: 'c', render: (_, i) => i.createdAt.slice(0, 10) },
             { title: t('recognition.recommend.target'), key: 'l', render: (_, i) => labels.level(i.targetLevel) },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
             { title: t('recognition.recommend.outcome'), key: 'o', render: (_, i) => <Tag>{t(`recognition.outcome.${i.outcome}`)}</Tag> },

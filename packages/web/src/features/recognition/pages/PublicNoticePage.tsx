@@ -33,12 +33,12 @@ export function PublicNoticePage() {
       <Card title={t('recognition.public.list')} style={{ marginBottom: 16 }}>
         <Table
           size="small"
-          rowKey={(_, i) => String(i)}
+          rowKey="index"
           pagination={false}
           dataSource={n.items}
           data-testid="public-notice-items"
           columns={[
-            { title: '#', key: 'i', width: 50, render: (_, __, i) => i + 1 },
+            { title: '#', dataIndex: 'index', width: 50 },
             { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
             { title: t('recognition.col.district'), dataIndex: 'districtName' },
@@ -49,7 +49,7 @@ export function PublicNoticePage() {
       </Card>
       <Card title={t('recognition.public.objection')}>
         <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
-          {n.objectionRule}
+          {t('recognition.public.noticesIntro')}
         </Typography.Paragraph>
         {n.status === 'open' ? <ObjectionForm notice={n} /> : <Alert type="info" showIcon title={t(n.status === 'upcoming' ? 'recognition.public.notOpenYet' : 'recognition.public.closed')} />}
       </Card>
@@ -82,7 +82,7 @@ function ObjectionForm({ notice }: { notice: PublicNotice }) {
     <Form<PublicObjection> form={form} name="objection" layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="objection-error" />}
       <Form.Item name="applicationIndex" label={t('recognition.objection.about')}>
-        <Select allowClear placeholder={t('recognition.objection.whole')} options={notice.items.map((item, i) => ({ value: i + 1, label: `${i + 1}. ${item.enterpriseName}` }))} data-testid="objection-about" />
+        <Select allowClear placeholder={t('recognition.objection.whole')} options={notice.items.map((item) => ({ value: item.index, label: `${item.index}. ${item.enterpriseName}` }))} data-testid="objection-about" />
       </Form.Item>
       <Form.Item name="objectorName" label={t('recognition.objection.name')} rules={[{ required: true, whitespace: true, message: t('recognition.public.nameRequired') }]}>
         <Input maxLength={100} data-testid="objection-name" />

@@ -91,7 +91,7 @@ export function RecognitionListPage() {
               { title: t('recognition.col.project'), dataIndex: 'projectName' },
               { title: t('recognition.prog.level'), key: 'l', render: (_, r) => labels.level(r.level) },
               { title: t('recognition.prog.kind'), key: 'k', render: (_, r) => labels.kind(r.kind) },
-              { title: t('recognition.col.district'), key: 'd', render: (_, r) => names.district(r.districtCode) },
+              { title: t('recognition.col.district'), key: 'd', render: (_, r) => r.districtName || names.district(r.districtCode) },
               { title: t('recognition.rec.recognisedOn'), dataIndex: 'recognisedOn' },
               { title: t('recognition.rec.due'), key: 'due', render: (_, r) => (r.status === 'active' ? r.reevaluationDue : '—') },
               {

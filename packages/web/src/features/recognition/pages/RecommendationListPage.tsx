@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Form, Input, List, Radio, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,7 +12,7 @@ import { downloadPackFile, recordOutcome, type Recommendation } from '../ladderA
 import { formatTime, useRecognitionLabels } from '../labels.ts';
 import { recognitionKeys, useRecommendations } from '../queries.ts';
 
-const FILE_ICONS = { summary: <FileExcelOutlined />, 'book-docx': <FileWordOutlined />, 'book-pdf': <FilePdfOutlined /> };
+const FILE_ICONS = { summary: <FileExcelOutlined />, 'book-docx': <FileWordOutlined />, 'book-pdf': <FilePdfOutlined />, data: <FileTextOutlined /> };
 const OUTCOME_COLORS = { pending: 'default', approved: 'green', declined: 'red' } as const;
 type Item = Recommendation['items'][number];
 

@@ -78,7 +78,7 @@ function ScoreSheet({ id, detail }: { id: number; detail: AssignmentDetail }) {
       {autosave.status === 'failed' && autosave.error && <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <ApplicationView detail={app} required={[]} />
+          <ApplicationView detail={app} required={app.requiredKpis} />
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('recognition.sheet.indicators')} style={{ marginBottom: 16 }}>
