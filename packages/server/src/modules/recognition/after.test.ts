@@ -126,6 +126,10 @@ describeEachDatabase('recognition after recognition', (server) => {
   });
 
   it('re-evaluates every two years; a fail revokes and bars reapplying, fraud for three years', async () => {
+    const due = (await bureau.get('/api/recognition/recognitions?dueBy=2026-06-30')).body.items.map((r: { id: number }) => r.id);
+    expect(due.sort()).toEqual([ids.a, ids.b, ids.c].sort()); // recognised 2024-06-30: due 2026-06-30
+    expect((await bureau.get('/api/recognition/recognitions?dueBy=2026-06-29')).body.total).toBe(0);
+    expectError(await bureau.get('/api/recognition/recognitions?dueBy=2026-06-3x'), 400, 'validation.pattern', 'dueBy');
     const passed = await bureau.post(`/api/recognition/recognitions/${ids.c}/reevaluations`, { outcome: 'excellent', evaluatedOn: '2026-06-01', note: '指标持续提升' });
     expect(passed.body).toMatchObject({ status: 'active', reevaluationDue: '2028-06-01', reevaluations: [{ evaluatedOn: '2026-06-01', outcome: 'excellent', note: '指标持续提升' }] });
     const failed = await bureau.post(`/api/recognition/recognitions/${ids.c}/reevaluations`, { outcome: 'fail', evaluatedOn: chinaDate(), note: '设备停用' });

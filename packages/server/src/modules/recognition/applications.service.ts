@@ -174,7 +174,11 @@ export async function updateApplication(ctx: AppContext, actor: Actor, who: Audi
         updatedAt: new Date().toISOString(),
       })
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', input.version)
+      .executeTakeFirst()
+      .then((r) => {
+        if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'recognition.versionConflict', { version: input.version + 1 }, 'version');
+      });
     await ctx.audit.append(tx, who, { action: 'recognition.application.update', entityType: 'recognitionApplication', entityId: id, before, after });
   });
   return presentDetail(ctx.db, actor, id, locale);

@@ -60,11 +60,14 @@ export async function recordMove(
 ): Promise<void> {
   const to = MOVES[move].to;
   const at = new Date().toISOString();
-  await tx
+  // conditional on the version read: a concurrent move or save in between makes this one a conflict
+  const updated = await tx
     .updateTable('recognitionApplication')
     .set({ state: to, version: Number(row.version) + 1, updatedAt: at, ...extra })
     .where('id', '=', Number(row.id))
-    .execute();
+    .where('version', '=', Number(row.version))
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) + 1 }, 'version');
   await tx.insertInto('recognitionMove').values({ applicationId: Number(row.id), move, fromState: row.state, toState: to, reason, actorUserId: actor.userId, actorName: actor.name, actorRole: actor.role, at }).execute();
   await ctx.audit.append(tx, who, { action: `recognition.application.${move}`, entityType: 'recognitionApplication', entityId: Number(row.id), before: { state: row.state }, after: { state: to, reason, ...extra } });
 }

@@ -71,10 +71,16 @@ describeEachDatabase('recognition programmes and applications', (server) => {
     const second = await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 2, kpis: FILLED.kpis, incidentFreeDeclared: true });
     expect(second.body).toMatchObject({ version: 3, projectName: FILLED.projectName, kpiChanges: { operatingCost: -0.25, productivity: 0.3 }, benchmarks: { cncRate: { value: 80, met: true } } });
     expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 2, projectName: '另一个标签页' }), 409, 'recognition.versionConflict', 'version');
-    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, kpis: { happiness: { before: 1, after: 2 } } }), 400, 'validation.additionalProperties', 'kpis.happiness');
-    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, kpis: { cncRate: { before: 'many', after: 2 } } }), 400, 'validation.type', 'kpis.cncRate.before');
-    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, state: 'recognised' }), 400, 'validation.additionalProperties', 'state');
-    expectError(await enterprise.post(`/api/recognition/applications/${applicationId}/moves`, { move: 'publish_notice', version: 3 }), 400, 'validation.enum', 'move');
+    // two tabs saving the same version at once: one wins, the other is told
+    const race = await Promise.all(['标签页甲', '标签页乙'].map((projectName) => enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 3, projectName })));
+    expect(race.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = race.find((r) => r.status === 200)!.body;
+    expect(winner.version).toBe(4);
+    await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 4, projectName: FILLED.projectName });
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 5, kpis: { happiness: { before: 1, after: 2 } } }), 400, 'validation.additionalProperties', 'kpis.happiness');
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 5, kpis: { cncRate: { before: 'many', after: 2 } } }), 400, 'validation.type', 'kpis.cncRate.before');
+    expectError(await enterprise.put(`/api/recognition/applications/${applicationId}`, { version: 5, state: 'recognised' }), 400, 'validation.additionalProperties', 'state');
+    expectError(await enterprise.post(`/api/recognition/applications/${applicationId}/moves`, { move: 'publish_notice', version: 5 }), 400, 'validation.enum', 'move');
   });
 
   it('keeps attachments like maturity evidence: typed by content, locked after submit', async () => {

@@ -47,6 +47,7 @@ const listQuery = {
     districtCode: { type: 'string', pattern: '^\\d{6}$' },
     chainCode: { type: 'string', minLength: 1, maxLength: 40 },
     enterpriseId: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    dueBy: date,
     ...paginationQuery,
   },
   additionalProperties: false,
@@ -58,7 +59,7 @@ export function registerRecognitionRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.get<{ Querystring: RecognitionFilter & { page: number; pageSize: number } }>(
     '/api/recognition/recognitions',
-    { ...reader, schema: { tags, summary: 'Recognitions in the caller’s scope, by level, kind, year, status, district, chain', querystring: listQuery, response: { 200: page(recognitionSchema), ...errorResponses } } },
+    { ...reader, schema: { tags, summary: 'Recognitions in the caller’s scope, by level, kind, year, status, district, chain; `dueBy` lists those in force whose re-evaluation falls due by that date', querystring: listQuery, response: { 200: page(recognitionSchema), ...errorResponses } } },
     async (request) => {
       const { page: p, pageSize, ...filter } = request.query;
       return listRecognitions(ctx.db, requireActor(request), filter, { page: p, pageSize });

@@ -16,6 +16,8 @@ export interface RecognitionFilter {
   districtCode?: string;
   chainCode?: string;
   enterpriseId?: number;
+  /** Active recognitions whose re-evaluation falls due on or before this date. */
+  dueBy?: string;
 }
 
 function baseQuery(db: Executor) {
@@ -36,6 +38,7 @@ function filtered(db: Executor, f: RecognitionFilter) {
   if (f.status !== undefined) q = q.where('r.status', '=', f.status);
   if (f.districtCode !== undefined) q = q.where('e.districtCode', '=', f.districtCode);
   if (f.enterpriseId !== undefined) q = q.where('r.enterpriseId', '=', f.enterpriseId);
+  if (f.dueBy !== undefined) q = q.where('r.status', '=', 'active').where('r.reevaluationDue', '<=', f.dueBy);
   if (f.chainCode !== undefined) {
     const chain = f.chainCode;
     q = q.where((eb) => eb.exists(eb.selectFrom('enterpriseChain as c').select('c.enterpriseId').whereRef('c.enterpriseId', '=', 'r.enterpriseId').where('c.chainCode', '=', chain)));
