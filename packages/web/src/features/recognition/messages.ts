@@ -287,7 +287,7 @@ export const recognitionMessages = {
 
   'recognition.recommend.button': { zh: '向上推荐（{count}）', en: 'Recommend upward ({count})' },
   'recognition.recommend.title': { zh: '生成推荐材料包', en: 'Build a recommendation pack' },
-  'recognition.recommend.create': { zh: '生成', en: 'Build' },
+  'recognition.recommend.create': { zh: '生成材料包', en: 'Build the pack' },
   'recognition.recommend.to': { zh: '推荐申报{level}认定，顺序即推荐汇总表中的优先次序：', en: 'Recommend for {level} recognition; this order is the summary table\'s priority:' },
   'recognition.recommend.top': { zh: '国家级为最高级别，无法继续向上推荐', en: 'National is the top level: nothing above it' },
   'recognition.recommend.order': { zh: '推荐次序', en: 'Priority' },

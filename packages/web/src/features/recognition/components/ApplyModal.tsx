@@ -31,7 +31,7 @@ export function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }
       testId="apply-dialog"
     >
       <Form.Item name="programmeId" label={t('recognition.apply.programme')} rules={[{ required: true, message: t('recognition.apply.programme') }]} extra={options.length ? undefined : t('recognition.apply.noneOpen')}>
-        <Select options={options} loading={programmes.isPending} data-testid="apply-programme" />
+        <Select showSearch optionFilterProp="label" options={options} loading={programmes.isPending} data-testid="apply-programme" />
       </Form.Item>
     </FormModal>
   );

@@ -53,11 +53,8 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
               value={selected}
               onChange={(ids: number[]) => setChosen(ids)}
               optionFilterProp="label"
-              options={(experts.data ?? []).map((e) => ({
-                value: e.userId,
-                label: `${e.displayName} (${e.username})`,
-                title: e.ties.map((tie) => tie.enterpriseName ?? tie.providerName).join('、'),
-              }))}
+              options={(experts.data ?? []).map((e) => ({ value: e.userId, label: `${e.displayName} (${e.username})` }))}
+              id="panelExperts"
               data-testid="panel-experts"
             />
             <Button type="primary" loading={busy} onClick={() => void save()} data-testid="panel-save">

@@ -28,14 +28,15 @@ export function ApplicationListPage() {
   const list = useApplications(query);
   const filter = (patch: Partial<ApplicationListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const own = role === 'enterprise_user';
-  const applyButton = can('recognition.application.write') && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply-button">
-      {t('recognition.apply.title')}
-    </Button>
-  );
+  const applyButton = (testId?: string) =>
+    can('recognition.application.write') && (
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid={testId}>
+        {t('recognition.apply.title')}
+      </Button>
+    );
 
   return (
-    <Page title={t('recognition.list.title')} subtitle={t(own ? 'recognition.list.subtitleOwn' : 'recognition.list.subtitle')} extra={applyButton}>
+    <Page title={t('recognition.list.title')} subtitle={t(own ? 'recognition.list.subtitleOwn' : 'recognition.list.subtitle')} extra={applyButton('apply-button')}>
       <div className="zz-card">
         <Space wrap style={{ marginBottom: 16 }}>
           <Select<number>
@@ -70,7 +71,7 @@ export function ApplicationListPage() {
             dataSource={list.data?.items}
             data-testid="application-table"
             scroll={{ x: true }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(own ? 'recognition.list.emptyOwn' : 'recognition.list.empty')} action={applyButton || undefined} /> }}
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(own ? 'recognition.list.emptyOwn' : 'recognition.list.empty')} action={applyButton() || undefined} /> }}
             pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
             columns={[
               { title: t('recognition.col.project'), key: 'project', render: (_, r) => <Link to={`/recognition/applications/${r.id}`} data-testid="open-application">{r.projectName || t('recognition.app.untitled')}</Link> },

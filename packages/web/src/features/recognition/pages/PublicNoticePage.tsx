@@ -82,7 +82,7 @@ function ObjectionForm({ notice }: { notice: PublicNotice }) {
     <Form<PublicObjection> form={form} name="objection" layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="objection-error" />}
       <Form.Item name="applicationIndex" label={t('recognition.objection.about')}>
-        <Select allowClear placeholder={t('recognition.objection.whole')} options={notice.items.map((item) => ({ value: item.index, label: `${item.index}. ${item.enterpriseName}` }))} data-testid="objection-about" />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('recognition.objection.whole')} options={notice.items.map((item) => ({ value: item.index, label: `${item.index}. ${item.enterpriseName}` }))} data-testid="objection-about" />
       </Form.Item>
       <Form.Item name="objectorName" label={t('recognition.objection.name')} rules={[{ required: true, whitespace: true, message: t('recognition.public.nameRequired') }]}>
         <Input maxLength={100} data-testid="objection-name" />
