@@ -3,6 +3,7 @@ export const RECOGNITION_MESSAGES = {
   'recognition.programmeNotFound': { zh: '认定批次不存在', en: 'Programme not found' },
   'recognition.programmeExists': { zh: '{year} 年该类别、该层级的认定批次已存在', en: 'A {year} programme of this kind and level already exists' },
   'recognition.programmeVersionConflict': { zh: '批次已在别处修改（当前版本 {version}），请刷新后再保存', en: 'The programme was changed elsewhere (current version {version}); reload and save again' },
+  'recognition.programmeFixed': { zh: '批次的年度、类别和层级创建后不能修改', en: 'A programme’s year, kind and level cannot change once created' },
   'recognition.windowOrder': { zh: '申报截止日期不能早于开始日期', en: 'The window cannot close before it opens' },
   'recognition.indicatorsEmpty': { zh: '评分指标表不能为空', en: 'The indicator table cannot be empty' },
   'recognition.indicatorsDuplicate': { zh: '评分指标编码重复', en: 'Indicator codes must be unique' },

@@ -24,7 +24,8 @@ export interface ProgrammeInput {
   noticeWorkingDays: number;
   quota?: number | null;
 }
-export type ProgrammeChange = Partial<Omit<ProgrammeInput, 'year' | 'kind' | 'level'>> & { version: number };
+/** A change; year, kind and level may be sent back as read, but never changed. */
+export type ProgrammeChange = Partial<ProgrammeInput> & { version: number };
 
 export const programmeGates = (row: ProgrammeRow): ProgrammeGates => ({ minMaturityLevel: Number(row.minMaturityLevel), aboveDesignatedSize: Boolean(row.aboveDesignatedSize), noSeriousIncident: Boolean(row.noSeriousIncident) });
 export const programmeIndicators = (row: ProgrammeRow): Indicator[] => JSON.parse(row.indicatorsJson) as Indicator[];
@@ -143,6 +144,9 @@ export async function updateProgramme(ctx: AppContext, who: AuditActor, id: numb
     const row = await findProgramme(tx, id);
     if (Number(row.version) !== change.version) throw new AppError(409, 'recognition.programmeVersionConflict', { version: Number(row.version) }, 'version');
     const current = presentProgramme(row);
+    for (const field of ['year', 'kind', 'level'] as const) {
+      if (change[field] !== undefined && change[field] !== current[field]) throw new AppError(400, 'recognition.programmeFixed', {}, field);
+    }
     const next = {
       title: change.title ?? current.title,
       opensOn: change.opensOn ?? current.opensOn,

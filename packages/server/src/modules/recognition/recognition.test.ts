@@ -39,6 +39,10 @@ describeEachDatabase('recognition programmes and applications', (server) => {
     expect(edited.body).toMatchObject({ version: 2, noticeWorkingDays: 7 });
     expect(edited.body.indicators.at(-1).guidanceZh).toBe('三年投入计划可行');
     expectError(await bureau.put(`/api/recognition/programmes/${programmeId}`, { version: 1, title: '旧版本' }), 409, 'recognition.programmeVersionConflict', 'version');
+    // the form sends the whole programme back: year, kind and level as read pass, a change is refused
+    const whole = programmeBody({ noticeWorkingDays: 6 });
+    expect((await bureau.put(`/api/recognition/programmes/${programmeId}`, { ...whole, version: 2 })).body).toMatchObject({ version: 3, noticeWorkingDays: 6 });
+    expectError(await bureau.put(`/api/recognition/programmes/${programmeId}`, { ...whole, level: 'national', version: 3 }), 400, 'recognition.programmeFixed', 'level');
     expect((await enterprise.get('/api/recognition/programmes')).body.items.map((p: { id: number }) => p.id)).toContain(programmeId);
   });
 

@@ -65,7 +65,7 @@ export const programmeCreateSchema = {
 
 export const programmeUpdateSchema = {
   type: 'object',
-  properties: { version: { type: 'integer', minimum: 1, maximum: 2147483647 }, title: programmeInputProperties.title, opensOn: date, closesOn: date, gates: gatesSchema, indicators: programmeInputProperties.indicators, requiredKpis: programmeInputProperties.requiredKpis, noticeWorkingDays: programmeInputProperties.noticeWorkingDays, quota: programmeInputProperties.quota },
+  properties: { version: { type: 'integer', minimum: 1, maximum: 2147483647 }, year: programmeInputProperties.year, kind, level, title: programmeInputProperties.title, opensOn: date, closesOn: date, gates: gatesSchema, indicators: programmeInputProperties.indicators, requiredKpis: programmeInputProperties.requiredKpis, noticeWorkingDays: programmeInputProperties.noticeWorkingDays, quota: programmeInputProperties.quota },
   required: ['version'],
   additionalProperties: false,
 } as const;
