@@ -145,6 +145,7 @@ describeEachDatabase('recognition after recognition', (server) => {
     const fraud = await bureau.post(`/api/recognition/recognitions/${ids.b}/revoke`, { cause: 'fraud', note: '申报数据造假', revokedOn: '2026-06-30' });
     expect(fraud.body.revocation).toEqual({ revokedOn: '2026-06-30', cause: 'fraud', note: '申报数据造假', banUntil: '2029-06-29' });
     expectError(await bureau.post(`/api/recognition/recognitions/${ids.a}/revoke`, { cause: 'bored', note: 'x' }), 400, 'validation.enum', 'cause');
+    expectError(await bureau.post(`/api/recognition/recognitions/${ids.a}/revoke`, { cause: 'closed', note: '   ' }), 400, 'validation.minLength', 'note');
     expectError(await officer.post(`/api/recognition/recognitions/${ids.a}/revoke`, { cause: 'closed', note: '企业注销' }), 403, 'auth.forbidden');
     // revoked ones leave the public list
     const pub = (await server().client().get('/api/public/recognition/recognised?level=municipal')).body;

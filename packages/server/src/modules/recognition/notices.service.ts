@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findApplication } from './access.ts';
 import { recordMove } from './moves.service.ts';
+import { requiredText } from './text.ts';
 import { assertDate, findProgramme } from './programmes.service.ts';
 
 // Public notice (公示, issue 4 part 5): a batch of shortlisted applications, a window counted in working
@@ -126,6 +127,7 @@ async function insertObjection(ctx: AppContext, who: AuditActor, notice: NoticeR
     const target = await findApplication(ctx.db, input.applicationId);
     if (!target || Number(target.noticeId) !== Number(notice.id)) throw new AppError(400, 'recognition.objectionTarget', {}, 'applicationId');
   }
+  const objector = { objectorName: requiredText(input.objectorName, 'objectorName', 2), objectorIdNumber: requiredText(input.objectorIdNumber, 'objectorIdNumber', 4), contact: requiredText(input.contact, 'contact', 5), text: requiredText(input.text, 'text', 5) };
   const reference = `YY${Number(notice.id)}-${randomBytes(4).toString('hex').toUpperCase()}`;
   const id = await ctx.db.transaction().execute(async (tx) => {
     const { id: created } = await tx
@@ -134,10 +136,7 @@ async function insertObjection(ctx: AppContext, who: AuditActor, notice: NoticeR
         noticeId: Number(notice.id),
         applicationId: input.applicationId ?? null,
         reference,
-        objectorName: input.objectorName.trim(),
-        objectorIdNumber: input.objectorIdNumber.trim(),
-        contact: input.contact.trim(),
-        text: input.text.trim(),
+        ...objector,
         channel,
         receivedOn,
         filedAt: new Date().toISOString(),
@@ -185,7 +184,7 @@ export async function handleObjection(ctx: AppContext, actor: Actor, who: AuditA
     const row = await tx.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError(404, 'recognition.objectionNotFound');
     if (row.status !== 'open') throw new AppError(409, 'recognition.objectionHandled');
-    const after = { status: input.outcome, outcome: input.note.trim(), handledBy: actor.userId, handledAt: new Date().toISOString() };
+    const after = { status: input.outcome, outcome: requiredText(input.note, 'note'), handledBy: actor.userId, handledAt: new Date().toISOString() };
     await tx.updateTable('recognitionObjection').set(after).where('id', '=', id).execute();
     await ctx.audit.append(tx, who, { action: 'recognition.objection.handle', entityType: 'recognitionObjection', entityId: id, before: { status: row.status }, after: { status: after.status, outcome: after.outcome } });
   });

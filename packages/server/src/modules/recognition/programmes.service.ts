@@ -5,6 +5,7 @@ import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RecognitionProgrammeTable } from './tables.ts';
+import { requiredText } from './text.ts';
 
 // Programmes (issue 4 part 1): one per year × kind × level, with its window, gates, the indicator table
 // the experts score against and the KPIs an applicant must report. The bureau edits them.
@@ -101,7 +102,7 @@ function assertProgrammeValid(p: { opensOn: string; closesOn: string; indicators
 }
 
 const programmeValues = (p: Omit<ProgrammeInput, 'year' | 'kind' | 'level'>) => ({
-  title: p.title.trim(),
+  title: requiredText(p.title, 'title'),
   opensOn: p.opensOn,
   closesOn: p.closesOn,
   minMaturityLevel: p.gates.minMaturityLevel,

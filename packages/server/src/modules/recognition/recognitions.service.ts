@@ -4,6 +4,7 @@ import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertDate } from './programmes.service.ts';
+import { requiredText } from './text.ts';
 
 // Recognitions and after (issue 4 part 6): the list (scoped like applications; the public one without
 // private data), re-evaluation every two years, revocation with its cause and the reapply ban.
@@ -122,7 +123,7 @@ export async function publicRecognised(db: Executor, f: { level?: string; kind?:
 }
 
 async function revokeIn(ctx: AppContext, tx: Tx, who: AuditActor, r: RecognitionView, input: { cause: RevocationCause; note: string; revokedOn: string; banUntil?: string }) {
-  const values = { status: 'revoked', revokedOn: input.revokedOn, revokeCause: input.cause, revokeNote: input.note.trim(), banUntil: input.banUntil ?? banUntil(input.cause, input.revokedOn) };
+  const values = { status: 'revoked', revokedOn: input.revokedOn, revokeCause: input.cause, revokeNote: requiredText(input.note, 'note'), banUntil: input.banUntil ?? banUntil(input.cause, input.revokedOn) };
   await tx.updateTable('recognition').set(values).where('id', '=', r.id).execute();
   await ctx.audit.append(tx, who, { action: 'recognition.revoke', entityType: 'recognition', entityId: r.id, before: { status: r.status }, after: values });
 }

@@ -136,6 +136,8 @@ describeEachDatabase('recognition workflow', (server) => {
     await server().ctx.db.updateTable('recognitionNotice').set(past).where('id', '=', noticeId).execute();
     if (!open) expect((await bureau.post(`/api/recognition/notices/${noticeId}/objections`, { applicationId: app.id, objectorName: '王某', objectorIdNumber: '370000198001010000', contact: '威海市某路1号', text: '书面异议：项目尚未完工', receivedOn: past.startsOn })).status).toBe(200);
     expectError(await bureau.post(`/api/recognition/notices/${noticeId}/objections`, { objectorName: '赵某', objectorIdNumber: '3700001', contact: '13900000001', text: '逾期提交的异议', receivedOn: chinaDate() }), 400, 'recognition.receivedOutsideWindow', 'receivedOn');
+    expectError(await bureau.post(`/api/recognition/notices/${noticeId}/objections`, { objectorName: '赵某', objectorIdNumber: '3700001', contact: '13900000001', text: '          ', receivedOn: past.startsOn }), 400, 'validation.minLength', 'text');
+    expectError(await bureau.post(`/api/recognition/notices/${noticeId}/objections`, { objectorName: '   ', objectorIdNumber: '3700001', contact: '13900000001', text: '署名为空的异议', receivedOn: past.startsOn }), 400, 'validation.minLength', 'objectorName');
     expectError(await anonymous.post(`/api/public/recognition/notices/${noticeId}/objections`, { objectorName: '李某', objectorIdNumber: '370000199001010000', contact: '13900000000', text: '过期后提交的异议' }), 409, 'recognition.noticeClosed');
 
     const pub = await anonymous.get(`/api/public/recognition/notices/${noticeId}`);
