@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../i18n/messages.ts';
 import { calculateAward, policyRuleProblems, type PolicyRules } from './award.ts';
 import type { Investment } from './kinds.ts';
+import { projectProblems } from './project.ts';
 
 const yuan = (n: number) => Math.round(n * 100);
 const invest = (p: Partial<Record<'equipment' | 'software' | 'services' | 'other', number>>): Investment => ({
@@ -64,7 +65,7 @@ describe('award calculator, worked examples', () => {
   it('沂水 2022: ¥40 M of equipment reaches the 30 M band, 1.8 % of the whole = ¥720,000', () => {
     const result = calculateAward(yishui2022, { kind: 'equipment_upgrade', investment: invest({ equipment: 40_000_000, software: 1_000_000 }), alreadyAwardedFen: 0 });
     expect(result.amountFen).toBe(yuan(720_000));
-    expect(result.lines.find((l) => l.step === 'rate')).toMatchObject({ code: 'funding.calc.tierWhole', params: { rate: '1.8%', from: '30,000,000.00' } });
+    expect(result.lines.find((l) => l.step === 'rate')).toMatchObject({ code: 'funding.calcTierWhole', params: { rate: '1.8%', from: '30,000,000.00' } });
   });
 
   it('沂水 2022: ¥60 M at 2 % would be ¥1.2 M, capped at ¥1 M per project', () => {
@@ -91,7 +92,7 @@ describe('award calculator, worked examples', () => {
     expect(calculateAward(shandong2021, { kind: '5g_application', investment: invest({ equipment: 9_000_000 }), alreadyAwardedFen: 0 })).toMatchObject({ eligible: false, amountFen: 0 });
     const withMinimum = { ...shandong2021, minInvestmentFen: yuan(5_000_000) };
     const below = calculateAward(withMinimum, { kind: 'smart_factory', investment: invest({ equipment: 4_999_999.99 }), alreadyAwardedFen: 0 });
-    expect(below.lines.map((l) => l.code)).toContain('funding.calc.belowMinimum');
+    expect(below.lines.map((l) => l.code)).toContain('funding.calcBelowMinimum');
     expect(below.amountFen).toBe(0);
   });
 
@@ -113,5 +114,17 @@ describe('policy rule problems', () => {
     const rules: PolicyRules = { ...yishui2022, qualifyingKinds: [], rate: { mode: 'tiered', basis: 'whole', bands: [{ fromFen: 10, rateBp: 1 }, { fromFen: 10, rateBp: 2 }] } };
     expect(policyRuleProblems(rules).map((p) => p.field)).toEqual(['rules.qualifyingKinds', 'rules.rate.bands']);
     expect(policyRuleProblems(yishui2022)).toEqual([]);
+  });
+});
+
+describe('project problems', () => {
+  const ok = { equipmentFen: 100, softwareFen: 0, servicesFen: 0, otherFen: 0, startDate: '2024-01-01', completionDate: null, targets: [] };
+  it('refuses a negative item, a zero total, completion before start and a KPI code twice', () => {
+    expect(projectProblems(ok)).toEqual([]);
+    expect(projectProblems({ ...ok, softwareFen: -1 }).map((p) => p.field)).toEqual(['softwareFen']);
+    expect(projectProblems({ ...ok, equipmentFen: 0 }).map((p) => p.key)).toEqual(['funding.projectInvestmentZero']);
+    expect(projectProblems({ ...ok, completionDate: '2023-12-31' }).map((p) => p.key)).toEqual(['funding.projectDatesOrder']);
+    const t = { code: 'cnc', name: 'CNC', unit: '%', baseline: 50, target: 70, direction: 'up' as const };
+    expect(projectProblems({ ...ok, targets: [t, t] }).map((p) => p.key)).toEqual(['funding.projectDuplicateKpi']);
   });
 });

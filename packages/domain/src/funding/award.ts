@@ -51,20 +51,20 @@ export interface Calculation {
 }
 
 export type CalculationLineCode =
-  | 'funding.calc.kindQualifies'
-  | 'funding.calc.kindNotQualifying'
-  | 'funding.calc.item'
-  | 'funding.calc.itemExcluded'
-  | 'funding.calc.base'
-  | 'funding.calc.belowMinimum'
-  | 'funding.calc.minimumMet'
-  | 'funding.calc.flat'
-  | 'funding.calc.tierWhole'
-  | 'funding.calc.belowFirstBand'
-  | 'funding.calc.tierMarginal'
-  | 'funding.calc.capProject'
-  | 'funding.calc.capEnterprise'
-  | 'funding.calc.result';
+  | 'funding.calcKindQualifies'
+  | 'funding.calcKindNotQualifying'
+  | 'funding.calcItem'
+  | 'funding.calcItemExcluded'
+  | 'funding.calcBase'
+  | 'funding.calcBelowMinimum'
+  | 'funding.calcMinimumMet'
+  | 'funding.calcFlat'
+  | 'funding.calcTierWhole'
+  | 'funding.calcBelowFirstBand'
+  | 'funding.calcTierMarginal'
+  | 'funding.calcCapProject'
+  | 'funding.calcCapEnterprise'
+  | 'funding.calcResult';
 
 /** fen → "1,234.56" (yuan), the same text in both languages. */
 export const yuanText = (fen: number): string => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -79,15 +79,15 @@ export function calculateAward(rules: PolicyRules, input: CalculationInput): Cal
   const line = (step: CalculationStep, code: CalculationLineCode, params: Record<string, string | number>, amountFen: number | null) =>
     lines.push({ step, code, params, amountFen });
   const none = (): Calculation => {
-    line('result', 'funding.calc.result', { amount: yuanText(0) }, 0);
+    line('result', 'funding.calcResult', { amount: yuanText(0) }, 0);
     return { eligible: false, amountFen: 0, lines };
   };
 
   if (!rules.qualifyingKinds.includes(input.kind)) {
-    line('kind', 'funding.calc.kindNotQualifying', { kind: input.kind }, null);
+    line('kind', 'funding.calcKindNotQualifying', { kind: input.kind }, null);
     return none();
   }
-  line('kind', 'funding.calc.kindQualifies', { kind: input.kind }, null);
+  line('kind', 'funding.calcKindQualifies', { kind: input.kind }, null);
 
   let base = 0;
   for (const item of INVESTMENT_ITEMS) {
@@ -95,73 +95,73 @@ export function calculateAward(rules: PolicyRules, input: CalculationInput): Cal
     if (amount === 0) continue;
     if (rules.eligibleItems.includes(item)) {
       base += amount;
-      line('item', 'funding.calc.item', { item, amount: yuanText(amount) }, amount);
-    } else line('item', 'funding.calc.itemExcluded', { item, amount: yuanText(amount) }, null);
+      line('item', 'funding.calcItem', { item, amount: yuanText(amount) }, amount);
+    } else line('item', 'funding.calcItemExcluded', { item, amount: yuanText(amount) }, null);
   }
-  line('base', 'funding.calc.base', { amount: yuanText(base) }, base);
+  line('base', 'funding.calcBase', { amount: yuanText(base) }, base);
 
   if (base < rules.minInvestmentFen || base === 0) {
-    line('minimum', 'funding.calc.belowMinimum', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
+    line('minimum', 'funding.calcBelowMinimum', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
     return none();
   }
-  if (rules.minInvestmentFen > 0) line('minimum', 'funding.calc.minimumMet', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
+  if (rules.minInvestmentFen > 0) line('minimum', 'funding.calcMinimumMet', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
 
   let amount: number;
   const rate = rules.rate;
   if (rate.mode === 'flat') {
     amount = applyRate(base, rate.rateBp);
-    line('rate', 'funding.calc.flat', { base: yuanText(base), rate: rateText(rate.rateBp) }, amount);
+    line('rate', 'funding.calcFlat', { base: yuanText(base), rate: rateText(rate.rateBp) }, amount);
   } else {
     const bands = [...rate.bands].sort((a, b) => a.fromFen - b.fromFen);
     const reached = bands.filter((b) => b.fromFen <= base);
     if (reached.length === 0) {
-      line('rate', 'funding.calc.belowFirstBand', { base: yuanText(base), from: yuanText(bands[0]?.fromFen ?? 0) }, null);
+      line('rate', 'funding.calcBelowFirstBand', { base: yuanText(base), from: yuanText(bands[0]?.fromFen ?? 0) }, null);
       return none();
     }
     if (rate.basis === 'whole') {
       const band = reached[reached.length - 1]!;
       amount = applyRate(base, band.rateBp);
-      line('rate', 'funding.calc.tierWhole', { base: yuanText(base), from: yuanText(band.fromFen), rate: rateText(band.rateBp) }, amount);
+      line('rate', 'funding.calcTierWhole', { base: yuanText(base), from: yuanText(band.fromFen), rate: rateText(band.rateBp) }, amount);
     } else {
       amount = 0;
       reached.forEach((band, i) => {
         const to = Math.min(base, bands[i + 1]?.fromFen ?? base);
         const part = applyRate(to - band.fromFen, band.rateBp);
         amount += part;
-        line('rate', 'funding.calc.tierMarginal', { from: yuanText(band.fromFen), to: yuanText(to), rate: rateText(band.rateBp) }, part);
+        line('rate', 'funding.calcTierMarginal', { from: yuanText(band.fromFen), to: yuanText(to), rate: rateText(band.rateBp) }, part);
       });
     }
   }
 
   if (rules.capPerProjectFen !== null && amount > rules.capPerProjectFen) {
     amount = rules.capPerProjectFen;
-    line('capProject', 'funding.calc.capProject', { cap: yuanText(rules.capPerProjectFen) }, amount);
+    line('capProject', 'funding.calcCapProject', { cap: yuanText(rules.capPerProjectFen) }, amount);
   }
   if (rules.capPerEnterpriseYearFen !== null) {
     const room = Math.max(0, rules.capPerEnterpriseYearFen - input.alreadyAwardedFen);
     if (amount > room) {
       amount = room;
-      line('capEnterprise', 'funding.calc.capEnterprise', { cap: yuanText(rules.capPerEnterpriseYearFen), already: yuanText(input.alreadyAwardedFen) }, amount);
+      line('capEnterprise', 'funding.calcCapEnterprise', { cap: yuanText(rules.capPerEnterpriseYearFen), already: yuanText(input.alreadyAwardedFen) }, amount);
     }
   }
-  line('result', 'funding.calc.result', { amount: yuanText(amount) }, amount);
+  line('result', 'funding.calcResult', { amount: yuanText(amount) }, amount);
   return { eligible: amount > 0, amountFen: amount, lines };
 }
 
 export interface RuleProblem {
   field: string;
-  key: 'funding.policy.bandsOrder' | 'funding.policy.noBands' | 'funding.policy.empty';
+  key: 'funding.policyBandsOrder' | 'funding.policyNoBands' | 'funding.policyEmpty';
 }
 
 /** What JSON schema cannot say about a rule set: bands strictly ascending, lists not empty. */
 export function policyRuleProblems(rules: PolicyRules): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (rules.qualifyingKinds.length === 0) problems.push({ field: 'rules.qualifyingKinds', key: 'funding.policy.empty' });
-  if (rules.eligibleItems.length === 0) problems.push({ field: 'rules.eligibleItems', key: 'funding.policy.empty' });
+  if (rules.qualifyingKinds.length === 0) problems.push({ field: 'rules.qualifyingKinds', key: 'funding.policyEmpty' });
+  if (rules.eligibleItems.length === 0) problems.push({ field: 'rules.eligibleItems', key: 'funding.policyEmpty' });
   if (rules.rate.mode === 'tiered') {
     const bands = rules.rate.bands;
-    if (bands.length === 0) problems.push({ field: 'rules.rate.bands', key: 'funding.policy.noBands' });
-    else if (bands.some((b, i) => i > 0 && b.fromFen <= bands[i - 1]!.fromFen)) problems.push({ field: 'rules.rate.bands', key: 'funding.policy.bandsOrder' });
+    if (bands.length === 0) problems.push({ field: 'rules.rate.bands', key: 'funding.policyNoBands' });
+    else if (bands.some((b, i) => i > 0 && b.fromFen <= bands[i - 1]!.fromFen)) problems.push({ field: 'rules.rate.bands', key: 'funding.policyBandsOrder' });
   }
   return problems;
 }

@@ -5,3 +5,4 @@ export * from './award.ts';
 export * from './workflow.ts';
 export * from './sample.ts';
 export * from './evaluation.ts';
+export * from './project.ts';

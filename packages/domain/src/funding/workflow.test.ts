@@ -23,7 +23,7 @@ describe('award state machine', () => {
     expect(planMove('pay', approved, 'bureau_admin', { amountFen: 400 })).toEqual({ ok: true, to: 'paying' });
     const paying = award({ status: 'paying', approvedFen: 1000, paidFen: 400 });
     expect(planMove('pay', paying, 'bureau_admin', { amountFen: 600 })).toEqual({ ok: true, to: 'paid' });
-    expect(planMove('pay', paying, 'bureau_admin', { amountFen: 601 })).toMatchObject({ ok: false, status: 409, key: 'funding.award.overpay' });
+    expect(planMove('pay', paying, 'bureau_admin', { amountFen: 601 })).toMatchObject({ ok: false, status: 409, key: 'funding.awardOverpay' });
     expect(planMove('pay', paying, 'bureau_admin', { amountFen: 0 })).toMatchObject({ ok: false, status: 400, field: 'amountFen' });
   });
 
@@ -32,7 +32,7 @@ describe('award state machine', () => {
       for (const status of AWARD_STATUSES) {
         if ((AWARD_MOVES[action].from as readonly string[]).includes(status)) continue;
         const role = action === 'withdraw' ? 'enterprise_user' : 'bureau_admin';
-        expect(planMove(action, award({ status }), role, { note: 'x', amountFen: 1 })).toEqual({ ok: false, status: 409, key: 'funding.award.illegalMove', params: { action, status } });
+        expect(planMove(action, award({ status }), role, { note: 'x', amountFen: 1 })).toEqual({ ok: false, status: 409, key: 'funding.awardIllegalMove', params: { action, status } });
       }
     }
   });
@@ -45,15 +45,15 @@ describe('award state machine', () => {
   });
 
   it('a refusal needs a reason', () => {
-    expect(planMove('preliminaryReject', award(), 'district_officer', { note: '  ' })).toMatchObject({ ok: false, key: 'funding.award.noteRequired', field: 'note' });
+    expect(planMove('preliminaryReject', award(), 'district_officer', { note: '  ' })).toMatchObject({ ok: false, key: 'funding.awardNoteRequired', field: 'note' });
     expect(planMove('preliminaryReject', award(), 'district_officer', { note: '材料不全' })).toEqual({ ok: true, to: 'rejected' });
   });
 
   it('claws back only after missed targets, and never more than was paid', () => {
     const evaluated = award({ status: 'evaluated', approvedFen: 1000, paidFen: 1000, evaluationResult: 'partial' });
     expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 500 })).toEqual({ ok: true, to: 'clawed_back' });
-    expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 1001 })).toMatchObject({ ok: false, key: 'funding.award.clawBackTooMuch' });
-    expect(planMove('clawBack', { ...evaluated, evaluationResult: 'met' }, 'bureau_admin', { amountFen: 1 })).toMatchObject({ ok: false, key: 'funding.award.targetsMet' });
+    expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 1001 })).toMatchObject({ ok: false, key: 'funding.awardClawBackTooMuch' });
+    expect(planMove('clawBack', { ...evaluated, evaluationResult: 'met' }, 'bureau_admin', { amountFen: 1 })).toMatchObject({ ok: false, key: 'funding.awardTargetsMet' });
   });
 
   it('offers each role only its own moves, never the draw’s', () => {

@@ -76,12 +76,12 @@ export interface MoveInput {
 export type MoveRefusal = { ok: false; status: 400 | 403 | 409; key: MoveRefusalKey; params: Record<string, string | number>; field?: string };
 export type MoveRefusalKey =
   | 'auth.forbidden'
-  | 'funding.award.illegalMove'
-  | 'funding.award.noteRequired'
-  | 'funding.award.amountRequired'
-  | 'funding.award.overpay'
-  | 'funding.award.clawBackTooMuch'
-  | 'funding.award.targetsMet';
+  | 'funding.awardIllegalMove'
+  | 'funding.awardNoteRequired'
+  | 'funding.awardAmountRequired'
+  | 'funding.awardOverpay'
+  | 'funding.awardClawBackTooMuch'
+  | 'funding.awardTargetsMet';
 export type MovePlan = { ok: true; to: AwardStatus } | MoveRefusal;
 
 const roleMay = (role: Role, permission: Permission) => (PERMISSIONS[permission] as readonly Role[]).includes(role);
@@ -98,20 +98,20 @@ const refuse = (status: 400 | 403 | 409, key: MoveRefusalKey, params: Record<str
 export function planMove(action: AwardAction, award: AwardState, role: Role, input: MoveInput = {}): MovePlan {
   const rule: MoveRule = AWARD_MOVES[action];
   if (!roleMay(role, rule.permission)) return refuse(403, 'auth.forbidden');
-  if (!rule.from.includes(award.status)) return refuse(409, 'funding.award.illegalMove', { action, status: award.status });
-  if (rule.needsNote && !input.note?.trim()) return refuse(400, 'funding.award.noteRequired', {}, 'note');
+  if (!rule.from.includes(award.status)) return refuse(409, 'funding.awardIllegalMove', { action, status: award.status });
+  if (rule.needsNote && !input.note?.trim()) return refuse(400, 'funding.awardNoteRequired', {}, 'note');
   if (rule.needsAmount && !(typeof input.amountFen === 'number' && Number.isInteger(input.amountFen) && input.amountFen > 0)) {
-    return refuse(400, 'funding.award.amountRequired', {}, 'amountFen');
+    return refuse(400, 'funding.awardAmountRequired', {}, 'amountFen');
   }
   if (action === 'pay') {
     const open = (award.approvedFen ?? 0) - award.paidFen;
-    if (input.amountFen! > open) return refuse(409, 'funding.award.overpay', { open }, 'amountFen');
+    if (input.amountFen! > open) return refuse(409, 'funding.awardOverpay', { open }, 'amountFen');
     return { ok: true, to: input.amountFen === open ? 'paid' : 'paying' };
   }
   if (action === 'clawBack') {
-    if (award.evaluationResult === 'met') return refuse(409, 'funding.award.targetsMet');
+    if (award.evaluationResult === 'met') return refuse(409, 'funding.awardTargetsMet');
     const room = award.paidFen - award.clawedBackFen;
-    if (input.amountFen! > room) return refuse(409, 'funding.award.clawBackTooMuch', { room }, 'amountFen');
+    if (input.amountFen! > room) return refuse(409, 'funding.awardClawBackTooMuch', { room }, 'amountFen');
   }
   return { ok: true, to: rule.to };
 }
