@@ -1,4 +1,4 @@
-import { CLOSED_AWARD_STATUSES, projectProblems, type Actor, type KpiTarget, type Milestone } from '@zhizao/domain';
+import { CLOSED_AWARD_STATUSES, ownsEnterprise, projectProblems, type Actor, type KpiTarget, type Milestone } from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -43,8 +43,7 @@ async function resolveEnterprise(db: Executor, actor: Actor, requested: number |
   const enterpriseId = actor.role === 'enterprise_user' ? actor.enterpriseId : requested;
   if (!enterpriseId) throw new AppError(400, 'funding.projectEnterpriseRequired', {}, 'enterpriseId');
   const enterprise = await db.selectFrom('enterprise').select(['id', 'districtCode']).where('id', '=', enterpriseId).where('archived', '=', 0).executeTakeFirst();
-  if (!enterprise) throw new AppError(400, 'funding.projectEnterpriseUnknown', {}, 'enterpriseId');
-  assertInScope(actor, { enterpriseId: enterprise.id, districtCode: enterprise.districtCode }, 'funding.projectEnterpriseUnknown');
+  if (!enterprise || !ownsEnterprise(actor, enterprise)) throw new AppError(400, 'funding.projectEnterpriseUnknown', {}, 'enterpriseId');
   return enterpriseId;
 }
 

@@ -1,4 +1,4 @@
-import { ownsEnterprise, type Actor, type MessageKey } from '@zhizao/domain';
+import { ownsEnterprise, type Actor } from '@zhizao/domain';
 import { AppError } from '../../platform/errors.ts';
 
 // Who sees which funding records: the bureau all, a district officer the enterprises of their district,
@@ -22,8 +22,8 @@ export function scopedDistrict(actor: Actor, requested: string | undefined): str
   return actor.districtCode ?? '';
 }
 
-export function assertInScope(actor: Actor, owner: { enterpriseId: number; districtCode: string }, key: MessageKey = 'request.notFound'): void {
-  if (!ownsEnterprise(actor, { id: owner.enterpriseId, districtCode: owner.districtCode })) throw new AppError(404, key);
+export function assertInScope(actor: Actor, owner: { enterpriseId: number; districtCode: string }): void {
+  if (!ownsEnterprise(actor, { id: owner.enterpriseId, districtCode: owner.districtCode })) throw new AppError(404, 'request.notFound');
 }
 
 /** fen → yuan for people (Excel cells, audit summaries). */
