@@ -1,0 +1,23 @@
+import { InputNumber, type InputNumberProps } from 'antd';
+
+// Yuan with thousands separators while typing; the form holds yuan, api.ts turns it into fen.
+const withCommas = (value: string | number | undefined) => {
+  if (value === undefined || value === '') return '';
+  const [whole, fraction] = String(value).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
+};
+const withoutCommas = (text: string | undefined) => (text ?? '').replace(/,/g, '');
+
+/** An amount in 元. No lower bound here: the server decides, and its refusal names the field. */
+export function MoneyInput(props: Omit<InputNumberProps<number>, 'formatter' | 'parser'>) {
+  return (
+    <InputNumber<number>
+      style={{ width: '100%' }}
+      precision={2}
+      suffix="元"
+      formatter={withCommas}
+      parser={(text) => Number(withoutCommas(text))}
+      {...props}
+    />
+  );
+}
