@@ -1,9 +1,10 @@
 import { InputNumber, type InputNumberProps } from 'antd';
 
-// Yuan with thousands separators while typing; the form holds yuan, api.ts turns it into fen.
-const withCommas = (value: string | number | undefined) => {
+// Yuan with thousands separators; two decimals once typing stops. The form holds yuan, api.ts turns it into fen.
+const withCommas = (value: string | number | undefined, info: { userTyping: boolean }) => {
   if (value === undefined || value === '') return '';
-  const [whole, fraction] = String(value).split('.');
+  const text = info.userTyping || Number.isNaN(Number(value)) ? String(value) : Number(value).toFixed(2);
+  const [whole, fraction] = text.split('.');
   return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction !== undefined ? `.${fraction}` : ''}`;
 };
 const withoutCommas = (text: string | undefined) => (text ?? '').replace(/,/g, '');

@@ -57,7 +57,10 @@ export function MoveModal({ award, action, onClose }: { award: Award; action: Aw
   };
 
   return (
+    // A form per move and award version: FormModal's form keeps values between openings, and a payment
+    // must start from what is still open now, not from the previous dialog's amount.
     <FormModal<Values>
+      key={`${action}-${award.version}`}
       name="move"
       open={action !== null}
       title={action ? labels.action(action) : ''}

@@ -20,6 +20,9 @@ interface Props {
   footer: ReactNode;
 }
 
+// Typing part of a label narrows a list, as on the enterprise form.
+const SEARCH = { optionFilterProp: 'label' } as const;
+
 /** The project's fields in four cards; the investment card estimates the award live beside it. */
 export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, footer }: Props) {
   const { t } = useI18n();
@@ -46,12 +49,12 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="year" label={t('funding.field.year')} rules={labels.required(t('funding.field.year'), true)}>
-              <Select options={YEAR_OPTIONS} />
+              <Select showSearch={SEARCH} options={YEAR_OPTIONS} />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
             <Form.Item name="kind" label={t('funding.field.kind')} rules={labels.required(t('funding.field.kind'), true)}>
-              <Select options={labels.kindOptions} placeholder={t('funding.field.kind')} />
+              <Select showSearch={SEARCH} options={labels.kindOptions} placeholder={t('funding.field.kind')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
