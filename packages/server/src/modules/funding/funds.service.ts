@@ -30,7 +30,8 @@ export async function presentFunds(db: Executor, funds: { id: number; year: numb
     const smart = own.filter((e) => e.kind === 'smart_digital');
     const sum = (list: typeof own, f: (e: (typeof own)[number]) => number) => list.reduce((s, e) => s + f(e), 0);
     const smartDigitalFen = sum(smart, (e) => e.amountFen);
-    const awardedNet = sum(smart, (e) => e.allocatedFen - e.clawedBackFen);
+    // As the reports count it: what was allocated (approved); claw-backs are shown beside, not netted.
+    const awarded = sum(smart, (e) => e.allocatedFen);
     return {
       ...fund,
       envelopes: own,
@@ -38,7 +39,7 @@ export async function presentFunds(db: Executor, funds: { id: number; year: numb
       smartDigitalShare: share(smartDigitalFen, fund.totalFen),
       allocatedFen: sum(own, (e) => e.allocatedFen),
       paidFen: sum(own, (e) => e.paidFen),
-      awardedShareOfFund: share(awardedNet, fund.totalFen),
+      awardedShareOfFund: share(awarded, fund.totalFen),
     };
   });
 }

@@ -4,6 +4,7 @@ import { registerFundingAwardRoutes } from './awards.routes.ts';
 import { registerFundingFundRoutes } from './funds.routes.ts';
 import { registerFundingPolicyRoutes } from './policies.routes.ts';
 import { registerFundingProjectRoutes } from './projects.routes.ts';
+import { registerFundingReportRoutes } from './reports.routes.ts';
 
 /** Projects and subsidy funds (issue 5): registers every route of the module. */
 export function registerFundingModule(app: FastifyInstance, ctx: AppContext): void {
@@ -11,4 +12,5 @@ export function registerFundingModule(app: FastifyInstance, ctx: AppContext): vo
   registerFundingFundRoutes(app, ctx);
   registerFundingPolicyRoutes(app, ctx);
   registerFundingAwardRoutes(app, ctx);
+  registerFundingReportRoutes(app, ctx);
 }

@@ -359,3 +359,24 @@ export const sampleDrawView = {
     actorUsername: { type: ['string', 'null'] },
   },
 } as const;
+
+// ---- reports: a drill-down row is a project with what its awards got
+const p = projectView.properties;
+export const figureRecordView = {
+  type: 'object',
+  properties: {
+    projectId: p.id,
+    projectName: p.name,
+    enterpriseId: p.enterpriseId,
+    enterpriseName: p.enterpriseName,
+    districtCode: p.districtCode,
+    chainCode: p.chainCode,
+    year: p.year,
+    kind: p.kind,
+    investmentFen: p.totalInvestmentFen,
+    awardId: { type: ['integer', 'null'] },
+    awardStatus: { type: ['string', 'null'] },
+    awardedFen: { type: 'integer' },
+    paidFen: { type: 'integer' },
+  },
+} as const;
