@@ -235,6 +235,7 @@ export const fundingMessages = {
   'funding.policies.retireConfirm': { zh: '停用后不能再据此申报；已有申请不受影响。确定停用？', en: 'No new applications can use it; existing ones are unaffected. Retire it?' },
   'funding.policies.retired': { zh: '政策已停用', en: 'Policy retired' },
   'funding.policies.status.active': { zh: '有效', en: 'Active' },
+  'funding.policies.superseded': { zh: '已由 v{version} 取代', en: 'Superseded by v{version}' },
   'funding.policies.status.retired': { zh: '已停用', en: 'Retired' },
 
   'funding.reports.title': { zh: '智改数转奖补统计', en: 'Smart & digital funding reports' },

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import {
   fetchAward,
   fetchAwards,
@@ -10,6 +11,7 @@ import {
   moveAward,
   type AwardFilter,
   type MoveBody,
+  type Policy,
   type ProjectFilter,
 } from './api.ts';
 
@@ -32,6 +34,17 @@ export const useAwards = (q: AwardFilter & { page: number; pageSize: number }, e
 export const useAward = (id: number) => useQuery({ queryKey: fundingKeys.award(id), queryFn: () => fetchAward(id), enabled: id > 0 });
 export const useFunds = (enabled = true) => useQuery({ queryKey: fundingKeys.funds, queryFn: fetchFunds, enabled });
 export const usePolicies = (includeRetired = false) => useQuery({ queryKey: fundingKeys.policies(includeRetired), queryFn: () => fetchPolicies({ includeRetired }) });
+
+/** The newest active version of each policy: what an application can be made under today. */
+export function useCurrentPolicies() {
+  const query = usePolicies();
+  const data = useMemo(() => {
+    const newest = new Map<string, Policy>();
+    for (const p of query.data ?? []) if (p.status === 'active' && (newest.get(p.code)?.version ?? 0) < p.version) newest.set(p.code, p);
+    return query.data ? [...newest.values()] : undefined;
+  }, [query.data]);
+  return { ...query, data };
+}
 export const useSampleDraws = (year?: number, enabled = true) => useQuery({ queryKey: fundingKeys.draws(year), queryFn: () => fetchSampleDraws(year), enabled });
 
 /** After any funding write every funding read may be stale: awards move money, envelopes and reports follow. */

@@ -1,17 +1,18 @@
 import type { Investment, ProjectKind } from '@zhizao/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Select, Typography } from 'antd';
+import { Alert, Card, Select, Typography } from 'antd';
+import { errorMessage } from '../../../app/api/client.ts';
 import { useState } from 'react';
 import { useDebounced } from '../../../app/components/useDebounced.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { calculate } from '../api.ts';
-import { usePolicies } from '../queries.ts';
+import { useCurrentPolicies } from '../queries.ts';
 import { CalculationTable } from './CalculationTable.tsx';
 
 /** The award under a chosen policy, recalculated by the server's calculator as the investment is typed. */
 export function EstimateCard({ kind, investment }: { kind: ProjectKind | undefined; investment: Investment }) {
   const t = useT();
-  const policies = usePolicies();
+  const policies = useCurrentPolicies();
   const [policyId, setPolicyId] = useState<number | undefined>();
   const chosen = policyId ?? policies.data?.[0]?.id;
   const input = useDebounced({ kind, investment }, 300);
@@ -43,7 +44,12 @@ export function EstimateCard({ kind, investment }: { kind: ProjectKind | undefin
       {!policies.isPending && !policies.data?.length ? (
         <Typography.Text type="secondary">{t('funding.apply.noPolicy')}</Typography.Text>
       ) : (
-        kind && <CalculationTable calculation={estimate.data} loading={estimate.isFetching} compact />
+        kind &&
+        (estimate.isError ? (
+          <Alert type="warning" showIcon title={errorMessage(estimate.error)} data-testid="estimate-error" />
+        ) : (
+          <CalculationTable calculation={estimate.data} loading={estimate.isFetching} compact />
+        ))
       )}
     </Card>
   );

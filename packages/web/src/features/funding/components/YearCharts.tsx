@@ -15,7 +15,7 @@ export function YearCharts({ rows }: { rows: YearRow[] }) {
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: years },
       yAxis: { type: 'value', name: t('funding.reports.projects') },
-      series: [{ type: 'line', name: t('funding.reports.projects'), data: rows.map((r) => r.projects), smooth: true, symbolSize: 8, areaStyle: { opacity: 0.12 }, label: { show: true, position: 'top' } }],
+      series: [{ type: 'line', name: t('funding.reports.projects'), data: rows.map((r) => r.projects), symbolSize: 8, areaStyle: { opacity: 0.12 }, label: { show: true, position: 'top' } }],
     }),
     [rows, years, t],
   );

@@ -10,7 +10,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { applyForAward, calculate, type Project } from '../api.ts';
 import { CalculationTable } from '../components/CalculationTable.tsx';
 import { useFundingLabels } from '../labels.ts';
-import { useInvalidateFunding, usePolicies, useProject } from '../queries.ts';
+import { useCurrentPolicies, useInvalidateFunding, useProject } from '../queries.ts';
 
 /** The enterprise picks a policy for a project and sees, before submitting, exactly how the award is reckoned. */
 export function ApplyPage() {
@@ -27,7 +27,7 @@ function Apply({ project }: { project: Project }) {
   const navigate = useNavigate();
   const labels = useFundingLabels();
   const invalidate = useInvalidateFunding();
-  const policies = usePolicies();
+  const policies = useCurrentPolicies();
   // Policies that take this kind of project first: the likely choice is on top.
   const list = [...(policies.data ?? [])].sort((a, b) => Number(b.rules.qualifyingKinds.includes(project.kind)) - Number(a.rules.qualifyingKinds.includes(project.kind)));
   const [policyId, setPolicyId] = useState<number | undefined>();

@@ -98,7 +98,11 @@ export function PoliciesPage() {
                         <Space>
                           <span>v{v.version}</span>
                           <Typography.Text type="secondary">{v.createdAt.slice(0, 10)}</Typography.Text>
-                          <Tag color={v.status === 'active' ? 'green' : 'default'}>{t(`funding.policies.status.${v.status}`)}</Tag>
+                          {v.id !== latest.id && v.status === 'active' ? (
+                            <Tag>{t('funding.policies.superseded', { version: latest.version })}</Tag>
+                          ) : (
+                            <Tag color={v.status === 'active' ? 'green' : 'default'}>{t(`funding.policies.status.${v.status}`)}</Tag>
+                          )}
                         </Space>
                       </List.Item>
                     )}
