@@ -55,5 +55,6 @@ export const FUNDING_MESSAGES = {
   'funding.budgetWrongYear': { zh: '资金类别属于 {fundYear} 年专项资金，与奖补年度 {year} 不符', en: 'The envelope belongs to the {fundYear} fund, not the award’s year {year}' },
   'funding.budgetEnterpriseCap': { zh: '超出企业年度奖补上限 {cap} 元（本年度已批准 {already} 元）', en: 'Over the enterprise’s yearly cap of ¥{cap} (¥{already} already approved this year)' },
   'funding.sampleEmpty': { zh: '{year} 年没有待抽取复审的申请', en: 'No {year} applications are waiting for the second-review draw' },
+  'funding.importRowProblem': { zh: '第 {row} 行「{column}」：{problem}', en: 'Row {row}, "{column}": {problem}' },
   'funding.importInvalid': { zh: '文件中有 {count} 处错误，未导入任何项目', en: 'The file has {count} problems; no project was imported' },
 } as const;
