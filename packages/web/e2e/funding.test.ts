@@ -7,7 +7,8 @@ import { chooseOption, useBrowserEnv } from './support.ts';
 // project (a negative investment is refused on its field and the form keeps what was typed), applies
 // with the calculator's breakdown on screen; the district passes the preliminary review; the bureau draws
 // the second-review sample with a recorded seed, publishes the notice, is refused an approval over the
-// envelope (the dialog keeps its input), approves what fits and pays it; the enterprise sees the payment.
+// envelope (the dialog keeps its input), approves what fits and pays it, evaluates the results against the
+// target and claws back; the enterprise sees the money and the report.
 
 const SHOTS = process.env.ZHIZAO_E2E_SHOTS;
 const shot = async (page: Page, name: string) => {
@@ -41,7 +42,7 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await created(bureau.post('/api/funding/policies', TEN_PERCENT_POLICY));
   });
 
-  it('applies, reviews, samples, notices, refuses over budget, approves and pays', async () => {
+  it('applies, reviews, samples, notices, refuses over budget, approves, pays, evaluates and claws back', async () => {
     // The enterprise registers its project.
     const enterprise = await env().pageAs('enterprise_user');
     await enterprise.getByTestId('side-menu').getByText('智改数转项目').click();
@@ -136,18 +137,34 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await expect.poll(() => bureau.getByTestId('payments').innerText()).toContain('400,000.00 元');
     await shot(bureau, '06-award-paid');
 
-    // The ledger of the envelope shows the allocation and the payment.
+    // At completion the bureau evaluates against the targets; a missed target leads to a claw-back.
+    await bureau.getByTestId('move-evaluate').click();
+    await bureau.locator('#move_actuals_productivity').fill('110');
+    await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
+    await modal(bureau).waitFor({ state: 'hidden' });
+    await expect.poll(() => status(bureau)).toBe('已绩效评价');
+    await expect.poll(() => bureau.getByTestId('evaluation').innerText()).toContain('未达标');
+    await move(bureau, 'clawBack');
+    await expect.poll(() => status(bureau)).toBe('已追回');
+    await shot(bureau, '06b-clawed-back');
+
+    // The envelope's ledger shows the allocation, the payment and the claw-back, which frees the money again.
     await bureau.getByTestId('side-menu').getByText('专项资金').click();
     const ledgerRows = bureau.getByTestId('ledger').locator('tr.ant-table-row');
-    await expect.poll(() => ledgerRows.count()).toBe(2);
-    expect(await ledgerRows.allInnerTexts()).toEqual([expect.stringMatching(/拨付[\s\S]*2024-1[\s\S]*400,000\.00 元/), expect.stringMatching(/下达[\s\S]*400,000\.00 元/)]);
-    expect(await bureau.getByTestId('envelopes').innerText()).toContain('10.00 万元'); // 50 万 − 40 万 left
+    await expect.poll(() => ledgerRows.count()).toBe(3);
+    expect(await ledgerRows.allInnerTexts()).toEqual([
+      expect.stringMatching(/追回[\s\S]*−400,000\.00 元/),
+      expect.stringMatching(/拨付[\s\S]*2024-1[\s\S]*400,000\.00 元/),
+      expect.stringMatching(/下达[\s\S]*400,000\.00 元/),
+    ]);
+    expect(await bureau.getByTestId('envelopes').innerText()).toMatch(/智改数转奖补[\s\S]*40\.00 万元[\s\S]*50\.00 万元/); // allocated 40 万, all 50 万 free again
     await shot(bureau, '07-funds');
 
-    // The enterprise sees the money received.
+    // The enterprise sees the money received, the report against its target, and the claw-back.
     await enterprise.reload();
-    await expect.poll(() => status(enterprise)).toBe('已拨付');
+    await expect.poll(() => status(enterprise)).toBe('已追回');
     await expect.poll(() => enterprise.getByTestId('award-paid').innerText()).toContain('400,000.00');
+    expect(await enterprise.getByTestId('evaluation').innerText()).toMatch(/生产效率[\s\S]*120[\s\S]*110/);
     await shot(enterprise, '08-enterprise-award');
   });
 });
