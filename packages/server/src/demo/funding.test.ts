@@ -66,6 +66,18 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(byDistrict.length).toBeGreaterThan(3);
     });
 
+    it('leaves the demo enterprise a 2024 project it can apply on in the browser', async () => {
+      const enterprise = new TestClient(bureau.baseUrl);
+      expect((await enterprise.login('enterprise', DEMO_PASSWORD)).status).toBe(200);
+      const projects = (await enterprise.get('/api/funding/projects?year=2024')).body.items;
+      expect(projects).toHaveLength(1);
+      const policy = (await enterprise.get('/api/funding/policies')).body.find((p: { code: string }) => p.code === 'weihai-zgsz');
+      expect(policy.version).toBe(2);
+      const award = await enterprise.post('/api/funding/awards', { projectId: projects[0].id, policyId: policy.id });
+      expect(award.status, JSON.stringify(award.body)).toBe(201);
+      expect(award.body.amountFen).toBe(420_000 * 100);
+    });
+
     it('every demo award is the calculator’s, every draw re-runs from its seed, no envelope overspent', async () => {
       const draws = await ctx.db.selectFrom('fundingSampleDraw').selectAll().execute();
       expect(draws).toHaveLength(6);

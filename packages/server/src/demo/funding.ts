@@ -118,7 +118,8 @@ export async function seedDemoFunding(tx: Tx, at: string): Promise<Record<string
       const awardYuan = amounts[i];
       const kind = awardYuan ? random.weighted({ ...KINDS, other: 0 }) : random.weighted(KINDS);
       // eligible investment = award ÷ 10 %: the calculator gives back exactly the planned award
-      const eligibleFen = (awardYuan ?? random.int(30, 900) * 1000) * 10 * FEN;
+      // (the demo firm's 2024 project qualifies under v2: ¥4.2 M eligible → ¥420,000 when it applies)
+      const eligibleFen = (awardYuan ?? (owner.id === own.id ? 420_000 : random.int(30, 900) * 1000)) * 10 * FEN;
       const equipmentFen = Math.round((eligibleFen * random.int(60, 90)) / 100 / FEN) * FEN;
       const completed = y.year <= 2023;
       return {
