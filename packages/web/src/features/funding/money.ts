@@ -29,3 +29,6 @@ export const formatShare = (share: number | null | undefined) => (share === null
 export const fenOf = (yuan: number | null | undefined): number | null => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100));
 /** Fen → yuan for a form's initial value. */
 export const yuanOf = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
+
+/** How much of an envelope is spoken for, in percent to one decimal (allocations net of claw-backs). */
+export const usedPercent = (e: { amountFen: number; availableFen: number }) => (e.amountFen > 0 ? Math.round(((e.amountFen - e.availableFen) / e.amountFen) * 1000) / 10 : 0);

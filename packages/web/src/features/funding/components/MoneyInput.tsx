@@ -1,4 +1,5 @@
 import { InputNumber, type InputNumberProps } from 'antd';
+import { useT } from '../../../app/i18n/I18nProvider.tsx';
 
 // Yuan with thousands separators; two decimals once typing stops. The form holds yuan, api.ts turns it into fen.
 const withCommas = (value: string | number | undefined, info: { userTyping: boolean }) => {
@@ -11,11 +12,12 @@ const withoutCommas = (text: string | undefined) => (text ?? '').replace(/,/g, '
 
 /** An amount in 元. No lower bound here: the server decides, and its refusal names the field. */
 export function MoneyInput(props: Omit<InputNumberProps<number>, 'formatter' | 'parser'>) {
+  const t = useT();
   return (
     <InputNumber<number>
       style={{ width: '100%' }}
       precision={2}
-      suffix="元"
+      suffix={t('funding.yuan')}
       formatter={withCommas}
       parser={(text) => Number(withoutCommas(text))}
       {...props}

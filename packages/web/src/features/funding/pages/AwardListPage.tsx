@@ -8,6 +8,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useTaxonomyOptions } from '../../registry/taxonomy.ts';
 import type { AwardFilter } from '../api.ts';
 import { AwardTable } from '../components/AwardTable.tsx';
+import { BudgetStrip } from '../components/BudgetStrip.tsx';
 import { SampleDrawCard } from '../components/SampleDrawCard.tsx';
 import { useFundingLabels } from '../labels.ts';
 import { useAwards } from '../queries.ts';
@@ -35,6 +36,7 @@ export function AwardListPage() {
       subtitle={t('funding.awards.subtitle')}
       crumbs={[{ title: t('menu.funding') }, { title: t('menu.fundingAwards') }]}
     >
+      {can('funding.fund.read') && <BudgetStrip year={filter.year ?? THIS_YEAR} />}
       {can('funding.award.decide') && <SampleDrawCard year={filter.year ?? THIS_YEAR} />}
       <div className="zz-card">
         <Space wrap className="zz-filters">

@@ -10,7 +10,7 @@ import type { Envelope, Fund } from '../api.ts';
 import { FundFormModal } from '../components/FundFormModal.tsx';
 import { LedgerTable } from '../components/LedgerTable.tsx';
 import { useFundingLabels } from '../labels.ts';
-import { formatShare, wanOf } from '../money.ts';
+import { formatShare, usedPercent, wanOf } from '../money.ts';
 import { useFunds } from '../queries.ts';
 
 /** Special funds per year: the envelopes, the computed 智改数转 share, what each envelope has left, and its ledger. */
@@ -122,7 +122,7 @@ function FundView({ fund }: { fund: Fund }) {
               key: 'use',
               title: t('funding.funds.used'),
               width: 180,
-              render: (_, e) => <Progress size="small" percent={e.amountFen > 0 ? Math.round(((e.amountFen - e.availableFen) / e.amountFen) * 1000) / 10 : 0} status={e.availableFen <= 0 ? 'exception' : 'normal'} />,
+              render: (_, e) => <Progress size="small" percent={usedPercent(e)} status={e.availableFen <= 0 ? 'exception' : 'normal'} />,
             },
           ]}
         />
