@@ -1,4 +1,5 @@
 import { calculateAward, drawSample, evaluatePerformance, type KpiTarget, type PolicyRules, type ProjectKind } from '@zhizao/domain';
+import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { insertProjects, type ProjectRecord } from '../modules/funding/projects.repo.ts';
 import { insertPolicyVersion } from '../modules/funding/policies.service.ts';
@@ -275,11 +276,31 @@ async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeI
   }
   const last = new Map<number, { count: number; at: string }>();
   for (const m of moves) last.set(m.awardId, { count: (last.get(m.awardId)?.count ?? 0) + 1, at: m.at });
-  for (const a of awards) {
-    const s = state.get(a.id)!;
-    const { count, at } = last.get(a.id)!;
-    // version = moves made (the application is version 1), as the live workflow counts them
-    await tx.updateTable('fundingAward').set({ ...s, envelopeId: s.approvedFen === null ? null : envelopeId, version: count, updatedAt: at }).where('id', '=', a.id).execute();
+  // version = moves made (the application is version 1), as the live workflow counts them
+  const finals = awards.map((a) => ({ id: a.id, ...state.get(a.id)!, envelopeId: state.get(a.id)!.approvedFen === null ? null : envelopeId, version: last.get(a.id)!.count, updatedAt: last.get(a.id)!.at }));
+  // One UPDATE per hundred awards (a CASE per column), not one per award: a round trip each adds up on PostgreSQL.
+  for (let i = 0; i < finals.length; i += 100) {
+    const chunk = finals.slice(i, i + 100);
+    const column = (type: 'bigint' | 'integer' | 'text', pick: (f: (typeof finals)[number]) => string | number | null) =>
+      sql<any>`case id ${sql.join(chunk.map((f) => sql`when ${f.id} then cast(${pick(f)} as ${sql.raw(type)})`), sql` `)} end`;
+    await tx
+      .updateTable('fundingAward')
+      .set({
+        status: column('text', (f) => f.status),
+        approvedFen: column('bigint', (f) => f.approvedFen),
+        paidFen: column('bigint', (f) => f.paidFen),
+        clawedBackFen: column('bigint', (f) => f.clawedBackFen),
+        sampled: column('integer', (f) => f.sampled),
+        sampleDrawId: column('integer', (f) => f.sampleDrawId),
+        noticeStart: column('text', (f) => f.noticeStart),
+        noticeEnd: column('text', (f) => f.noticeEnd),
+        evaluationJson: column('text', (f) => f.evaluationJson),
+        envelopeId: column('integer', (f) => f.envelopeId),
+        version: column('integer', (f) => f.version),
+        updatedAt: column('text', (f) => f.updatedAt),
+      })
+      .where('id', 'in', chunk.map((f) => f.id))
+      .execute();
   }
   for (let i = 0; i < moves.length; i += 500) await tx.insertInto('fundingAwardMove').values(moves.slice(i, i + 500)).execute();
   for (let i = 0; i < ledger.length; i += 500) await tx.insertInto('fundingLedgerEntry').values(ledger.slice(i, i + 500)).execute();
