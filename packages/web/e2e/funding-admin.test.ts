@@ -1,11 +1,13 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { created, fundFor, projectBody, TEN_PERCENT_POLICY } from '../../server/src/modules/funding/funding.test-support.ts';
+import { sheetRows, workbookWith } from './excel.ts';
 import { useBrowserEnv } from './support.ts';
 
 // The bureau's side of the funds in the browser: a year's fund whose 智改数转 share is computed as the
 // envelopes are typed, a policy revised into a second version with its history, the project list of a
-// district officer, and the reports with the project trend and a drill-down to records.
+// district officer with its Excel export and all-or-nothing import, and the reports with the project trend and a drill-down to records.
 
 const SHOTS = process.env.ZHIZAO_E2E_SHOTS;
 const shot = async (page: Page, name: string) => {
@@ -67,6 +69,30 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await expect.poll(() => rows.count()).toBe(4); // 环翠's 1 + 1 + 2 of the 6
     expect(await page.getByTestId('project-table').innerText()).not.toContain('文登');
     await shot(page, '12-projects');
+  });
+
+  it('exports the district projects and imports a workbook only when every row is right', async () => {
+    const page = await env().pageAs('district_officer');
+    await page.getByTestId('side-menu').getByText('智改数转项目').click();
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-projects').click()]);
+    const sheet = (await sheetRows(fs.readFileSync((await exported.path())!))).flat().join('|');
+    expect(sheet).toContain('2023年项目1');
+    expect(sheet).not.toContain('2023年项目2'); // 文登's
+
+    await page.getByRole('button', { name: 'Excel 导入' }).click();
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()]);
+    const header = (await sheetRows(fs.readFileSync((await template.path())!)))[0]!;
+    const { creditCode } = await env().server.ctx.db.selectFrom('enterprise').select('creditCode').where('id', '=', env().server.enterprises.huancui).executeTakeFirstOrThrow();
+    const row = (name: string, equipment: string) => ({ 统一社会信用代码: creditCode, 项目名称: name, 年度: '2024', 项目类型: '数字化车间', '设备投资（元）': equipment, '软件投资（元）': '300000', '服务投资（元）': '0', '其他投资（元）': '0', 开工日期: '2024-04-01' });
+    const upload = async (records: Record<string, string>[]) =>
+      page.locator('input[type=file]').setInputFiles({ name: '项目导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbookWith(header, records) });
+
+    await upload([row('导入车间甲', '1200000'), row('导入车间乙', '-5')]);
+    await expect.poll(() => page.getByTestId('import-problems').innerText()).toMatch(/3\s+.*设备投资/);
+    expect(await page.getByTestId('upload-error').innerText()).toMatch(/.+/);
+    await shot(page, '14-import-refused');
+    await upload([row('导入车间甲', '1200000'), row('导入车间乙', '900000')]);
+    await expect.poll(() => page.getByTestId('import-done').innerText()).toContain('2');
   });
 
   it('reads the project trend per year and drills down from a figure to its records', async () => {

@@ -310,4 +310,4 @@ export const fetchYearReport = (query: { from: number; to: number; districtCode?
 export const fetchBreakdown = (query: { year?: number; by: 'chain' | 'district' }) => api<{ rows: BreakdownRow[] }>(`${BASE}/reports/breakdown${q(query)}`);
 export const fetchCumulative = (since: number) => api<Cumulative>(`${BASE}/reports/cumulative${q({ since })}`);
 export const fetchRecords = (query: RecordQuery) => api<Page<ReportRecord>>(`${BASE}/reports/records${q(query)}`);
-export const exportReport = (query: { from: number; to: number }) => downloadFile(`${BASE}/reports/export.xlsx${q(query)}`, 'funding-report.xlsx');
+export const exportReport = (query: { from: number; to: number; districtCode?: string; chainCode?: string }) => downloadFile(`${BASE}/reports/export.xlsx${q(query)}`, 'funding-report.xlsx');

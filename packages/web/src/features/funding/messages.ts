@@ -174,7 +174,7 @@ export const fundingMessages = {
   'funding.import.title': { zh: '项目批量导入', en: 'Import projects' },
   'funding.import.subtitle': { zh: '按模板填写项目，一次导入多个企业的项目', en: 'Fill in the template to import many enterprises\' projects at once' },
   'funding.import.allOrNothing': { zh: '整份文件校验通过才会导入；有错误时逐行列出，不写入任何数据', en: 'The file is imported only when every row passes; otherwise each problem is listed and nothing is written' },
-  'funding.import.columns': { zh: '模板列：统一社会信用代码、项目名称、年度、类型、设备/软件/服务/其他投资（元）、开工日期、竣工日期', en: 'Template columns: credit code, project name, year, kind, equipment / software / services / other investment (yuan), start and completion dates' },
+  'funding.import.columns': { zh: '模板列：统一社会信用代码、项目名称、年度、项目类型、产业链代码、设备/软件/服务/其他投资（元）、开工日期、完成日期、项目简介', en: 'Template columns: credit code, project name, year, kind, chain code, equipment / software / services / other investment (yuan), start and completion dates, description' },
 
   'funding.funds.title': { zh: '专项资金', en: 'Special funds' },
   'funding.funds.subtitle': { zh: '每年的先进制造业专项资金、其中的资金类别与智改数转占比（按记录计算，不手填）', en: 'Each year\'s special fund, its envelopes and the smart & digital share (computed from records, never typed)' },

@@ -9,7 +9,9 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { downloadProjectTemplate, uploadProjects } from '../api.ts';
 import { useInvalidateFunding } from '../queries.ts';
 
-type RowProblem = FieldProblem & { row?: number };
+/** A problem of one row: the server names it `rows.<excel row>.<field>` and says it in words. */
+type RowProblem = FieldProblem & { row: number | null };
+const rowOf = (p: FieldProblem): RowProblem => ({ ...p, row: Number(/^rows\.(\d+)\./.exec(p.field)?.[1]) || null });
 
 /** Template → upload; the server takes the whole file or nothing, and names every bad row and field. */
 export function ProjectImportPage() {
@@ -36,7 +38,7 @@ export function ProjectImportPage() {
       setImported(result.imported);
     } catch (e) {
       setFailure(errorMessage(e));
-      if (e instanceof ApiError) setProblems(e.details as RowProblem[]);
+      if (e instanceof ApiError) setProblems(e.details.map(rowOf));
     } finally {
       setPercent(null);
     }
@@ -85,7 +87,6 @@ export function ProjectImportPage() {
             data-testid="import-problems"
             columns={[
               { key: 'row', title: t('registry.import.colRow'), width: 80, render: (_, p) => p.row ?? '—' },
-              { key: 'field', title: t('registry.import.colColumn'), width: 200, render: (_, p) => p.field },
               { key: 'message', title: t('registry.import.colProblem'), render: (_, p) => p.message },
             ]}
           />

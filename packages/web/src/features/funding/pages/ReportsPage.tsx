@@ -74,7 +74,7 @@ export function ReportsPage() {
           <Select<number> style={{ width: 100 }} value={to} options={yearOptions} onChange={setTo} data-testid="report-to" />
           <Select<string> allowClear style={{ width: 180 }} placeholder={t('funding.field.district')} value={scope.districtCode} options={taxonomy.districts} onChange={(districtCode) => setScope((s) => ({ ...s, districtCode }))} />
           <Select<string> allowClear style={{ width: 180 }} placeholder={t('funding.field.chain')} value={scope.chainCode} options={taxonomy.chains} onChange={(chainCode) => setScope((s) => ({ ...s, chainCode }))} />
-          <Button icon={<DownloadOutlined />} onClick={() => void run(() => exportReport({ from, to }), (name) => t('funding.projects.exported', { name: String(name) }))} data-testid="export-report">
+          <Button icon={<DownloadOutlined />} onClick={() => void run(() => exportReport({ from, to, ...scope }), (name) => t('funding.projects.exported', { name: String(name) }))} data-testid="export-report">
             {t('funding.projects.export')}
           </Button>
         </Space>
