@@ -133,6 +133,19 @@ describeEachDatabase('funding awards end to end', (server) => {
     expect((await bureau.get(`/api/funding/projects/${other.id}`)).status).toBe(200);
     // an officer may not register for an enterprise outside the district
     expectError(await district.post('/api/funding/projects', projectBody({ enterpriseId: server().enterprises.wendeng })), 400, 'funding.projectEnterpriseUnknown', 'enterpriseId');
+    // an award on the other enterprise's project: out of the 环翠 officer's and the enterprise's reach
+    const at = new Date().toISOString();
+    const { id: otherAward } = await server()
+      .ctx.db.insertInto('fundingAward')
+      .values({ projectId: other.id, enterpriseId: server().enterprises.wendeng, year: 2024, policyId, status: 'submitted', amountFen: 100, calculationJson: JSON.stringify({ eligible: true, amountFen: 100, lines: [] }), createdAt: at, updatedAt: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expectError(await district.post(`/api/funding/awards/${otherAward}/moves`, { action: 'preliminaryPass' }), 404, 'request.notFound');
+    expectError(await enterprise.post(`/api/funding/awards/${otherAward}/moves`, { action: 'withdraw' }), 404, 'request.notFound');
+    expectError(await enterprise.get(`/api/funding/awards/${otherAward}`), 404, 'request.notFound');
+    expect((await district.get('/api/funding/awards?pageSize=200')).body.items.map((a: { id: number }) => a.id)).not.toContain(otherAward);
+    expectError(await district.get('/api/funding/awards?districtCode=371003'), 403, 'auth.forbidden', 'districtCode');
+    expect((await bureau.post(`/api/funding/awards/${otherAward}/moves`, { action: 'preliminaryPass' })).status).toBe(200);
     expectError(await enterprise.get('/api/funding/funds'), 403, 'auth.forbidden');
     expectError(await district.post('/api/funding/sample-draws', { year: 2024 }), 403, 'auth.forbidden');
   });
