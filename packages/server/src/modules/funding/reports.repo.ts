@@ -1,4 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { FundingProjectTable } from './tables.ts';
 
 // The report queries (issue 5 part 6), one per question. Award money comes from the ledger, attributed
 // to the award's year; projects and investment from the projects; both narrowed the same way.
@@ -75,11 +78,11 @@ export type RecordMetric = 'projects' | 'awards' | 'payments';
 
 /** The records behind a figure: projects, with what their allocated awards got and were paid. */
 export async function figureRecords(db: Executor, metric: RecordMetric, f: ReportFilter, page: { page: number; pageSize: number }) {
-  const sumOf = (kind: 'allocation' | 'payment') => (eb: any) =>
+  const sumOf = (eb: ExpressionBuilder<Database & { p: FundingProjectTable }, 'p'>, kind: 'allocation' | 'payment') =>
     eb
       .selectFrom('fundingLedgerEntry as l')
       .innerJoin('fundingAward as a2', 'a2.id', 'l.awardId')
-      .select(eb.fn.coalesce(eb.fn.sum('l.amountFen'), eb.lit(0)).as('s'))
+      .select((inner) => inner.fn.coalesce(inner.fn.sum<number>('l.amountFen'), inner.lit(0)).as('s'))
       .whereRef('a2.projectId', '=', 'p.id')
       .where('l.kind', '=', kind);
   let base = projectsOf(db, f);
@@ -114,8 +117,8 @@ export async function figureRecords(db: Executor, metric: RecordMetric, f: Repor
           .orderBy('a.id', 'desc')
           .limit(1)
           .as('awardStatus'),
-        sumOf('allocation')(eb).as('awardedFen'),
-        sumOf('payment')(eb).as('paidFen'),
+        sumOf(eb, 'allocation').as('awardedFen'),
+        sumOf(eb, 'payment').as('paidFen'),
       ])
       .orderBy('p.year', 'desc')
       .orderBy('p.id')
