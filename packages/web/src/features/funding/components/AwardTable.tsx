@@ -28,7 +28,7 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
       loading={loading}
       dataSource={items}
       locale={{ emptyText: empty }}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1350 }}
       data-testid={testId}
       pagination={
         pagination
@@ -37,12 +37,12 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
       }
       columns={[
         { key: 'id', title: '#', width: 60, render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.id}</Link> },
-        { key: 'project', title: t('funding.field.name'), render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.projectName}</Link> },
+        { key: 'project', title: t('funding.field.name'), width: 240, render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.projectName}</Link> },
         ...(own
           ? []
           : [
-              { key: 'enterprise', title: t('funding.field.enterprise'), render: (_: unknown, a: Award) => a.enterpriseName },
-              { key: 'district', title: t('funding.field.district'), width: 130, render: (_: unknown, a: Award) => names.district(a.districtCode) },
+              { key: 'enterprise', title: t('funding.field.enterprise'), width: 240, render: (_: unknown, a: Award) => a.enterpriseName },
+              { key: 'district', title: t('funding.field.district'), width: 170, render: (_: unknown, a: Award) => names.district(a.districtCode) },
             ]),
         { key: 'year', dataIndex: 'year', title: t('funding.field.year'), width: 70 },
         { key: 'amount', title: t('funding.field.amount'), align: 'right', width: 150, render: (_, a) => labels.yuan(a.amountFen) },

@@ -11,7 +11,7 @@ import { AwardTable } from '../components/AwardTable.tsx';
 import { BudgetStrip } from '../components/BudgetStrip.tsx';
 import { SampleDrawCard } from '../components/SampleDrawCard.tsx';
 import { useFundingLabels } from '../labels.ts';
-import { useAwards } from '../queries.ts';
+import { useAwards, useFunds } from '../queries.ts';
 import { THIS_YEAR, YEAR_OPTIONS } from '../years.ts';
 
 /** An enterprise's applications, or the review queue of a district officer or the bureau, with the sample draw. */
@@ -25,6 +25,9 @@ export function AwardListPage() {
   const [filter, setFilter] = useState<AwardFilter>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const list = useAwards({ ...filter, ...paging });
+  // Budget and sample are about one year: the chosen one, else the newest year with a fund.
+  const funds = useFunds(can('funding.fund.read'));
+  const year = filter.year ?? funds.data?.[0]?.year ?? THIS_YEAR;
   const update = (patch: Partial<AwardFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
@@ -36,8 +39,8 @@ export function AwardListPage() {
       subtitle={t('funding.awards.subtitle')}
       crumbs={[{ title: t('menu.funding') }, { title: t('menu.fundingAwards') }]}
     >
-      {can('funding.fund.read') && <BudgetStrip year={filter.year ?? THIS_YEAR} />}
-      {can('funding.award.decide') && <SampleDrawCard year={filter.year ?? THIS_YEAR} />}
+      {can('funding.fund.read') && <BudgetStrip year={year} />}
+      {can('funding.award.decide') && <SampleDrawCard year={year} />}
       <div className="zz-card">
         <Space wrap className="zz-filters">
           <Select<AwardStatus>

@@ -15,6 +15,12 @@ import { useFundingLabels } from '../labels.ts';
 import { formatShare, wanOf } from '../money.ts';
 import { FIRST_YEAR, THIS_YEAR, YEAR_OPTIONS } from '../years.ts';
 
+/** Years after the last one with any record are left out, so the trend does not fall to zero at the end. */
+function withoutEmptyTail(report: { rows: YearRow[] }) {
+  const last = report.rows.findLastIndex((r) => r.projects > 0 || r.awards > 0 || r.fundTotalFen !== null);
+  return { rows: report.rows.slice(0, last + 1) };
+}
+
 /** A figure that opens the records behind it. */
 function Figure({ text, onOpen }: { text: string; onOpen(): void }) {
   return (
@@ -38,7 +44,7 @@ export function ReportsPage() {
   const [since, setSince] = useState(FIRST_YEAR);
   const [drill, setDrill] = useState<Drill | null>(null);
 
-  const years = useQuery({ queryKey: ['funding', 'report', 'years', from, to, scope], queryFn: () => fetchYearReport({ from, to, ...scope }), placeholderData: keepPreviousData });
+  const years = useQuery({ queryKey: ['funding', 'report', 'years', from, to, scope], queryFn: () => fetchYearReport({ from, to, ...scope }), placeholderData: keepPreviousData, select: withoutEmptyTail });
   const breakdown = useQuery({ queryKey: ['funding', 'report', 'breakdown', by, breakdownYear], queryFn: () => fetchBreakdown({ by, year: breakdownYear }), placeholderData: keepPreviousData });
   const cumulative = useQuery({ queryKey: ['funding', 'report', 'cumulative', since], queryFn: () => fetchCumulative(since), placeholderData: keepPreviousData });
 
