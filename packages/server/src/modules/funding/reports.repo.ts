@@ -1,7 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
-import type { FundingProjectTable } from './tables.ts';
 
 // The report queries (issue 5 part 6), one per question. Award money comes from the ledger, attributed
 // to the award's year; projects and investment from the projects; both narrowed the same way.
@@ -76,24 +73,29 @@ export async function fundTotals(db: Executor): Promise<Map<number, number>> {
 
 export type RecordMetric = 'projects' | 'awards' | 'payments';
 
-/** The records behind a figure: projects, with what their allocated awards got and were paid. */
+/** The records behind a figure: projects, with what their awards were allocated and paid and their latest award. */
 export async function figureRecords(db: Executor, metric: RecordMetric, f: ReportFilter, page: { page: number; pageSize: number }) {
-  const sumOf = (eb: ExpressionBuilder<Database & { p: FundingProjectTable }, 'p'>, kind: 'allocation' | 'payment') =>
-    eb
-      .selectFrom('fundingLedgerEntry as l')
-      .innerJoin('fundingAward as a2', 'a2.id', 'l.awardId')
-      .select((inner) => inner.fn.coalesce(inner.fn.sum<number>('l.amountFen'), inner.lit(0)).as('s'))
-      .whereRef('a2.projectId', '=', 'p.id')
-      .where('l.kind', '=', kind);
-  let base = projectsOf(db, f);
-  if (metric !== 'projects') {
-    const kind = metric === 'awards' ? 'allocation' : 'payment';
-    base = base.where((eb) => eb.exists(eb.selectFrom('fundingLedgerEntry as l').innerJoin('fundingAward as a3', 'a3.id', 'l.awardId').select('l.id').whereRef('a3.projectId', '=', 'p.id').where('l.kind', '=', kind)));
-  }
+  // Ledger sums and the latest award per project, each grouped once and joined (not a subquery per row).
+  const money = db
+    .selectFrom('fundingLedgerEntry as l')
+    .innerJoin('fundingAward as la', 'la.id', 'l.awardId')
+    .select((eb) => [
+      'la.projectId',
+      eb.fn.sum<number>(eb.case().when('l.kind', '=', 'allocation').then(eb.ref('l.amountFen')).else(0).end()).as('awardedFen'),
+      eb.fn.sum<number>(eb.case().when('l.kind', '=', 'payment').then(eb.ref('l.amountFen')).else(0).end()).as('paidFen'),
+    ])
+    .groupBy('la.projectId');
+  const latest = db.selectFrom('fundingAward').select(['projectId', (eb) => eb.fn.max('id').as('awardId')]).groupBy('projectId');
+  let base = projectsOf(db, f)
+    .leftJoin(money.as('m'), 'm.projectId', 'p.id')
+    .leftJoin(latest.as('last'), 'last.projectId', 'p.id')
+    .leftJoin('fundingAward as a', 'a.id', 'last.awardId');
+  if (metric === 'awards') base = base.where('m.awardedFen', '>', 0);
+  if (metric === 'payments') base = base.where('m.paidFen', '>', 0);
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
-      .select((eb) => [
+      .select([
         'p.id as projectId',
         'p.name as projectName',
         'p.enterpriseId',
@@ -103,22 +105,10 @@ export async function figureRecords(db: Executor, metric: RecordMetric, f: Repor
         'p.year',
         'p.kind',
         'p.totalInvestmentFen as investmentFen',
-        eb
-          .selectFrom('fundingAward as a')
-          .select('a.id')
-          .whereRef('a.projectId', '=', 'p.id')
-          .orderBy('a.id', 'desc')
-          .limit(1)
-          .as('awardId'),
-        eb
-          .selectFrom('fundingAward as a')
-          .select('a.status')
-          .whereRef('a.projectId', '=', 'p.id')
-          .orderBy('a.id', 'desc')
-          .limit(1)
-          .as('awardStatus'),
-        sumOf(eb, 'allocation').as('awardedFen'),
-        sumOf(eb, 'payment').as('paidFen'),
+        'a.id as awardId',
+        'a.status as awardStatus',
+        'm.awardedFen',
+        'm.paidFen',
       ])
       .orderBy('p.year', 'desc')
       .orderBy('p.id')
