@@ -5,7 +5,7 @@ import { formatWan, formatYuan } from './money.ts';
 
 /** Tag colours along the award's life: in review blue, money moving gold, done green, refused red. */
 export const STATUS_COLORS: Record<AwardStatus, string> = {
-  submitted: 'default',
+  submitted: 'blue',
   preliminary_passed: 'processing',
   second_review: 'purple',
   reviewed: 'cyan',

@@ -36,7 +36,6 @@ export const fundingMessages = {
   'funding.action.clawBack': { zh: '追回资金', en: 'Claw back' },
   'funding.action.apply': { zh: '申报奖补', en: 'Apply for an award' },
   'funding.action.submitted': { zh: '申请已提交', en: 'Application submitted' },
-  'funding.action.done': { zh: '已完成：{action}', en: 'Done: {action}' },
 
   'funding.field.year': { zh: '年度', en: 'Year' },
   'funding.field.kind': { zh: '项目类型', en: 'Kind' },
@@ -78,8 +77,6 @@ export const fundingMessages = {
   'funding.field.noticeStart': { zh: '公示开始', en: 'Notice from' },
   'funding.field.noticeEnd': { zh: '公示结束', en: 'Notice until' },
   'funding.field.by': { zh: '经办人', en: 'By' },
-  'funding.field.updated': { zh: '更新时间', en: 'Updated' },
-  'funding.field.applied': { zh: '申报时间', en: 'Applied' },
   'funding.any': { zh: '全部', en: 'Any' },
   'funding.yuan': { zh: '元', en: 'yuan' },
 
@@ -116,7 +113,6 @@ export const fundingMessages = {
   'funding.detail.awards': { zh: '奖补申请', en: 'Award applications' },
   'funding.detail.noAwards': { zh: '该项目尚未申报奖补', en: 'No award applied for on this project yet' },
   'funding.detail.complete': { zh: '登记竣工', en: 'Record completion' },
-  'funding.detail.completed': { zh: '已登记竣工', en: 'Completion recorded' },
 
   'funding.apply.title': { zh: '申报奖补', en: 'Apply for an award' },
   'funding.apply.choosePolicy': { zh: '选择适用的奖补政策', en: 'Choose the policy that applies' },
@@ -127,15 +123,11 @@ export const fundingMessages = {
   'funding.apply.noPolicy': { zh: '暂无有效的奖补政策', en: 'No active policy' },
   'funding.calc.step': { zh: '测算步骤', en: 'Step' },
   'funding.calc.amount': { zh: '金额', en: 'Amount' },
-  'funding.calc.result': { zh: '测算奖补金额', en: 'Calculated award' },
 
   'funding.awards.title': { zh: '奖补申请与审核', en: 'Award applications and review' },
   'funding.awards.titleOwn': { zh: '我的奖补申请', en: 'My award applications' },
   'funding.awards.subtitle': { zh: '初审 → 抽样复审 → 公示 → 批准 → 拨付 → 绩效评价', en: 'Preliminary review → sampled second review → notice → approval → payment → evaluation' },
   'funding.awards.empty': { zh: '暂无奖补申请', en: 'No award applications' },
-  'funding.awards.queue.todo': { zh: '待我处理', en: 'Waiting for me' },
-  'funding.awards.queue.all': { zh: '全部', en: 'All' },
-  'funding.awards.open': { zh: '办理', en: 'Open' },
 
   'funding.sample.title': { zh: '复审抽样', en: 'Second-review sample' },
   'funding.sample.hint': { zh: '从本年度初审通过的申请中随机抽取不少于 30% 进行复审；随机种子留档，凭种子可复现抽样结果。', en: 'Draws at least 30 % of the year’s applications that passed preliminary review for a second review; the seed is recorded so the draw can be reproduced.' },
@@ -149,7 +141,6 @@ export const fundingMessages = {
   'funding.sample.selected': { zh: '抽中', en: 'Drawn' },
 
   'funding.award.title': { zh: '奖补申请 #{id}', en: 'Award application #{id}' },
-  'funding.award.progress': { zh: '办理进度', en: 'Progress' },
   'funding.award.history': { zh: '办理记录', en: 'History' },
   'funding.award.money': { zh: '资金', en: 'Money' },
   'funding.award.payments': { zh: '拨付记录', en: 'Payments' },
@@ -157,7 +148,6 @@ export const fundingMessages = {
   'funding.award.open': { zh: '待拨付', en: 'Still to pay' },
   'funding.award.frozen': { zh: '申报时按政策 {code} 第 {version} 版测算，金额已冻结', en: 'Calculated at application under policy {code} version {version}; the amount is frozen' },
   'funding.award.sampled': { zh: '抽中复审', en: 'Drawn for second review' },
-  'funding.award.evaluation': { zh: '绩效评价', en: 'Performance evaluation' },
   'funding.award.evaluationResult.met': { zh: '全部达标', en: 'All targets met' },
   'funding.award.evaluationResult.partial': { zh: '部分达标', en: 'Some targets met' },
   'funding.award.evaluationResult.missed': { zh: '未达标', en: 'Targets missed' },

@@ -71,7 +71,7 @@ function AwardDetail({ award }: { award: Award }) {
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('funding.award.noPayments')} /> }}
               data-testid="payments"
               columns={[
-                { key: 'at', title: t('funding.field.updated'), render: (_, m) => m.at.slice(0, 10) },
+                { key: 'at', title: t('funding.ledger.at'), render: (_, m) => m.at.slice(0, 10) },
                 { key: 'batch', title: t('funding.field.batch'), render: (_, m) => m.batch ?? m.note ?? '—' },
                 { key: 'amount', title: t('funding.calc.amount'), align: 'right', render: (_, m) => labels.yuan(m.amountFen) },
                 { key: 'by', title: t('funding.field.by'), render: (_, m) => m.actorUsername },
