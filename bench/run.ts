@@ -5,12 +5,13 @@ import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
+import { runFundingBench } from './funding.ts';
 import { measureInterleaved } from './measure.ts';
 import { ratio, table, type DatabaseResult, type ScenarioResult } from './report.ts';
 import { httpPath, httpRunner, rawRunner, rawSql, repoRunner, scenarios, type ListOutcome, type Scenario } from './scenarios.ts';
 import { openTarget, postgresAvailable, type BenchTarget, type Kind } from './targets.ts';
 
-// npm run bench [-- --only registry|maturity|distribution --n 100000 --db sqlite|postgres|all --budget 3 --explain]
+// npm run bench [-- --only registry|maturity|distribution|funding --n 100000 --db sqlite|postgres|all --budget 3 --explain]
 //
 // Without --only, both run: the maturity scoring bench (maturity.ts, a second or two) and then this one.
 // The registry list/search at 100,000 enterprises, on SQLite and (when one answers) PostgreSQL: each
@@ -94,7 +95,15 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && only !== 'registry' && only !== 'maturity' && only !== 'distribution') throw new Error(`--only takes registry, maturity or distribution, not ${only}`);
+  if (only === 'funding') {
+    // the funding reports and concurrent approvals on the demo city (funding.ts); run only when asked
+    const funding = await runFundingBench(log, args.db);
+    fs.mkdirSync(path.dirname(args.out), { recursive: true });
+    fs.writeFileSync(path.join(path.dirname(args.out), 'funding-latest.json'), JSON.stringify({ ...funding, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } }, null, 2) + '\n');
+    if (!funding.ok) process.exitCode = 1;
+    return;
+  }
+  if (only !== undefined && only !== 'registry' && only !== 'maturity' && only !== 'distribution') throw new Error(`--only takes registry, maturity, distribution or funding, not ${only}`);
   if (only === undefined || only === 'distribution') {
     // the city distribution over 100,000 assessments (maturity-distribution.ts): under 200 ms server time
     const distribution = await runDistributionBench(log, args.db, path.join(path.dirname(args.out), 'maturity-distribution-latest.json'));
