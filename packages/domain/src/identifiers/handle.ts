@@ -120,7 +120,9 @@ export function normaliseValues(input: readonly HandleValueInput[], timestamp: s
   const seen = new Set<number>();
   const values: HandleValue[] = [];
   for (const v of input) {
-    if (!Number.isInteger(v.index) || v.index <= 0 || v.index >= 2 ** 31 || v.index === TEMPLATE_INDEX) return { problem: { index: v.index, problem: 'badIndex' } };
+    // index 1001 only as the template pointer (a client sending back what it resolved)
+    const misusedPointer = v.index === TEMPLATE_INDEX && v.type !== TEMPLATE_TYPE;
+    if (!Number.isInteger(v.index) || v.index <= 0 || v.index >= 2 ** 31 || misusedPointer) return { problem: { index: v.index, problem: 'badIndex' } };
     if (seen.has(v.index)) return { problem: { index: v.index, problem: 'duplicateIndex' } };
     seen.add(v.index);
     if (typeof v.type !== 'string' || v.type.length === 0 || v.type.length > TYPE_MAX_LENGTH || CONTROL.test(v.type)) return { problem: { index: v.index, problem: 'badType' } };

@@ -34,7 +34,7 @@ describe('handles', () => {
   it('normalises string data, defaults ttl and permissions, and names the first bad value', () => {
     const ok = normaliseValues([{ index: 1, type: 'URL', data: 'https://x' }, { index: 300, type: 'HS_SECKEY', data: 'pw' }], at);
     expect(ok).toEqual({ values: [value(1, 'URL', 'https://x'), value(300, 'HS_SECKEY', 'pw', '1100')] });
-    expect(normaliseValues([{ index: 1001, type: 'X', data: 'a' }], at)).toEqual({ problem: { index: 1001, problem: 'badIndex' } });
+    expect(normaliseValues([{ index: 1001, type: 'URL', data: 'a' }], at)).toEqual({ problem: { index: 1001, problem: 'badIndex' } });
     expect(normaliseValues([{ index: 1, type: 'X', data: 'a' }, { index: 1, type: 'Y', data: 'b' }], at)).toEqual({ problem: { index: 1, problem: 'duplicateIndex' } });
     expect(normaliseValues([{ index: 2, type: 'X', data: { format: 'string', value: 5 } }], at)).toEqual({ problem: { index: 2, problem: 'badData' } });
   });
