@@ -32,7 +32,7 @@ describe('GS1 keys', () => {
 
 describe('identifier keys', () => {
   it('gives every form of a handle the same upper-cased key', () => {
-    const forms = ['hdl:88.999.1/abc-1', 'info:hdl/88.999.1/ABC-1', 'https://id.zhizao.example/88.999.1/Abc-1', 'http://127.0.0.1:3000/r/88.999.1/abc-1', ' 88.999.1/ABC-1 '];
+    const forms = ['hdl:88.999.1/abc-1', 'info:hdl/88.999.1/ABC-1', 'https://id.zhizao.example/88.999.1/Abc-1', 'http://127.0.0.1:3000/api/handles/88.999.1/abc-1', ' 88.999.1/ABC-1 '];
     expect(new Set(forms.map((f) => identifierKey(f).key))).toEqual(new Set(['hdl:88.999.1/ABC-1']));
     expect(identifierKey('hdl:88.999.1/abc-1')).toEqual({ key: 'hdl:88.999.1/ABC-1', kind: 'handle', handle: '88.999.1/abc-1' });
     expect(identifierKey('https://node.example/88.999.1/%E6%B3%B5')).toMatchObject({ handle: '88.999.1/泵' });

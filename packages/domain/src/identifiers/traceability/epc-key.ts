@@ -1,3 +1,4 @@
+import { handleKey, isValidHandle, parseHandleUri, splitHandle } from '../handle.ts';
 import { canonicalDigitalLink, digitalLinkFromEpcUrn, gs1ProductOf } from './gs1.ts';
 
 // One lookup key per identifier, whatever form an event or a visitor uses for it. Handles appear as
@@ -8,32 +9,15 @@ import { canonicalDigitalLink, digitalLinkFromEpcUrn, gs1ProductOf } from './gs1
 
 export type IdentifierKind = 'handle' | 'gs1' | 'other';
 
-// A handle prefix: dot-separated segments starting with digits, e.g. 88.999.1 (identifiers.md §3).
-const HANDLE_PREFIX = /^\d+(?:\.[0-9A-Za-z-]+)+$/;
+// Handle prefixes of the national system are numeric segments (88.999.1; identifiers.md §3): demanding a
+// leading digit keeps a GS1 Digital Link path (`/01/…`) or any other URL path from passing for a handle.
+const NUMERIC_PREFIX = /^\d+(?:\.[0-9A-Za-z]+)+$/;
 
-const safeDecode = (s: string) => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-};
-
-/** The handle in `prefix/suffix` form, when the text is one in any accepted form; null otherwise. */
+/** The handle in `prefix/suffix` form, when the text is one in any accepted form (URI or bare); null otherwise. */
 export function handleFromIdentifier(text: string): string | null {
   const t = text.trim();
-  let candidate: string;
-  if (/^hdl:/i.test(t)) candidate = t.slice(4);
-  else if (/^info:hdl\//i.test(t)) candidate = t.slice(9);
-  else if (/^https?:\/\//i.test(t)) {
-    const m = /^https?:\/\/[^/]+\/(?:r\/)?([^?#]+)/i.exec(t);
-    if (!m) return null;
-    candidate = safeDecode(m[1]!);
-  } else if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^\d/.test(t)) return null;
-  else candidate = t;
-  const slash = candidate.indexOf('/');
-  if (slash <= 0 || slash === candidate.length - 1) return null;
-  return HANDLE_PREFIX.test(candidate.slice(0, slash)) ? candidate : null;
+  const handle = /^[a-z][a-z0-9+.-]*:/i.test(t) ? parseHandleUri(t) : isValidHandle(t) ? t : null;
+  return handle !== null && NUMERIC_PREFIX.test(splitHandle(handle)!.prefix) ? handle : null;
 }
 
 export interface IdentifierKey {
@@ -52,7 +36,7 @@ export function identifierKey(text: string): IdentifierKey {
   }
   // Handles first: a resolver URL `/88.999.1/00/x` is a handle whose suffix happens to look like a GS1 path.
   const handle = handleFromIdentifier(t);
-  if (handle) return { key: `hdl:${handle.toUpperCase()}`, kind: 'handle', handle };
+  if (handle) return { key: `hdl:${handleKey(handle)}`, kind: 'handle', handle };
   const dl = canonicalDigitalLink(t);
   return dl ? { key: dl, kind: 'gs1', handle: null } : { key: t, kind: 'other', handle: null };
 }

@@ -8,9 +8,15 @@ export type EpcisEvent = Record<string, unknown>;
 
 export const EPCIS_EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransformationEvent', 'TransactionEvent', 'AssociationEvent'] as const;
 
-/** Where an identifier sits in an event: instance EPC lists, or a quantity element's class. */
-export type EpcRole = 'epc' | 'parent' | 'child' | 'input' | 'output' | 'class';
+/**
+ * Where an identifier sits in an event: instance EPC lists, a quantity element's class, or — for
+ * warehouse lookups, never matched as an EPC — the business location and the source location.
+ */
+export type EpcRole = 'epc' | 'parent' | 'child' | 'input' | 'output' | 'class' | 'location' | 'source';
 export const INSTANCE_ROLES: readonly EpcRole[] = ['epc', 'parent', 'child', 'input', 'output'];
+/** The roles in which an event is about an object (what /epcs/{epc}/events and the trace page match). */
+export const OBJECT_ROLES: readonly EpcRole[] = [...INSTANCE_ROLES, 'class'];
+export const LOCATION_ROLES: readonly EpcRole[] = ['location', 'source'];
 
 // CBV 2.0 §7–8 forms of a vocabulary word: URN (EPCIS 1.x), GS1 Web vocabulary URIs, or the bare word.
 const CBV_FORMS: Record<'bizStep' | 'disposition' | 'sdt', RegExp> = {
@@ -61,6 +67,10 @@ export function eventIdentifiers(event: EpcisEvent): EventIdentifier[] {
   for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
     add('class', quantityElements(event[list]).map((q) => q.epcClass));
   }
+  const location = idOf(event.bizLocation);
+  if (location) found.push({ key: epcKey(location), role: 'location' });
+  const source = sourceLocation(event);
+  if (source) found.push({ key: source, role: 'source' });
   const seen = new Set<string>();
   return found.filter((f) => !seen.has(`${f.role} ${f.key}`) && seen.add(`${f.role} ${f.key}`));
 }

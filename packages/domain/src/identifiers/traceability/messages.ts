@@ -13,5 +13,6 @@ export const TRACEABILITY_MESSAGES = {
   'traceability.locationInvalid': { zh: '「{field}」应为库位编码（字母、数字、._-，最多 64 个字符）或 URI', en: '"{field}" must be a location code (letters, digits, ._-, up to 64) or a URI' },
   'traceability.sameLocation': { zh: '来源库位与目标库位相同', en: 'The source and target locations are the same' },
   'traceability.productInvalid': { zh: '产品应为标识（如 88.999.1/ABC）、GS1 数字链接或 URI', en: 'The product must be an identifier (such as 88.999.1/ABC), a GS1 Digital Link or a URI' },
+  'traceability.referenceInvalid': { zh: '「{field}」应为单号（字母、数字、._-，最多 64 个字符）或 URI', en: '"{field}" must be an order number (letters, digits, ._-, up to 64) or a URI' },
   'traceability.stockInsufficient': { zh: '库位「{location}」的库存不足（现有 {available}）', en: 'Not enough stock at "{location}" (available {available})' },
 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseEvent } from './events.ts';
 import { deriveStock, stockDeltas } from './stock.ts';
-import { locationUri, warehouseFlowEvent, warehouseFlowProblems, type WarehouseFlowInput } from './warehouse.ts';
+import { locationKey, locationUri, warehouseFlowEvent, warehouseFlowProblems, type WarehouseFlowInput } from './warehouse.ts';
 
 const NOW = '2026-11-27T08:00:00.000Z';
 let n = 0;
@@ -91,7 +91,17 @@ describe('warehouse flow form', () => {
       sourceList: [{ type: 'location', source: DOCK }],
       quantityList: [{ epcClass: 'hdl:88.999.1/PUMP-X200', quantity: 3, uom: 'EA' }],
     });
+    expect(event).not.toHaveProperty('bizTransactionList');
+    const ordered = warehouseFlowEvent({ step: 'receiving', product: PUMP, quantity: 1, to: 'DOCK-1', bizTransaction: 'PO-2026-001' }, 'urn:uuid:y', NOW);
+    expect(ordered.bizTransactionList).toEqual([{ type: 'po', bizTransaction: 'urn:zhizao:po:PO-2026-001' }]);
+    expect(warehouseFlowProblems({ step: 'receiving', product: PUMP, quantity: 1, to: 'DOCK-1', bizTransaction: 'PO 1' })).toEqual([{ field: 'bizTransaction', key: 'traceability.referenceInvalid' }]);
     expect(summariseEvent(event)).toMatchObject({ bizStep: 'storing', disposition: 'sellable_not_accessible', eventTime: NOW, bizLocation: A1, readPoint: A1 });
+  });
+
+  it('keys a location typed as a code or as a URI', () => {
+    expect(locationKey('A-01')).toBe(A1);
+    expect(locationKey(A1)).toBe(A1);
+    expect(locationKey('urn:epc:id:sgln:0614141.12345.0')).toBe('https://id.gs1.org/414/0614141123452');
   });
 
   it('reads event times with offsets and microseconds as UTC', () => {

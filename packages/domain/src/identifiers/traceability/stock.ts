@@ -27,13 +27,14 @@ export interface StockDelta {
   micro: number;
 }
 
-interface Goods {
+export interface Goods {
   product: string;
   uom: string;
   micro: number;
 }
 
-function goods(event: EpcisEvent, epcField: string, quantityField: string): Goods[] {
+/** The goods an event moves: its instance EPCs (1 each, under their product) and its quantity elements. */
+export function eventGoods(event: EpcisEvent, epcField = 'epcList', quantityField = 'quantityList'): Goods[] {
   const instances = stringList(event[epcField]).map((epc) => ({ product: productKeyOfInstance(epc), uom: '', micro: QUANTITY_SCALE }));
   const quantities = quantityElements(event[quantityField]).flatMap((q) => (q.quantity === null ? [] : [{ product: epcKey(q.epcClass), uom: q.uom ?? '', micro: toMicro(q.quantity) }]));
   return [...instances, ...quantities];
@@ -46,9 +47,9 @@ export function stockDeltas(event: EpcisEvent): StockDelta[] {
   const s = summariseEvent(event);
   let deltas: StockDelta[] = [];
   if (s.type === 'TransformationEvent') {
-    deltas = [...at(s.bizLocation, goods(event, 'inputEPCList', 'inputQuantityList'), -1), ...at(s.bizLocation, goods(event, 'outputEPCList', 'outputQuantityList'), 1)];
+    deltas = [...at(s.bizLocation, eventGoods(event, 'inputEPCList', 'inputQuantityList'), -1), ...at(s.bizLocation, eventGoods(event, 'outputEPCList', 'outputQuantityList'), 1)];
   } else if (s.type === 'ObjectEvent' && s.action !== 'DELETE') {
-    const items = goods(event, 'epcList', 'quantityList');
+    const items = eventGoods(event, 'epcList', 'quantityList');
     const from = sourceLocation(event);
     if (s.bizStep === 'receiving') deltas = at(s.bizLocation, items, 1);
     else if (s.bizStep === 'storing' || s.bizStep === 'picking') deltas = [...at(from, items, -1), ...at(s.bizLocation, items, 1)];

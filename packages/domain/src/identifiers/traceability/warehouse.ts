@@ -1,4 +1,4 @@
-import { identifierKey } from './epc-key.ts';
+import { epcKey, identifierKey } from './epc-key.ts';
 import type { EpcisEvent } from './events.ts';
 import type { WarehouseStep } from './stock.ts';
 
@@ -9,6 +9,8 @@ export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-co
 /** Weihai keeps China Standard Time all year. */
 export const CHINA_TIME_ZONE_OFFSET = '+08:00';
 const LOCATION_URN = 'urn:zhizao:location:';
+const PO_URN = 'urn:zhizao:po:';
+// Codes people type for locations and orders (shelf A-01-03, PO-2026-001).
 const LOCATION_CODE = /^[A-Za-z0-9._-]{1,64}$/;
 
 const DISPOSITION: Record<WarehouseStep, string> = {
@@ -33,11 +35,13 @@ export interface WarehouseFlowInput {
   from?: string;
   to?: string;
   eventTime?: string;
+  /** Purchase order (code or URI), recorded as a CBV `po` business transaction. */
+  bizTransaction?: string;
 }
 
-export type WarehouseFlowProblemKey = 'traceability.locationRequired' | 'traceability.locationInvalid' | 'traceability.sameLocation' | 'traceability.productInvalid';
+export type WarehouseFlowProblemKey = 'traceability.locationRequired' | 'traceability.locationInvalid' | 'traceability.sameLocation' | 'traceability.productInvalid' | 'traceability.referenceInvalid';
 export interface WarehouseFlowProblem {
-  field: 'product' | 'from' | 'to';
+  field: 'product' | 'from' | 'to' | 'bizTransaction';
   key: WarehouseFlowProblemKey;
 }
 
@@ -45,6 +49,16 @@ export interface WarehouseFlowProblem {
 export function locationUri(location: string): string | null {
   const t = location.trim();
   if (LOCATION_CODE.test(t)) return LOCATION_URN + t;
+  return /^[a-z][a-z0-9+.-]*:\S+$/i.test(t) ? t : null;
+}
+
+/** The lookup key of a location typed as a code or a URI (what stock rows and event filters compare). */
+export const locationKey = (location: string): string => epcKey(locationUri(location) ?? location);
+
+/** A business transaction (purchase order) as a URI: a short code becomes `urn:zhizao:po:<code>`; a URI stays. */
+export function purchaseOrderUri(reference: string): string | null {
+  const t = reference.trim();
+  if (LOCATION_CODE.test(t)) return PO_URN + t;
   return /^[a-z][a-z0-9+.-]*:\S+$/i.test(t) ? t : null;
 }
 
@@ -69,6 +83,7 @@ export function warehouseFlowProblems(input: WarehouseFlowInput): WarehouseFlowP
   }
   const [from, to] = [input.from && locationUri(input.from), input.to && locationUri(input.to)];
   if (NEEDS[input.step].from && NEEDS[input.step].to && from && from === to) problems.push({ field: 'to', key: 'traceability.sameLocation' });
+  if (input.bizTransaction?.trim() && purchaseOrderUri(input.bizTransaction) === null) problems.push({ field: 'bizTransaction', key: 'traceability.referenceInvalid' });
   return problems;
 }
 
@@ -91,5 +106,6 @@ export function warehouseFlowEvent(input: WarehouseFlowInput, eventId: string, n
     ...(to ? { bizLocation: { id: to } } : {}),
     quantityList: [quantity],
     ...(from ? { sourceList: [{ type: 'location', source: from }] } : {}),
+    ...(input.bizTransaction?.trim() ? { bizTransactionList: [{ type: 'po', bizTransaction: purchaseOrderUri(input.bizTransaction)! }] } : {}),
   };
 }

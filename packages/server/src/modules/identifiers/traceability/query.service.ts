@@ -1,4 +1,4 @@
-import { cbvWord, EPCIS_CONTEXT, epcKey, INSTANCE_ROLES, locationCode, OBJECT_ROLES, utcInstant, type EpcRole } from '@zhizao/domain';
+import { cbvWord, EPCIS_CONTEXT, epcKey, INSTANCE_ROLES, locationCode, locationKey, OBJECT_ROLES, utcInstant, type EpcRole } from '@zhizao/domain';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { countEvents, eventsAfter, identifiersOfEvents, pageEvents, type EventCursor, type EventFilter, type EventScope } from './repo.ts';
@@ -47,8 +47,9 @@ export function eventFilter(q: EventQuery, epc?: string): EventFilter {
     disposition: q.EQ_disposition ? cbvWord('disposition', q.EQ_disposition) : undefined,
     fromTime: instant(q.GE_eventTime, 'GE_eventTime'),
     beforeTime: instant(q.LT_eventTime, 'LT_eventTime'),
-    bizLocation: q.EQ_bizLocation ? epcKey(q.EQ_bizLocation) : undefined,
-    readPoint: q.EQ_readPoint ? epcKey(q.EQ_readPoint) : undefined,
+    // a location code typed on the warehouse page (A-01-03) is taken as its urn:zhizao:location URI
+    bizLocation: q.EQ_bizLocation ? locationKey(q.EQ_bizLocation) : undefined,
+    readPoint: q.EQ_readPoint ? locationKey(q.EQ_readPoint) : undefined,
     identifiers,
   };
 }

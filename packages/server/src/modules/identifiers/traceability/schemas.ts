@@ -139,6 +139,7 @@ export const flowBody = {
     from: { type: 'string', minLength: 1, maxLength: 300 },
     to: { type: 'string', minLength: 1, maxLength: 300 },
     eventTime: dateTime,
+    bizTransaction: { type: 'string', minLength: 1, maxLength: 300, description: 'purchase order: code (→ urn:zhizao:po:<code>) or URI' },
   },
 } as const;
 

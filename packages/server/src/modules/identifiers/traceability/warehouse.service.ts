@@ -5,7 +5,7 @@ import {
   fromMicro,
   LOCATION_ROLES,
   locationCode,
-  locationUri,
+  locationKey,
   OBJECT_ROLES,
   sourceLocation,
   WAREHOUSE_STEPS,
@@ -24,8 +24,6 @@ import { countEvents, pageEvents, stockRows, type EventFilter } from './repo.ts'
 // the capture keeps. Why a projection: events are immutable (EPCIS corrects by new events), so the running
 // sums never need rewinding, and the stock page stays one indexed read however long the history grows;
 // domain deriveStock recomputes it from the events and the tests hold the two equal.
-
-const locationKey = (location: string) => epcKey(locationUri(location) ?? location);
 
 export async function recordFlow(ctx: AppContext, capturer: Capturer, input: WarehouseFlowInput) {
   const problems = warehouseFlowProblems(input);

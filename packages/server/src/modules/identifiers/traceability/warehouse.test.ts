@@ -24,9 +24,9 @@ describeEachDatabase('warehouse flows', (server) => {
   const stock = async (c: TestClient, query = '') => (await c.get(`/api/traceability/warehouse/stock${query}`)).body.items.map((r: Record<string, unknown>) => [r.locationCode, r.product, r.uom, r.quantity]);
 
   it('records receiving, storing, picking and shipping as CBV ObjectEvents and derives the stock', async () => {
-    const received = await flow(enterprise, { step: 'receiving', product: PUMP, quantity: 100, to: 'DOCK-1' });
+    const received = await flow(enterprise, { step: 'receiving', product: PUMP, quantity: 100, to: 'DOCK-1', bizTransaction: 'PO-2026-001' });
     expect(received.status, JSON.stringify(received.body)).toBe(201);
-    expect(received.body.event).toMatchObject({ type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'receiving', bizLocation: { id: 'urn:zhizao:location:DOCK-1' }, quantityList: [{ epcClass: `hdl:${PUMP}`, quantity: 100 }] });
+    expect(received.body.event).toMatchObject({ type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'receiving', bizLocation: { id: 'urn:zhizao:location:DOCK-1' }, quantityList: [{ epcClass: `hdl:${PUMP}`, quantity: 100 }], bizTransactionList: [{ type: 'po', bizTransaction: 'urn:zhizao:po:PO-2026-001' }] });
     expect(received.body.stock).toEqual([{ location: 'urn:zhizao:location:DOCK-1', locationCode: 'DOCK-1', product: PUMP_KEY, uom: '', quantity: 100 }]);
     expect((await flow(enterprise, { step: 'storing', product: `hdl:${PUMP}`, quantity: 80, from: 'DOCK-1', to: 'A-01-03' })).status).toBe(201);
     expect((await flow(enterprise, { step: 'picking', product: PUMP.toLowerCase(), quantity: 30, from: 'A-01-03', to: 'PICK' })).status).toBe(201);
@@ -65,6 +65,12 @@ describeEachDatabase('warehouse flows', (server) => {
     expect((await enterprise.get(`/api/traceability/warehouse/movements?product=${encodeURIComponent('urn:epc:class:lgtin:9506000.013435.L7')}`)).body.total).toBe(2);
     // the events are EPCIS events like any other
     expect((await enterprise.get('/api/traceability/events?EQ_bizStep=storing')).body.total).toBe(1);
+    const atShelf = await enterprise.get('/api/traceability/events?EQ_bizLocation=A-01-03');
+    expect(atShelf.body.items.map((e: { bizStep: string; bizLocationCode: string }) => [e.bizStep, e.bizLocationCode])).toEqual([
+      ['receiving', 'A-01-03'],
+      ['receiving', 'A-01-03'],
+      ['storing', 'A-01-03'],
+    ]);
   });
 
   it('refuses a pick beyond the stock, and wrong forms field by field, storing nothing', async () => {
