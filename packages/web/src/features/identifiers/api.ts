@@ -48,7 +48,7 @@ export interface TemplateSummary {
   version: string;
   createdAt: string;
   itemCount: number;
-  identifierCount: number;
+  description?: string;
 }
 
 export type TemplateInput = Omit<TemplateDefinition, 'prefix'>;
@@ -67,13 +67,16 @@ export interface IdentifierRecord {
   values: HandleValue[];
   createdAt: string;
   updatedAt: string;
+  /** False when the caller sees the public values only. */
+  complete: boolean;
 }
 
+/** A value as registration takes it (domain HandleValueInput): plain-string data, permissions from the template item. */
 export interface ValueInput {
   index: number;
   type: string;
-  value: string;
-  public?: boolean;
+  data: string;
+  permissions?: string;
 }
 
 export interface UploadJob {
@@ -114,16 +117,19 @@ export const fetchApiKeys = () => api<{ items: ApiKey[] }>(`${base}/api-keys`);
 export const createApiKey = (label: string) => api<{ id: string; secret: string; label: string }>(`${base}/api-keys`, { method: 'POST', body: { label } });
 export const revokeApiKey = (id: string) => api<unknown>(`${base}/api-keys/${enc(id)}`, { method: 'DELETE' });
 
-export const fetchTemplates = (prefix: string) => api<{ items: TemplateSummary[] }>(`${base}/prefixes/${enc(prefix)}/templates`);
+/** Template versions, newest first. */
+export const fetchTemplates = async (prefix: string) => {
+  const { items } = await api<{ items: TemplateSummary[] }>(`${base}/prefixes/${enc(prefix)}/templates`);
+  return { items: [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+};
 export const fetchTemplate = (prefix: string, version: string) => api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates/${enc(version)}`);
 export const createTemplate = (prefix: string, input: TemplateInput) => api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates`, { method: 'POST', body: input });
 
 export const fetchIdentifiers = (prefix: string, q: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
   api<Paged<IdentifierSummary>>(`${base}/prefixes/${enc(prefix)}/identifiers${queryString({ ...q })}`, { signal });
-export const fetchRecord = (handle: string) => api<IdentifierRecord>(`${base}/records/${enc(handle)}`);
+export const fetchRecord = (handle: string) => api<IdentifierRecord>(`${base}/record${queryString({ handle })}`);
 export const registerIdentifier = (body: { handle: string; templateVersion: string; values: ValueInput[] }) =>
-  api<IdentifierRecord>(`${base}/records`, { method: 'POST', body });
-export const deleteIdentifier = (handle: string) => api<unknown>(`${base}/records/${enc(handle)}`, { method: 'DELETE' });
+  api<{ created: number; replaced: number; unchanged: number }>(`${base}/records`, { method: 'POST', body });
 
 /** Sends the file with its prefix and template version; the server registers in the background and reports through the job. */
 export const startUpload = (file: File, fields: { prefix: string; templateVersion: string }, onProgress: (percent: number) => void) =>

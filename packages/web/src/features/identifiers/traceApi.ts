@@ -14,6 +14,7 @@ export interface EventFilter {
 /** A captured event as the events list shows it: the domain's summary plus where it came from. */
 export interface EventRow extends EventSummary {
   id: number;
+  bizLocationCode: string | null;
   epcs: string[];
   enterpriseName: string | null;
   event: unknown;
@@ -28,16 +29,16 @@ export interface StockRow {
   updatedAt: string;
 }
 
+/** One receiving, storing, picking or shipping event and the product lines it moved. */
 export interface Movement {
   id: number;
-  eventId: string;
-  bizStep: string;
+  eventId: string | null;
+  bizStep: string | null;
   eventTime: string;
+  eventTimeZoneOffset: string;
   from: string | null;
   to: string | null;
-  product: string;
-  quantity: number;
-  uom: string;
+  items: { product: string; uom: string; quantity: number }[];
 }
 
 export const FLOW_STEPS = ['receiving', 'storing', 'picking', 'shipping'] as const;
@@ -50,7 +51,6 @@ export interface FlowInput {
   uom?: string;
   from?: string;
   to?: string;
-  bizTransaction?: string;
 }
 
 /** What the public trace page may show: public values only, and events without locations or quantities. */
@@ -59,7 +59,7 @@ export interface TraceView {
   kind: 'handle' | 'gs1' | 'other';
   handle: string | null;
   digitalLink: string | null;
-  product: { handle: string; prefix: string; enterpriseName: string; templateVersion: string | null; values: { index: number; type: string; value: string }[] } | null;
+  product: { handle: string; prefix: string; enterpriseName: string; templateVersion: string | null; values: { index: number; type: string; value: string; name?: string }[] } | null;
   events: { type: string; action: string | null; bizStep: string | null; disposition: string | null; eventTime: string; eventTimeZoneOffset: string; enterpriseName: string | null }[];
   eventCount: number;
 }

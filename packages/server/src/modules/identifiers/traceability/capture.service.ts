@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EPCIS_EVENT_TYPES, eventIdentifiers, fromMicro, locationCode, mergeDeltas, stockDeltas, summariseEvent, type EpcisEvent, type StockDelta } from '@zhizao/domain';
-import { constraintViolated } from '../../../db/database.ts';
+import { EPCIS_EVENT_TYPES, eventIdentifiers, fromMicro, locationCode, mergeDeltas, stockDeltas, summariseEvent, type EpcisEvent } from '@zhizao/domain';
+import { constraintViolated, type Tx } from '../../../db/database.ts';
 import type { AuditActor } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -46,7 +46,7 @@ export interface CaptureResult {
   stock: StockChange[];
 }
 
-interface PreparedEvent {
+export interface PreparedEvent {
   path: string;
   json: string;
   event: EpcisEvent;
@@ -99,45 +99,59 @@ function refuseDuplicates(prepared: PreparedEvent[], already: Set<string>): void
   }
 }
 
-/** Validates and stores a capture (document or single event). `raw` is the body exactly as sent. */
-export async function captureEpcis(ctx: AppContext, capturer: Capturer, raw: string, body: unknown, options: CaptureOptions = {}): Promise<CaptureResult> {
+/** Validates a body (document or single event) and prepares its events; throws the 4xx that names the problem. */
+export function prepareCapture(body: unknown, options: CaptureOptions = {}): PreparedEvent[] {
   const prepared = eventsOf(body, options).map(prepare);
   refuseDuplicates(prepared, new Set());
+  return prepared;
+}
+
+/**
+ * Stores prepared events inside an open transaction: the capture row, each event as sent, its identifiers and
+ * the stock changes. Returns the stock lines touched with their new quantities.
+ */
+export async function storeCapture(tx: Tx, capturer: Omit<Capturer, 'audit'>, captureId: string, raw: string, prepared: PreparedEvent[], createdAt: string, options: CaptureOptions = {}): Promise<StockChange[]> {
+  const ids = prepared.flatMap((p) => (p.summary.eventId === null ? [] : [p.summary.eventId]));
+  refuseDuplicates(prepared, await capturedEventIds(tx, capturer.enterpriseId, ids));
+  await tx
+    .insertInto('epcisCapture')
+    .values({ id: captureId, enterpriseId: capturer.enterpriseId, capturedBy: capturer.userId, apiKeyId: capturer.apiKeyId, document: raw, eventCount: prepared.length, createdAt })
+    .execute();
+  const epcRows: { epcKey: string; eventRowId: number; role: string }[] = [];
+  for (const p of prepared) {
+    const { eventId, ...s } = p.summary;
+    const row = await tx
+      .insertInto('epcisEvent')
+      .values({ captureId, enterpriseId: capturer.enterpriseId, eventId, ...s, eventJson: p.json, recordedAt: createdAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const i of p.identifiers) epcRows.push({ epcKey: i.key, eventRowId: row.id, role: i.role });
+  }
+  await insertEpcRows(tx, epcRows);
+  const changes: StockChange[] = [];
+  for (const d of mergeDeltas(prepared.flatMap((p) => stockDeltas(p.event)))) {
+    const quantity = fromMicro(await addStock(tx, capturer.enterpriseId, d, createdAt));
+    if (options.requireStock && quantity < 0) {
+      throw new AppError(409, 'traceability.stockInsufficient', { location: locationCode(d.location), available: quantity - fromMicro(d.micro) }, 'quantity');
+    }
+    changes.push({ location: d.location, product: d.product, uom: d.uom, quantity });
+  }
+  return changes;
+}
+
+/** Validates and stores a capture (document or single event) with its audit entry. `raw` is the body exactly as sent. */
+export async function captureEpcis(ctx: AppContext, capturer: Capturer, raw: string, body: unknown, options: CaptureOptions = {}): Promise<CaptureResult> {
+  const prepared = prepareCapture(body, options);
   const captureId = randomUUID();
   const createdAt = new Date().toISOString();
-  const deltas: StockDelta[] = mergeDeltas(prepared.flatMap((p) => stockDeltas(p.event)));
   try {
     const stock = await ctx.db.transaction().execute(async (tx) => {
-      const ids = prepared.flatMap((p) => (p.summary.eventId === null ? [] : [p.summary.eventId]));
-      refuseDuplicates(prepared, await capturedEventIds(tx, capturer.enterpriseId, ids));
-      await tx
-        .insertInto('epcisCapture')
-        .values({ id: captureId, enterpriseId: capturer.enterpriseId, capturedBy: capturer.userId, apiKeyId: capturer.apiKeyId, document: raw, eventCount: prepared.length, createdAt })
-        .execute();
-      const epcRows: { epcKey: string; eventRowId: number; role: string }[] = [];
-      for (const p of prepared) {
-        const { eventId, ...s } = p.summary;
-        const row = await tx
-          .insertInto('epcisEvent')
-          .values({ captureId, enterpriseId: capturer.enterpriseId, eventId, ...s, eventJson: p.json, recordedAt: createdAt })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        for (const i of p.identifiers) epcRows.push({ epcKey: i.key, eventRowId: row.id, role: i.role });
-      }
-      await insertEpcRows(tx, epcRows);
-      const changes: StockChange[] = [];
-      for (const d of deltas) {
-        const quantity = fromMicro(await addStock(tx, capturer.enterpriseId, d, createdAt));
-        if (options.requireStock && quantity < 0) {
-          throw new AppError(409, 'traceability.stockInsufficient', { location: locationCode(d.location), available: quantity - fromMicro(d.micro) }, 'quantity');
-        }
-        changes.push({ location: d.location, product: d.product, uom: d.uom, quantity });
-      }
+      const changes = await storeCapture(tx, capturer, captureId, raw, prepared, createdAt, options);
       await ctx.audit.append(tx, capturer.audit, {
         action: 'traceability.capture',
         entityType: 'epcisCapture',
         entityId: captureId,
-        after: { enterpriseId: capturer.enterpriseId, apiKeyId: capturer.apiKeyId, eventCount: prepared.length, eventIds: ids.slice(0, 20), stockChanges: deltas.length },
+        after: { enterpriseId: capturer.enterpriseId, apiKeyId: capturer.apiKeyId, eventCount: prepared.length, eventIds: prepared.slice(0, 20).map((p) => p.summary.eventId), stockChanges: changes.length },
       });
       return changes;
     });

@@ -30,11 +30,10 @@ const value = (index: number, type: string, v: string, permissions = '1110'): Ha
   references: [],
 });
 
-/** An active prefix of the 环翠 fixture enterprise with one product identifier, and an API key of that enterprise. */
-export async function seedIdentifierFixtures(server: TestServer): Promise<void> {
+/** An active prefix of an enterprise (the 环翠 fixture by default) with one product identifier, and an API key of that enterprise. */
+export async function seedIdentifierFixtures(server: TestServer, enterpriseId = server.enterprises.huancui): Promise<void> {
   const db = server.ctx.db;
   const at = new Date().toISOString();
-  const enterpriseId = server.enterprises.huancui;
   await db
     .insertInto('idPrefix')
     .values({

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Form, Input, InputNumber, Row, Segmented } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../app/api/client.ts';
 import { showServerErrors } from '../../../app/api/form-errors.ts';
@@ -6,7 +6,9 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useInvalidateIdentifiers } from '../queries.ts';
 import { FLOW_STEPS, recordFlow, type FlowInput, type FlowStep } from '../traceApi.ts';
 
-const FIELDS = ['product', 'quantity', 'uom', 'from', 'to', 'bizTransaction'] as const;
+const FIELDS = ['product', 'quantity', 'uom', 'from', 'to'] as const;
+/** UN/CEFACT Rec. 20 unit codes the server takes (no unit = a count of items). */
+const UNITS = ['KGM', 'TNE', 'LTR', 'MTR', 'MTK', 'BX', 'PK'] as const;
 /** Which locations a step names: goods arrive into `to`, move `from` → `to`, or leave `from` (API-NOTES.md, warehouse flows). */
 const NEEDS: Record<FlowStep, { from: boolean; to: boolean }> = {
   receiving: { from: false, to: true },
@@ -31,13 +33,13 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
     setError(null);
     setDone(null);
     try {
-      const body: FlowInput = { step, product: values.product.trim(), quantity: values.quantity, uom: values.uom?.trim() || undefined, bizTransaction: values.bizTransaction?.trim() || undefined };
+      const body: FlowInput = { step, product: values.product.trim(), quantity: values.quantity, uom: values.uom || undefined };
       if (needs.from) body.from = values.from?.trim();
       if (needs.to) body.to = values.to?.trim();
       await recordFlow(body);
       await invalidate();
       setDone(t('identifiers.warehouse.recorded', { step: t(`identifiers.bizStep.${step}`) }));
-      form.setFieldsValue({ quantity: undefined, bizTransaction: undefined });
+      form.setFieldsValue({ quantity: undefined });
       onRecorded();
     } catch (e) {
       if (!showServerErrors(form, e, FIELDS)) setError(errorMessage(e));
@@ -67,7 +69,7 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="uom" label={t('identifiers.warehouse.uom')}>
-            <Input maxLength={10} placeholder={t('identifiers.warehouse.uomHint')} />
+            <Select allowClear placeholder={t('identifiers.warehouse.uomHint')} options={UNITS.map((u) => ({ value: u, label: `${u} · ${t(`identifiers.unit.${u}`)}` }))} />
           </Form.Item>
         </Col>
         {needs.from && (
@@ -84,11 +86,6 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
             </Form.Item>
           </Col>
         )}
-        <Col xs={24} md={8}>
-          <Form.Item name="bizTransaction" label={t('identifiers.warehouse.bizTransaction')}>
-            <Input maxLength={100} placeholder="PO-2026-001" />
-          </Form.Item>
-        </Col>
       </Row>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="flow-submit">{t('identifiers.warehouse.record')}</Button>
     </Form>

@@ -1,6 +1,6 @@
 import { LinkOutlined } from '@ant-design/icons';
 import { isPublic, type HandleValue } from '@zhizao/domain';
-import { Button, Descriptions, Drawer, QRCode, Space, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, QRCode, Space, Table, Typography } from 'antd';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { formatTime } from '../labels.tsx';
@@ -36,6 +36,7 @@ export function RecordDrawer({ handle, onClose }: { handle: string | null; onClo
               <Descriptions.Item label={t('identifiers.col.updatedAt')}>{formatTime(r.updatedAt)}</Descriptions.Item>
             </Descriptions>
           </div>
+          {!r.complete && <Alert type="info" showIcon title={t('identifiers.record.publicOnly')} />}
           <Button icon={<LinkOutlined />} href={tracePath(r.handle)} target="_blank">{t('identifiers.record.openTrace')}</Button>
           <Table
             rowKey="index"

@@ -1,7 +1,7 @@
-import type { TemplateItem } from '@zhizao/domain';
+import { DEFAULT_PERMISSIONS as PUBLIC, PRIVATE_PERMISSIONS as PRIVATE, type TemplateItem } from '@zhizao/domain';
 import { Alert, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage } from '../../../app/api/client.ts';
+import { ApiError, errorMessage } from '../../../app/api/client.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { registerIdentifier, type ValueInput } from '../api.ts';
 import { showNestedErrors, type FieldPath } from '../form-errors.ts';
@@ -17,12 +17,9 @@ interface Values {
 
 const key = (index: number) => `i${index}`;
 
-/** Server paths `values.2000` / `handle` land on this form's fields. */
-const place = (path: FieldPath): FieldPath | null => {
-  if (path[0] === 'values' && path[1] !== undefined) return ['values', key(Number(path[1]))];
-  if (path[0] === 'handle') return ['suffix'];
-  return path[0] === 'templateVersion' ? path : null;
-};
+// Refusals about the handle itself go on the suffix field; a value's problem names its index in the message, shown above the form.
+const HANDLE_PROBLEMS = new Set(['identifiers.handleInvalid', 'identifiers.handleExists', 'identifiers.problem.handleInvalid', 'identifiers.problem.exists', 'identifiers.problem.foreignPrefix']);
+const place = (path: FieldPath): FieldPath | null => (path[0] === 'templateVersion' ? path : null);
 
 /** One identifier, registered with the form its template version describes: one field per item, with its rules. */
 export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix: string; open: boolean; onClose(): void; onRegistered(handle: string): void }) {
@@ -48,15 +45,16 @@ export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix:
     const handle = `${prefix}/${v.suffix.trim()}`;
     const values: ValueInput[] = template.data.items
       .filter((item) => (v.values?.[key(item.idIndex)] ?? '') !== '')
-      .map((item) => ({ index: item.idIndex, type: item.type, value: v.values[key(item.idIndex)]!, public: item.public }));
-    if (v.url) values.unshift({ index: 1, type: 'URL', value: v.url, public: true });
+      .map((item) => ({ index: item.idIndex, type: item.type, data: v.values[key(item.idIndex)]!, permissions: item.public ? PUBLIC : PRIVATE }));
+    if (v.url) values.unshift({ index: 1, type: 'URL', data: v.url, permissions: PUBLIC });
     try {
       await registerIdentifier({ handle, templateVersion: v.templateVersion, values });
       await invalidate();
       form.resetFields();
       onRegistered(handle);
     } catch (e) {
-      if (!showNestedErrors(form, e, place)) setError(errorMessage(e));
+      if (e instanceof ApiError && HANDLE_PROBLEMS.has(e.code)) form.setFields([{ name: 'suffix', errors: [e.message] }]);
+      else if (!showNestedErrors(form, e, place)) setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

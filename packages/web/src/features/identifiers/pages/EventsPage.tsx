@@ -5,7 +5,7 @@ import { Page } from '../../../app/components/Page.tsx';
 import { EmptyState, LoadError } from '../../../app/components/PageStates.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { bizStepLabel, KNOWN_BIZ_STEPS } from '../bizSteps.ts';
-import { formatTime } from '../labels.tsx';
+import { eventLocalTime } from '../labels.tsx';
 import { useEvents } from '../queries.ts';
 import type { EventFilter, EventRow } from '../traceApi.ts';
 
@@ -59,11 +59,11 @@ export function EventsPage() {
             locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.events.empty')} /> }}
             pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showTotal: (total) => t('common.total', { total }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
             columns={[
-              { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => `${formatTime(v)} (${r.eventTimeZoneOffset})`, width: 200 },
+              { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => `${eventLocalTime(v, r.eventTimeZoneOffset)} (${r.eventTimeZoneOffset})`, width: 200 },
               { title: t('identifiers.events.type'), dataIndex: 'type', render: (v: string, r) => <><Tag>{v}</Tag>{r.action}</> },
-              { title: t('identifiers.events.bizStep'), dataIndex: 'bizStep', render: (v: string | null) => bizStepLabel(v, t) },
-              { title: t('identifiers.events.epcs'), dataIndex: 'epcs', render: (epcs: string[]) => <EpcList epcs={epcs} /> },
-              { title: t('identifiers.events.location'), key: 'where', render: (_, r) => <span className="zz-mono" style={{ fontSize: 12 }}>{r.bizLocation ?? r.readPoint ?? '—'}</span> },
+              { title: t('identifiers.events.bizStep'), dataIndex: 'bizStep', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span> },
+              { title: t('identifiers.events.epcs'), dataIndex: 'epcs', render: (epcs: string[], r) => <EpcList epcs={epcs.filter((e) => e !== r.bizLocation && e !== r.readPoint)} /> },
+              { title: t('identifiers.events.location'), key: 'where', render: (_, r) => <span className="zz-mono" style={{ fontSize: 12 }}>{r.bizLocationCode ?? r.bizLocation ?? r.readPoint ?? '—'}</span> },
               { title: t('identifiers.events.enterprise'), dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
               { title: '', key: 'raw', render: (_, r) => <Button size="small" type="link" onClick={() => setShown(r)}>{t('identifiers.events.raw')}</Button> },
             ]}

@@ -25,8 +25,8 @@ export function IdentifiersPage() {
   const q = useDebounced(search.trim());
   const list = useIdentifiers(prefix, { q: q ? `${prefix}/${q}` : undefined, ...paging });
 
-  const registerButton = (
-    <Button type="primary" icon={<PlusOutlined />} disabled={!prefix} onClick={() => setRegistering(true)} data-testid="register-identifier">
+  const registerButton = (testId?: string) => (
+    <Button type="primary" icon={<PlusOutlined />} disabled={!prefix} onClick={() => setRegistering(true)} data-testid={testId}>
       {t('identifiers.register.button')}
     </Button>
   );
@@ -39,7 +39,7 @@ export function IdentifiersPage() {
         <>
           <PrefixSelect value={prefix} onChange={(p) => { setPrefix(p); setPaging((s) => ({ ...s, page: 1 })); }} />
           <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/identifiers/upload')}>{t('menu.identifiers.upload')}</Button>
-          {registerButton}
+          {registerButton('register-identifier')}
         </>
       }
     >
@@ -69,7 +69,7 @@ export function IdentifiersPage() {
                 data-testid="identifier-table"
                 scroll={{ x: true }}
                 onRow={(r) => ({ onClick: () => setOpen(r.handle), style: { cursor: 'pointer' } })}
-                locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(q ? 'identifiers.list.noMatch' : 'identifiers.list.empty')} action={q ? undefined : registerButton} /> }}
+                locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(q ? 'identifiers.list.noMatch' : 'identifiers.list.empty')} action={q ? undefined : registerButton()} /> }}
                 pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showTotal: (total) => t('common.total', { total }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
                 columns={[
                   { title: t('identifiers.col.handle'), dataIndex: 'handle', render: (h: string) => <a className="zz-mono">{h}</a> },

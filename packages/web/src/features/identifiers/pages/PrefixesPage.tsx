@@ -21,14 +21,14 @@ export function PrefixesPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const [applying, setApplying] = useState(false);
   const list = usePrefixes(paging);
-  const applyButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid="apply-prefix">
+  const applyButton = (testId?: string) => (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setApplying(true)} data-testid={testId}>
       {t('identifiers.prefix.apply')}
     </Button>
   );
 
   return (
-    <Page title={t('identifiers.prefix.title')} subtitle={t('identifiers.prefix.subtitle')} extra={applyButton}>
+    <Page title={t('identifiers.prefix.title')} subtitle={t('identifiers.prefix.subtitle')} extra={applyButton('apply-prefix')}>
       <NodeBanner />
       <Card title={t('identifiers.prefix.mine')} style={{ marginBottom: 16 }}>
         {list.isError && !list.data ? (
@@ -40,7 +40,7 @@ export function PrefixesPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             data-testid="prefix-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.prefix.empty')} action={applyButton} /> }}
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.prefix.empty')} action={applyButton()} /> }}
             pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, hideOnSinglePage: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
             scroll={{ x: true }}
             columns={[

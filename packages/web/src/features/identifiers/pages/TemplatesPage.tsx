@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, List, Row, Tag } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, List, Row } from 'antd';
 import { useState } from 'react';
 import { Page } from '../../../app/components/Page.tsx';
 import { EmptyState, LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
@@ -21,14 +21,14 @@ export function TemplatesPage() {
   const versions = templates.data?.items ?? [];
   const version = chosen && versions.some((v) => v.version === chosen) ? chosen : versions[0]?.version;
   const template = useTemplate(prefix, version);
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} disabled={!prefix || (!!version && !template.data)} onClick={() => setEditing(true)} data-testid="new-template">
+  const newButton = (testId?: string) => (
+    <Button type="primary" icon={<PlusOutlined />} disabled={!prefix || (!!version && !template.data)} onClick={() => setEditing(true)} data-testid={testId}>
       {t(versions.length ? 'identifiers.template.newFromLatest' : 'identifiers.template.create')}
     </Button>
   );
 
   return (
-    <Page title={t('identifiers.template.title')} subtitle={t('identifiers.template.subtitle')} extra={<><PrefixSelect value={prefix} onChange={setPrefix} />{newButton}</>}>
+    <Page title={t('identifiers.template.title')} subtitle={t('identifiers.template.subtitle')} extra={<><PrefixSelect value={prefix} onChange={setPrefix} />{newButton('new-template')}</>}>
       {!prefix ? (
         <div className="zz-card"><EmptyState description={t('identifiers.prefix.needActive')} /></div>
       ) : templates.isError ? (
@@ -36,7 +36,7 @@ export function TemplatesPage() {
       ) : templates.isPending ? (
         <PageSkeleton />
       ) : !versions.length ? (
-        <div className="zz-card"><EmptyState description={t('identifiers.template.empty')} action={newButton} /></div>
+        <div className="zz-card"><EmptyState description={t('identifiers.template.empty')} action={newButton()} /></div>
       ) : (
         <Row gutter={16}>
           <Col xs={24} lg={7}>
@@ -50,9 +50,8 @@ export function TemplatesPage() {
                   >
                     <List.Item.Meta
                       title={<span className="zz-mono">{v.version}</span>}
-                      description={t('identifiers.template.versionLine', { items: v.itemCount, ids: v.identifierCount, at: formatTime(v.createdAt) })}
+                      description={t('identifiers.template.versionLine', { items: v.itemCount, at: formatTime(v.createdAt) })}
                     />
-                    {v.identifierCount > 0 && <Tag>{t('identifiers.template.inUse')}</Tag>}
                   </List.Item>
                 )}
               />

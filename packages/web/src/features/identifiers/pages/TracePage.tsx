@@ -1,11 +1,11 @@
 import '../trace.css';
 import { Card, Descriptions, Empty, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useLocation } from 'react-router';
 import { ApiError, errorMessage } from '../../../app/api/client.ts';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import { LanguageSwitch } from '../../../app/layout/HeaderBar.tsx';
-import { bizStepLabel } from '../bizSteps.ts';
+import { bizStepLabel, dispositionLabel } from '../bizSteps.ts';
+import { eventLocalTime } from '../labels.tsx';
 import { useTrace } from '../queries.ts';
 import type { TraceView } from '../traceApi.ts';
 
@@ -72,10 +72,10 @@ function TraceBody({ trace }: { trace: TraceView }) {
       >
         <div className="zz-trace-handle" style={{ marginBottom: 12 }}>{shownId}</div>
         {product ? (
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered styles={{ label: { width: '34%', whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('identifiers.trace.enterprise')}>{product.enterpriseName}</Descriptions.Item>
             {product.values.map((v) => (
-              <Descriptions.Item key={v.index} label={v.type}>
+              <Descriptions.Item key={v.index} label={v.name ?? v.type}>
                 {v.type === 'URL' && /^https?:\/\//.test(v.value) ? <a href={v.value} rel="noopener noreferrer">{v.value}</a> : v.value}
               </Descriptions.Item>
             ))}
@@ -90,11 +90,11 @@ function TraceBody({ trace }: { trace: TraceView }) {
             items={events.map((e, i) => ({
               key: i,
               color: i === 0 ? 'green' : 'blue',
-              title: dayjs(e.eventTime).format('YYYY-MM-DD HH:mm'),
               content: (
                 <div>
-                  <Typography.Text strong>{bizStepLabel(e.bizStep, t) === '—' ? e.type : bizStepLabel(e.bizStep, t)}</Typography.Text>
-                  {e.disposition && <Tag style={{ marginLeft: 8 }}>{e.disposition.replace(/^.*Disp-/, '')}</Tag>}
+                  <Typography.Text strong>{e.bizStep ? bizStepLabel(e.bizStep, t) : e.type}</Typography.Text>
+                  {e.disposition && <Tag style={{ marginLeft: 8 }}>{dispositionLabel(e.disposition, t)}</Tag>}
+                  <div><Typography.Text type="secondary">{eventLocalTime(e.eventTime, e.eventTimeZoneOffset)}</Typography.Text></div>
                   {e.enterpriseName && <div><Typography.Text type="secondary">{e.enterpriseName}</Typography.Text></div>}
                 </div>
               ),

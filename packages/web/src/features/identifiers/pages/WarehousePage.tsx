@@ -7,7 +7,7 @@ import { useDebounced } from '../../../app/components/useDebounced.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { bizStepLabel } from '../bizSteps.ts';
 import { FlowForm } from '../components/FlowForm.tsx';
-import { formatTime } from '../labels.tsx';
+import { eventLocalTime, formatQuantity, formatTime } from '../labels.tsx';
 import { useMovements, useStock } from '../queries.ts';
 import type { StockRow } from '../traceApi.ts';
 
@@ -52,7 +52,7 @@ export function WarehousePage() {
                   columns={[
                     { title: t('identifiers.warehouse.location'), dataIndex: 'locationCode', render: (v: string, r) => mono(v || r.location) },
                     { title: t('identifiers.warehouse.product'), dataIndex: 'product', render: mono },
-                    { title: t('identifiers.warehouse.quantity'), dataIndex: 'quantity', align: 'right', render: (q: number, r) => `${q.toLocaleString()} ${r.uom}` },
+                    { title: t('identifiers.warehouse.quantity'), dataIndex: 'quantity', align: 'right', render: (q: number, r) => formatQuantity(q, r.uom) },
                     { title: t('identifiers.col.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
                   ]}
                 />
@@ -75,10 +75,13 @@ export function WarehousePage() {
                 locale={{ emptyText: movements.isPending ? ' ' : <EmptyState description={t('identifiers.warehouse.noMovements')} /> }}
                 pagination={{ current: paging.page, pageSize: paging.pageSize, total: movements.data?.total ?? 0, hideOnSinglePage: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
                 columns={[
-                  { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: formatTime },
-                  { title: t('identifiers.warehouse.step'), dataIndex: 'bizStep', render: (v: string) => bizStepLabel(v, t) },
-                  { title: t('identifiers.warehouse.product'), dataIndex: 'product', render: mono },
-                  { title: t('identifiers.warehouse.quantity'), dataIndex: 'quantity', align: 'right', render: (q: number, r) => `${q.toLocaleString()} ${r.uom}` },
+                  { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => eventLocalTime(v, r.eventTimeZoneOffset) },
+                  { title: t('identifiers.warehouse.step'), dataIndex: 'bizStep', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span> },
+                  {
+                    title: t('identifiers.warehouse.product'),
+                    key: 'items',
+                    render: (_, r) => r.items.map((i) => <div key={`${i.product}|${i.uom}`}>{mono(i.product)} × {formatQuantity(i.quantity, i.uom)}</div>),
+                  },
                   { title: t('identifiers.warehouse.from'), dataIndex: 'from', render: mono },
                   { title: t('identifiers.warehouse.to'), dataIndex: 'to', render: mono },
                 ]}

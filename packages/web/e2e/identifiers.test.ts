@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { activePrefix } from './identifiers-support.ts';
+import { useBrowserEnv } from './support.ts';
+
+// The identifier node in the browser: the operator approves an enterprise's prefix application; the
+// enterprise registers an identifier with its template's form and sees its values marked public or private.
+
+describe('identifier node pages', () => {
+  const env = useBrowserEnv();
+
+  it('an enterprise applies for a prefix with its registry data and the node operator approves it', async () => {
+    const { server } = env();
+    const enterprise = await env().pageAs('enterprise_user');
+    await enterprise.getByTestId('side-menu').getByText('企业前缀与密钥').click();
+    await enterprise.waitForURL(/\/identifiers\/prefixes$/);
+    await enterprise.getByTestId('apply-prefix').click();
+    const modal = enterprise.getByTestId('prefix-apply-modal');
+    // Real-name data shown from the registry record, not typed.
+    const record = (await (await server.as('bureau_admin')).get(`/api/enterprises/${server.enterprises.huancui}`)).body;
+    await expect.poll(() => modal.getByTestId('real-name').innerText(), { timeout: 10_000 }).toContain(record.creditCode);
+    expect(await modal.getByTestId('real-name').innerText()).toContain(record.name);
+    await enterprise.locator('#prefixApply_contactName').fill('王测试');
+    await enterprise.locator('#prefixApply_contactPhone').fill('0631-5800000');
+    await enterprise.locator('#prefixApply_purpose').fill('产品追溯与仓储管理');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    const table = enterprise.getByTestId('prefix-table');
+    await table.getByTestId('prefix-status-pending').waitFor();
+    const prefix = (await table.locator('tr.ant-table-row').filter({ hasText: '待审核' }).locator('td').first().innerText()).trim();
+    expect(prefix).toMatch(/^88\.999\.\d+$/);
+
+    const operator = await env().pageAs('bureau_admin');
+    await operator.getByTestId('side-menu').getByText('前缀审核').click();
+    await operator.waitForURL(/\/identifiers\/review$/);
+    const review = operator.getByTestId('review-table');
+    await expect.poll(() => review.innerText()).toContain(prefix);
+    expect(await review.innerText()).toContain('王测试');
+    await operator.getByTestId(`prefix-approve-${prefix}`).click();
+    await operator.getByTestId('decision-modal').locator('.ant-modal-footer .ant-btn-primary').click();
+    await operator.getByText(`已批准前缀 ${prefix}`).waitFor();
+    // Gone from the pending list, listed as active.
+    await expect.poll(() => review.innerText()).not.toContain(prefix);
+    await operator.getByTestId('review-status').getByText('已启用').click();
+    await expect.poll(() => review.innerText()).toContain(prefix);
+
+    await enterprise.reload();
+    const row = enterprise.getByTestId('prefix-table').locator('tr.ant-table-row').filter({ hasText: prefix });
+    await expect.poll(() => row.innerText()).toContain('已启用');
+  });
+
+  it('an enterprise registers an identifier with its template form and sees its values with public and private marks', async () => {
+    const prefix = await activePrefix(env().server);
+    const page = await env().pageAs('enterprise_user');
+    await page.getByTestId('side-menu').getByText('标识管理').click();
+    await page.waitForURL(/\/identifiers$/);
+    await expect.poll(() => page.getByTestId('prefix-select').innerText(), { timeout: 10_000 }).toContain(prefix);
+    await page.getByTestId('register-identifier').click();
+    const modal = page.getByTestId('register-modal');
+    await page.locator('#register_values_i2000').waitFor();
+    await page.locator('#register_suffix').fill('E2E-0001');
+    // A batch number against the template's pattern: refused in the form, nothing sent, everything typed stays.
+    await page.locator('#register_values_i2000').fill('智能轴承 A 型');
+    await page.locator('#register_values_i2001').fill('2026-11');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.getByText('格式应符合 ^B[0-9]+$').waitFor();
+    expect(await page.locator('#register_suffix').inputValue()).toBe('E2E-0001');
+    expect(await page.locator('#register_values_i2000').inputValue()).toBe('智能轴承 A 型');
+    await page.locator('#register_values_i2001').fill('B202611');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+
+    const drawer = page.getByTestId('record-drawer');
+    const values = drawer.getByTestId('record-values');
+    await expect.poll(() => values.innerText()).toContain('智能轴承 A 型');
+    const text = await values.innerText();
+    expect(text).toMatch(/name\s+智能轴承 A 型\s+公开/);
+    expect(text).toMatch(/batch\s+B202611\s+非公开/);
+    expect(await drawer.innerText()).toContain(`${prefix}/E2E-0001`);
+    await drawer.getByTestId('record-qr').locator('canvas').waitFor();
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => page.getByTestId('identifier-table').innerText()).toContain(`${prefix}/E2E-0001`);
+
+    // The same handle again with other data: the server refuses, the form keeps what was typed.
+    await page.getByTestId('register-identifier').click();
+    await page.locator('#register_values_i2000').waitFor();
+    await page.locator('#register_suffix').fill('e2e-0001');
+    await page.locator('#register_values_i2000').fill('另一个名字');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.getByText('标识已存在且数据不同').waitFor();
+    expect(await page.locator('#register_values_i2000').inputValue()).toBe('另一个名字');
+  });
+});
