@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
+import { runIdentifiersBench } from './identifiers.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
 import { measureInterleaved } from './measure.ts';
@@ -94,7 +95,13 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && only !== 'registry' && only !== 'maturity' && only !== 'distribution') throw new Error(`--only takes registry, maturity or distribution, not ${only}`);
+  if (only !== undefined && !['registry', 'maturity', 'distribution', 'identifiers'].includes(only)) throw new Error(`--only takes registry, maturity, distribution or identifiers, not ${only}`);
+  if (only === 'identifiers') {
+    // the identifier node (identifiers.ts): batch registration of 1,000,000 and GET /api/handles/{handle} against a static route
+    const id = await runIdentifiersBench(log, { count: args.n === '100000' ? undefined : COUNT });
+    if (!Object.values(id.targets).every(Boolean)) process.exitCode = 1;
+    return;
+  }
   if (only === undefined || only === 'distribution') {
     // the city distribution over 100,000 assessments (maturity-distribution.ts): under 200 ms server time
     const distribution = await runDistributionBench(log, args.db, path.join(path.dirname(args.out), 'maturity-distribution-latest.json'));

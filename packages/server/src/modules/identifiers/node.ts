@@ -17,11 +17,49 @@ export interface ResolvedIdentifier {
   prefix: string;
   enterpriseId: number;
   templateVersion: string | null;
-  values: HandleValue[];
+  readonly values: HandleValue[];
   /** The anonymous Handle.Net answer, serialised once. */
-  publicBody: string;
+  readonly publicBody: string;
   createdAt: string;
   updatedAt: string;
+}
+
+// A stored value that is not publicly readable: its permissions' third bit is 0.
+const NOT_PUBLIC = /"permissions":"[01]{2}0/;
+
+/** A resolved row; values are parsed only when someone needs them (filters, an authorised caller). */
+class Resolved implements ResolvedIdentifier {
+  readonly handle: string;
+  readonly handleKey: string;
+  readonly templateVersion: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  private parsed: HandleValue[] | null = null;
+  private body: string | null = null;
+
+  constructor(
+    private readonly row: IdentifierRow,
+    readonly prefix: string,
+    readonly enterpriseId: number,
+  ) {
+    this.handle = row.handle;
+    this.handleKey = row.handleKey;
+    this.templateVersion = row.templateVersion;
+    this.createdAt = row.createdAt;
+    this.updatedAt = row.updatedAt;
+  }
+
+  get values(): HandleValue[] {
+    return (this.parsed ??= JSON.parse(this.row.valuesJson) as HandleValue[]);
+  }
+
+  get publicBody(): string {
+    // stored values are already in Handle.Net's JSON shape: when all are public the answer is a concatenation
+    this.body ??= NOT_PUBLIC.test(this.row.valuesJson)
+      ? JSON.stringify({ responseCode: 1, handle: this.handle, values: publicValues(this.values) })
+      : `{"responseCode":1,"handle":${JSON.stringify(this.handle)},"values":${this.row.valuesJson}}`;
+    return this.body;
+  }
 }
 
 const nodes = new WeakMap<AppContext, IdentifierNode>();
@@ -103,18 +141,7 @@ export class IdentifierNode {
     const prefix = splitHandle(row.handleKey)!.prefix;
     const owner = this.prefixes.get(prefix);
     if (!owner) return null;
-    const values = JSON.parse(row.valuesJson) as HandleValue[];
-    const resolved: ResolvedIdentifier = {
-      handle: row.handle,
-      handleKey: row.handleKey,
-      prefix,
-      enterpriseId: owner.enterpriseId,
-      templateVersion: row.templateVersion,
-      values,
-      publicBody: JSON.stringify({ responseCode: 1, handle: row.handle, values: publicValues(values) }),
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    };
+    const resolved = new Resolved(row, prefix, owner.enterpriseId);
     this.cache.set(key, resolved);
     return resolved;
   }

@@ -143,6 +143,7 @@ async function prepare(ctx: AppContext, who: Registrant, items: readonly Registr
   const timestamp = handleTimestamp(now);
   const at = now.toISOString();
   const seen = new Set<string>();
+  const checkers = new Map<string, Awaited<ReturnType<typeof node.checker>>>();
   const rows: IdentifierRow[] = [];
   const problems: ItemProblem[] = [];
   for (let item = 0; item < items.length; item++) {
@@ -167,7 +168,10 @@ async function prepare(ctx: AppContext, who: Registrant, items: readonly Registr
     let values = normalised.values.filter((v) => v.index !== TEMPLATE_INDEX);
     const version = templateVersion ?? templateVersionOf(normalised.values);
     if (version) {
-      const checker = await node.checker(splitHandle(key)!.prefix, version);
+      const prefix = splitHandle(key)!.prefix;
+      const id = `${prefix}|${version}`;
+      if (!checkers.has(id)) checkers.set(id, await node.checker(prefix, version));
+      const checker = checkers.get(id);
       if (!checker) {
         refuse({ code: RC.invalidValue, key: 'identifiers.templateNotFound', params: { version } });
         continue;
@@ -178,8 +182,11 @@ async function prepare(ctx: AppContext, who: Registrant, items: readonly Registr
         continue;
       }
       // a template item's visibility comes from the template unless the client set permissions itself
-      const explicit = new Set(input.filter((v) => v.permissions !== undefined).map((v) => v.index));
-      values = values.map((v) => (explicit.has(v.index) ? v : { ...v, permissions: checker.permissionsFor(v.index) ?? v.permissions }));
+      for (const v of input) {
+        if (v.permissions !== undefined) continue;
+        const own = values.find((w) => w.index === v.index);
+        if (own) own.permissions = checker.permissionsFor(v.index) ?? own.permissions;
+      }
       values.push(templatePointer(version, timestamp));
       values.sort((a, b) => a.index - b.index);
     } else if (normalised.values.some((v) => v.index === TEMPLATE_INDEX && v.type === TEMPLATE_TYPE)) {
