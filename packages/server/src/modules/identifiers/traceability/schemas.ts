@@ -34,7 +34,7 @@ export const epcisQuery = {
 export const webEventQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { ...eventQueryProperties, ...paginationQuery },
+  properties: { ...eventQueryProperties, identifier: { ...text, description: 'an identifier in any role: EPC lists or quantity classes (as /api/epcis/epcs/{epc}/events)' }, ...paginationQuery },
 } as const;
 
 /** What EPCIS clients get back: JSON-LD documents and events exactly as captured. */

@@ -65,6 +65,8 @@ describeEachDatabase('warehouse flows', (server) => {
     expect((await enterprise.get(`/api/traceability/warehouse/movements?product=${encodeURIComponent('urn:epc:class:lgtin:9506000.013435.L7')}`)).body.total).toBe(2);
     // the events are EPCIS events like any other
     expect((await enterprise.get('/api/traceability/events?EQ_bizStep=storing')).body.total).toBe(1);
+    expect((await enterprise.get(`/api/traceability/events?identifier=${encodeURIComponent(`https://node.example/${PUMP}`)}`)).body.total).toBe(4);
+    expect((await enterprise.get(`/api/traceability/events?MATCH_anyEPC=${encodeURIComponent(PUMP)}`)).body.total).toBe(0); // a class, not an instance
     const atShelf = await enterprise.get('/api/traceability/events?EQ_bizLocation=A-01-03');
     expect(atShelf.body.items.map((e: { bizStep: string; bizLocationCode: string }) => [e.bizStep, e.bizLocationCode])).toEqual([
       ['receiving', 'A-01-03'],

@@ -14,15 +14,15 @@ import { movementList, recordFlow, stockList } from './warehouse.service.ts';
 const tags = ['traceability'];
 
 export function registerTraceabilityWebRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Querystring: EventQuery & { page: number; pageSize: number } }>(
+  app.get<{ Querystring: EventQuery & { identifier?: string; page: number; pageSize: number } }>(
     '/api/traceability/events',
     {
       ...readerFirst(ctx),
       schema: { tags, summary: 'Events, newest first (EPCIS query parameter names): an enterprise its own, the bureau all', querystring: webEventQuery, response: { 200: eventListResponse, ...errorResponses } },
     },
     async (request) => {
-      const { page, pageSize, ...q } = request.query;
-      return eventList(ctx, resolvedScope(request), eventFilter(q), page, pageSize);
+      const { page, pageSize, identifier, ...q } = request.query;
+      return eventList(ctx, resolvedScope(request), eventFilter(q, identifier), page, pageSize);
     },
   );
 
