@@ -106,6 +106,31 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     expect(await storedCounts(server())).toEqual(before);
   });
 
+  it('answers hostile captures from a real enterprise with 4xx in the error shape and stores nothing', async () => {
+    const before = await storedCounts(server());
+    const event = { '@context': CONTEXT, type: 'ObjectEvent', action: 'OBSERVE', epcList: ['hdl:88.999.1/X'], eventTime: '2026-11-20T09:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    let nested: unknown = 'deep';
+    for (let i = 0; i < 200; i++) nested = { a: nested };
+    const bodies = [
+      'null',
+      '42',
+      '"text"',
+      '{"__proto__":{"admin":true},"type":"ObjectEvent"}',
+      JSON.stringify(nested),
+      JSON.stringify({ ...event, eventID: `urn:x:${'a'.repeat(700)}` }),
+      JSON.stringify({ ...event, epcList: [`urn:x:${'b'.repeat(700)}`] }),
+      JSON.stringify({ ...event, eventTime: '2016-12-31T23:59:60Z' }),
+      JSON.stringify({ ...event, epcList: Array.from({ length: 10_000 }, () => 'urn:x:\u0000') }),
+    ];
+    for (const body of bodies) {
+      const res = await sendRaw(enterprise, '/api/epcis/capture', body);
+      expect({ body: body.slice(0, 60), status: res.status >= 400 && res.status < 500 }).toEqual({ body: body.slice(0, 60), status: true });
+      expect(Object.keys(res.body)).toEqual(['error']);
+    }
+    expectError(await enterprise.post('/api/epcis/capture', { ...event, eventID: `urn:x:${'a'.repeat(700)}` }), 400, 'validation.maxLength', 'eventID');
+    expect(await storedCounts(server())).toEqual(before);
+  });
+
   it('finds events by EPC in any of its URI forms, and answers an EPCISQueryDocument valid under the GS1 schema', async () => {
     const [shipped, received] = idsOf(EXAMPLE_FILES[0]!);
     const aggregation = idsOf('Example_9.6.3-AggregationEvent.jsonld')[0];
