@@ -62,7 +62,7 @@ export async function findIdentifier(db: Executor, handle: string): Promise<Iden
 export type IdentifierRow = Selectable<IdIdentifierTable>;
 
 // SQLite allows 32,766 bound variables per statement; 6 columns a row.
-const INSERT_CHUNK = 2_000;
+const INSERT_CHUNK = 5_000;
 const SELECT_CHUNK = 900;
 
 /** Inserts rows whose key is new; returns the keys that already existed (left untouched). */
@@ -70,10 +70,15 @@ export async function insertNewIdentifiers(tx: Executor, rows: readonly Identifi
   const existing: string[] = [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     const chunk = rows.slice(i, i + INSERT_CHUNK);
-    const done = await tx.insertInto('idIdentifier').values(chunk).onConflict((oc) => oc.column('handleKey').doNothing()).returning('handleKey').execute();
-    if (done.length === chunk.length) continue;
-    const inserted = new Set(done.map((r) => r.handleKey));
-    for (const r of chunk) if (!inserted.has(r.handleKey)) existing.push(r.handleKey);
+    const done = await tx.insertInto('idIdentifier').values(chunk).onConflict((oc) => oc.column('handleKey').doNothing()).executeTakeFirst();
+    if (Number(done.numInsertedOrUpdatedRows ?? 0) === chunk.length) continue;
+    // some existed: those are the stored rows that differ from what this batch wrote (a row identical to it,
+    // creation instant included, is the same data either way)
+    const mine = new Map(chunk.map((r) => [r.handleKey, r]));
+    for (const r of await identifierRows(tx, chunk.map((c) => c.handleKey))) {
+      const written = mine.get(r.handleKey)!;
+      if (r.createdAt !== written.createdAt || r.valuesJson !== written.valuesJson || r.templateVersion !== written.templateVersion) existing.push(r.handleKey);
+    }
   }
   return existing;
 }

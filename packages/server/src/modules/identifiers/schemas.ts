@@ -72,7 +72,7 @@ export const valueInput = {
     index: { type: 'integer', minimum: 1, maximum: 2147483647 },
     type: { type: 'string', minLength: 1, maxLength: 128 },
     // a string, or {format, value}: checked in full by normaliseValues (one pass instead of ajv's anyOf per value)
-    data: { type: ['string', 'object'], maxLength: 4096, maxProperties: 2 },
+    data: {},
     ttl: { type: 'integer', minimum: 0, maximum: 2147483647 },
     permissions: { type: 'string', pattern: '^[01]{4}$' },
   },
