@@ -93,7 +93,7 @@ export interface UploadJob {
 
 export interface DailyStats {
   days: { day: string; registrations: number; resolutions: number }[];
-  byEnterprise: { enterpriseId: number; enterpriseName: string; prefix: string; registrations: number; resolutions: number }[];
+  byEnterprise: { enterpriseId: number; enterpriseName: string; creditCode: string; prefix: string | null; registrations: number; resolutions: number }[];
   totals: { registrations: number; resolutions: number };
 }
 
@@ -138,6 +138,6 @@ export const fetchUploadJob = (id: string) => api<UploadJob>(`${base}/uploads/${
 export const downloadUploadTemplate = (prefix: string, version: string) =>
   downloadFile(`${base}/uploads/template.csv${queryString({ prefix, version })}`, `identifiers-${prefix}-${version}.csv`);
 
-export const fetchDailyStats = (q: { from?: string; to?: string; enterpriseId?: number }) => api<DailyStats>(`${base}/stats/daily${queryString({ ...q })}`);
+export const fetchDailyStats = (q: { from?: string; to?: string }) => api<DailyStats>(`${base}/stats${queryString({ ...q })}`);
 export const downloadStatsExport = (format: 'json' | 'csv', q: { from?: string; to?: string }) =>
   downloadFile(`${base}/stats/export${queryString({ format, ...q })}`, `identifier-statistics.${format}`);

@@ -227,6 +227,7 @@ export const identifiersMessages = {
   'identifiers.unit.PK': { zh: '包', en: 'pack' },
   'identifiers.warehouse.from': { zh: '来源库位', en: 'From location' },
   'identifiers.warehouse.to': { zh: '目标库位', en: 'To location' },
+  'identifiers.warehouse.bizTransaction': { zh: '采购单号', en: 'Purchase order' },
   'identifiers.warehouse.record': { zh: '登记', en: 'Record' },
   'identifiers.warehouse.recorded': { zh: '已登记「{step}」', en: '“{step}” recorded' },
   'identifiers.warehouse.filterLocation': { zh: '按库位筛选', en: 'Filter by location' },

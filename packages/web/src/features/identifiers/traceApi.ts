@@ -51,6 +51,8 @@ export interface FlowInput {
   uom?: string;
   from?: string;
   to?: string;
+  /** Purchase order code or URI. */
+  bizTransaction?: string;
 }
 
 /** What the public trace page may show: public values only, and events without locations or quantities. */

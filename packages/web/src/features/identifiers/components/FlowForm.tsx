@@ -6,7 +6,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useInvalidateIdentifiers } from '../queries.ts';
 import { FLOW_STEPS, recordFlow, type FlowInput, type FlowStep } from '../traceApi.ts';
 
-const FIELDS = ['product', 'quantity', 'uom', 'from', 'to'] as const;
+const FIELDS = ['product', 'quantity', 'uom', 'from', 'to', 'bizTransaction'] as const;
 /** UN/CEFACT Rec. 20 unit codes the server takes (no unit = a count of items). */
 const UNITS = ['KGM', 'TNE', 'LTR', 'MTR', 'MTK', 'BX', 'PK'] as const;
 /** Which locations a step names: goods arrive into `to`, move `from` → `to`, or leave `from` (API-NOTES.md, warehouse flows). */
@@ -33,13 +33,13 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
     setError(null);
     setDone(null);
     try {
-      const body: FlowInput = { step, product: values.product.trim(), quantity: values.quantity, uom: values.uom || undefined };
+      const body: FlowInput = { step, product: values.product.trim(), quantity: values.quantity, uom: values.uom || undefined, bizTransaction: values.bizTransaction?.trim() || undefined };
       if (needs.from) body.from = values.from?.trim();
       if (needs.to) body.to = values.to?.trim();
       await recordFlow(body);
       await invalidate();
       setDone(t('identifiers.warehouse.recorded', { step: t(`identifiers.bizStep.${step}`) }));
-      form.setFieldsValue({ quantity: undefined });
+      form.setFieldsValue({ quantity: undefined, bizTransaction: undefined });
       onRecorded();
     } catch (e) {
       if (!showServerErrors(form, e, FIELDS)) setError(errorMessage(e));
@@ -86,6 +86,11 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
             </Form.Item>
           </Col>
         )}
+        <Col xs={24} md={8}>
+          <Form.Item name="bizTransaction" label={t('identifiers.warehouse.bizTransaction')}>
+            <Input maxLength={100} placeholder="PO-2026-001" />
+          </Form.Item>
+        </Col>
       </Row>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="flow-submit">{t('identifiers.warehouse.record')}</Button>
     </Form>

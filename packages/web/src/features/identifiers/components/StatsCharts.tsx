@@ -3,9 +3,21 @@ import { EChart, type ChartOption } from '../../../app/components/EChart.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { DailyStats } from '../api.ts';
 
+/** Every day of the period, zero where the node counted nothing, so the time axis has no gaps. */
+function everyDay(days: DailyStats['days'], from: string, to: string): DailyStats['days'] {
+  const counted = new Map(days.map((d) => [d.day, d]));
+  const all: DailyStats['days'] = [];
+  for (let at = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); at <= end && all.length < 3700; at += 86_400_000) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    all.push(counted.get(day) ?? { day, registrations: 0, resolutions: 0 });
+  }
+  return all;
+}
+
 /** Registrations and resolutions per day, two lines on one time axis. */
-export function DailyChart({ days }: { days: DailyStats['days'] }) {
+export function DailyChart({ days: counted, from, to }: { days: DailyStats['days']; from: string; to: string }) {
   const t = useT();
+  const days = useMemo(() => everyDay(counted, from, to), [counted, from, to]);
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis' },

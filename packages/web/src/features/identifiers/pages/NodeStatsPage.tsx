@@ -67,7 +67,7 @@ export function NodeStatsPage() {
       ) : (
         <>
           <Card title={t('identifiers.stats.perDay', { from: period.from, to: period.to })} style={{ marginBottom: 16 }} extra={t('identifiers.stats.periodTotals', { reg: stats.data.totals.registrations.toLocaleString(), res: stats.data.totals.resolutions.toLocaleString() })}>
-            {stats.data.days.length ? <DailyChart days={stats.data.days} /> : <EmptyState description={t('identifiers.stats.empty')} />}
+            {stats.data.days.length ? <DailyChart days={stats.data.days} from={period.from} to={period.to} /> : <EmptyState description={t('identifiers.stats.empty')} />}
           </Card>
           <Row gutter={16}>
             <Col xs={24} xl={10}>
@@ -86,7 +86,7 @@ export function NodeStatsPage() {
                   pagination={stats.data.byEnterprise.length > 10 ? { pageSize: 10 } : false}
                   columns={[
                     { title: t('identifiers.col.enterprise'), dataIndex: 'enterpriseName' },
-                    { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string) => <span className="zz-mono">{p}</span> },
+                    { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string | null) => <span className="zz-mono">{p ?? '—'}</span> },
                     { title: t('identifiers.stats.registrations'), dataIndex: 'registrations', align: 'right', sorter: (a, b) => a.registrations - b.registrations, render: (n: number) => n.toLocaleString() },
                     { title: t('identifiers.stats.resolutions'), dataIndex: 'resolutions', align: 'right', sorter: (a, b) => a.resolutions - b.resolutions, render: (n: number) => n.toLocaleString() },
                   ]}
