@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { activePrefix } from './identifiers-support.ts';
 import { useBrowserEnv } from './support.ts';
 
 // The identifier node in the browser: the operator approves an enterprise's prefix application; the
-// enterprise registers an identifier with its template's form and sees its values marked public or private.
+// enterprise registers an identifier with its template's form and sees its values marked public or private;
+// the operator's statistics count it and its upward report downloads.
 
 describe('identifier node pages', () => {
   const env = useBrowserEnv();
@@ -86,5 +88,24 @@ describe('identifier node pages', () => {
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.getByText('标识已存在且数据不同').waitFor();
     expect(await page.locator('#register_values_i2000').inputValue()).toBe('另一个名字');
+  });
+
+  it('the node operator sees registrations in the statistics and downloads the upward report', async () => {
+    const { server } = env();
+    const prefix = await activePrefix(server);
+    const enterprise = await server.as('enterprise_user');
+    const registered = await enterprise.post('/api/identifiers/records', { handle: `${prefix}/STAT-1`, templateVersion: '1.0', values: [{ index: 2000, type: 'name', data: '统计用产品' }] });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    const page = await env().pageAs('bureau_admin');
+    await page.getByTestId('side-menu').getByText('节点运营统计').click();
+    await page.waitForURL(/\/identifiers\/stats$/);
+    await page.getByTestId('daily-chart').locator('canvas').waitFor();
+    await expect.poll(() => page.getByTestId('stats-table').innerText(), { timeout: 10_000 }).toContain(prefix);
+    expect(await page.getByTestId('stats-totals').innerText()).toMatch(/累计注册量\s+[1-9]/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^identifier-statistics-88\.999-.*\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+    expect(csv.split(/\r?\n/)[0]).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions');
+    expect(csv).toContain(prefix);
   });
 });

@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { chinaDay } from '@zhizao/domain';
 import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -13,13 +14,15 @@ import { DailyChart, EnterpriseChart } from '../components/StatsCharts.tsx';
 import { useDailyStats, useNode } from '../queries.ts';
 
 const DAY = 'YYYY-MM-DD';
+// Statistics days are Beijing days (domain identifiers/statistics.ts), whatever the browser's time zone.
+const chinaToday = () => dayjs(chinaDay(Date.now()));
 
 /** The node's operations statistics (运营统计): totals since the node started, the chosen period per day and per enterprise, and the upward report. */
 export function NodeStatsPage() {
   const t = useT();
   const { can } = useAuth();
   const action = useAction();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [chinaToday().subtract(29, 'day'), chinaToday()]);
   const period = { from: range[0].format(DAY), to: range[1].format(DAY) };
   const node = useNode();
   const stats = useDailyStats(period);
@@ -37,7 +40,7 @@ export function NodeStatsPage() {
       subtitle={t('identifiers.stats.subtitle')}
       extra={
         <Space wrap>
-          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} data-testid="stats-range" />
+          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} data-testid="stats-range" />
           {can('identifiers.node.operate') && (
             <>
               <Button icon={<DownloadOutlined />} loading={exporting === 'json'} onClick={() => void exportAs('json')} data-testid="export-json">{t('identifiers.stats.exportJson')}</Button>
