@@ -25,6 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', id)
     .addColumn('capture_id', 'varchar(40)', (c) => c.notNull().references('epcis_capture.id'))
     .addColumn('enterprise_id', 'integer', (c) => c.notNull().references('enterprise.id'))
+    // position in its capture: maps the ids a batched insert returns back to the events
+    .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('event_id', 'varchar(2048)')
     .addColumn('type', 'varchar(40)', (c) => c.notNull())
     .addColumn('action', 'varchar(10)')

@@ -4,7 +4,7 @@ import { constraintViolated, type Tx } from '../../../db/database.ts';
 import type { AuditActor } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { addStock, capturedEventIds, insertEpcRows } from './repo.ts';
+import { addStock, capturedEventIds, insertEpcRows, insertEvents } from './repo.ts';
 import { epcisSchemaProblems } from './schema.ts';
 
 // EPCIS 2.0 capture: validate the whole body against GS1's schema, then store every event as sent with
@@ -118,14 +118,12 @@ export async function storeCapture(tx: Tx, capturer: Omit<Capturer, 'audit'>, ca
     .values({ id: captureId, enterpriseId: capturer.enterpriseId, capturedBy: capturer.userId, apiKeyId: capturer.apiKeyId, document: raw, eventCount: prepared.length, createdAt })
     .execute();
   const epcRows: { epcKey: string; eventRowId: number; role: string }[] = [];
-  for (const p of prepared) {
+  const rows = prepared.map((p, seq) => {
     const { eventId, ...s } = p.summary;
-    const row = await tx
-      .insertInto('epcisEvent')
-      .values({ captureId, enterpriseId: capturer.enterpriseId, eventId, ...s, eventJson: p.json, recordedAt: createdAt })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const i of p.identifiers) epcRows.push({ epcKey: i.key, eventRowId: row.id, role: i.role });
+    return { captureId, enterpriseId: capturer.enterpriseId, seq, eventId, ...s, eventJson: p.json, recordedAt: createdAt };
+  });
+  for (const inserted of await insertEvents(tx, rows)) {
+    for (const i of prepared[inserted.seq]!.identifiers) epcRows.push({ epcKey: i.key, eventRowId: inserted.id, role: i.role });
   }
   await insertEpcRows(tx, epcRows);
   const changes: StockChange[] = [];

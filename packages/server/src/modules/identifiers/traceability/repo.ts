@@ -1,5 +1,6 @@
 import { OBJECT_ROLES, type EpcRole, type StockDelta } from '@zhizao/domain';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { EpcisEventTable } from './tables.ts';
 import type { Executor } from '../../../db/database.ts';
 
 // One place per query of the traceability part. Every method takes the database or an open transaction.
@@ -112,6 +113,16 @@ export async function capturedEventIds(db: Executor, enterpriseId: number, event
     for (const r of rows) if (r.eventId) found.add(r.eventId);
   }
   return found;
+}
+
+// 15 columns a row: 500 rows stay under SQLite's 32,766 bound variables.
+const EVENT_CHUNK = 500;
+
+/** Inserts events in batches; returns each row's id with its position in the capture. */
+export async function insertEvents(tx: Executor, rows: Insertable<EpcisEventTable>[]): Promise<{ id: number; seq: number }[]> {
+  const inserted: { id: number; seq: number }[] = [];
+  for (let i = 0; i < rows.length; i += EVENT_CHUNK) inserted.push(...(await tx.insertInto('epcisEvent').values(rows.slice(i, i + EVENT_CHUNK)).returning(['id', 'seq']).execute()));
+  return inserted;
 }
 
 export async function insertEpcRows(tx: Executor, rows: { epcKey: string; eventRowId: number; role: string }[]): Promise<void> {

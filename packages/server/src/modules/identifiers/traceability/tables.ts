@@ -20,6 +20,8 @@ export interface EpcisEventTable extends EventSummary {
   id: Generated<number>;
   captureId: string;
   enterpriseId: number;
+  /** Position in its capture. */
+  seq: number;
   /** JSON.stringify of the parsed event: same keys, order and values as sent. */
   eventJson: string;
   recordedAt: string;
