@@ -71,8 +71,8 @@ export interface Paged<T> {
   total: number;
 }
 
-/** The house filter names mapped onto the EPCIS query parameters the server takes. */
-const eventQuery = (f: EventFilter) => ({ MATCH_anyEPC: f.epc, EQ_bizStep: f.bizStep, GE_eventTime: f.from, LT_eventTime: f.to, EQ_bizLocation: f.location });
+/** The page's filter names mapped onto the server's: `identifier` matches any role (instance lists or quantity classes), the rest are EPCIS names. */
+const eventQuery = (f: EventFilter) => ({ identifier: f.epc, EQ_bizStep: f.bizStep, GE_eventTime: f.from, LT_eventTime: f.to, EQ_bizLocation: f.location });
 
 export const fetchEvents = (f: EventFilter & { page: number; pageSize: number }, signal?: AbortSignal) =>
   api<Paged<EventRow>>(`/api/traceability/events${queryString({ ...eventQuery(f), page: f.page, pageSize: f.pageSize })}`, { signal });
