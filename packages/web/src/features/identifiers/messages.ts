@@ -263,8 +263,8 @@ export const identifiersMessages = {
   'identifiers.stats.exportCsv': { zh: '导出 CSV（上报）', en: 'Export CSV (report)' },
   'identifiers.stats.exported': { zh: '已下载 {name}', en: '{name} downloaded' },
 
-  'identifiers.trace.brand': { zh: '威海标识解析 · 产品追溯', en: 'Weihai identifier node · Product trace' },
-  'identifiers.trace.brandSub': { zh: '工业互联网标识解析二级节点', en: 'Industrial Internet identifier resolution secondary node' },
+  'identifiers.trace.brand': { zh: '威海标识解析 · 产品追溯', en: 'Product trace' },
+  'identifiers.trace.brandSub': { zh: '工业互联网标识解析二级节点', en: 'Weihai identifier resolution node' },
   'identifiers.trace.product': { zh: '产品信息', en: 'Product' },
   'identifiers.trace.verified': { zh: '已注册标识', en: 'Registered identifier' },
   'identifiers.trace.enterprise': { zh: '生产企业', en: 'Manufacturer' },

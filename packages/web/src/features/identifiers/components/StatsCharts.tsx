@@ -26,8 +26,8 @@ export function DailyChart({ days: counted, from, to }: { days: DailyStats['days
       xAxis: { type: 'category', data: days.map((d) => d.day), boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'line', name: t('identifiers.stats.registrations'), smooth: true, showSymbol: days.length < 40, data: days.map((d) => d.registrations), areaStyle: { opacity: 0.08 } },
-        { type: 'line', name: t('identifiers.stats.resolutions'), smooth: true, showSymbol: days.length < 40, data: days.map((d) => d.resolutions), areaStyle: { opacity: 0.08 } },
+        { type: 'line', name: t('identifiers.stats.registrations'), showSymbol: days.length < 40, data: days.map((d) => d.registrations), areaStyle: { opacity: 0.08 } },
+        { type: 'line', name: t('identifiers.stats.resolutions'), showSymbol: days.length < 40, data: days.map((d) => d.resolutions), areaStyle: { opacity: 0.08 } },
       ],
     }),
     [days, t],
@@ -44,13 +44,13 @@ export function EnterpriseChart({ rows }: { rows: DailyStats['byEnterprise'] }) 
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value' },
+      xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: top.map((r) => r.enterpriseName), axisLabel: { width: 160, overflow: 'truncate' } },
       series: [
-        { type: 'bar', name: t('identifiers.stats.registrations'), data: top.map((r) => r.registrations) },
-        { type: 'bar', name: t('identifiers.stats.resolutions'), data: top.map((r) => r.resolutions) },
+        { type: 'bar', name: t('identifiers.stats.registrations'), barMaxWidth: 18, data: top.map((r) => r.registrations) },
+        { type: 'bar', name: t('identifiers.stats.resolutions'), barMaxWidth: 18, data: top.map((r) => r.resolutions) },
       ],
     };
   }, [rows, t]);
-  return <EChart option={option} height={340} testId="enterprise-chart" />;
+  return <EChart option={option} height={Math.max(160, 60 + rows.slice(0, 10).length * 36)} testId="enterprise-chart" />;
 }
