@@ -1,5 +1,6 @@
 import { OBJECT_ROLES, type EpcRole, type StockDelta } from '@zhizao/domain';
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
 import type { EpcisEventTable } from './tables.ts';
 import type { Executor } from '../../../db/database.ts';
 
@@ -32,8 +33,21 @@ export interface EventCursor {
 
 const CHUNK = 500;
 
+type EventsQuery = SelectQueryBuilder<Database & { e: EpcisEventTable }, 'e', object>;
+
+/**
+ * Events naming an identifier, driven from the identifier's rows (a few) rather than from the owner's events
+ * (maybe millions): SQLite's planner would otherwise walk the owner-and-time index to save a sort. CROSS JOIN
+ * keeps the order in SQLite; PostgreSQL plans it as an ordinary join. The alias x is never selected.
+ */
+function eventsNaming(db: Executor, identifier: { key: string; roles: readonly EpcRole[] }): EventsQuery {
+  const rows = db.selectFrom('epcisEventEpc').select('eventRowId').distinct().where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]);
+  return db.selectFrom(rows.as('x')).crossJoin('epcisEvent as e').whereRef('e.id', '=', 'x.eventRowId') as unknown as EventsQuery;
+}
+
 function filteredEvents(db: Executor, scope: EventScope, f: EventFilter) {
-  let q = db.selectFrom('epcisEvent as e');
+  const [first, ...others] = f.identifiers ?? [];
+  let q: EventsQuery = first ? eventsNaming(db, first) : db.selectFrom('epcisEvent as e');
   if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
   if (f.eventType) q = q.where('e.type', '=', f.eventType);
   if (f.bizStep) q = q.where('e.bizStep', '=', f.bizStep);
@@ -43,7 +57,7 @@ function filteredEvents(db: Executor, scope: EventScope, f: EventFilter) {
   if (f.beforeTime) q = q.where('e.eventTime', '<', f.beforeTime);
   if (f.bizLocation) q = q.where('e.bizLocation', '=', f.bizLocation);
   if (f.readPoint) q = q.where('e.readPoint', '=', f.readPoint);
-  for (const identifier of f.identifiers ?? []) {
+  for (const identifier of others) {
     q = q.where('e.id', 'in', (eb) => eb.selectFrom('epcisEventEpc').select('eventRowId').where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]));
   }
   return q;
@@ -86,10 +100,8 @@ export async function identifiersOfEvents(db: Executor, rowIds: readonly number[
 
 /** Only the public fields of the events naming an identifier, oldest first (the public trace page). */
 export async function publicEventsOf(db: Executor, key: string, limit: number) {
-  return db
-    .selectFrom('epcisEvent as e')
+  return eventsNaming(db, { key, roles: OBJECT_ROLES })
     .innerJoin('enterprise as en', 'en.id', 'e.enterpriseId')
-    .where('e.id', 'in', (eb) => eb.selectFrom('epcisEventEpc').select('eventRowId').where('epcKey', '=', key).where('role', 'in', [...OBJECT_ROLES]))
     .select(['e.type', 'e.action', 'e.bizStep', 'e.disposition', 'e.eventTime', 'e.eventTimeZoneOffset', 'en.name as enterpriseName'])
     .orderBy('e.eventTime')
     .orderBy('e.id')
