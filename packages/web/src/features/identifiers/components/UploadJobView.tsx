@@ -10,7 +10,7 @@ export function UploadJobView({ job }: { job: UploadJob }) {
   const bad = job.errors.length;
   return (
     <div data-testid="upload-job" data-status={job.status}>
-      <Progress percent={percent} status={job.status === 'failed' || (finished && bad) ? 'exception' : finished ? 'success' : 'active'} data-testid="job-progress" />
+      <Progress percent={percent} format={(p) => `${p}%`} status={job.status === 'failed' || (finished && bad) ? 'exception' : finished ? 'success' : 'active'} data-testid="job-progress" />
       <Row gutter={16} style={{ margin: '16px 0' }}>
         <Col span={6}><Statistic title={t('identifiers.upload.total')} value={job.total} /></Col>
         <Col span={6}><Statistic title={t('identifiers.upload.processed')} value={job.processed} /></Col>
