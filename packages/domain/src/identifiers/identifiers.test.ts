@@ -3,6 +3,7 @@ import { filterValues, handleKey, isValidHandle, normaliseValues, parseHandleUri
 import { nextPrefixStatus } from './prefix.ts';
 import { httpStatusFor, RC, snmsStatusFor } from './response-codes.ts';
 import { chinaDay, nextChinaDayStart, statsCsv } from './statistics.ts';
+import { parseCsv, uploadItem, uploadLayout } from './upload.ts';
 import { checkTemplate, compileTemplate, type TemplateItem } from './template.ts';
 
 const at = '2026-11-27T10:00:00Z';
@@ -101,5 +102,21 @@ describe('statistics', () => {
   });
   it('writes RFC 4180 CSV', () => {
     expect(statsCsv([{ day: '2026-11-27', prefix: '88.999.1', creditCode: 'X', enterpriseName: 'A, "B"', registrations: 1, resolutions: 2 }])).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions\r\n2026-11-27,88.999.1,X,"A, ""B""",1,2\r\n');
+  });
+});
+
+describe('file uploads', () => {
+  const template = { items: [{ idIndex: 2000, type: 'name', name: '产品名称', required: true, public: true, metadata: { type: 'string' as const } }] };
+  it('reads RFC 4180 CSV with quotes, BOM and blank lines', () => {
+    expect(parseCsv('\ufeffhandle,name\r\nA1,"轴承, ""深沟"""\n\nA2,x\n')).toEqual([['handle', 'name'], ['A1', '轴承, "深沟"'], ['A2', 'x']]);
+  });
+  it('maps columns by template type or label, URL to index 1, and suffixes under the prefix', () => {
+    const layout = uploadLayout(['handle', '产品名称', 'URL'], template);
+    expect(layout).toEqual({ handleColumn: 0, columns: [{ column: 1, index: 2000, type: 'name' }, { column: 2, index: 1, type: 'URL' }] });
+    if ('problem' in layout) throw new Error('layout');
+    expect(uploadItem(['A1', '轴承', ''], layout, '88.999.1')).toEqual({ handle: '88.999.1/A1', values: [{ index: 2000, type: 'name', data: '轴承' }] });
+    expect(uploadItem(['88.999.2/B', 'x', 'https://u'], layout, '88.999.1').handle).toBe('88.999.2/B');
+    expect(uploadLayout(['name'], template)).toEqual({ problem: 'noHandleColumn' });
+    expect(uploadLayout(['handle', 'colour'], template)).toEqual({ problem: 'unknownColumn', header: 'colour' });
   });
 });

@@ -5,4 +5,5 @@ export * from './template.ts';
 export * from './prefix.ts';
 export * from './response-codes.ts';
 export * from './statistics.ts';
+export * from './upload.ts';
 export * from './traceability/index.ts';

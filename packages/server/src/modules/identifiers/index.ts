@@ -8,6 +8,7 @@ import { registerRecordRoutes } from './records.routes.ts';
 import { registerSnmsRoutes } from './snms.routes.ts';
 import { registerStatsRoutes } from './stats.routes.ts';
 import { registerTemplateRoutes } from './templates.routes.ts';
+import { registerUploadRoutes } from './uploads.routes.ts';
 import { registerTraceabilityRoutes } from './traceability/routes.ts';
 
 /** Identifier resolution secondary node (issue 6): registers every route of the module. */
@@ -23,5 +24,6 @@ export function registerIdentifiersModule(app: FastifyInstance, ctx: AppContext)
   registerRecordRoutes(app, ctx);
   registerKeyRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
+  registerUploadRoutes(app, ctx);
   registerTraceabilityRoutes(app, ctx);
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
 import { describeEachDatabase, type TestClient } from '../../../test/harness.ts';
@@ -62,6 +63,43 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     expectError(await bureau.post('/api/identifiers/records', item('X2')), 403, 'auth.forbidden');
   });
 
+  it('registers a CSV or Excel file as a job the web polls, reporting refused rows and registering the rest', async () => {
+    const poll = async (jobId: string) => {
+      for (let i = 0; i < 100; i++) {
+        const job = await owner.client.get(`/api/identifiers/uploads/${jobId}`);
+        if (job.body.status === 'done' || job.body.status === 'failed') return job.body;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('upload job did not finish');
+    };
+    const send = async (name: string, data: Blob, fields = { prefix: owner.prefix, templateVersion: '1.0' }) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      form.append('file', data, name);
+      const res = await owner.client.raw('POST', '/api/identifiers/uploads', { body: form });
+      return { status: res.status, body: (await res.json()) as { jobId: string; error?: { code: string } } };
+    };
+    const template = await owner.client.raw('GET', `/api/identifiers/uploads/template.csv?prefix=${owner.prefix}&version=1.0`);
+    expect((await template.text()).replace(/^\ufeff/, '')).toBe('handle,URL,name,batch,weight\r\n');
+    const csv = await send('ids.csv', new Blob(['handle,产品名称,batch,URL\nU1,轴承,B1,https://x/1\nU2,,B2,\nU3,"轴承, 深沟",B3,\n']));
+    expect(csv.status).toBe(202);
+    const job = await poll(csv.body.jobId);
+    expect(job).toMatchObject({ status: 'done', total: 3, processed: 3, registered: 2, errors: [{ row: 3, handle: `${owner.prefix}/U2`, message: expect.any(String) }] });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('标识');
+    sheet.addRow(['handle', 'name', 'weight']);
+    sheet.addRow(['X1', '轴承', '1.5']);
+    sheet.addRow([`${owner.prefix}/X2`, '轴承', '2']);
+    const xlsx = await send('ids.xlsx', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]));
+    expect(await poll(xlsx.body.jobId)).toMatchObject({ status: 'done', total: 2, registered: 2, errors: [] });
+    expect((await send('bad.csv', new Blob(['name\nx\n']))).body.error?.code).toBe('identifiers.uploadNoHandleColumn');
+    expect((await send('bad.csv', new Blob(['handle,colour\nx,red\n']))).body.error?.code).toBe('identifiers.uploadUnknownColumn');
+    expect((await send('ids.csv', new Blob(['handle\nx\n']), { prefix: owner.prefix, templateVersion: '9' })).body.error?.code).toBe('identifiers.templateNotFound');
+    const other = await tenant(server(), 7303);
+    expectError(await other.client.get(`/api/identifiers/uploads/${csv.body.jobId}`), 404, 'identifiers.uploadNotFound');
+    bureau = await server().as('bureau_admin'); // one session per account: tenant() logged the operator in anew
+  });
+
   it('counts resolutions and registrations per enterprise per day, flushed in batches', async () => {
     const anonymous = server().client();
     for (let i = 0; i < 5; i++) expect((await anonymous.get(`/api/handles/${owner.prefix}/w${(i % 3) + 1}`)).status).toBe(200);
@@ -72,9 +110,9 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     await identifierNode(server().ctx).flushStats();
     const rows = await db.selectFrom('idStatDaily').selectAll().where('enterpriseId', '=', owner.enterpriseId).execute();
     expect(rows.reduce((n, r) => n + Number(r.resolutions), 0)).toBe(5);
-    expect(rows.reduce((n, r) => n + Number(r.registrations), 0)).toBe(3);
+    expect(rows.reduce((n, r) => n + Number(r.registrations), 0)).toBe(7); // 3 by batch, 4 by files
     const stats = await bureau.get('/api/identifiers/stats');
-    expect(stats.body.byEnterprise.find((e: { enterpriseId: number }) => e.enterpriseId === owner.enterpriseId)).toMatchObject({ registrations: 3, resolutions: 5, prefix: owner.prefix });
+    expect(stats.body.byEnterprise.find((e: { enterpriseId: number }) => e.enterpriseId === owner.enterpriseId)).toMatchObject({ registrations: 7, resolutions: 5, prefix: owner.prefix });
     expect(stats.body.totals.resolutions).toBeGreaterThanOrEqual(5);
     const node = await owner.client.get('/api/identifiers/node');
     expect(node.body).toMatchObject({ nodePrefix: '88.999', demoPrefix: true });
@@ -85,7 +123,7 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     const json = await bureau.get('/api/identifiers/stats/export?format=json');
     expect(json.status).toBe(200);
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="identifier-statistics-88\.999-/);
-    expect(json.body).toMatchObject({ node: '88.999', demoPrefix: true, rows: expect.arrayContaining([expect.objectContaining({ prefix: owner.prefix, registrations: 3 })]) });
+    expect(json.body).toMatchObject({ node: '88.999', demoPrefix: true, rows: expect.arrayContaining([expect.objectContaining({ prefix: owner.prefix, registrations: 7 })]) });
     const text = await (await bureau.raw('GET', '/api/identifiers/stats/export?format=csv')).text();
     expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions');
     expect(text).toContain(owner.prefix);
