@@ -9,6 +9,8 @@ import { useBrowserEnv } from './support.ts';
 describe('the public trace page', () => {
   const env = useBrowserEnv();
   let handle = '';
+  const CONTEXT = ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'];
+  const DIGITAL_LINK = 'https://id.gs1.org/01/70614141123451/21/2017';
 
   beforeAll(async () => {
     const { server } = env();
@@ -35,7 +37,7 @@ describe('the public trace page', () => {
       readPoint: { id: 'urn:zhizao:location:SECRET-LINE-7' },
     });
     const captured = await enterprise.post('/api/epcis/capture', {
-      '@context': ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'],
+      '@context': CONTEXT,
       type: 'EPCISDocument',
       schemaVersion: '2.0',
       creationDate: '2026-11-20T08:00:00+08:00',
@@ -48,6 +50,9 @@ describe('the public trace page', () => {
       },
     });
     expect(captured.status, JSON.stringify(captured.body)).toBeLessThan(300);
+    // A GS1-coded item (Digital Link, as in GS1's examples) with an event of its own.
+    const gs1 = await enterprise.post('/api/epcis/capture', { '@context': CONTEXT, ...event('2026-11-23T10:00:00+08:00', 'shipping', 'in_transit'), epcList: [DIGITAL_LINK] });
+    expect(gs1.status, JSON.stringify(gs1.body)).toBeLessThan(300);
   });
 
   it('shows a phone visitor the public values and the timeline, and nothing private', async () => {
@@ -86,6 +91,22 @@ describe('the public trace page', () => {
       const page = await context.newPage();
       await page.goto('/trace/88.999.1/NO-SUCH-THING');
       await expect.poll(() => page.getByTestId('trace-error').innerText()).toContain('未找到该标识');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes a GS1 Digital Link scanned on any host to the same page', async () => {
+    const { server, browser } = env();
+    const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: server.url });
+    try {
+      const page = await context.newPage();
+      await page.goto('/01/70614141123451/21/2017');
+      await page.waitForURL(/\/trace\/01\/70614141123451\/21\/2017$/);
+      const timeline = page.getByTestId('trace-timeline');
+      await expect.poll(() => timeline.locator('.ant-timeline-item').count()).toBe(1);
+      expect(await timeline.innerText()).toContain('发货出库');
+      expect(await page.getByTestId('trace-product').innerText()).toContain('该标识没有公开的产品信息');
     } finally {
       await context.close();
     }

@@ -159,7 +159,7 @@ export const identifiersMessages = {
   'identifiers.upload.downloadTemplate': { zh: '下载 CSV 模板', en: 'Download the CSV template' },
   'identifiers.upload.format': { zh: '第一行为表头：handle（完整标识或后缀），然后每个模板数据项一列（列名为数据项类型），可选 URL 列。', en: 'The first row is the header: handle (full identifier or suffix), then one column per template item (named by its type), and optionally URL.' },
   'identifiers.upload.drop': { zh: '点击或拖拽文件到此处上传', en: 'Click or drop a file here' },
-  'identifiers.upload.dropHint': { zh: '支持 .csv（UTF-8）和 .xlsx，单个文件最多 10,000 行', en: '.csv (UTF-8) and .xlsx, up to 10,000 rows per file' },
+  'identifiers.upload.dropHint': { zh: '支持 .csv（UTF-8）和 .xlsx，单个文件最多 100,000 行', en: '.csv (UTF-8) and .xlsx, up to 100,000 rows per file' },
   'identifiers.upload.onlyCsvXlsx': { zh: '只接受 .csv 或 .xlsx 文件', en: 'Only .csv or .xlsx files' },
   'identifiers.upload.chooseFirst': { zh: '请先选择企业前缀和模板版本', en: 'Choose a prefix and a template version first' },
   'identifiers.upload.sending': { zh: '正在上传文件…', en: 'Uploading the file…' },
