@@ -121,15 +121,24 @@ function epcisScope(scope: FastifyInstance, ctx: AppContext, prefix: string, hid
     async (request, reply) => queryReply(ctx, request, reply),
   );
 
+  const eventReply = async (request: FastifyRequest, reply: FastifyReply, eventId: string) => {
+    const row = eventId ? await eventById(ctx.db, resolvedScope(request), eventId) : undefined;
+    if (!row) throw notFound();
+    return sendJson(reply, 200, row.eventJson);
+  };
   scope.get<{ Params: { eventId: string } }>(
     '/events/:eventId',
     { ...reader, schema: { hide, tags, summary: 'One event by its eventID (URL-encoded), exactly as captured', params: eventParams, response: { 200: epcisDocumentResponse, ...errors } } },
-    async (request, reply) => {
-      const row = await eventById(ctx.db, resolvedScope(request), request.params.eventId);
-      if (!row) throw notFound();
-      return sendJson(reply, 200, row.eventJson);
-    },
+    async (request, reply) => eventReply(request, reply, request.params.eventId),
   );
+  // Path parameters stop at 100 characters (Fastify's maxParamLength); eventIDs and EPC URIs run longer.
+  // The router falls back to these wildcard twins, which have no such limit.
+  scope.get<{ Params: { '*': string } }>('/events/*', { ...reader, schema: { hide: true } }, async (request, reply) => eventReply(request, reply, request.params['*']));
+  scope.get<{ Params: { '*': string }; Querystring: Query }>('/epcs/*', { ...reader, schema: { hide: true, querystring: epcisQuery } }, async (request, reply) => {
+    const match = /^(.+)\/events$/.exec(request.params['*']);
+    if (!match) throw notFound();
+    return queryReply(ctx, request, reply, match[1]!);
+  });
 
   scope.get<{ Params: { epc: string }; Querystring: Query }>(
     '/epcs/:epc/events',

@@ -209,4 +209,14 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     const wrong = await sendRaw(machine, '/api/epcis/capture', JSON.stringify({ ...event, eventID: 'urn:uuid:x-1' }), { authorization: basic(API_KEY_ID, 'nope') });
     expect({ status: wrong.status, code: wrong.body.error.code }).toEqual({ status: 401, code: 'traceability.badApiKey' });
   });
+
+  it('reads eventIDs and EPCs longer than a path parameter may be (100 characters) by path too', async () => {
+    const serial = 'S'.repeat(120);
+    const event = { '@context': CONTEXT, type: 'ObjectEvent', eventID: `urn:uuid:${'f'.repeat(150)}`, action: 'OBSERVE', epcList: [`https://id.gs1.org/01/10614141073464/21/${serial}`], eventTime: '2026-11-22T09:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    expect((await sendRaw(enterprise, '/api/epcis/events', JSON.stringify(event))).status).toBe(201);
+    expect((await getText(enterprise, `/api/epcis/events/${enc(event.eventID)}`)).text).toBe(JSON.stringify(event));
+    const byEpc = await getText(enterprise, `/api/epcis/epcs/${enc(`urn:epc:id:sgtin:0614141.107346.${serial}`)}/events`);
+    expect(eventIds(byEpc.body)).toEqual([event.eventID]);
+    expectError(await enterprise.get(`/api/epcis/epcs/${enc(`urn:x:${serial}`)}/other`), 404, 'request.notFound');
+  });
 });
