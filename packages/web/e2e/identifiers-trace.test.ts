@@ -1,4 +1,4 @@
-import { devices } from 'playwright-core';
+import { devices, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activePrefix } from './identifiers-support.ts';
 import { useBrowserEnv } from './support.ts';
@@ -11,6 +11,17 @@ describe('the public trace page', () => {
   let handle = '';
   const CONTEXT = ['https://ref.gs1.org/standards/epcis/epcis-context.jsonld'];
   const DIGITAL_LINK = 'https://id.gs1.org/01/70614141123451/21/2017';
+
+  /** A fresh anonymous phone (iPhone 13 viewport and touch), closed after the work. */
+  async function onPhone(work: (page: Page) => Promise<void>): Promise<void> {
+    const { server, browser } = env();
+    const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: server.url });
+    try {
+      await work(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
 
   beforeAll(async () => {
     const { server } = env();
@@ -56,10 +67,7 @@ describe('the public trace page', () => {
   });
 
   it('shows a phone visitor the public values and the timeline, and nothing private', async () => {
-    const { server, browser } = env();
-    const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: server.url, locale: 'zh-CN' });
-    try {
-      const page = await context.newPage();
+    await onPhone(async (page) => {
       await page.goto(`/trace/${handle}`);
       const product = page.getByTestId('trace-product');
       await expect.poll(() => product.innerText()).toContain('海洋鱼油胶囊');
@@ -79,36 +87,24 @@ describe('the public trace page', () => {
       // No login asked for, and the page fits the phone's width.
       expect(page.url()).toContain('/trace/');
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('says plainly when an identifier is unknown', async () => {
-    const { server, browser } = env();
-    const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: server.url });
-    try {
-      const page = await context.newPage();
+    await onPhone(async (page) => {
       await page.goto('/trace/88.999.1/NO-SUCH-THING');
       await expect.poll(() => page.getByTestId('trace-error').innerText()).toContain('未找到该标识');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('takes a GS1 Digital Link scanned on any host to the same page', async () => {
-    const { server, browser } = env();
-    const context = await browser.newContext({ ...devices['iPhone 13'], baseURL: server.url });
-    try {
-      const page = await context.newPage();
+    await onPhone(async (page) => {
       await page.goto('/01/70614141123451/21/2017');
       await page.waitForURL(/\/trace\/01\/70614141123451\/21\/2017$/);
       const timeline = page.getByTestId('trace-timeline');
       await expect.poll(() => timeline.locator('.ant-timeline-item').count()).toBe(1);
       expect(await timeline.innerText()).toContain('发货出库');
       expect(await page.getByTestId('trace-product').innerText()).toContain('该标识没有公开的产品信息');
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
