@@ -108,4 +108,31 @@ describe('identifier node pages', () => {
     expect(csv.split(/\r?\n/)[0]).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions');
     expect(csv).toContain(prefix);
   });
+
+  it('an enterprise creates an API key whose secret is shown once, and revokes it', async () => {
+    await activePrefix(env().server);
+    const page = await env().pageAs('enterprise_user');
+    await page.goto('/identifiers/prefixes');
+    await page.getByTestId('create-api-key').click();
+    await page.locator('#apiKey_label').fill('MES 系统');
+    await page.locator('#apiKey_label').press('Enter');
+    const id = (await page.getByTestId('new-key-id').innerText()).trim();
+    const secret = (await page.getByTestId('new-key-secret').innerText()).trim();
+    expect(id).toMatch(/^zk_/);
+    expect(secret.length).toBeGreaterThanOrEqual(16);
+    await page.getByRole('button', { name: '我已保存' }).click();
+    const keys = page.getByTestId('api-key-table');
+    const row = keys.locator('tr.ant-table-row').filter({ hasText: id });
+    await expect.poll(() => row.innerText()).toContain('MES 系统');
+    // Once the dialog has gone, the secret is nowhere on the page, and never shown again.
+    await page.getByTestId('new-key-secret').waitFor({ state: 'detached' });
+    expect(await page.getByText(secret).count()).toBe(0);
+    // The key works for the SNMS token call until it is revoked.
+    const token = async () => (await env().server.client().post('/identity/token', { username: id, password: secret })).body.status;
+    expect(await token()).toBe(1);
+    await row.getByRole('button', { name: '吊 销' }).or(row.getByRole('button', { name: '吊销' })).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => row.innerText()).toContain('已于');
+    expect(await token()).not.toBe(1);
+  });
 });

@@ -77,7 +77,7 @@ export function ApiKeysCard() {
           <Input maxLength={100} placeholder={t('identifiers.key.labelHint')} />
         </Form.Item>
       </FormModal>
-      <Modal open={!!created} title={t('identifiers.key.createdTitle')} onOk={() => setCreated(null)} onCancel={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('identifiers.key.stored')}>
+      <Modal open={!!created} destroyOnHidden title={t('identifiers.key.createdTitle')} onOk={() => setCreated(null)} onCancel={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('identifiers.key.stored')}>
         <Alert type="warning" showIcon title={t('identifiers.key.once')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph>
           {t('identifiers.key.id')}: <Typography.Text code copyable data-testid="new-key-id">{created?.id}</Typography.Text>
