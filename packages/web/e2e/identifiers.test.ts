@@ -135,4 +135,36 @@ describe('identifier node pages', () => {
     await expect.poll(() => row.innerText()).toContain('已于');
     expect(await token()).not.toBe(1);
   });
+
+  it('an enterprise writes a new template version from the latest one; refusals land on the fields and keep what was typed', async () => {
+    const prefix = await activePrefix(env().server);
+    const page = await env().pageAs('enterprise_user');
+    await page.getByTestId('side-menu').getByText('元数据模板').click();
+    await expect.poll(() => page.getByTestId('template-items').innerText(), { timeout: 10_000 }).toContain('batch');
+    await page.getByTestId('new-template').click();
+    await page.locator('#template_version').fill('1.0');
+    await page.getByTestId('template-add-item').click();
+    // The new item takes the next free index.
+    await expect.poll(() => page.locator('#template_items_3_idIndex').inputValue()).toBe('2003');
+    await page.locator('#template_items_3_type').fill('colour');
+    await page.locator('#template_items_3_name').fill('颜色');
+    // GB/T 4754 group 351 does not sit in division 34: the server says so on the class field.
+    await page.locator('#template_industryTrade').fill('351');
+    await page.locator('#template_industrySubclass').fill('3511');
+    await page.getByTestId('template-save').click();
+    await page.getByText('国民经济行业分类（GB/T 4754）代码不正确或层级不一致').waitFor();
+    await page.locator('#template_industryTrade').fill('348');
+    await page.locator('#template_industrySubclass').fill('3484');
+    // Version 1.0 exists: refused, the drawer keeps the new item.
+    await page.getByTestId('template-save').click();
+    await page.getByText('模板版本 1.0 已存在').first().waitFor();
+    expect(await page.locator('#template_items_3_type').inputValue()).toBe('colour');
+    await page.locator('#template_version').fill('1.1');
+    await page.getByTestId('template-save').click();
+    await page.getByText('已保存模板版本 1.1').waitFor();
+    await expect.poll(() => page.getByTestId('template-versions').innerText()).toContain('1.1');
+    await expect.poll(() => page.getByTestId('template-items').innerText()).toContain('colour');
+    const saved = await (await env().server.as('enterprise_user')).get(`/api/identifiers/prefixes/${prefix}/templates/1.1`);
+    expect(saved.body.items.map((i: { idIndex: number }) => i.idIndex)).toEqual([2000, 2001, 2002, 2003]);
+  });
 });
