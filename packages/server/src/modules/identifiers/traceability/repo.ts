@@ -98,9 +98,14 @@ export async function identifiersOfEvents(db: Executor, rowIds: readonly number[
   return byEvent;
 }
 
-/** Only the public fields of the events naming an identifier, oldest first (the public trace page). */
-export async function publicEventsOf(db: Executor, key: string, limit: number) {
-  return eventsNaming(db, { key, roles: OBJECT_ROLES })
+/**
+ * Only the public fields of the events naming an identifier, oldest first (the public trace page); when
+ * `recordedBy` is given, only the events those enterprises captured.
+ */
+export async function publicEventsOf(db: Executor, key: string, limit: number, recordedBy: number[] | null) {
+  let q = eventsNaming(db, { key, roles: OBJECT_ROLES });
+  if (recordedBy) q = q.where('e.enterpriseId', 'in', recordedBy);
+  return q
     .innerJoin('enterprise as en', 'en.id', 'e.enterpriseId')
     .select(['e.type', 'e.action', 'e.bizStep', 'e.disposition', 'e.eventTime', 'e.eventTimeZoneOffset', 'en.name as enterpriseName'])
     .orderBy('e.eventTime')
@@ -110,6 +115,12 @@ export async function publicEventsOf(db: Executor, key: string, limit: number) {
 }
 
 
+
+/** The enterprises an identifier prefix's owner has granted (its supply-chain partners). */
+export async function prefixGrantees(db: Executor, prefixKey: string): Promise<number[]> {
+  const rows = await db.selectFrom('idGrant').select('granteeEnterpriseId').where('prefix', '=', prefixKey).execute();
+  return rows.map((r) => r.granteeEnterpriseId);
+}
 
 export async function captureRow(db: Executor, scope: EventScope, captureId: string) {
   let q = db.selectFrom('epcisCapture').selectAll().where('id', '=', captureId);

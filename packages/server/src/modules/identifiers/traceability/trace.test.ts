@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../../test/expect.ts';
 import { describeEachDatabase, type TestClient } from '../../../../test/harness.ts';
-import { exampleText, PUMP, PUMP_NAME, PUMP_SECRET, seedIdentifierFixtures } from './traceability.fixtures.ts';
+import { exampleText, otherEnterpriseUser, PUMP, PUMP_NAME, PUMP_SECRET, seedIdentifierFixtures } from './traceability.fixtures.ts';
 
 // The public trace data (anonymous) and the QR-code entry points: public identifier values and the
 // public fields of events only; the resolver URL and GS1 Digital Link paths lead a browser to the page.
@@ -66,6 +66,16 @@ describeEachDatabase('public trace data', (server) => {
     expectError(await anonymous.get(`/api/trace?id=${encodeURIComponent('88.999.1/NOTHING')}`), 404, 'traceability.unknownIdentifier', 'id');
     // a location is not an object: its events stay private
     expectError(await anonymous.get(`/api/trace?id=${encodeURIComponent(PRIVATE_LOCATION)}`), 404, 'traceability.unknownIdentifier', 'id');
+  });
+
+  it("keeps a registered product's timeline to its owner and the partners it granted", async () => {
+    const stranger = await otherEnterpriseUser(server(), 't-wendeng-trace');
+    const event = { '@context': CONTEXT, type: 'ObjectEvent', eventID: 'urn:uuid:5f0c8a52-7e1b-4b7e-9c1e-0000000000ff', action: 'OBSERVE', bizStep: 'destroying', epcList: [`hdl:${PUMP}`], eventTime: '2026-11-03T08:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    expect((await stranger.post('/api/epcis/capture', event)).status).toBe(202);
+    const steps = async () => (await anonymous.get(`/api/trace?id=${encodeURIComponent(PUMP)}`)).body.events.map((e: { bizStep: string }) => e.bizStep);
+    expect(await steps()).toEqual(['commissioning', 'shipping']);
+    await server().ctx.db.insertInto('idGrant').values({ prefix: '88.999.1', granteeEnterpriseId: server().enterprises.wendeng, createdBy: null, createdAt: new Date().toISOString() }).execute();
+    expect(await steps()).toEqual(['commissioning', 'shipping', 'destroying']);
   });
 
   it('sends a browser scanning the resolver URL or a Digital Link to the trace page, other clients to the JSON', async () => {
