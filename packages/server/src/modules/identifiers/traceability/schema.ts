@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import type { MessageKey } from '@zhizao/domain';
 import type { FieldProblemDetail } from '../../../platform/errors.ts';
 
 // Validation against GS1's own EPCIS 2.0 JSON schema (gs1/EPCIS-JSON-Schema.json, draft-07), with
@@ -33,6 +34,29 @@ function fieldOf(e: ErrorObject): string {
   return parts.join('.') || 'body';
 }
 
+// ajv keywords that have a house message (zh + en); others keep ajv's English reason in traceability.schemaProblem.
+const KEYWORD_MESSAGES: Partial<Record<string, MessageKey>> = {
+  required: 'validation.required',
+  additionalProperties: 'validation.additionalProperties',
+  type: 'validation.type',
+  format: 'validation.format',
+  enum: 'validation.enum',
+  pattern: 'validation.pattern',
+  minItems: 'validation.minItems',
+  maxItems: 'validation.maxItems',
+  minLength: 'validation.minLength',
+  maxLength: 'validation.maxLength',
+  minimum: 'validation.minimum',
+  maximum: 'validation.maximum',
+};
+
+function problemOf(e: ErrorObject, field: string): FieldProblemDetail {
+  const key = KEYWORD_MESSAGES[e.keyword];
+  if (!key) return { field, key: 'traceability.schemaProblem', params: { reason: e.message ?? e.keyword } };
+  const p = e.params as { type?: unknown; format?: unknown; allowedValues?: unknown[]; limit?: unknown };
+  return { field, key, params: { type: String(p.type ?? ''), format: String(p.format ?? ''), allowed: (p.allowedValues ?? []).join(', '), limit: String(p.limit ?? '') } };
+}
+
 /** Every problem of a body under the GS1 schema (empty when valid), field by field. */
 export function epcisSchemaProblems(body: unknown): FieldProblemDetail[] {
   const validate = validator();
@@ -45,7 +69,7 @@ export function epcisSchemaProblems(body: unknown): FieldProblemDetail[] {
     const reason = e.message ?? e.keyword;
     if (seen.has(`${field} ${reason}`)) continue;
     seen.add(`${field} ${reason}`);
-    problems.push({ field, key: 'traceability.schemaProblem', params: { reason } });
+    problems.push(problemOf(e, field));
     if (problems.length === MAX_SCHEMA_PROBLEMS) break;
   }
   return problems;
