@@ -9,6 +9,9 @@ import { eventLocalTime } from '../labels.tsx';
 import { useEvents } from '../queries.ts';
 import type { EventFilter, EventRow } from '../traceApi.ts';
 
+// The event's identifier keys include its places (bizLocation, a move's source); the identifier column lists things only.
+const LOCATION_KEY = 'urn:zhizao:location:';
+
 interface FilterForm {
   epc?: string;
   bizStep?: string;
@@ -62,8 +65,8 @@ export function EventsPage() {
               { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => `${eventLocalTime(v, r.eventTimeZoneOffset)} (${r.eventTimeZoneOffset})`, width: 200 },
               { title: t('identifiers.events.type'), dataIndex: 'type', render: (v: string, r) => <><Tag>{v}</Tag>{r.action}</> },
               { title: t('identifiers.events.bizStep'), dataIndex: 'bizStep', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span> },
-              { title: t('identifiers.events.epcs'), dataIndex: 'epcs', render: (epcs: string[], r) => <EpcList epcs={epcs.filter((e) => e !== r.bizLocation && e !== r.readPoint)} /> },
-              { title: t('identifiers.events.location'), key: 'where', render: (_, r) => <span className="zz-mono" style={{ fontSize: 12 }}>{r.bizLocationCode ?? r.bizLocation ?? r.readPoint ?? '—'}</span> },
+              { title: t('identifiers.events.epcs'), dataIndex: 'epcs', render: (epcs: string[]) => <EpcList epcs={epcs.filter((e) => !e.startsWith(LOCATION_KEY))} /> },
+              { title: t('identifiers.events.location'), key: 'where', render: (_, r) => <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{r.bizLocationCode ?? r.bizLocation ?? r.readPoint ?? '—'}</span> },
               { title: t('identifiers.events.enterprise'), dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
               { title: '', key: 'raw', render: (_, r) => <Button size="small" type="link" onClick={() => setShown(r)}>{t('identifiers.events.raw')}</Button> },
             ]}
