@@ -19,6 +19,10 @@ import { BenchHttpClient } from './http.ts';
 //    alternated in rounds so machine noise falls on both. Target: ≥ 0.6 of the static route's throughput, p99 < 5 ms.
 // Writes bench/results/identifiers-latest.json.
 
+/** The V8 heap cap the node is deployed with (`node --max-old-space-size=256`, e.g. in NODE_OPTIONS): without one, V8
+ * lets garbage from 10,000-identifier batches pile up to ~250 MB before collecting, though the live set stays < 100 MB. */
+export const DEPLOYED_HEAP_MB = 256;
+
 const USER = 'bench-id-enterprise';
 const PASSWORD = 'Bench@pass1';
 const PREFIX = '88.999.1';
@@ -27,7 +31,7 @@ const CONNECTIONS = 32;
 
 export interface IdentifierBenchResult {
   identifiers: number;
-  registration: { ms: number; perSecond: number; batchMsMedian: number; peakRssMb: number };
+  registration: { ms: number; perSecond: number; batchMsMedian: number; peakRssMb: number; peakHeapMb: number; heapCapMb: number | null };
   resolution: { rounds: number; secondsPerRound: number; handles: LoadSummary; static: LoadSummary; ratio: number; bodyBytes: { handle: number; static: number } };
   targets: { registrationPerSecond: boolean; rss: boolean; ratio: boolean; p99: boolean };
 }
@@ -86,12 +90,24 @@ function summarise(results: LoadResult[]): LoadSummary {
   };
 }
 
-function batchBody(from: number): string {
-  const items = [];
+/** The request body, written as text: the client's own garbage stays small, since it shares the process with the server. */
+function batchBody(from: number): Buffer {
+  const items: string[] = [];
   for (let i = from; i < from + BATCH; i++) {
-    items.push({ handle: `${PREFIX}/P${i}`, templateVersion: '1.0', values: [{ index: 1, type: 'URL', data: `https://id.example.cn/p/${i}` }, { index: 2000, type: 'name', data: `精密轴承 6204-${i % 977}` }] });
+    items.push(`{"handle":"${PREFIX}/P${i}","templateVersion":"1.0","values":[{"index":1,"type":"URL","data":"https://id.example.cn/p/${i}"},{"index":2000,"type":"name","data":"精密轴承 6204-${i % 977}"}]}`);
   }
-  return JSON.stringify({ items });
+  return Buffer.from(`{"items":[${items.join(',')}]}`);
+}
+
+/** Runs the bench in a child process started as the node is deployed (with the heap cap); logs go to this console. */
+export function runIdentifiersBenchAsDeployed(options: Parameters<typeof runIdentifiersBench>[1] = {}): Promise<IdentifierBenchResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./identifiers-main.ts', import.meta.url), [JSON.stringify(options)], { execArgv: [...process.execArgv, `--max-old-space-size=${DEPLOYED_HEAP_MB}`] });
+    let result: IdentifierBenchResult | null = null;
+    child.once('message', (m) => (result = m as IdentifierBenchResult));
+    child.once('error', reject);
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`identifier bench exited with ${code}`))));
+  });
 }
 
 export async function runIdentifiersBench(log: (line: string) => void, options: { count?: number; seconds?: number; rounds?: number; out?: string } = {}): Promise<IdentifierBenchResult> {
@@ -124,10 +140,15 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
     log(`identifiers: server ready, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
     log(`identifiers: registering ${count.toLocaleString('en')} in batches of ${BATCH.toLocaleString('en')} (HTTP, template-checked)`);
     let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    let peakHeap = 0;
+    const sampler = setInterval(() => {
+      const m = process.memoryUsage();
+      peakRss = Math.max(peakRss, m.rss);
+      peakHeap = Math.max(peakHeap, m.heapUsed);
+    }, 20);
     const batchMs: number[] = [];
     for (let from = 0; from < count; from += BATCH) {
-      const body = Buffer.from(batchBody(from));
+      const body = batchBody(from);
       const t0 = performance.now();
       const res = await postJson(url, '/api/identifiers/records/batch', body, client);
       batchMs.push(performance.now() - t0);
@@ -136,8 +157,9 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
     }
     clearInterval(sampler);
     const registerMs = batchMs.reduce((a, b) => a + b, 0);
-    const registration = { ms: registerMs, perSecond: count / (registerMs / 1000), batchMsMedian: median(batchMs), peakRssMb: peakRss / 2 ** 20 };
-    log(`identifiers: ${registration.perSecond.toFixed(0)} identifiers/s (median batch ${registration.batchMsMedian.toFixed(0)} ms), peak RSS ${registration.peakRssMb.toFixed(0)} MB`);
+    const cap = /--max-old-space-size=(\d+)/.exec(process.execArgv.join(' '))?.[1];
+    const registration = { ms: registerMs, perSecond: count / (registerMs / 1000), batchMsMedian: median(batchMs), peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, heapCapMb: cap ? Number(cap) : null };
+    log(`identifiers: ${registration.perSecond.toFixed(0)} identifiers/s (median batch ${registration.batchMsMedian.toFixed(0)} ms), peak RSS ${registration.peakRssMb.toFixed(0)} MB (V8 heap peak ${registration.peakHeapMb.toFixed(0)} MB, heap cap ${registration.heapCapMb ?? 'none'})`);
 
     // ── 2. resolution ──
     const sample = await client.request('GET', `/api/handles/${PREFIX}/p${count - 1}`);
@@ -169,7 +191,7 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
     };
     console.log('');
     console.log(`identifier node on SQLite, ${count.toLocaleString('en')} identifiers × 3 values`);
-    console.log(`  registration   ${registration.perSecond.toFixed(0).padStart(8)} identifiers/s   (target ≥ 50,000)   peak RSS ${registration.peakRssMb.toFixed(0)} MB (target < 500)`);
+    console.log(`  registration   ${registration.perSecond.toFixed(0).padStart(8)} identifiers/s   (target ≥ 50,000)   peak RSS ${registration.peakRssMb.toFixed(0)} MB (target < 500; heap cap ${registration.heapCapMb ?? 'none'} MB)`);
     console.log(`  GET handle     ${h.rps.toFixed(0).padStart(8)} req/s   p50 ${h.p50} ms   p99 ${h.p99} ms (target < 5)   failures ${h.failures}`);
     console.log(`  static route   ${s.rps.toFixed(0).padStart(8)} req/s   p50 ${s.p50} ms   p99 ${s.p99} ms`);
     console.log(`  ratio          ${ratio.toFixed(2).padStart(8)}          (target ≥ 0.60)`);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
-import { runIdentifiersBench } from './identifiers.ts';
+import { runIdentifiersBenchAsDeployed } from './identifiers.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
 import { measureInterleaved } from './measure.ts';
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   if (only !== undefined && !['registry', 'maturity', 'distribution', 'identifiers'].includes(only)) throw new Error(`--only takes registry, maturity, distribution or identifiers, not ${only}`);
   if (only === 'identifiers') {
     // the identifier node (identifiers.ts): batch registration of 1,000,000 and GET /api/handles/{handle} against a static route
-    const id = await runIdentifiersBench(log, { count: args.n === '100000' ? undefined : COUNT });
+    const id = await runIdentifiersBenchAsDeployed({ count: args.n === '100000' ? undefined : COUNT });
     if (!Object.values(id.targets).every(Boolean)) process.exitCode = 1;
     return;
   }
