@@ -41,6 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('epcis_event_owner_time_idx').on('epcis_event').columns(['enterprise_id', 'event_time', 'id']).execute();
+  // the bureau's node-wide list and EPCIS pages walk events by time across owners
+  await db.schema.createIndex('epcis_event_time_idx').on('epcis_event').columns(['event_time', 'id']).execute();
   await db.schema.createIndex('epcis_event_step_time_idx').on('epcis_event').columns(['biz_step', 'event_time']).execute();
   await db.schema.createIndex('epcis_event_location_idx').on('epcis_event').columns(['biz_location', 'event_time']).execute();
   await db.schema.createIndex('epcis_event_read_point_idx').on('epcis_event').columns(['read_point', 'event_time']).execute();
