@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
+import { runIdentifiersBenchAsDeployed } from './identifiers.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
 import { runFundingBench } from './funding.ts';
@@ -95,6 +96,13 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
+  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers'].includes(only)) throw new Error(`--only takes registry, maturity, distribution, funding or identifiers, not ${only}`);
+  if (only === 'identifiers') {
+    // the identifier node (identifiers.ts): batch registration of 1,000,000 and GET /api/handles/{handle} against a static route
+    const id = await runIdentifiersBenchAsDeployed({ count: args.n === '100000' ? undefined : COUNT });
+    if (!Object.values(id.targets).every(Boolean)) process.exitCode = 1;
+    return;
+  }
   if (only === 'funding') {
     // the funding reports and concurrent approvals on the demo city (funding.ts); run only when asked
     const funding = await runFundingBench(log, args.db);
@@ -103,7 +111,6 @@ async function main(): Promise<void> {
     if (!funding.ok) process.exitCode = 1;
     return;
   }
-  if (only !== undefined && only !== 'registry' && only !== 'maturity' && only !== 'distribution') throw new Error(`--only takes registry, maturity, distribution or funding, not ${only}`);
   if (only === undefined || only === 'distribution') {
     // the city distribution over 100,000 assessments (maturity-distribution.ts): under 200 ms server time
     const distribution = await runDistributionBench(log, args.db, path.join(path.dirname(args.out), 'maturity-distribution-latest.json'));

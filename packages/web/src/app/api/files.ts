@@ -32,8 +32,11 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   return name;
 }
 
-/** Uploads one file as multipart field `file` with XHR, because fetch cannot report upload progress. */
-export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+/**
+ * Uploads one file as multipart field `file` with XHR, because fetch cannot report upload progress.
+ * `fields` go before the file, so a server streaming the file already knows them.
+ */
+export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void, fields: Record<string, string> = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -54,6 +57,7 @@ export function uploadFile<T>(path: string, file: File, onProgress: (percent: nu
     };
     xhr.onerror = () => reject(networkError());
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

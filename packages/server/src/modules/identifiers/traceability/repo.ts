@@ -1,0 +1,173 @@
+import { OBJECT_ROLES, type EpcRole, type StockDelta } from '@zhizao/domain';
+import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { EpcisEventTable } from './tables.ts';
+import type { Executor } from '../../../db/database.ts';
+
+// One place per query of the traceability part. Every method takes the database or an open transaction.
+
+/** Whose events a reader sees: one enterprise's, or (the node operator) everyone's. */
+export interface EventScope {
+  enterpriseId: number | null;
+}
+
+export interface EventFilter {
+  eventType?: string;
+  bizStep?: string;
+  bizSteps?: readonly string[];
+  disposition?: string;
+  /** UTC ISO bounds (domain utcInstant). */
+  fromTime?: string;
+  beforeTime?: string;
+  bizLocation?: string;
+  readPoint?: string;
+  /** Identifier keys the event must name, each in one of its roles (all must match). */
+  identifiers?: { key: string; roles: readonly EpcRole[] }[];
+}
+
+/** Keyset position: events are ordered by (eventTime, id). */
+export interface EventCursor {
+  eventTime: string;
+  id: number;
+}
+
+const CHUNK = 500;
+
+type EventsQuery = SelectQueryBuilder<Database & { e: EpcisEventTable }, 'e', object>;
+
+/**
+ * Events naming an identifier, driven from the identifier's rows (a few) rather than from the owner's events
+ * (maybe millions): SQLite's planner would otherwise walk the owner-and-time index to save a sort. CROSS JOIN
+ * keeps the order in SQLite; PostgreSQL plans it as an ordinary join. The alias x is never selected.
+ */
+function eventsNaming(db: Executor, identifier: { key: string; roles: readonly EpcRole[] }): EventsQuery {
+  const rows = db.selectFrom('epcisEventEpc').select('eventRowId').distinct().where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]);
+  return db.selectFrom(rows.as('x')).crossJoin('epcisEvent as e').whereRef('e.id', '=', 'x.eventRowId') as unknown as EventsQuery;
+}
+
+function filteredEvents(db: Executor, scope: EventScope, f: EventFilter) {
+  const [first, ...others] = f.identifiers ?? [];
+  let q: EventsQuery = first ? eventsNaming(db, first) : db.selectFrom('epcisEvent as e');
+  if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
+  if (f.eventType) q = q.where('e.type', '=', f.eventType);
+  if (f.bizStep) q = q.where('e.bizStep', '=', f.bizStep);
+  if (f.bizSteps) q = q.where('e.bizStep', 'in', [...f.bizSteps]);
+  if (f.disposition) q = q.where('e.disposition', '=', f.disposition);
+  if (f.fromTime) q = q.where('e.eventTime', '>=', f.fromTime);
+  if (f.beforeTime) q = q.where('e.eventTime', '<', f.beforeTime);
+  if (f.bizLocation) q = q.where('e.bizLocation', '=', f.bizLocation);
+  if (f.readPoint) q = q.where('e.readPoint', '=', f.readPoint);
+  for (const identifier of others) {
+    q = q.where('e.id', 'in', (eb) => eb.selectFrom('epcisEventEpc').select('eventRowId').where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]));
+  }
+  return q;
+}
+
+export async function countEvents(db: Executor, scope: EventScope, f: EventFilter): Promise<number> {
+  const row = await filteredEvents(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const EVENT_COLUMNS = ['e.id', 'e.captureId', 'e.enterpriseId', 'e.eventId', 'e.type', 'e.action', 'e.bizStep', 'e.disposition', 'e.eventTime', 'e.eventTimeZoneOffset', 'e.readPoint', 'e.bizLocation', 'e.eventJson'] as const;
+
+/** A page by offset (the web's numbered pages). */
+export async function pageEvents(db: Executor, scope: EventScope, f: EventFilter, offset: number, limit: number) {
+  return filteredEvents(db, scope, f).innerJoin('enterprise as en', 'en.id', 'e.enterpriseId').select([...EVENT_COLUMNS, 'en.name as enterpriseName']).orderBy('e.eventTime', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute();
+}
+
+/** The events after a cursor, oldest first (EPCIS query paging). */
+export async function eventsAfter(db: Executor, scope: EventScope, f: EventFilter, after: EventCursor | null, limit: number) {
+  let q = filteredEvents(db, scope, f);
+  if (after) q = q.where((eb) => eb.or([eb('e.eventTime', '>', after.eventTime), eb.and([eb('e.eventTime', '=', after.eventTime), eb('e.id', '>', after.id)])]));
+  return q.select(['e.id', 'e.eventTime', 'e.eventJson']).orderBy('e.eventTime').orderBy('e.id').limit(limit).execute();
+}
+
+export async function eventById(db: Executor, scope: EventScope, eventId: string) {
+  let q = db.selectFrom('epcisEvent as e').select(['e.eventJson']).where('e.eventId', '=', eventId);
+  if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
+  return q.orderBy('e.id').executeTakeFirst();
+}
+
+/** The identifiers of some events (for the web list), by event row. */
+export async function identifiersOfEvents(db: Executor, rowIds: readonly number[]): Promise<Map<number, string[]>> {
+  const byEvent = new Map<number, string[]>();
+  for (let i = 0; i < rowIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('epcisEventEpc').select(['eventRowId', 'epcKey']).where('eventRowId', 'in', rowIds.slice(i, i + CHUNK)).orderBy('epcKey').execute();
+    for (const r of rows) byEvent.set(r.eventRowId, [...(byEvent.get(r.eventRowId) ?? []), r.epcKey]);
+  }
+  return byEvent;
+}
+
+/**
+ * Only the public fields of the events naming an identifier, oldest first (the public trace page); when
+ * `recordedBy` is given, only the events those enterprises captured.
+ */
+export async function publicEventsOf(db: Executor, key: string, limit: number, recordedBy: number[] | null) {
+  let q = eventsNaming(db, { key, roles: OBJECT_ROLES });
+  if (recordedBy) q = q.where('e.enterpriseId', 'in', recordedBy);
+  return q
+    .innerJoin('enterprise as en', 'en.id', 'e.enterpriseId')
+    .select(['e.type', 'e.action', 'e.bizStep', 'e.disposition', 'e.eventTime', 'e.eventTimeZoneOffset', 'en.name as enterpriseName'])
+    .orderBy('e.eventTime')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
+
+
+
+/** The enterprises an identifier prefix's owner has granted (its supply-chain partners). */
+export async function prefixGrantees(db: Executor, prefixKey: string): Promise<number[]> {
+  const rows = await db.selectFrom('idGrant').select('granteeEnterpriseId').where('prefix', '=', prefixKey).execute();
+  return rows.map((r) => r.granteeEnterpriseId);
+}
+
+export async function captureRow(db: Executor, scope: EventScope, captureId: string) {
+  let q = db.selectFrom('epcisCapture').selectAll().where('id', '=', captureId);
+  if (scope.enterpriseId !== null) q = q.where('enterpriseId', '=', scope.enterpriseId);
+  return q.executeTakeFirst();
+}
+
+/** Which of these eventIDs an enterprise has already captured. */
+export async function capturedEventIds(db: Executor, enterpriseId: number, eventIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < eventIds.length; i += CHUNK) {
+    const rows = await db.selectFrom('epcisEvent').select('eventId').where('enterpriseId', '=', enterpriseId).where('eventId', 'in', eventIds.slice(i, i + CHUNK)).execute();
+    for (const r of rows) if (r.eventId) found.add(r.eventId);
+  }
+  return found;
+}
+
+// 15 columns a row: 500 rows stay under SQLite's 32,766 bound variables.
+const EVENT_CHUNK = 500;
+
+/** Inserts events in batches; returns each row's id with its position in the capture. */
+export async function insertEvents(tx: Executor, rows: Insertable<EpcisEventTable>[]): Promise<{ id: number; seq: number }[]> {
+  const inserted: { id: number; seq: number }[] = [];
+  for (let i = 0; i < rows.length; i += EVENT_CHUNK) inserted.push(...(await tx.insertInto('epcisEvent').values(rows.slice(i, i + EVENT_CHUNK)).returning(['id', 'seq']).execute()));
+  return inserted;
+}
+
+export async function insertEpcRows(tx: Executor, rows: { epcKey: string; eventRowId: number; role: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto('epcisEventEpc').values(rows.slice(i, i + CHUNK)).execute();
+}
+
+/** Adds a stock change and returns the new quantity (one upsert: concurrent captures add up under the row lock). */
+export async function addStock(tx: Executor, enterpriseId: number, d: StockDelta, at: string): Promise<number> {
+  const row = await tx
+    .insertInto('warehouseStock')
+    .values({ enterpriseId, location: d.location, product: d.product, uom: d.uom, quantityMicro: d.micro, updatedAt: at })
+    .onConflict((oc) =>
+      oc.columns(['enterpriseId', 'location', 'product', 'uom']).doUpdateSet({ quantityMicro: sql`warehouse_stock.quantity_micro + excluded.quantity_micro`, updatedAt: sql`excluded.updated_at` }),
+    )
+    .returning('quantityMicro')
+    .executeTakeFirstOrThrow();
+  return Number(row.quantityMicro);
+}
+
+export async function stockRows(db: Executor, enterpriseId: number, f: { location?: string; product?: string }) {
+  let q = db.selectFrom('warehouseStock').select(['location', 'product', 'uom', 'quantityMicro', 'updatedAt']).where('enterpriseId', '=', enterpriseId).where('quantityMicro', '!=', 0);
+  if (f.location) q = q.where('location', '=', f.location);
+  if (f.product) q = q.where('product', '=', f.product);
+  return q.orderBy('location').orderBy('product').orderBy('uom').execute();
+}
