@@ -73,7 +73,7 @@ export interface MoveInput {
   amountFen?: number | null;
 }
 
-export type MoveRefusal = { ok: false; status: 400 | 403 | 409; key: MoveRefusalKey; params: Record<string, string | number>; field?: string };
+export type AwardMoveRefusal = { ok: false; status: 400 | 403 | 409; key: MoveRefusalKey; params: Record<string, string | number>; field?: string };
 export type MoveRefusalKey =
   | 'auth.forbidden'
   | 'funding.awardIllegalMove'
@@ -82,11 +82,11 @@ export type MoveRefusalKey =
   | 'funding.awardOverpay'
   | 'funding.awardClawBackTooMuch'
   | 'funding.awardTargetsMet';
-export type MovePlan = { ok: true; to: AwardStatus } | MoveRefusal;
+export type MovePlan = { ok: true; to: AwardStatus } | AwardMoveRefusal;
 
 const roleMay = (role: Role, permission: Permission) => (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
-const refuse = (status: 400 | 403 | 409, key: MoveRefusalKey, params: Record<string, string | number> = {}, field?: string): MoveRefusal => ({
+const refuse = (status: 400 | 403 | 409, key: MoveRefusalKey, params: Record<string, string | number> = {}, field?: string): AwardMoveRefusal => ({
   ok: false,
   status,
   key,
