@@ -36,7 +36,7 @@ describe('the recognition ladder in the browser', () => {
     const p = created.body as { year: number; title: string; opensOn: string; closesOn: string };
     await chooseOption(enterprise, 'apply_programmeId', `${p.year} 年市级智能工厂 · ${p.title}（${p.opensOn} ~ ${p.closesOn}）`, '本年度');
     await enterprise.getByTestId('apply-dialog').getByRole('button', { name: '开始填写' }).click();
-    await enterprise.waitForURL(/\/recognition\/applications\/\d+$/);
+    await expect.poll(() => enterprise.url(), { timeout: 30_000 }).toMatch(/\/recognition\/applications\/\d+$/);
     const applicationId = Number(enterprise.url().split('/').pop());
     await enterprise.getByTestId('gate-incident').and(enterprise.locator('[data-passed="false"]')).waitFor();
     await enterprise.getByTestId('project-name').fill('精密轴承智能工厂');
@@ -125,7 +125,7 @@ describe('the recognition ladder in the browser', () => {
     const publish = bureau.getByTestId('publish-notice');
     await publish.getByTestId('notice-period').waitFor();
     await publish.getByRole('button', { name: '发布公示' }).click();
-    await bureau.waitForURL(/\/recognition\/notices\/\d+$/);
+    await expect.poll(() => bureau.url(), { timeout: 30_000 }).toMatch(/\/recognition\/notices\/\d+$/);
     const noticeId = Number(bureau.url().split('/').pop());
     await expect.poll(() => bureau.getByTestId('notice-window').innerText()).toContain('5 个工作日');
     // A notice published on a day off starts on the next working day; the walk needs it open today.
@@ -179,7 +179,7 @@ describe('the recognition ladder in the browser', () => {
     await recognised.locator('.ant-checkbox-input').check();
     await bureau.getByTestId('recommend-button').click();
     await bureau.getByTestId('recommend-dialog').getByRole('button', { name: '生成材料包' }).click();
-    await bureau.waitForURL(/\/recognition\/recommendations/);
+    await expect.poll(() => bureau.url(), { timeout: 30_000 }).toMatch(/\/recognition\/recommendations/);
     const pack = bureau.getByTestId('pack').first();
     await expect.poll(() => pack.getByTestId('pack-sm3').innerText()).toMatch(/^[0-9a-f]{64}$/);
     expect(await pack.getByTestId('pack-file').count()).toBeGreaterThanOrEqual(3);

@@ -2,13 +2,13 @@ import type { Catalog } from '../../app/i18n/types.ts';
 
 // Every string of the recognition pages (issue 4), zh-CN first, English beside it.
 export const recognitionMessages = {
-  'menu.recognition': { zh: '智能工厂认定', en: 'Smart-factory recognition' },
+  'menu.recognition': { zh: '智能工厂认定', en: 'Recognition ladder' },
   'menu.recognitionProgrammes': { zh: '认定计划', en: 'Programmes' },
   'menu.recognitionApplications': { zh: '申报与审核', en: 'Applications' },
   'menu.recognitionExpert': { zh: '认定评审打分', en: 'Scoring' },
-  'menu.recognitionNotices': { zh: '公示与异议', en: 'Notices & objections' },
+  'menu.recognitionNotices': { zh: '公示与异议', en: 'Public notices' },
   'menu.recognitionList': { zh: '认定名录', en: 'Recognitions' },
-  'menu.recognitionRecommendations': { zh: '向上推荐', en: 'Upward recommendation' },
+  'menu.recognitionRecommendations': { zh: '向上推荐', en: 'Recommendations' },
   'menu.recognitionLadder': { zh: '梯次培育全景', en: 'The ladder' },
   'menu.recognitionKpis': { zh: '成效指标', en: 'KPIs' },
   'menu.recognitionMine': { zh: '我的梯次', en: 'My ladder' },
