@@ -24,10 +24,8 @@ describe('the recognition ladder in the browser', () => {
     const created = await bureauApi.post('/api/recognition/programmes', programmeBody({ title: '本年度市级智能工厂认定' }));
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const programmeId = created.body.id as number;
-    // Three experts for the panel and a fourth tied to the applicant, whom the panel must refuse.
+    // Three experts for the panel and a fourth, whom the bureau records as tied to the applicant.
     const experts = await makeExperts(server, 'e2e', 4);
-    const tied = experts[3]!;
-    expect((await bureauApi.post(`/api/recognition/experts/${tied.id}/ties`, { enterpriseId: server.enterprises.huancui, note: '曾任该企业技术顾问' })).status).toBe(200);
 
     // ── The enterprise applies: gates explained live, everything typed saved as it goes.
     const enterprise = await env().pageAs('enterprise_user');
@@ -82,6 +80,12 @@ describe('the recognition ladder in the browser', () => {
     await bureau.goto(`/recognition/applications/${applicationId}`);
     await moveWithReason(bureau, 'city_pass', '复审通过');
     await stateIs(bureau, 'expert_scoring');
+    await bureau.getByTestId('record-tie').click();
+    const tie = bureau.getByTestId('tie-dialog');
+    await chooseOption(bureau, 'tie_expertUserId', 'e2e专家4 (e2e-expert-4)', 'e2e-expert-4');
+    await tie.locator('#tie_note').fill('曾任该企业技术顾问');
+    await tie.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => bureau.getByTestId('known-ties').innerText()).toContain('e2e专家4');
     for (const e of experts) await chooseOption(bureau, 'panelExperts', `e2e专家${experts.indexOf(e) + 1} (e2e-expert-${experts.indexOf(e) + 1})`, `e2e-expert-${experts.indexOf(e) + 1}`);
     await bureau.getByTestId('panel-save').click();
     await expect.poll(() => bureau.getByTestId('panel-error').innerText()).toContain('e2e专家4');

@@ -168,6 +168,13 @@ export const recognitionMessages = {
   'recognition.panel.total': { zh: '总分', en: 'Total' },
   'recognition.panel.submittedAt': { zh: '提交时间', en: 'Submitted' },
 
+  'recognition.tie.title': { zh: '登记回避关联', en: 'Record a tie' },
+  'recognition.tie.with': { zh: '关联对象', en: 'Tied to' },
+  'recognition.tie.applicant': { zh: '申报企业', en: 'The applicant' },
+  'recognition.tie.provider': { zh: '申报企业的服务商', en: "The applicant's service provider" },
+  'recognition.tie.note': { zh: '说明', en: 'Note' },
+  'recognition.tie.notePlaceholder': { zh: '如：曾任该企业技术顾问', en: 'e.g. former technical adviser to the firm' },
+  'recognition.tie.known': { zh: '需回避：', en: 'Must stand aside:' },
   'recognition.score.final': { zh: '综合得分', en: 'Panel score' },
   'recognition.score.range': { zh: '专家分布（最低–最高）', en: 'Spread (lowest–highest)' },
   'recognition.score.stddev': { zh: '标准差', en: 'Std. dev.' },
