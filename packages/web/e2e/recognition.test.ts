@@ -198,6 +198,18 @@ describe('the recognition ladder in the browser', () => {
     await bureau.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => pack.getByTestId('pack-outcome').first().innerText()).toBe('已认定');
 
+    // ── Two years on, the municipal recognition is re-evaluated: excellent, and the next one is due later.
+    await bureau.goto('/recognition/recognitions');
+    const municipal = bureau.getByTestId('recognition-table').locator('tr.ant-table-row').filter({ hasText: number });
+    await municipal.getByTestId('reevaluate').click();
+    const reevaluation = bureau.getByTestId('reevaluate-dialog');
+    await reevaluation.getByText('优秀', { exact: true }).click();
+    await reevaluation.getByTestId('reevaluate-note').fill('生产效率、运营成本持续改善');
+    await reevaluation.getByRole('button', { name: /确\s*定/ }).click();
+    await reevaluation.waitFor({ state: 'hidden' });
+    const listed = (await bureauApi.get(`/api/recognition/recognitions?level=municipal`)).body.items.find((r: { recognitionNumber: string }) => r.recognitionNumber === number);
+    expect(listed.reevaluations).toMatchObject([{ outcome: 'excellent', note: '生产效率、运营成本持续改善' }]);
+
     // ── The enterprise sees its climb: municipal, then provincial.
     await enterprise.goto('/recognition/my-ladder');
     const ladder = enterprise.getByTestId('my-ladder');

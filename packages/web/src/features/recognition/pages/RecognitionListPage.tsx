@@ -116,10 +116,10 @@ export function RecognitionListPage() {
                     </Button>
                     {grant && r.status === 'active' && (
                       <>
-                        <Button type="link" size="small" onClick={() => setDialog({ kind: 'reevaluate', recognition: r })}>
+                        <Button type="link" size="small" onClick={() => setDialog({ kind: 'reevaluate', recognition: r })} data-testid="reevaluate">
                           {t('recognition.rec.reevaluate')}
                         </Button>
-                        <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'revoke', recognition: r })}>
+                        <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'revoke', recognition: r })} data-testid="revoke">
                           {t('recognition.rec.revoke')}
                         </Button>
                       </>
