@@ -173,7 +173,7 @@ export const recognitionMessages = {
   'recognition.tie.applicant': { zh: '申报企业', en: 'The applicant' },
   'recognition.tie.provider': { zh: '申报企业的服务商', en: "The applicant's service provider" },
   'recognition.tie.note': { zh: '说明', en: 'Note' },
-  'recognition.tie.notePlaceholder': { zh: '如：曾任该企业技术顾问', en: 'e.g. former technical adviser to the firm' },
+  'recognition.tie.noteExample': { zh: '如：曾任该企业技术顾问', en: 'e.g. former technical adviser to the firm' },
   'recognition.tie.known': { zh: '需回避：', en: 'Must stand aside:' },
   'recognition.score.final': { zh: '综合得分', en: 'Panel score' },
   'recognition.score.range': { zh: '专家分布（最低–最高）', en: 'Spread (lowest–highest)' },

@@ -55,7 +55,7 @@ export function TieModal({ detail, experts, open, onClose }: { detail: Applicati
         }
       </Form.Item>
       <Form.Item name="note" label={t('recognition.tie.note')}>
-        <Input maxLength={500} placeholder={t('recognition.tie.notePlaceholder')} />
+        <Input maxLength={500} placeholder={t('recognition.tie.noteExample')} />
       </Form.Item>
     </FormModal>
   );
