@@ -24,10 +24,8 @@ describe('the recognition ladder in the browser', () => {
     const created = await bureauApi.post('/api/recognition/programmes', programmeBody({ title: '本年度市级智能工厂认定' }));
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const programmeId = created.body.id as number;
-    // Three experts for the panel and a fourth tied to the applicant, whom the panel must refuse.
+    // Three experts for the panel and a fourth, whom the bureau records as tied to the applicant.
     const experts = await makeExperts(server, 'e2e', 4);
-    const tied = experts[3]!;
-    expect((await bureauApi.post(`/api/recognition/experts/${tied.id}/ties`, { enterpriseId: server.enterprises.huancui, note: '曾任该企业技术顾问' })).status).toBe(200);
 
     // ── The enterprise applies: gates explained live, everything typed saved as it goes.
     const enterprise = await env().pageAs('enterprise_user');
@@ -36,7 +34,7 @@ describe('the recognition ladder in the browser', () => {
     const p = created.body as { year: number; title: string; opensOn: string; closesOn: string };
     await chooseOption(enterprise, 'apply_programmeId', `${p.year} 年市级智能工厂 · ${p.title}（${p.opensOn} ~ ${p.closesOn}）`, '本年度');
     await enterprise.getByTestId('apply-dialog').getByRole('button', { name: '开始填写' }).click();
-    await enterprise.waitForURL(/\/recognition\/applications\/\d+$/);
+    await expect.poll(() => enterprise.url(), { timeout: 30_000 }).toMatch(/\/recognition\/applications\/\d+$/);
     const applicationId = Number(enterprise.url().split('/').pop());
     await enterprise.getByTestId('gate-incident').and(enterprise.locator('[data-passed="false"]')).waitFor();
     await enterprise.getByTestId('project-name').fill('精密轴承智能工厂');
@@ -82,6 +80,12 @@ describe('the recognition ladder in the browser', () => {
     await bureau.goto(`/recognition/applications/${applicationId}`);
     await moveWithReason(bureau, 'city_pass', '复审通过');
     await stateIs(bureau, 'expert_scoring');
+    await bureau.getByTestId('record-tie').click();
+    const tie = bureau.getByTestId('tie-dialog');
+    await chooseOption(bureau, 'tie_expertUserId', 'e2e专家4 (e2e-expert-4)', 'e2e-expert-4');
+    await tie.locator('#tie_note').fill('曾任该企业技术顾问');
+    await tie.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => bureau.getByTestId('known-ties').innerText()).toContain('e2e专家4');
     for (const e of experts) await chooseOption(bureau, 'panelExperts', `e2e专家${experts.indexOf(e) + 1} (e2e-expert-${experts.indexOf(e) + 1})`, `e2e-expert-${experts.indexOf(e) + 1}`);
     await bureau.getByTestId('panel-save').click();
     await expect.poll(() => bureau.getByTestId('panel-error').innerText()).toContain('e2e专家4');
@@ -125,7 +129,7 @@ describe('the recognition ladder in the browser', () => {
     const publish = bureau.getByTestId('publish-notice');
     await publish.getByTestId('notice-period').waitFor();
     await publish.getByRole('button', { name: '发布公示' }).click();
-    await bureau.waitForURL(/\/recognition\/notices\/\d+$/);
+    await expect.poll(() => bureau.url(), { timeout: 30_000 }).toMatch(/\/recognition\/notices\/\d+$/);
     const noticeId = Number(bureau.url().split('/').pop());
     await expect.poll(() => bureau.getByTestId('notice-window').innerText()).toContain('5 个工作日');
     // A notice published on a day off starts on the next working day; the walk needs it open today.
@@ -179,7 +183,7 @@ describe('the recognition ladder in the browser', () => {
     await recognised.locator('.ant-checkbox-input').check();
     await bureau.getByTestId('recommend-button').click();
     await bureau.getByTestId('recommend-dialog').getByRole('button', { name: '生成材料包' }).click();
-    await bureau.waitForURL(/\/recognition\/recommendations/);
+    await expect.poll(() => bureau.url(), { timeout: 30_000 }).toMatch(/\/recognition\/recommendations/);
     const pack = bureau.getByTestId('pack').first();
     await expect.poll(() => pack.getByTestId('pack-sm3').innerText()).toMatch(/^[0-9a-f]{64}$/);
     expect(await pack.getByTestId('pack-file').count()).toBeGreaterThanOrEqual(3);
@@ -193,6 +197,18 @@ describe('the recognition ladder in the browser', () => {
     await bureau.locator('.ant-modal').getByText('已认定', { exact: true }).click();
     await bureau.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => pack.getByTestId('pack-outcome').first().innerText()).toBe('已认定');
+
+    // ── Two years on, the municipal recognition is re-evaluated: excellent, and the next one is due later.
+    await bureau.goto('/recognition/recognitions');
+    const municipal = bureau.getByTestId('recognition-table').locator('tr.ant-table-row').filter({ hasText: number });
+    await municipal.getByTestId('reevaluate').click();
+    const reevaluation = bureau.getByTestId('reevaluate-dialog');
+    await reevaluation.getByText('优秀', { exact: true }).click();
+    await reevaluation.getByTestId('reevaluate-note').fill('生产效率、运营成本持续改善');
+    await reevaluation.getByRole('button', { name: /确\s*定/ }).click();
+    await reevaluation.waitFor({ state: 'hidden' });
+    const listed = (await bureauApi.get(`/api/recognition/recognitions?level=municipal`)).body.items.find((r: { recognitionNumber: string }) => r.recognitionNumber === number);
+    expect(listed.reevaluations).toMatchObject([{ outcome: 'excellent', note: '生产效率、运营成本持续改善' }]);
 
     // ── The enterprise sees its climb: municipal, then provincial.
     await enterprise.goto('/recognition/my-ladder');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, chinaDate, isIsoDate, isWorkingDay, nextWorkingDay, noticePeriod, noticeStatus, overridesFrom } from './calendar.ts';
+import { addDays, addWorkingDays, chinaDate, isIsoDate, isWorkingDay, nextWorkingDay, noticePeriod, noticeStatus, overridesFrom } from './calendar.ts';
 
 // 2026-10-01 is a Thursday. The 2026 National Day break (1–7 Oct, with Sat 10 Oct worked) is used as an
 // example of holidays and a make-up workday; the real calendar is the bureau's editable data.
@@ -29,6 +29,13 @@ describe('working-day calendar', () => {
     expect(noticePeriod('2026-09-30', 5, NATIONAL_DAY)).toEqual({ startsOn: '2026-09-30', endsOn: '2026-10-12' });
     // without the calendar the same notice ends in the holiday
     expect(addWorkingDays('2026-09-30', 5)).toBe('2026-10-06');
+  });
+
+  it('stops rather than loops when no working day can be found', () => {
+    const allOff = overridesFrom(Array.from({ length: 400 }, (_, i) => ({ date: addDays('2026-01-01', i), kind: 'holiday' })));
+    expect(() => noticePeriod('2026-01-01', 5, allOff)).toThrow(RangeError);
+    expect(() => noticePeriod('9999-12-30', 5)).toThrow(RangeError);
+    expect(() => noticePeriod('2026-02-30', 5)).toThrow(RangeError);
   });
 
   it('refuses a notice of no working days', () => {

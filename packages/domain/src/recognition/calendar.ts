@@ -54,14 +54,20 @@ export function nextWorkingDay(date: string, calendar: CalendarOverrides = NO_OV
  */
 export function noticePeriod(start: string, workingDays: number, calendar: CalendarOverrides = NO_OVERRIDES): { startsOn: string; endsOn: string } {
   if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer');
+  if (!isIsoDate(start)) throw new RangeError('start must be a date written YYYY-MM-DD');
   const startsOn = nextWorkingDay(start, calendar);
   let endsOn = startsOn;
-  for (let counted = 1; counted < workingDays; ) {
+  // a calendar with no working day for a year, or a date past 9999, ends the count rather than looping on
+  for (let counted = 1, scanned = 0; counted < workingDays; scanned++) {
     endsOn = addDays(endsOn, 1);
+    if (scanned > MAX_SCAN_DAYS || !isIsoDate(endsOn)) throw new RangeError('no working days found within a year');
     if (isWorkingDay(endsOn, calendar)) counted++;
   }
+  if (!isWorkingDay(startsOn, calendar)) throw new RangeError('no working days found within a year');
   return { startsOn, endsOn };
 }
+
+const MAX_SCAN_DAYS = 366 + 31 * 2;
 
 /** End date of `n` working days counted from `start` (start inclusive when it is a working day). */
 export const addWorkingDays = (start: string, n: number, calendar: CalendarOverrides = NO_OVERRIDES): string => noticePeriod(start, n, calendar).endsOn;

@@ -1,11 +1,10 @@
-import { noticePeriod } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
 import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
 import { calendarOverrides, handleObjection, listNotices, noticeDetail, publishNotice, recordPaperObjection, shortlist, type NoticeInput, type ObjectionInput } from './notices.service.ts';
-import { assertDate } from './programmes.service.ts';
+import { assertDate, noticeDates } from './programmes.service.ts';
 import { date, idArray, list, spreadSchema, tags } from './schemas.ts';
 
 // The bureau's side of public notices, objections and the working-day calendar.
@@ -134,7 +133,7 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async (request) => {
       assertDate(request.query.start, 'start');
-      return { ...noticePeriod(request.query.start, request.query.days, await calendarOverrides(ctx.db)), workingDays: request.query.days };
+      return { ...noticeDates(request.query.start, request.query.days, await calendarOverrides(ctx.db)), workingDays: request.query.days };
     },
   );
 

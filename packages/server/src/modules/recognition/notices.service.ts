@@ -1,4 +1,4 @@
-import { addDays, checkMove, chinaDate, noticePeriod, noticeStatus, overridesFrom, type Actor, type CalendarOverrides } from '@zhizao/domain';
+import { addDays, checkMove, chinaDate, noticeStatus, overridesFrom, type Actor, type CalendarOverrides } from '@zhizao/domain';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { findApplication } from './access.ts';
 import { recordMove } from './moves.service.ts';
 import { requiredText } from './text.ts';
-import { assertDate, findProgramme } from './programmes.service.ts';
+import { assertDate, findProgramme, noticeDates } from './programmes.service.ts';
 
 // Public notice (公示, issue 4 part 5): a batch of shortlisted applications, a window counted in working
 // days on the bureau's calendar, and written real-name objections during the window, each handled before
@@ -72,7 +72,7 @@ export async function publishNotice(ctx: AppContext, actor: Actor, who: AuditAct
   const earliest = addDays(today, -NOTICE_BACKDATE_DAYS);
   if (start < earliest) throw new AppError(400, 'recognition.noticeStartRange', { earliest }, 'startsOn');
   const workingDays = input.workingDays ?? Number(programme.noticeWorkingDays);
-  const period = noticePeriod(start, workingDays, await calendarOverrides(ctx.db));
+  const period = noticeDates(start, workingDays, await calendarOverrides(ctx.db));
   const id = await ctx.db.transaction().execute(async (tx) => {
     const at = new Date().toISOString();
     const title = input.title?.trim() || `${programme.title}拟认定名单公示`;

@@ -1,4 +1,4 @@
-import { chinaDate, indicatorTableProblem, isIsoDate, type Indicator, type KpiCode, type ProgrammeGates, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import { chinaDate, indicatorTableProblem, isIsoDate, noticePeriod, type CalendarOverrides, type Indicator, type KpiCode, type ProgrammeGates, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
 import type { Selectable } from 'kysely';
 import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
@@ -171,7 +171,18 @@ export async function updateProgramme(ctx: AppContext, who: AuditActor, id: numb
   return programmeView(ctx.db, id);
 }
 
-/** A YYYY-MM-DD that names a real day, or 400 on the field. */
+/** A YYYY-MM-DD that names a real day of 2000–2100 (the platform's years), or 400 on the field. */
 export function assertDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw new AppError(400, 'recognition.badDate', {}, field);
+  if (!isIsoDate(value) || value < '2000-01-01' || value > '2100-12-31') throw new AppError(400, 'recognition.badDate', {}, field);
+}
+
+/** The notice's dates on the calendar; a calendar without working days ahead is the start date's problem. */
+export function noticeDates(start: string, workingDays: number, calendar: CalendarOverrides): { startsOn: string; endsOn: string } {
+  assertDate(start, 'startsOn');
+  try {
+    return noticePeriod(start, workingDays, calendar);
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError(400, 'recognition.badDate', {}, 'startsOn');
+    throw error;
+  }
 }

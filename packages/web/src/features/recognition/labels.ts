@@ -1,4 +1,5 @@
-import { APPLICATION_STATE_LABELS, KPI_DEFINITIONS, RECOGNITION_KIND_LABELS, RECOGNITION_LEVEL_LABELS, type ApplicationState, type Indicator, type KpiCode, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import dayjs from 'dayjs';
+import { APPLICATION_STATE_LABELS, chinaDate, KPI_DEFINITIONS, RECOGNITION_KIND_LABELS, RECOGNITION_LEVEL_LABELS, type ApplicationState, type Indicator, type KpiCode, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider.tsx';
 
@@ -34,6 +35,15 @@ export const STATE_COLORS: Record<ApplicationState, string> = {
   rejected: 'error',
   withdrawn: 'default',
 };
+
+/** Today on the China calendar as a picker value: dates of the programme are China dates, whatever the browser's zone. */
+export const chinaToday = () => dayjs(chinaDate());
+
+export const OUTCOME_COLORS = { pending: 'default', approved: 'green', declined: 'red' } as const;
+
+const noWrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+/** Column props for short values (dates, numbers, tags) that read badly when broken over lines. */
+export const NOWRAP = { onHeaderCell: noWrap, onCell: noWrap };
 
 export const LEVEL_COLORS: Record<RecognitionLevel, string> = { municipal: '#69b1ff', provincial: '#1677ff', national: '#003eb3' };
 

@@ -2,13 +2,13 @@ import type { Catalog } from '../../app/i18n/types.ts';
 
 // Every string of the recognition pages (issue 4), zh-CN first, English beside it.
 export const recognitionMessages = {
-  'menu.recognition': { zh: '智能工厂认定', en: 'Smart-factory recognition' },
+  'menu.recognition': { zh: '智能工厂认定', en: 'Recognition ladder' },
   'menu.recognitionProgrammes': { zh: '认定计划', en: 'Programmes' },
   'menu.recognitionApplications': { zh: '申报与审核', en: 'Applications' },
   'menu.recognitionExpert': { zh: '认定评审打分', en: 'Scoring' },
-  'menu.recognitionNotices': { zh: '公示与异议', en: 'Notices & objections' },
+  'menu.recognitionNotices': { zh: '公示与异议', en: 'Public notices' },
   'menu.recognitionList': { zh: '认定名录', en: 'Recognitions' },
-  'menu.recognitionRecommendations': { zh: '向上推荐', en: 'Upward recommendation' },
+  'menu.recognitionRecommendations': { zh: '向上推荐', en: 'Recommendations' },
   'menu.recognitionLadder': { zh: '梯次培育全景', en: 'The ladder' },
   'menu.recognitionKpis': { zh: '成效指标', en: 'KPIs' },
   'menu.recognitionMine': { zh: '我的梯次', en: 'My ladder' },
@@ -168,6 +168,13 @@ export const recognitionMessages = {
   'recognition.panel.total': { zh: '总分', en: 'Total' },
   'recognition.panel.submittedAt': { zh: '提交时间', en: 'Submitted' },
 
+  'recognition.tie.title': { zh: '登记回避关联', en: 'Record a tie' },
+  'recognition.tie.with': { zh: '关联对象', en: 'Tied to' },
+  'recognition.tie.applicant': { zh: '申报企业', en: 'The applicant' },
+  'recognition.tie.provider': { zh: '申报企业的服务商', en: "The applicant's service provider" },
+  'recognition.tie.note': { zh: '说明', en: 'Note' },
+  'recognition.tie.noteExample': { zh: '如：曾任该企业技术顾问', en: 'e.g. former technical adviser to the firm' },
+  'recognition.tie.known': { zh: '需回避：', en: 'Must stand aside:' },
   'recognition.score.final': { zh: '综合得分', en: 'Panel score' },
   'recognition.score.range': { zh: '专家分布（最低–最高）', en: 'Spread (lowest–highest)' },
   'recognition.score.stddev': { zh: '标准差', en: 'Std. dev.' },

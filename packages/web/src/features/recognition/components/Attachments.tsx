@@ -7,7 +7,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { attachmentUploadPath, deleteAttachment, downloadAttachment, type Attachment } from '../api.ts';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.zip';
-const kb = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** The application's attachments (申报书 annexes): upload with progress while editable, download always. */
 export function Attachments({ applicationId, files, readOnly, onChanged }: { applicationId: number; files: Attachment[]; readOnly: boolean; onChanged(): Promise<unknown> }) {

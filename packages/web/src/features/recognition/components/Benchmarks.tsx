@@ -9,7 +9,7 @@ export function Benchmarks({ benchmarks }: { benchmarks: ApplicationDetail['benc
   const t = useT();
   const verdict = (b: Benchmark) => (b.met === null ? <Tag>{t('recognition.bench.unknown')}</Tag> : <Tag color={b.met ? 'green' : 'orange'}>{t(b.met ? 'recognition.bench.met' : 'recognition.bench.notMet')}</Tag>);
   return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered data-testid="benchmarks">
+    <Descriptions size="small" layout="vertical" column={{ xs: 1, md: 3 }} bordered data-testid="benchmarks">
       <Descriptions.Item label={t('recognition.bench.cnc', { target: RECOGNITION_BENCHMARKS.cncRate })}>
         {benchmarks.cncRate.value === null ? '—' : `${benchmarks.cncRate.value} %`} {verdict(benchmarks.cncRate)}
       </Descriptions.Item>

@@ -7,6 +7,7 @@ import { useAuth } from '../../../app/auth/AuthProvider.tsx';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useAction } from '../../../app/components/useAction.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { chinaToday } from '../labels.ts';
 import { recognitionKeys, useCalendar } from '../queries.ts';
 import { deleteCalendarDay, setCalendarDay, type CalendarDay } from '../reviewApi.ts';
 
@@ -19,7 +20,7 @@ export function CalendarSettings() {
   const { can } = useAuth();
   const run = useAction();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => chinaToday().year());
   const [adding, setAdding] = useState(false);
   const days = useCalendar(year);
   const writable = can('recognition.calendar.write');

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { MIN_PANEL_SIZE } from '@zhizao/domain';
-import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Descriptions, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../app/api/client.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -8,6 +8,7 @@ import type { ApplicationDetail } from '../api.ts';
 import { formatScore, formatTime } from '../labels.ts';
 import { recognitionKeys, useExperts, usePanel } from '../queries.ts';
 import { savePanel } from '../reviewApi.ts';
+import { TieModal } from './TieModal.tsx';
 
 /**
  * The bureau forms the expert panel of one application. The server refuses an expert tied to the
@@ -22,6 +23,7 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
   const [chosen, setChosen] = useState<number[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [tying, setTying] = useState(false);
   useEffect(() => setChosen(null), [panel.data]);
   const members = panel.data?.members ?? [];
   const selected = chosen ?? members.map((m) => m.expertUserId);
@@ -40,6 +42,12 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
   };
 
   const aggregate = panel.data?.aggregate;
+  // Ties that concern this application: to its enterprise, or to its service provider by name.
+  const ties = (experts.data ?? []).flatMap((e) =>
+    e.ties
+      .filter((x) => x.enterpriseId === detail.enterpriseId || (!!x.providerName && x.providerName === detail.serviceProviderName))
+      .map((x) => ({ id: x.id, expert: e.displayName, with: x.enterpriseName ?? x.providerName ?? '' })),
+  );
   return (
     <Card title={t('recognition.panel.title')} style={{ marginBottom: 16 }} data-testid="panel">
       {editable && (
@@ -61,7 +69,28 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
               {t('recognition.panel.save')}
             </Button>
           </Space.Compact>
-          <Alert type="info" showIcon title={t('recognition.panel.hint', { min: MIN_PANEL_SIZE })} style={{ marginBottom: 8 }} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('recognition.panel.hint', { min: MIN_PANEL_SIZE })}
+            action={
+              <Button size="small" onClick={() => setTying(true)} data-testid="record-tie">
+                {t('recognition.tie.title')}
+              </Button>
+            }
+            style={{ marginBottom: 8 }}
+          />
+          {ties.length > 0 && (
+            <Typography.Paragraph type="secondary" data-testid="known-ties">
+              {t('recognition.tie.known')}
+              {ties.map((x) => (
+                <Tag key={x.id} style={{ marginInlineStart: 8 }}>
+                  {x.expert} → {x.with}
+                </Tag>
+              ))}
+            </Typography.Paragraph>
+          )}
+          <TieModal detail={detail} experts={experts.data ?? []} open={tying} onClose={() => setTying(false)} />
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="panel-error" />}
         </>
       )}

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../app/api/client.ts';
 import { showServerErrors } from '../../../app/api/form-errors.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { Programme, ProgrammeInput } from '../api.ts';
-import { useRecognitionLabels } from '../labels.ts';
+import { chinaToday, useRecognitionLabels } from '../labels.ts';
 import { IndicatorEditor } from './IndicatorEditor.tsx';
 
 type Values = Omit<ProgrammeInput, 'opensOn' | 'closesOn'> & { window: [Dayjs, Dayjs] };
@@ -17,14 +17,14 @@ const toInput = ({ window, ...v }: Values): ProgrammeInput => ({ ...v, quota: v.
 
 /** A new programme starts from the default indicator table and the seed's three benchmark KPIs. */
 export function blankProgramme(): ProgrammeInput {
-  const year = new Date().getFullYear();
+  const year = chinaToday().year();
   return {
     year,
     kind: 'smart_factory',
     level: 'municipal',
     title: '',
-    opensOn: dayjs().format('YYYY-MM-DD'),
-    closesOn: dayjs().add(2, 'month').format('YYYY-MM-DD'),
+    opensOn: chinaToday().format('YYYY-MM-DD'),
+    closesOn: chinaToday().add(2, 'month').format('YYYY-MM-DD'),
     gates: { minMaturityLevel: 2, aboveDesignatedSize: true, noSeriousIncident: true },
     indicators: DEFAULT_INDICATORS.map((i) => ({ ...i })),
     requiredKpis: ['cncRate', 'operatingCost', 'productivity'],

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, InputNumber, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { chinaToday } from '../labels.ts';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
@@ -40,7 +41,7 @@ export function PublishNoticeModal({ programmeId, applicationIds, defaultDays, d
       title={t('recognition.notice.publish')}
       okText={t('recognition.notice.publish')}
       fields={['title', 'startsOn', 'workingDays', 'applicationIds']}
-      initialValues={{ title: defaultTitle, startsOn: dayjs(), workingDays: defaultDays }}
+      initialValues={{ title: defaultTitle, startsOn: chinaToday(), workingDays: defaultDays }}
       onSubmit={async (v) => {
         const notice = await publishNotice(programmeId, { applicationIds, title: v.title, startsOn: v.startsOn.format('YYYY-MM-DD'), workingDays: v.workingDays });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });

@@ -27,6 +27,7 @@ export function RecognitionDialogs({ dialog, onClose }: { dialog: RecognitionDia
           await done();
         }}
         onClose={onClose}
+        testId="reevaluate-dialog"
       >
         <Form.Item name="outcome" label={t('recognition.rec.outcome')} rules={[{ required: true, message: t('common.requiredChoice') }]} extra={t('recognition.rec.failHint')}>
           <Radio.Group options={REEVALUATION_OUTCOMES.map((o) => ({ value: o, label: t(`recognition.reeval.${o}`) }))} />
@@ -35,7 +36,7 @@ export function RecognitionDialogs({ dialog, onClose }: { dialog: RecognitionDia
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="note" label={t('recognition.rec.note')} rules={[{ required: true, whitespace: true }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} data-testid="reevaluate-note" />
         </Form.Item>
       </FormModal>
       <FormModal<{ cause: RevocationCause; note: string; banUntil?: Dayjs }>

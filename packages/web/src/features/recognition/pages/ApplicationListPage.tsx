@@ -11,7 +11,7 @@ import { useTaxonomyNames, useTaxonomyOptions } from '../../registry/taxonomy.ts
 import type { ApplicationListQuery, ApplicationSummary } from '../api.ts';
 import { ApplyModal } from '../components/ApplyModal.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { formatScore, formatTime, useRecognitionLabels } from '../labels.ts';
+import { formatScore, formatTime, NOWRAP, useRecognitionLabels } from '../labels.ts';
 import { useApplications, useProgrammes } from '../queries.ts';
 
 /** Applications by state: the enterprise's own, the district's, or the city's, with the filters that matter. */
@@ -76,12 +76,12 @@ export function ApplicationListPage() {
             columns={[
               { title: t('recognition.col.project'), key: 'project', render: (_, r) => <Link to={`/recognition/applications/${r.id}`} data-testid="open-application">{r.projectName || t('recognition.app.untitled')}</Link> },
               ...(own ? [] : [{ title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' }]),
-              { title: t('recognition.col.programme'), key: 'programme', render: (_, r) => labels.programme(r.programme) },
+              { title: t('recognition.col.programme'), key: 'programme', ...NOWRAP, render: (_, r) => labels.programme(r.programme) },
               ...(own ? [] : [{ title: t('recognition.col.district'), key: 'district', render: (_: unknown, r: ApplicationSummary) => names.district(r.districtCode) }]),
-              { title: t('recognition.col.state'), key: 'state', render: (_, r) => <StateTag state={r.state} /> },
-              { title: t('recognition.col.submitted'), key: 'submitted', render: (_, r) => formatTime(r.submittedAt) },
-              { title: t('recognition.col.score'), key: 'score', align: 'right', render: (_, r) => formatScore(r.finalScore) },
-              { title: t('recognition.col.number'), key: 'number', render: (_, r) => r.recognitionNumber ?? '—' },
+              { title: t('recognition.col.state'), key: 'state', ...NOWRAP, render: (_, r) => <StateTag state={r.state} /> },
+              { title: t('recognition.col.submitted'), key: 'submitted', ...NOWRAP, render: (_, r) => formatTime(r.submittedAt) },
+              { title: t('recognition.col.score'), key: 'score', ...NOWRAP, align: 'right', render: (_, r) => formatScore(r.finalScore) },
+              { title: t('recognition.col.number'), key: 'number', ...NOWRAP, render: (_, r) => r.recognitionNumber ?? '—' },
             ]}
           />
         )}

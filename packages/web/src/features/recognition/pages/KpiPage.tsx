@@ -1,11 +1,11 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { RECOGNITION_BENCHMARKS, RECOGNITION_KINDS, RECOGNITION_LEVELS, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
 import { Card, Col, Empty, Progress, Row, Select, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
-import { EChart, type ChartOption } from '../../../app/components/EChart.tsx';
+import { useState } from 'react';
 import { Page } from '../../../app/components/Page.tsx';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
+import { KpiScatter } from '../components/KpiScatter.tsx';
 import type { KpiItem, KpiView } from '../ladderApi.ts';
 import { formatChange, useRecognitionLabels } from '../labels.ts';
 import { useKpis } from '../queries.ts';
@@ -41,29 +41,6 @@ function KpiBody({ data }: { data: KpiView }) {
   const { n } = data.summary;
   const share = (k: number) => (n ? Math.round((k / n) * 100) : 0);
   const mean = (v: number | null, percent: boolean) => (v === null ? '—' : percent ? `${v.toFixed(1)} %` : formatChange(v));
-  // Each recognised enterprise as a point: cost change across, productivity change up; benchmark lines mark the targets.
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'item', formatter: (p: { data: [number, number, string] }) => `${p.data[2]}<br/>${t('recognition.kpis.cost')}: ${p.data[0]} %<br/>${t('recognition.kpis.productivity')}: ${p.data[1]} %` },
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: `${t('recognition.kpis.cost')} %`, nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'value', name: `${t('recognition.kpis.productivity')} %` },
-      series: [
-        {
-          type: 'line',
-          symbolSize: 9,
-          lineStyle: { opacity: 0 },
-          data: data.items.filter((i) => i.operatingCostChange !== null && i.productivityChange !== null).map((i) => [Math.round(i.operatingCostChange! * 1000) / 10, Math.round(i.productivityChange! * 1000) / 10, i.enterpriseName]),
-          markLine: {
-            symbol: 'none',
-            lineStyle: { type: 'dashed', color: '#d4380d' },
-            data: [{ xAxis: data.benchmarks.operatingCostChange * 100 }, { yAxis: data.benchmarks.productivityChange * 100 }],
-          },
-        },
-      ],
-    }),
-    [data, t],
-  );
   return (
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -102,7 +79,7 @@ function KpiBody({ data }: { data: KpiView }) {
         )}
       </Card>
       <div className="zz-card">
-        {data.items.length > 0 && <EChart option={option} height={320} testId="kpi-chart" />}
+        {data.items.length > 0 && <KpiScatter data={data} />}
         <Table<KpiItem>
           size="small"
           rowKey="recognitionId"

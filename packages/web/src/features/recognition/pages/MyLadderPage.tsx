@@ -7,7 +7,7 @@ import { EmptyState, LoadError, PageSkeleton } from '../../../app/components/Pag
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import type { ApplicationSummary } from '../api.ts';
 import { StateTag } from '../components/StateTag.tsx';
-import { useRecognitionLabels } from '../labels.ts';
+import { OUTCOME_COLORS, useRecognitionLabels } from '../labels.ts';
 import { useEnterpriseLadder } from '../queries.ts';
 
 /** The enterprise's own climb: municipal → provincial → national, its applications and recommendations. */
@@ -71,7 +71,7 @@ export function MyLadderPage() {
             { title: t('recognition.recommend.createdAt'), key: 'c', render: (_, i) => i.createdAt.slice(0, 10) },
             { title: t('recognition.recommend.target'), key: 'l', render: (_, i) => labels.level(i.targetLevel) },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
-            { title: t('recognition.recommend.outcome'), key: 'o', render: (_, i) => <Tag>{t(`recognition.outcome.${i.outcome}`)}</Tag> },
+            { title: t('recognition.recommend.outcome'), key: 'o', render: (_, i) => <Tag color={OUTCOME_COLORS[i.outcome]}>{t(`recognition.outcome.${i.outcome}`)}</Tag> },
           ]}
         />
       </Card>

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Form, Input, Radio, Select, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { FormModal } from '../../../app/components/FormModal.tsx';
@@ -10,7 +10,7 @@ import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx'
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { NoticeStatusTag } from '../components/NoticeStatusTag.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { formatScore, formatTime } from '../labels.ts';
+import { chinaToday, formatScore, formatTime } from '../labels.ts';
 import { recognitionKeys, useNotice } from '../queries.ts';
 import { handleObjection, recordObjection, type NoticeItem, type Objection } from '../reviewApi.ts';
 
@@ -124,7 +124,7 @@ export function NoticeDetailPage() {
         open={recording}
         title={t('recognition.objection.record')}
         fields={['applicationId', 'objectorName', 'objectorIdNumber', 'contact', 'text', 'receivedOn']}
-        initialValues={{ receivedOn: dayjs() }}
+        initialValues={{ receivedOn: chinaToday() }}
         onSubmit={async ({ receivedOn, ...v }) => {
           await recordObjection(n.id, { ...v, receivedOn: receivedOn.format('YYYY-MM-DD') });
           await refresh();

@@ -16,13 +16,14 @@ export function ProgrammeListPage() {
   const navigate = useNavigate();
   const labels = useRecognitionLabels();
   const list = useProgrammes();
-  const create = can('recognition.programme.write') && (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recognition/programmes/new')} data-testid="new-programme">
-      {t('recognition.prog.new')}
-    </Button>
-  );
+  const create = (testId?: string) =>
+    can('recognition.programme.write') && (
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recognition/programmes/new')} data-testid={testId}>
+        {t('recognition.prog.new')}
+      </Button>
+    );
   return (
-    <Page title={t('recognition.prog.listTitle')} subtitle={t('recognition.prog.listSubtitle')} extra={create}>
+    <Page title={t('recognition.prog.listTitle')} subtitle={t('recognition.prog.listSubtitle')} extra={create('new-programme')}>
       <div className="zz-card">
         {list.isError ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
@@ -34,7 +35,7 @@ export function ProgrammeListPage() {
             pagination={false}
             scroll={{ x: true }}
             data-testid="programme-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.prog.empty')} action={create || undefined} /> }}
+            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.prog.empty')} action={create() || undefined} /> }}
             columns={[
               { title: t('recognition.prog.year'), dataIndex: 'year', width: 80 },
               { title: t('recognition.prog.kind'), key: 'kind', render: (_, p) => labels.kind(p.kind) },

@@ -11,7 +11,7 @@ import { useTaxonomyNames } from '../../registry/taxonomy.ts';
 import { RecognitionDialogs, type RecognitionDialog } from '../components/RecognitionActions.tsx';
 import { RecommendModal } from '../components/RecommendModal.tsx';
 import { downloadCertificate, type Recognition, type RecognitionQuery } from '../ladderApi.ts';
-import { useRecognitionLabels } from '../labels.ts';
+import { chinaToday, NOWRAP, useRecognitionLabels } from '../labels.ts';
 import { useRecognitions } from '../queries.ts';
 
 /** Recognised smart factories and digital workshops: certificates, re-evaluation, revocation, recommending upward. */
@@ -29,7 +29,7 @@ export function RecognitionListPage() {
   const grant = can('recognition.grant');
   const recommend = can('recognition.recommend');
   const filter = (patch: Partial<RecognitionQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
-  const year = new Date().getFullYear();
+  const year = chinaToday().year();
   // One pack is one kind, year and level: the first choice fixes them.
   const sameGroup = (r: Recognition) => !selected[0] || (selected[0].kind === r.kind && selected[0].year === r.year && selected[0].level === r.level);
 
@@ -86,17 +86,17 @@ export function RecognitionListPage() {
             }
             pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
             columns={[
-              { title: t('recognition.col.number'), key: 'no', render: (_, r) => <span className="zz-mono" data-testid="recognition-no">{r.recognitionNumber}</span> },
+              { title: t('recognition.col.number'), key: 'no', ...NOWRAP, render: (_, r) => <span className="zz-mono" data-testid="recognition-no">{r.recognitionNumber}</span> },
               { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('recognition.col.project'), dataIndex: 'projectName' },
-              { title: t('recognition.prog.level'), key: 'l', render: (_, r) => labels.level(r.level) },
-              { title: t('recognition.prog.kind'), key: 'k', render: (_, r) => labels.kind(r.kind) },
+              { title: t('recognition.prog.level'), key: 'l', ...NOWRAP, render: (_, r) => labels.level(r.level) },
+              { title: t('recognition.prog.kind'), key: 'k', ...NOWRAP, render: (_, r) => labels.kind(r.kind) },
               { title: t('recognition.col.district'), key: 'd', render: (_, r) => r.districtName || names.district(r.districtCode) },
-              { title: t('recognition.rec.recognisedOn'), dataIndex: 'recognisedOn' },
-              { title: t('recognition.rec.due'), key: 'due', render: (_, r) => (r.status === 'active' ? r.reevaluationDue : '—') },
+              { title: t('recognition.rec.recognisedOn'), dataIndex: 'recognisedOn' , ...NOWRAP },
+              { title: t('recognition.rec.due'), key: 'due', ...NOWRAP, render: (_, r) => (r.status === 'active' ? r.reevaluationDue : '—') },
               {
                 title: t('recognition.col.state'),
-                key: 's',
+                key: 's', ...NOWRAP,
                 render: (_, r) =>
                   r.revocation ? (
                     <Tooltip title={`${t(`recognition.cause.${r.revocation.cause}`)} · ${t('recognition.rec.banUntil')} ${r.revocation.banUntil}`}>
@@ -108,18 +108,18 @@ export function RecognitionListPage() {
               },
               {
                 title: t('common.actions'),
-                key: 'x',
+                key: 'x', ...NOWRAP,
                 render: (_, r) => (
-                  <Space size={0} wrap>
+                  <Space size={0}>
                     <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void run(() => downloadCertificate(r))} data-testid="certificate">
                       {t('recognition.rec.certificate')}
                     </Button>
                     {grant && r.status === 'active' && (
                       <>
-                        <Button type="link" size="small" onClick={() => setDialog({ kind: 'reevaluate', recognition: r })}>
+                        <Button type="link" size="small" onClick={() => setDialog({ kind: 'reevaluate', recognition: r })} data-testid="reevaluate">
                           {t('recognition.rec.reevaluate')}
                         </Button>
-                        <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'revoke', recognition: r })}>
+                        <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'revoke', recognition: r })} data-testid="revoke">
                           {t('recognition.rec.revoke')}
                         </Button>
                       </>

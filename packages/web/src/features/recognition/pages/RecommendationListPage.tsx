@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, FilePdfOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Descriptions, Form, Input, List, Radio, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { FormModal } from '../../../app/components/FormModal.tsx';
 import { Page } from '../../../app/components/Page.tsx';
@@ -9,11 +9,10 @@ import { EmptyState, LoadError, PageSkeleton } from '../../../app/components/Pag
 import { useAction } from '../../../app/components/useAction.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { downloadPackFile, recordOutcome, type Recommendation } from '../ladderApi.ts';
-import { formatTime, useRecognitionLabels } from '../labels.ts';
+import { chinaToday, formatTime, OUTCOME_COLORS, useRecognitionLabels } from '../labels.ts';
 import { recognitionKeys, useRecommendations } from '../queries.ts';
 
 const FILE_ICONS = { summary: <FileExcelOutlined />, 'book-docx': <FileWordOutlined />, 'book-pdf': <FilePdfOutlined />, data: <FileTextOutlined /> };
-const OUTCOME_COLORS = { pending: 'default', approved: 'green', declined: 'red' } as const;
 type Item = Recommendation['items'][number];
 
 /** Upward recommendation packs: the files sent with their SM3 hashes, and each outcome when it comes back. */
@@ -109,7 +108,7 @@ function OutcomeModal({ target, onClose }: { target: { pack: Recommendation; ite
       open={!!target}
       title={`${t('recognition.recommend.record')} · ${target?.item.enterpriseName ?? ''}`}
       fields={['outcome', 'decidedOn', 'recognitionNumber', 'note']}
-      initialValues={{ decidedOn: dayjs() }}
+      initialValues={{ decidedOn: chinaToday() }}
       onSubmit={async ({ decidedOn, ...v }) => {
         await recordOutcome(target!.pack.id, target!.item.recognitionId, { ...v, decidedOn: decidedOn.format('YYYY-MM-DD') });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
