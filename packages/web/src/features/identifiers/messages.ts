@@ -268,6 +268,7 @@ export const identifiersMessages = {
   'identifiers.trace.product': { zh: '产品信息', en: 'Product' },
   'identifiers.trace.verified': { zh: '已注册标识', en: 'Registered identifier' },
   'identifiers.trace.enterprise': { zh: '生产企业', en: 'Manufacturer' },
+  'identifiers.trace.url': { zh: '产品页面', en: 'Product page' },
   'identifiers.trace.noRecord': { zh: '该标识没有公开的产品信息', en: 'No public product data for this identifier' },
   'identifiers.trace.journey': { zh: '流转记录（{n} 条）', en: 'Journey ({n} events)' },
   'identifiers.trace.noEvents': { zh: '暂无流转记录', en: 'No events yet' },
