@@ -79,6 +79,12 @@ describe('identifier node pages', () => {
     await drawer.getByTestId('record-qr').locator('canvas').waitFor();
     await drawer.locator('.ant-drawer-close').click();
     await expect.poll(() => page.getByTestId('identifier-table').innerText()).toContain(`${prefix}/E2E-0001`);
+    // Search by the start of the suffix, in any case.
+    await page.getByTestId('identifier-search').locator('input').fill('e2e-');
+    await expect.poll(() => page.getByTestId('identifier-table').locator('tr.ant-table-row').count()).toBe(1);
+    await page.getByTestId('identifier-search').locator('input').fill('NOPE');
+    await page.getByText('没有匹配的标识').waitFor();
+    await page.getByTestId('identifier-search').locator('input').fill('');
 
     // The same handle again with other data: the server refuses, the form keeps what was typed.
     await page.getByTestId('register-identifier').click();

@@ -53,6 +53,7 @@ export const identifiersMessages = {
   'identifiers.prefix.mine': { zh: '本企业的前缀', en: 'Our prefixes' },
   'identifiers.prefix.empty': { zh: '还没有企业前缀，申请一个后即可注册标识', en: 'No prefix yet; apply for one to start registering identifiers' },
   'identifiers.prefix.realName': { zh: '实名信息（取自企业库）', en: 'Real-name data (from the enterprise registry)' },
+  'identifiers.prefix.realNameMissing': { zh: '读取企业库登记信息失败，实名审核需要它：请稍后重试', en: 'The registry record could not be read, and the real-name review needs it: try again shortly' },
   'identifiers.prefix.realNameHint': { zh: '企业名称和统一社会信用代码以企业库登记为准；如有变更请先更新企业库', en: 'Name and credit code come from the registry; update the registry first if they have changed' },
   'identifiers.prefix.purposeHint': { zh: '例如：产品追溯、仓储管理、设备资产管理', en: 'e.g. product traceability, warehouse management, equipment assets' },
   'identifiers.prefix.choose': { zh: '选择企业前缀', en: 'Choose a prefix' },

@@ -76,7 +76,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }) {
   return (
     <FormModal<PrefixApplication>
       name="prefixApply"
-      open={open && !!e}
+      open={open}
       title={t('identifiers.prefix.apply')}
       okText={t('identifiers.prefix.submit')}
       fields={FIELDS}
@@ -85,6 +85,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }) {
       onClose={onClose}
       testId="prefix-apply-modal"
     >
+      {enterprise.isError && <Alert type="error" showIcon title={t('identifiers.prefix.realNameMissing')} style={{ marginBottom: 16 }} />}
       {e && (
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('identifiers.prefix.realName')} data-testid="real-name">
           <Descriptions.Item label={t('identifiers.col.enterprise')}>{e.name}</Descriptions.Item>
