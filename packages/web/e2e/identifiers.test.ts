@@ -173,4 +173,26 @@ describe('identifier node pages', () => {
     const saved = await (await env().server.as('enterprise_user')).get(`/api/identifiers/prefixes/${prefix}/templates/1.1`);
     expect(saved.body.items.map((i: { idIndex: number }) => i.idIndex)).toEqual([2000, 2001, 2002, 2003]);
   });
+
+  it('an enterprise grants a partner read access to its private values by credit code, and removes it', async () => {
+    const { server } = env();
+    const prefix = await activePrefix(server);
+    const partner = (await (await server.as('bureau_admin')).get(`/api/enterprises/${server.enterprises.wendeng}`)).body;
+    const page = await env().pageAs('enterprise_user');
+    await page.goto('/identifiers/prefixes');
+    await page.getByTestId('add-grant').click();
+    await expect.poll(() => page.locator('.ant-modal').innerText(), { timeout: 10_000 }).toContain(prefix);
+    // An unknown enterprise: refused on the field, the typed code stays.
+    await page.locator('#grant_granteeCreditCode').fill('91371003MA3XXXXX0Y');
+    await page.locator('#grant_granteeCreditCode').press('Enter');
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(await page.locator('#grant_granteeCreditCode').inputValue()).toBe('91371003MA3XXXXX0Y');
+    await page.locator('#grant_granteeCreditCode').fill(partner.creditCode);
+    await page.locator('#grant_granteeCreditCode').press('Enter');
+    const grants = page.getByTestId('grant-table');
+    await expect.poll(() => grants.innerText()).toContain(partner.name);
+    await grants.getByRole('button').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => grants.innerText()).toContain('尚未授权其他企业');
+  });
 });

@@ -77,6 +77,17 @@ export const identifiersMessages = {
   'identifiers.key.secret': { zh: '密钥', en: 'Secret' },
   'identifiers.key.stored': { zh: '我已保存', en: 'I have stored it' },
 
+  'identifiers.grant.title': { zh: '非公开数据授权', en: 'Read grants for private values' },
+  'identifiers.grant.hint': { zh: '被授权的企业（如下游客户、维修服务商）可读取该前缀下所有标识的非公开数据项；其他人只能看到公开项。', en: 'A granted enterprise (a customer, a service provider) reads the private values of every identifier under the prefix; everyone else sees public values only.' },
+  'identifiers.grant.add': { zh: '新增授权', en: 'Grant access' },
+  'identifiers.grant.empty': { zh: '尚未授权其他企业', en: 'No grants yet' },
+  'identifiers.grant.grantee': { zh: '被授权企业', en: 'Grantee' },
+  'identifiers.grant.creditCode': { zh: '被授权企业的统一社会信用代码', en: 'Grantee’s unified social credit code' },
+  'identifiers.grant.creditCodeRule': { zh: '统一社会信用代码为 18 位字母或数字', en: 'The credit code has 18 letters or digits' },
+  'identifiers.grant.remove': { zh: '取消授权', en: 'Remove' },
+  'identifiers.grant.removeConfirm': { zh: '取消后该企业将不能再读取非公开数据，确定？', en: 'The enterprise will no longer read private values. Remove the grant?' },
+  'identifiers.grant.removed': { zh: '已取消授权', en: 'Grant removed' },
+
   'identifiers.template.title': { zh: '元数据模板', en: 'Metadata templates' },
   'identifiers.template.subtitle': { zh: '按企业前缀维护标识数据模板；每个版本一经保存即不可修改，标识按其登记时的模板版本校验', en: 'Templates per prefix; a version cannot change once saved, and each identifier is checked against the version it was registered with' },
   'identifiers.template.create': { zh: '新建模板', en: 'New template' },

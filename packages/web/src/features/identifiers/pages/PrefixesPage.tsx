@@ -9,6 +9,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useEnterprise } from '../../registry/queries.ts';
 import { applyForPrefix, type PrefixApplication } from '../api.ts';
 import { ApiKeysCard } from '../components/ApiKeysCard.tsx';
+import { GrantsCard } from '../components/GrantsCard.tsx';
 import { NodeBanner } from '../components/NodeBanner.tsx';
 import { formatTime, PrefixStatusTag } from '../labels.tsx';
 import { useInvalidateIdentifiers, usePrefixes } from '../queries.ts';
@@ -55,6 +56,7 @@ export function PrefixesPage() {
         )}
       </Card>
       <ApiKeysCard />
+      <GrantsCard />
       <ApplyModal open={applying} onClose={() => setApplying(false)} />
     </Page>
   );
