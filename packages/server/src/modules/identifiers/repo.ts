@@ -76,8 +76,8 @@ function insertStatement(db: Executor, rows: readonly IdentifierRow[]): Compiled
   let text = insertTexts.get(id);
   if (!text) {
     let n = 0;
-    const placeholder = dialect === 'sqlite' ? () => '?' : () => `$${++n}`;
-    const tuples = rows.map(() => `(${Array.from({ length: 6 }, placeholder).join(', ')})`).join(', ');
+    const marker = dialect === 'sqlite' ? () => '?' : () => `$${++n}`;
+    const tuples = rows.map(() => `(${Array.from({ length: 6 }, marker).join(', ')})`).join(', ');
     text = `insert into id_identifier ${COLUMNS} values ${tuples} on conflict (handle_key) do nothing`;
     if (insertTexts.size > 16) insertTexts.clear();
     insertTexts.set(id, text);
