@@ -79,6 +79,12 @@ describe('identifier node pages', () => {
     await drawer.getByTestId('record-qr').locator('canvas').waitFor();
     await drawer.locator('.ant-drawer-close').click();
     await expect.poll(() => page.getByTestId('identifier-table').innerText()).toContain(`${prefix}/E2E-0001`);
+    // Search by the start of the suffix, in any case.
+    await page.getByTestId('identifier-search').locator('input').fill('e2e-');
+    await expect.poll(() => page.getByTestId('identifier-table').locator('tr.ant-table-row').count()).toBe(1);
+    await page.getByTestId('identifier-search').locator('input').fill('NOPE');
+    await page.getByText('没有匹配的标识').waitFor();
+    await page.getByTestId('identifier-search').locator('input').fill('');
 
     // The same handle again with other data: the server refuses, the form keeps what was typed.
     await page.getByTestId('register-identifier').click();
@@ -166,5 +172,27 @@ describe('identifier node pages', () => {
     await expect.poll(() => page.getByTestId('template-items').innerText()).toContain('colour');
     const saved = await (await env().server.as('enterprise_user')).get(`/api/identifiers/prefixes/${prefix}/templates/1.1`);
     expect(saved.body.items.map((i: { idIndex: number }) => i.idIndex)).toEqual([2000, 2001, 2002, 2003]);
+  });
+
+  it('an enterprise grants a partner read access to its private values by credit code, and removes it', async () => {
+    const { server } = env();
+    const prefix = await activePrefix(server);
+    const partner = (await (await server.as('bureau_admin')).get(`/api/enterprises/${server.enterprises.wendeng}`)).body;
+    const page = await env().pageAs('enterprise_user');
+    await page.goto('/identifiers/prefixes');
+    await page.getByTestId('add-grant').click();
+    await expect.poll(() => page.locator('.ant-modal').innerText(), { timeout: 10_000 }).toContain(prefix);
+    // An unknown enterprise: refused on the field, the typed code stays.
+    await page.locator('#grant_granteeCreditCode').fill('91371003MA3XXXXX0Y');
+    await page.locator('#grant_granteeCreditCode').press('Enter');
+    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    expect(await page.locator('#grant_granteeCreditCode').inputValue()).toBe('91371003MA3XXXXX0Y');
+    await page.locator('#grant_granteeCreditCode').fill(partner.creditCode);
+    await page.locator('#grant_granteeCreditCode').press('Enter');
+    const grants = page.getByTestId('grant-table');
+    await expect.poll(() => grants.innerText()).toContain(partner.name);
+    await grants.getByRole('button').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => grants.innerText()).toContain('尚未授权其他企业');
   });
 });

@@ -10,15 +10,15 @@ import { seedDemoTraceability } from './traceability.ts';
 // The city's secondary node in the demo (seed §二.2, §三.5): 265 enterprises connected under the demo node prefix
 // 88.999 (a demo value), and their 40.96 M registrations and resolutions as daily statistics rows that sum to
 // exactly that — not 40 M identifier rows. The seed gives only the combined figure; the 30 % / 70 % split between
-// registrations and resolutions and the last 180 days as the period are the demo's assumptions. The demo enterprise
+// registrations and resolutions and the last 90 days as the period are the demo's assumptions. The demo enterprise
 // (account `enterprise`) holds prefix 88.999.1 with a template and a few thousand real identifiers.
 
 export const DEMO_CONNECTED = 265;
 export const DEMO_TOTAL = 40_960_000;
 const DEMO_REGISTRATIONS = 12_288_000;
 const DEMO_RESOLUTIONS = DEMO_TOTAL - DEMO_REGISTRATIONS;
-const DAYS = 180;
-const DEMO_IDENTIFIERS = 3_000;
+const DAYS = 90;
+const DEMO_IDENTIFIERS = 2_000;
 /** The demo enterprise's API key, for trying the Handle.Net and SNMS APIs (demo mode only, like the demo password). */
 export const DEMO_API_KEY = { id: 'zk_demo_enterprise', secret: 'Zhizao-demo-key-1' };
 
@@ -82,7 +82,8 @@ export async function seedDemoIdentifiers(tx: Tx, at: string): Promise<Record<st
   const identifiers = demoIdentifierRows(ownPrefix, at, random);
   await insertNewIdentifiers(tx, identifiers);
   const statRows = dailyStatistics(connected.map((e) => e.id), Date.parse(at), random);
-  for (let i = 0; i < statRows.length; i += 4_000) await tx.insertInto('idStatDaily').values(statRows.slice(i, i + 4_000)).execute();
+  // 8,000 rows × 4 columns stays under SQLite's 32,766 bound variables: few round trips on PostgreSQL
+  for (let i = 0; i < statRows.length; i += 8_000) await tx.insertInto('idStatDaily').values(statRows.slice(i, i + 8_000)).execute();
 
   const traceability = await seedDemoTraceability(tx, at);
   return { identifierPrefixes: DEMO_CONNECTED, identifierApplications: pending.length, identifiers: identifiers.length, identifierStatisticsRows: statRows.length, ...traceability };
@@ -111,7 +112,7 @@ function demoIdentifierRows(prefix: string, at: string, random: ReturnType<typeo
   return rows;
 }
 
-/** Daily registrations and resolutions per enterprise over the last 180 days, summing exactly to the seed's totals. */
+/** Daily registrations and resolutions per enterprise over the last 90 days, summing exactly to the seed's totals. */
 function dailyStatistics(enterpriseIds: number[], now: number, random: ReturnType<typeof seededRandom>) {
   // a few big users and a long tail; traffic grows over the period and dips at weekends
   const enterpriseWeight = enterpriseIds.map((_, i) => 1 / (1 + i * 0.15) + random.next() * 0.2);

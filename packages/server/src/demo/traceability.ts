@@ -8,8 +8,9 @@ import { DEMO_OWN_ENTERPRISE } from './enterprises.ts';
 /**
  * Traceability demo: for the demo enterprise's first identifiers (seeded before this by demo/identifiers.ts), a
  * product history — commissioning on the line, inspection, then receiving, storing, picking and shipping in its
- * warehouse — captured as one EPCIS document through the same validation and storage as the API, so the trace
- * page, the event list and the stock page have something to show. Seeds nothing when no identifier exists yet.
+ * warehouse — captured as one EPCIS document through the API's storage (demo/traceability.test.ts holds it valid
+ * under GS1's schema), so the trace page, the event list and the stock page have something to show. Seeds nothing
+ * when no identifier exists yet.
  */
 export async function seedDemoTraceability(tx: Tx, at: string): Promise<Record<string, number>> {
   const enterprise = await tx.selectFrom('enterprise').select('id').where('creditCode', '=', DEMO_OWN_ENTERPRISE.creditCode).executeTakeFirst();
@@ -42,6 +43,6 @@ export async function seedDemoTraceability(tx: Tx, at: string): Promise<Record<s
   events.sort((a, b) => String(a.eventTime).localeCompare(String(b.eventTime)));
   const document = { '@context': [EPCIS_CONTEXT], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: at, epcisBody: { eventList: events } };
   const raw = JSON.stringify(document);
-  const stock = await storeCapture(tx, { enterpriseId: enterprise.id, userId: null, apiKeyId: null }, randomUUID(), raw, prepareCapture(document), at);
+  const stock = await storeCapture(tx, { enterpriseId: enterprise.id, userId: null, apiKeyId: null }, randomUUID(), raw, prepareCapture(document, { builtHere: true }), at);
   return { epcisEvents: events.length, stockLines: stock.filter((s) => s.quantity !== 0).length };
 }

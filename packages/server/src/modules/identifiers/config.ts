@@ -5,7 +5,7 @@ export interface IdentifierConfig {
   nodePrefix: string;
   /** True while the demo value is in use (the web shows a notice). */
   demoPrefix: boolean;
-  /** Resolutions held in the in-process cache. */
+  /** Resolutions held in the in-process cache: the hot identifiers (a large cache of cold ones only churns the old generation). */
   cacheSize: number;
   /** How often buffered statistics are written (ms). */
   statsFlushMs: number;
@@ -18,7 +18,7 @@ export function identifierConfig(env: NodeJS.ProcessEnv = process.env): Identifi
   return {
     nodePrefix,
     demoPrefix: nodePrefix === DEMO_NODE_PREFIX,
-    cacheSize: Number(env.ZHIZAO_ID_CACHE_SIZE ?? 100_000),
+    cacheSize: Number(env.ZHIZAO_ID_CACHE_SIZE ?? 10_000),
     statsFlushMs: Number(env.ZHIZAO_ID_STATS_FLUSH_MS ?? 5_000),
   };
 }

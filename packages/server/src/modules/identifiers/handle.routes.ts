@@ -166,6 +166,19 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
     return sendHandle(request, reply, 200, { responseCode: RC.success, prefix, totalCount: String(total), handles });
   });
 
+  // CORS on, as Handle.Net has it (§5 "Common"): browsers ask before a PUT or DELETE with credentials
+  for (const path of ['/api/handles', '/api/handles/*']) {
+    app.options(path, route, async (_request, reply) =>
+      reply
+        .code(204)
+        .header('access-control-allow-origin', '*')
+        .header('access-control-allow-methods', 'GET, PUT, DELETE, OPTIONS')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-max-age', '86400')
+        .send(),
+    );
+  }
+
   app.get('/api/prefixes', route, async (request, reply) => {
     return sendHandle(request, reply, 200, { responseCode: RC.success, prefixes: node.homedPrefixes() });
   });

@@ -88,6 +88,13 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     expect((await get(`/api/handles/${h('x4')}`)).status).toBe(404);
   });
 
+  it('answers CORS preflights', async () => {
+    const res = await anonymous.raw('OPTIONS', `/api/handles/${h('abc123')}`, { headers: { origin: 'https://example.org', 'access-control-request-method': 'PUT' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
   it('accepts the API key id as the Basic user name too', async () => {
     expect((await put(h('bykey'), [{ index: 1, type: 'URL', data: 'x' }], basicAuth(owner.keyId, owner.secret))).status).toBe(201);
   });

@@ -92,6 +92,10 @@ export class IdentifierNode {
     const path = this.ctx.config.sqlitePath;
     if (this.ctx.dialect === 'sqlite' && path !== ':memory:') {
       const db = new SQLite(path, { readonly: true, fileMustExist: true });
+      // the B-tree's upper levels and hot leaves stay in this connection's page cache (SQLite's default is 2 MB), and
+      // reads of the first 256 MB go through the OS's page cache by mmap (no read() and copy per page; pages are shared)
+      db.pragma('cache_size = -32768');
+      db.pragma('mmap_size = 268435456');
       const statement = db.prepare<[string], IdentifierRow>(
         'select handle_key as handleKey, handle, template_version as templateVersion, values_json as valuesJson, created_at as createdAt, updated_at as updatedAt from id_identifier where handle_key = ?',
       );

@@ -118,6 +118,18 @@ export const createApiKey = (label: string) => api<{ id: string; secret: string;
 export const revokeApiKey = (id: string) => api<unknown>(`${base}/api-keys/${enc(id)}`, { method: 'DELETE' });
 
 /** Template versions, newest first. */
+/** A read grant: the grantee enterprise sees the non-public values of every identifier under the prefix. */
+export interface Grant {
+  prefix: string;
+  granteeEnterpriseId: number;
+  granteeName: string;
+  createdAt: string;
+}
+
+export const fetchGrants = () => api<{ items: Grant[] }>(`${base}/grants`);
+export const createGrant = (body: { prefix: string; granteeCreditCode: string }) => api<Grant>(`${base}/grants`, { method: 'POST', body });
+export const removeGrant = (g: Grant) => api<unknown>(`${base}/grants/${enc(g.prefix)}/${g.granteeEnterpriseId}`, { method: 'DELETE' });
+
 export const fetchTemplates = async (prefix: string) => {
   const { items } = await api<{ items: TemplateSummary[] }>(`${base}/prefixes/${enc(prefix)}/templates`);
   return { items: [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };

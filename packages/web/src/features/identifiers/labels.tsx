@@ -28,3 +28,12 @@ export function eventLocalTime(eventTime: string, offset: string): string {
 
 /** A quantity with its UN/CEFACT unit; no unit means a count of items. */
 export const formatQuantity = (quantity: number, uom: string) => `${quantity.toLocaleString()}${uom ? ` ${uom}` : ''}`;
+
+/** An identifier key as people read it: a handle without its `hdl:` scheme; other URIs (GS1, EPC) as they are. */
+export const showIdentifier = (key: string) => key.replace(/^hdl:/i, '');
+
+/** Axis numbers in the page's language, shortened (2万 / 20K) so long axes do not crowd. */
+export const compactNumber = (locale: string) => {
+  const format = new Intl.NumberFormat(locale, { notation: 'compact' });
+  return (n: number) => format.format(n);
+};

@@ -1,7 +1,7 @@
 import type { PrefixStatus } from '@zhizao/domain';
 import { useCallback } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchApiKeys, fetchDailyStats, fetchIdentifiers, fetchNode, fetchPrefixes, fetchRecord, fetchTemplate, fetchTemplates } from './api.ts';
+import { fetchApiKeys, fetchDailyStats, fetchGrants, fetchIdentifiers, fetchNode, fetchPrefixes, fetchRecord, fetchTemplate, fetchTemplates } from './api.ts';
 import { fetchEvents, fetchMovements, fetchStock, fetchTrace, type EventFilter } from './traceApi.ts';
 
 export const identifierKeys = {
@@ -9,6 +9,7 @@ export const identifierKeys = {
   node: ['identifiers', 'node'] as const,
   prefixes: (q: object) => ['identifiers', 'prefixes', q] as const,
   apiKeys: ['identifiers', 'api-keys'] as const,
+  grants: ['identifiers', 'grants'] as const,
   templates: (prefix: string) => ['identifiers', 'templates', prefix] as const,
   template: (prefix: string, version: string) => ['identifiers', 'template', prefix, version] as const,
   list: (prefix: string, q: object) => ['identifiers', 'list', prefix, q] as const,
@@ -31,6 +32,7 @@ export function useActivePrefixes() {
 }
 
 export const useApiKeys = () => useQuery({ queryKey: identifierKeys.apiKeys, queryFn: fetchApiKeys });
+export const useGrants = () => useQuery({ queryKey: identifierKeys.grants, queryFn: fetchGrants });
 export const useTemplates = (prefix: string | undefined) =>
   useQuery({ queryKey: identifierKeys.templates(prefix ?? ''), queryFn: () => fetchTemplates(prefix!), enabled: !!prefix });
 export const useTemplate = (prefix: string | undefined, version: string | undefined) =>

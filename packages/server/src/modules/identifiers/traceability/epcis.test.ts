@@ -131,6 +131,9 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
       expect(Object.keys(res.body)).toEqual(['error']);
     }
     expectError(await enterprise.post('/api/epcis/capture', { ...event, eventID: `urn:x:${'a'.repeat(700)}` }), 400, 'validation.maxLength', 'eventID');
+    const { '@context': context, ...bare } = event;
+    const tooMany = { '@context': context, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-20T09:00:00Z', epcisBody: { eventList: Array.from({ length: 10_001 }, () => bare) } };
+    expectError(await enterprise.post('/api/epcis/capture', tooMany), 413, 'traceability.tooManyEvents', 'epcisBody.eventList');
     expect(await storedCounts(server())).toEqual(before);
   });
 

@@ -5,7 +5,7 @@ import { Page } from '../../../app/components/Page.tsx';
 import { EmptyState, LoadError } from '../../../app/components/PageStates.tsx';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { bizStepLabel, KNOWN_BIZ_STEPS } from '../bizSteps.ts';
-import { eventLocalTime } from '../labels.tsx';
+import { eventLocalTime, showIdentifier } from '../labels.tsx';
 import { useEvents } from '../queries.ts';
 import type { EventFilter, EventRow } from '../traceApi.ts';
 
@@ -85,7 +85,7 @@ function EpcList({ epcs }: { epcs: string[] }) {
   if (!epcs.length) return <>—</>;
   return (
     <span className="zz-mono" style={{ fontSize: 12 }}>
-      {epcs.slice(0, 2).join(', ')}
+      {epcs.slice(0, 2).map(showIdentifier).join(', ')}
       {epcs.length > 2 && <Tag style={{ marginLeft: 4 }}>{t('identifiers.events.more', { n: epcs.length - 2 })}</Tag>}
     </span>
   );

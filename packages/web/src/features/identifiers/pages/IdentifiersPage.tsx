@@ -23,7 +23,8 @@ export function IdentifiersPage() {
   const [registering, setRegistering] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const q = useDebounced(search.trim());
-  const list = useIdentifiers(prefix, { q: q ? `${prefix}/${q}` : undefined, ...paging });
+  // The server's q is the start of the suffix (the prefix is the list's own).
+  const list = useIdentifiers(prefix, { q: q || undefined, ...paging });
 
   const registerButton = (testId?: string) => (
     <Button type="primary" icon={<PlusOutlined />} disabled={!prefix} onClick={() => setRegistering(true)} data-testid={testId}>

@@ -9,6 +9,7 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { useEnterprise } from '../../registry/queries.ts';
 import { applyForPrefix, type PrefixApplication } from '../api.ts';
 import { ApiKeysCard } from '../components/ApiKeysCard.tsx';
+import { GrantsCard } from '../components/GrantsCard.tsx';
 import { NodeBanner } from '../components/NodeBanner.tsx';
 import { formatTime, PrefixStatusTag } from '../labels.tsx';
 import { useInvalidateIdentifiers, usePrefixes } from '../queries.ts';
@@ -55,6 +56,7 @@ export function PrefixesPage() {
         )}
       </Card>
       <ApiKeysCard />
+      <GrantsCard />
       <ApplyModal open={applying} onClose={() => setApplying(false)} />
     </Page>
   );
@@ -76,7 +78,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }) {
   return (
     <FormModal<PrefixApplication>
       name="prefixApply"
-      open={open && !!e}
+      open={open}
       title={t('identifiers.prefix.apply')}
       okText={t('identifiers.prefix.submit')}
       fields={FIELDS}
@@ -85,6 +87,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }) {
       onClose={onClose}
       testId="prefix-apply-modal"
     >
+      {enterprise.isError && <Alert type="error" showIcon title={t('identifiers.prefix.realNameMissing')} style={{ marginBottom: 16 }} />}
       {e && (
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('identifiers.prefix.realName')} data-testid="real-name">
           <Descriptions.Item label={t('identifiers.col.enterprise')}>{e.name}</Descriptions.Item>

@@ -75,7 +75,7 @@ function TraceBody({ trace }: { trace: TraceView }) {
           <Descriptions column={1} size="small" bordered styles={{ label: { width: '34%', whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('identifiers.trace.enterprise')}>{product.enterpriseName}</Descriptions.Item>
             {product.values.map((v) => (
-              <Descriptions.Item key={v.index} label={v.name ?? v.type}>
+              <Descriptions.Item key={v.index} label={v.name ?? (v.type === 'URL' ? t('identifiers.trace.url') : v.type)}>
                 {v.type === 'URL' && /^https?:\/\//.test(v.value) ? <a href={v.value} rel="noopener noreferrer">{v.value}</a> : v.value}
               </Descriptions.Item>
             ))}

@@ -7,11 +7,11 @@ import { useDebounced } from '../../../app/components/useDebounced.ts';
 import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { bizStepLabel } from '../bizSteps.ts';
 import { FlowForm } from '../components/FlowForm.tsx';
-import { eventLocalTime, formatQuantity, formatTime } from '../labels.tsx';
+import { eventLocalTime, formatQuantity, formatTime, showIdentifier } from '../labels.tsx';
 import { useMovements, useStock } from '../queries.ts';
 import type { StockRow } from '../traceApi.ts';
 
-const mono = (v: string | null) => <span className="zz-mono" style={{ fontSize: 12 }}>{v ?? '—'}</span>;
+const mono = (v: string | null) => <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{v ? showIdentifier(v) : '—'}</span>;
 
 /** The enterprise's warehouse: record receiving, storing, picking, shipping; stock per location and product as the events leave it; the movements. */
 export function WarehousePage() {
@@ -98,7 +98,7 @@ export function WarehousePage() {
 function StockChart({ rows }: { rows: StockRow[] }) {
   const option = useMemo<ChartOption>(() => {
     const locations = [...new Set(rows.map((r) => r.locationCode || r.location))];
-    const products = [...new Set(rows.map((r) => r.product))];
+    const products = [...new Set(rows.map((r) => showIdentifier(r.product)))];
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, type: 'scroll' },
@@ -109,7 +109,7 @@ function StockChart({ rows }: { rows: StockRow[] }) {
         type: 'bar',
         stack: 'stock',
         name: p,
-        data: locations.map((l) => rows.filter((r) => (r.locationCode || r.location) === l && r.product === p).reduce((sum, r) => sum + r.quantity, 0)),
+        data: locations.map((l) => rows.filter((r) => (r.locationCode || r.location) === l && showIdentifier(r.product) === p).reduce((sum, r) => sum + r.quantity, 0)),
       })),
     };
   }, [rows]);
