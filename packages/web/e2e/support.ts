@@ -93,6 +93,11 @@ export async function chooseOption(page: Page, selectId: string, optionLabel: st
   await dropdown.locator(`.ant-select-item-option-active[title="${optionLabel}"]`).waitFor();
   await page.locator(`#${selectId}`).press('Enter');
   await select.getByText(optionLabel, { exact: true }).waitFor();
-  if (await dropdown.isVisible()) await page.keyboard.press('Escape');
+  // A multiple select stays open after Enter; under load an Escape sent while it is still animating
+  // open can be lost, so send it again until the dropdown has gone.
+  for (let attempt = 0; attempt < 10 && (await dropdown.isVisible()); attempt++) {
+    await page.keyboard.press('Escape');
+    await dropdown.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+  }
   await dropdown.waitFor({ state: 'hidden' });
 }
