@@ -1,18 +1,13 @@
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { created, fundFor, projectBody, TEN_PERCENT_POLICY } from '../../server/src/modules/funding/funding.test-support.ts';
 import { sheetRows, workbookWith } from './excel.ts';
+import { eventually, shot } from './funding-support.ts';
 import { useBrowserEnv } from './support.ts';
 
 // The bureau's side of the funds in the browser: a year's fund whose 智改数转 share is computed as the
 // envelopes are typed, a policy revised into a second version with its history, the project list of a
 // district officer with its Excel export and all-or-nothing import, and the reports with the project trend and a drill-down to records.
-
-const SHOTS = process.env.ZHIZAO_E2E_SHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
 
 describe('the bureau manages funds and policies and reads the reports', () => {
   const env = useBrowserEnv();
@@ -35,29 +30,29 @@ describe('the bureau manages funds and policies and reads the reports', () => {
   it('creates a fund whose 智改数转 share is computed, never typed', async () => {
     const page = await env().pageAs('bureau_admin');
     await page.getByTestId('side-menu').getByText('专项资金').click();
-    await expect.poll(() => page.getByTestId('fund-share').innerText()).toContain('42.2%');
+    await eventually(() => page.getByTestId('fund-share').innerText()).toContain('42.2%');
     await page.getByTestId('new-fund').click();
     const dialog = page.getByTestId('fund-modal');
     await page.locator('#fund_totalFen').fill('1000000');
     await page.locator('#fund_envelopes_0_amountFen').fill('250000');
     await page.locator('#fund_name').click();
-    await expect.poll(() => dialog.getByTestId('fund-share-preview').innerText()).toContain('25.0%');
+    await eventually(() => dialog.getByTestId('fund-share-preview').innerText()).toContain('25.0%');
     await shot(page, '10-fund-new');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('fund-share').innerText()).toContain('25.0%');
+    await eventually(() => page.getByTestId('fund-share').innerText()).toContain('25.0%');
   });
 
   it('revises a policy into a second version and keeps the first in the history', async () => {
     const page = await env().pageAs('bureau_admin');
     await page.getByTestId('side-menu').getByText('奖补政策').click();
     const card = page.getByTestId(`policy-${TEN_PERCENT_POLICY.code}`);
-    await expect.poll(() => card.innerText()).toContain('v1');
+    await eventually(() => card.innerText()).toContain('v1');
     await card.getByTestId('new-version').click();
     await page.locator('#policy_ratePct').fill('12');
     await page.getByTestId('save-policy').click();
     await page.getByTestId('policy-editor').waitFor({ state: 'hidden' });
-    await expect.poll(() => card.innerText()).toContain('固定比例 12%');
+    await eventually(() => card.innerText()).toContain('固定比例 12%');
     expect(await card.innerText()).toMatch(/v2[\s\S]*v1/);
     await shot(page, '11-policies');
   });
@@ -66,7 +61,7 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     const page = await env().pageAs('district_officer');
     await page.getByTestId('side-menu').getByText('智改数转项目').click();
     const rows = page.getByTestId('project-table').locator('tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(4); // 环翠's 1 + 1 + 2 of the 6
+    await eventually(() => rows.count()).toBe(4); // 环翠's 1 + 1 + 2 of the 6
     expect(await page.getByTestId('project-table').innerText()).not.toContain('文登');
     await shot(page, '12-projects');
   });
@@ -88,11 +83,11 @@ describe('the bureau manages funds and policies and reads the reports', () => {
       page.locator('input[type=file]').setInputFiles({ name: '项目导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbookWith(header, records) });
 
     await upload([row('导入车间甲', '1200000'), row('导入车间乙', '-5')]);
-    await expect.poll(() => page.getByTestId('import-problems').innerText()).toMatch(/3\s+.*设备投资/);
+    await eventually(() => page.getByTestId('import-problems').innerText()).toMatch(/3\s+.*设备投资/);
     expect(await page.getByTestId('upload-error').innerText()).toMatch(/.+/);
     await shot(page, '14-import-refused');
     await upload([row('导入车间甲', '1200000'), row('导入车间乙', '900000')]);
-    await expect.poll(() => page.getByTestId('import-done').innerText()).toContain('2');
+    await eventually(() => page.getByTestId('import-done').innerText()).toContain('2');
   });
 
   it('reads the project trend per year and drills down from a figure to its records', async () => {
@@ -100,10 +95,10 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await page.getByTestId('side-menu').getByText('奖补统计').click();
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
     const table = page.getByTestId('year-table');
-    await expect.poll(() => table.locator('tr[data-row-key="2023"]').innerText()).toMatch(/2023\s+3\b/);
+    await eventually(() => table.locator('tr[data-row-key="2023"]').innerText()).toMatch(/2023\s+3\b/);
     await table.locator('tr[data-row-key="2023"]').getByTestId('drill').first().click();
     const records = page.getByTestId('records');
-    await expect.poll(() => records.locator('tr.ant-table-row').count()).toBe(3);
+    await eventually(() => records.locator('tr.ant-table-row').count()).toBe(3);
     expect(await records.innerText()).toContain('2023年项目3');
     await shot(page, '13-reports');
   });
