@@ -57,6 +57,30 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await shot(page, '11-policies');
   });
 
+  it('refuses a tiered policy whose bands are out of order, keeping the editor as typed', async () => {
+    const page = await env().pageAs('bureau_admin');
+    await page.getByTestId('side-menu').getByText('奖补政策').click();
+    await page.getByTestId('new-policy').click();
+    const editor = page.getByTestId('policy-editor');
+    await page.locator('#policy_code').fill('test-yishui');
+    await page.locator('#policy_name').fill('测试：设备投资分档奖补');
+    await editor.getByText('按投资额分档').click();
+    await page.locator('#policy_bands_0_fromYuan').fill('5000000');
+    await page.locator('#policy_bands_0_ratePct').fill('1.5');
+    await editor.getByRole('button', { name: '添加档位' }).click();
+    await page.locator('#policy_bands_1_fromYuan').fill('3000000');
+    await page.locator('#policy_bands_1_ratePct').fill('1.8');
+    await page.getByTestId('save-policy').click();
+    await eventually(() => editor.getByTestId('policy-error').innerText()).toContain('严格递增');
+    expect(await page.locator('#policy_name').inputValue()).toBe('测试：设备投资分档奖补');
+    expect(await page.locator('#policy_bands_1_fromYuan').inputValue()).toBe('3,000,000.00');
+
+    await page.locator('#policy_bands_1_fromYuan').fill('30000000');
+    await page.getByTestId('save-policy').click();
+    await editor.waitFor({ state: 'hidden' });
+    await eventually(() => page.getByTestId('policy-test-yishui').innerText()).toMatch(/按投资额分档[\s\S]*≥ 500\.00 万元 → 1\.5%[\s\S]*≥ 3,000\.00 万元 → 1\.8%/);
+  });
+
   it('shows a district officer the projects of its district only', async () => {
     const page = await env().pageAs('district_officer');
     await page.getByTestId('side-menu').getByText('智改数转项目').click();
@@ -90,7 +114,7 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await eventually(() => page.getByTestId('import-done').innerText()).toContain('2');
   });
 
-  it('reads the project trend per year and drills down from a figure to its records', async () => {
+  it('reads the project trend per year, drills down from a figure to its records and exports the report', async () => {
     const page = await env().pageAs('bureau_admin');
     await page.getByTestId('side-menu').getByText('奖补统计').click();
     await page.getByTestId('trend-chart').locator('canvas').waitFor();
@@ -101,5 +125,11 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await eventually(() => records.locator('tr.ant-table-row').count()).toBe(3);
     expect(await records.innerText()).toContain('2023年项目3');
     await shot(page, '13-reports');
+
+    await page.keyboard.press('Escape');
+    await records.waitFor({ state: 'detached' });
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-report').click()]);
+    expect(report.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await sheetRows(fs.readFileSync((await report.path())!))).flat().join('|')).toContain('2023');
   });
 });
