@@ -77,6 +77,7 @@ export const fundingMessages = {
   'funding.field.noticeStart': { zh: '公示开始', en: 'Notice from' },
   'funding.field.noticeEnd': { zh: '公示结束', en: 'Notice until' },
   'funding.field.by': { zh: '经办人', en: 'By' },
+  'funding.remove': { zh: '删除', en: 'Remove' },
   'funding.any': { zh: '全部', en: 'Any' },
   'funding.yuan': { zh: '元', en: 'yuan' },
 
