@@ -87,6 +87,11 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await enterprise.waitForURL(/\/funding\/awards\/\d+$/);
     const awardPath = new URL(enterprise.url()).pathname;
     await eventually(() => status(enterprise)).toBe('已申报');
+    // While the award is open the project stays as applied: no editing.
+    await enterprise.getByRole('link', { name: '精密轴承智能工厂' }).click();
+    await enterprise.getByTestId('project-locked').waitFor();
+    expect(await enterprise.getByTestId('edit-project').count()).toBe(0);
+    await enterprise.goBack();
 
     // The district passes the preliminary review.
     const district = await env().pageAs('district_officer');

@@ -113,6 +113,7 @@ export const fundingMessages = {
 
   'funding.detail.awards': { zh: '奖补申请', en: 'Award applications' },
   'funding.detail.noAwards': { zh: '该项目尚未申报奖补', en: 'No award applied for on this project yet' },
+  'funding.detail.locked': { zh: '项目已进入奖补审核，投资与目标按申报时锁定，不能再编辑', en: 'The project is under award review: its investment and targets stay as applied and cannot be edited' },
   'funding.detail.complete': { zh: '登记竣工', en: 'Record completion' },
 
   'funding.apply.title': { zh: '申报奖补', en: 'Apply for an award' },
