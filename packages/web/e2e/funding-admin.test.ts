@@ -81,13 +81,23 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await eventually(() => page.getByTestId('policy-test-yishui').innerText()).toMatch(/按投资额分档[\s\S]*≥ 500\.00 万元 → 1\.5%[\s\S]*≥ 3,000\.00 万元 → 1\.8%/);
   });
 
-  it('shows a district officer the projects of its district only', async () => {
+  it('shows a district officer the projects of its district only, and lets it correct one', async () => {
     const page = await env().pageAs('district_officer');
     await page.getByTestId('side-menu').getByText('智改数转项目').click();
     const rows = page.getByTestId('project-table').locator('tr.ant-table-row');
     await eventually(() => rows.count()).toBe(4); // 环翠's 1 + 1 + 2 of the 6
     expect(await page.getByTestId('project-table').innerText()).not.toContain('文登');
     await shot(page, '12-projects');
+
+    // An officer corrects a project of its district; the saved version is what the page shows.
+    await page.getByTestId('project-table').getByRole('link', { name: '2021年项目1' }).click();
+    await page.getByTestId('edit-project').click();
+    await page.locator('#project_name').fill('2021年项目1（更正）');
+    await page.locator('#project_otherFen').fill('250000');
+    await page.getByTestId('save-project').click();
+    await page.waitForURL(/\/funding\/projects\/\d+$/);
+    await eventually(() => page.getByTestId('project-investment').innerText()).toContain('10,750,000.00 元');
+    expect(await page.locator('h4').first().innerText()).toBe('2021年项目1（更正）');
   });
 
   it('exports the district projects and imports a workbook only when every row is right', async () => {
