@@ -32,8 +32,8 @@ function ProjectDetail({ project }: { project: Project }) {
   const names = useTaxonomyNames();
   const invalidate = useInvalidateFunding();
   const [completing, setCompleting] = useState(false);
-  const awards = useAwards({ enterpriseId: project.enterpriseId, page: 1, pageSize: 100 });
-  const mine = (awards.data?.items ?? []).filter((a) => a.projectId === project.id);
+  const awards = useAwards({ projectId: project.id, page: 1, pageSize: 100 });
+  const mine = awards.data?.items ?? [];
   const open = mine.some((a) => !CLOSED_AWARD_STATUSES.includes(a.status));
 
   return (
