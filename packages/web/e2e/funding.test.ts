@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fundFor, TEN_PERCENT_POLICY, created } from '../../server/src/modules/funding/funding.test-support.ts';
+import { eventually, shot } from './funding-support.ts';
 import { chooseOption, useBrowserEnv } from './support.ts';
 
 // An award from application to payment in the browser (issue 5, "done when"): the enterprise registers a
@@ -9,11 +10,6 @@ import { chooseOption, useBrowserEnv } from './support.ts';
 // the second-review sample with a recorded seed, publishes the notice, is refused an approval over the
 // envelope (the dialog keeps its input), approves what fits and pays it, evaluates the results against the
 // target and claws back; the enterprise sees the money and the report.
-
-const SHOTS = process.env.ZHIZAO_E2E_SHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
 
 /** Types a date into an Ant Design DatePicker by its form id and confirms it. */
 async function typeDate(page: Page, id: string, date: string) {
@@ -65,7 +61,7 @@ describe('a 智改数转 award runs from application to payment in the browser',
 
     // Refused on the field; everything typed is still there.
     const equipmentItem = enterprise.locator('.ant-form-item').filter({ has: enterprise.locator('#project_equipmentFen') });
-    await expect.poll(() => equipmentItem.locator('.ant-form-item-explain-error').innerText()).toMatch(/.+/);
+    await eventually(() => equipmentItem.locator('.ant-form-item-explain-error').innerText()).toMatch(/.+/);
     expect(enterprise.url()).toMatch(/\/funding\/projects\/new$/);
     expect(await enterprise.locator('#project_name').inputValue()).toBe('精密轴承智能工厂');
     expect(await enterprise.locator('#project_softwareFen').inputValue()).toMatch(/^2,000,000(\.00)?$/);
@@ -74,15 +70,15 @@ describe('a 智改数转 award runs from application to payment in the browser',
 
     await enterprise.locator('#project_equipmentFen').fill('8000000');
     await enterprise.locator('#project_name').click(); // leave the number box so it settles
-    await expect.poll(() => enterprise.getByTestId('investment-total').innerText()).toContain('10,500,000.00');
+    await eventually(() => enterprise.getByTestId('investment-total').innerText()).toContain('10,500,000.00');
     await enterprise.getByTestId('save-project').click();
     await enterprise.waitForURL(/\/funding\/projects\/\d+$/);
-    await expect.poll(() => enterprise.getByTestId('project-investment').innerText()).toContain('10,500,000.00 元');
+    await eventually(() => enterprise.getByTestId('project-investment').innerText()).toContain('10,500,000.00 元');
 
     // Applying shows the calculator's reasoning line by line: 10 % of equipment + software.
     await enterprise.getByTestId('apply-award').click();
     const calculation = enterprise.getByTestId('calculation');
-    await expect.poll(() => enterprise.getByTestId('calc-amount').innerText()).toBe('1,000,000.00 元');
+    await eventually(() => enterprise.getByTestId('calc-amount').innerText()).toBe('1,000,000.00 元');
     const lines = await calculation.innerText();
     expect(lines).toContain('8,000,000.00');
     expect(lines).toContain('10%');
@@ -90,51 +86,56 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await enterprise.getByTestId('submit-application').click();
     await enterprise.waitForURL(/\/funding\/awards\/\d+$/);
     const awardPath = new URL(enterprise.url()).pathname;
-    await expect.poll(() => status(enterprise)).toBe('已申报');
+    await eventually(() => status(enterprise)).toBe('已申报');
+    // While the award is open the project stays as applied: no editing.
+    await enterprise.getByRole('link', { name: '精密轴承智能工厂' }).click();
+    await enterprise.getByTestId('project-locked').waitFor();
+    expect(await enterprise.getByTestId('edit-project').count()).toBe(0);
+    await enterprise.goBack();
 
     // The district passes the preliminary review.
     const district = await env().pageAs('district_officer');
     await district.goto(awardPath);
     await district.getByTestId('move-preliminaryPass').waitFor();
     await move(district, 'preliminaryPass');
-    await expect.poll(() => status(district)).toBe('初审通过');
+    await eventually(() => status(district)).toBe('初审通过');
 
     // The bureau draws the second-review sample with its own seed, which stays on record.
     const bureau = await env().pageAs('bureau_admin');
     await bureau.getByTestId('side-menu').getByText('奖补申请与审核').click();
     await chooseOption(bureau, 'awards-year', '2024');
-    await expect.poll(() => bureau.getByTestId('sample-card').innerText()).toContain('待抽样 1 件');
+    await eventually(() => bureau.getByTestId('sample-card').innerText()).toContain('待抽样 1 件');
     await bureau.getByTestId('sample-seed').fill('e2e-seed-2024');
     await bureau.getByTestId('draw-sample').click();
-    await expect.poll(() => bureau.getByTestId('sample-draws').innerText()).toContain('e2e-seed-2024');
+    await eventually(() => bureau.getByTestId('sample-draws').innerText()).toContain('e2e-seed-2024');
     expect(await bureau.getByTestId('sample-draws').innerText()).toContain('已抽取 1 / 1 件');
     await shot(bureau, '04-review-queue');
 
     await bureau.goto(awardPath);
-    await expect.poll(() => status(bureau)).toBe('抽中复审');
+    await eventually(() => status(bureau)).toBe('抽中复审');
     await move(bureau, 'secondPass');
-    await expect.poll(() => status(bureau)).toBe('审核通过');
+    await eventually(() => status(bureau)).toBe('审核通过');
     await move(bureau, 'publishNotice');
-    await expect.poll(() => status(bureau)).toBe('公示中');
+    await eventually(() => status(bureau)).toBe('公示中');
 
     // Approving the full award exceeds the envelope: refused, the dialog keeps the amount typed.
     await bureau.getByTestId('move-approve').click();
-    await expect.poll(() => modal(bureau).getByTestId('envelope-available').innerText()).toContain('500,000.00 元');
+    await eventually(() => modal(bureau).getByTestId('envelope-available').innerText()).toContain('500,000.00 元');
     expect(await modal(bureau).getByTestId('envelope-available').innerText()).toContain('超出预算');
     await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
-    await expect.poll(() => modal(bureau).locator('.ant-alert-error').first().innerText()).toContain('超出预算');
+    await eventually(() => modal(bureau).locator('.ant-alert-error').first().innerText()).toContain('超出预算');
     expect(await bureau.locator('#move_approvedFen').inputValue()).toBe('1,000,000.00');
     await shot(bureau, '05-over-budget');
-    await expect.poll(() => status(bureau)).toBe('公示中');
+    await eventually(() => status(bureau)).toBe('公示中');
 
     // What fits is approved and paid in one batch.
     await bureau.locator('#move_approvedFen').fill('400000');
     await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
     await modal(bureau).waitFor({ state: 'hidden' });
-    await expect.poll(() => status(bureau)).toBe('已批准');
+    await eventually(() => status(bureau)).toBe('已批准');
     await move(bureau, 'pay');
-    await expect.poll(() => status(bureau)).toBe('已拨付');
-    await expect.poll(() => bureau.getByTestId('payments').innerText()).toContain('400,000.00 元');
+    await eventually(() => status(bureau)).toBe('已拨付');
+    await eventually(() => bureau.getByTestId('payments').innerText()).toContain('400,000.00 元');
     await shot(bureau, '06-award-paid');
 
     // At completion the bureau evaluates against the targets; a missed target leads to a claw-back.
@@ -142,16 +143,16 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await bureau.locator('#move_actuals_productivity').fill('110');
     await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
     await modal(bureau).waitFor({ state: 'hidden' });
-    await expect.poll(() => status(bureau)).toBe('已绩效评价');
-    await expect.poll(() => bureau.getByTestId('evaluation').innerText()).toContain('未达标');
+    await eventually(() => status(bureau)).toBe('已绩效评价');
+    await eventually(() => bureau.getByTestId('evaluation').innerText()).toContain('未达标');
     await move(bureau, 'clawBack');
-    await expect.poll(() => status(bureau)).toBe('已追回');
+    await eventually(() => status(bureau)).toBe('已追回');
     await shot(bureau, '06b-clawed-back');
 
     // The envelope's ledger shows the allocation, the payment and the claw-back, which frees the money again.
     await bureau.getByTestId('side-menu').getByText('专项资金').click();
     const ledgerRows = bureau.getByTestId('ledger').locator('tr.ant-table-row');
-    await expect.poll(() => ledgerRows.count()).toBe(3);
+    await eventually(() => ledgerRows.count()).toBe(3);
     expect(await ledgerRows.allInnerTexts()).toEqual([
       expect.stringMatching(/追回[\s\S]*−400,000\.00 元/),
       expect.stringMatching(/拨付[\s\S]*2024-1[\s\S]*400,000\.00 元/),
@@ -162,8 +163,8 @@ describe('a 智改数转 award runs from application to payment in the browser',
 
     // The enterprise sees the money received, the report against its target, and the claw-back.
     await enterprise.reload();
-    await expect.poll(() => status(enterprise)).toBe('已追回');
-    await expect.poll(() => enterprise.getByTestId('award-paid').innerText()).toContain('400,000.00');
+    await eventually(() => status(enterprise)).toBe('已追回');
+    await eventually(() => enterprise.getByTestId('award-paid').innerText()).toContain('400,000.00');
     expect(await enterprise.getByTestId('evaluation').innerText()).toMatch(/生产效率[\s\S]*120[\s\S]*110/);
     await shot(enterprise, '08-enterprise-award');
   });

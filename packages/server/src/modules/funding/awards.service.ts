@@ -1,6 +1,7 @@
 import {
   allowedActions,
   calculateAward,
+  CLOSED_AWARD_STATUSES,
   evaluatePerformance,
   planMove,
   unknownKpiCodes,
@@ -79,7 +80,7 @@ export async function loadAward(ctx: AppContext, actor: Actor, id: number): Prom
   return row;
 }
 
-const who4move = (actor: Actor) => ({ userId: actor.userId, username: actor.username, role: actor.role });
+const moveActor = (actor: Actor) => ({ userId: actor.userId, username: actor.username, role: actor.role });
 
 /** The enterprise applies on its project under a policy version; the amount is computed now and frozen. */
 export async function applyForAward(ctx: AppContext, actor: Actor, who: AuditActor, body: { projectId: number; policyId: number }, locale: Locale) {
@@ -91,7 +92,7 @@ export async function applyForAward(ctx: AppContext, actor: Actor, who: AuditAct
   const id = await ctx.db.transaction().execute(async (tx) => {
     // The project row is the lock: two applications on one project cannot both pass the check below.
     await lockProject(tx, ctx, project.id);
-    const open = await tx.selectFrom('fundingAward').select('id').where('projectId', '=', project.id).where('status', 'not in', ['rejected', 'withdrawn']).executeTakeFirst();
+    const open = await tx.selectFrom('fundingAward').select('id').where('projectId', '=', project.id).where('status', 'not in', CLOSED_AWARD_STATUSES).executeTakeFirst();
     if (open) throw new AppError(409, 'funding.awardAlreadyOpen', {}, 'projectId');
     const calculation = calculateAward(policyRules(policy), {
       kind: project.kind as ProjectKind,
@@ -104,7 +105,7 @@ export async function applyForAward(ctx: AppContext, actor: Actor, who: AuditAct
       .values({ projectId: project.id, enterpriseId: project.enterpriseId, year: project.year, policyId: policy.id, status: 'submitted', amountFen: calculation.amountFen, calculationJson: JSON.stringify(calculation), createdBy: actor.userId, createdAt: at, updatedAt: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await insertMove(tx, { awardId: id, action: 'apply', fromStatus: null, toStatus: 'submitted', amountFen: calculation.amountFen, actor: who4move(actor), at });
+    await insertMove(tx, { awardId: id, action: 'apply', fromStatus: null, toStatus: 'submitted', amountFen: calculation.amountFen, actor: moveActor(actor), at });
     await ctx.audit.append(tx, who, { action: 'funding.award.apply', entityType: 'fundingAward', entityId: id, after: { projectId: project.id, policyId: policy.id, policy: `${policy.code} v${policy.version}`, amountFen: calculation.amountFen } });
     return id;
   });
@@ -139,7 +140,7 @@ export async function moveAward(ctx: AppContext, actor: Actor, who: AuditActor, 
       .set({ ...effects.set, status: plan.to, version: award.version + 1, updatedAt: at })
       .where('id', '=', id)
       .execute();
-    await insertMove(tx, { awardId: id, action: body.action, fromStatus: award.status, toStatus: plan.to, amountFen: effects.amountFen, note: body.note ?? null, actor: who4move(actor), at });
+    await insertMove(tx, { awardId: id, action: body.action, fromStatus: award.status, toStatus: plan.to, amountFen: effects.amountFen, note: body.note ?? null, actor: moveActor(actor), at });
     await ctx.audit.append(tx, who, { action: `funding.award.${body.action}`, entityType: 'fundingAward', entityId: id, before: { status: award.status }, after: { status: plan.to, note: body.note ?? null, ...effects.after } });
   });
   return presentAward(ctx, actor, (await findAward(ctx.db, id))!, locale);

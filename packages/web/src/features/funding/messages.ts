@@ -77,6 +77,7 @@ export const fundingMessages = {
   'funding.field.noticeStart': { zh: '公示开始', en: 'Notice from' },
   'funding.field.noticeEnd': { zh: '公示结束', en: 'Notice until' },
   'funding.field.by': { zh: '经办人', en: 'By' },
+  'funding.remove': { zh: '删除', en: 'Remove' },
   'funding.any': { zh: '全部', en: 'Any' },
   'funding.yuan': { zh: '元', en: 'yuan' },
 
@@ -112,6 +113,7 @@ export const fundingMessages = {
 
   'funding.detail.awards': { zh: '奖补申请', en: 'Award applications' },
   'funding.detail.noAwards': { zh: '该项目尚未申报奖补', en: 'No award applied for on this project yet' },
+  'funding.detail.locked': { zh: '项目已进入奖补审核，投资与目标按申报时锁定，不能再编辑', en: 'The project is under award review: its investment and targets stay as applied and cannot be edited' },
   'funding.detail.complete': { zh: '登记竣工', en: 'Record completion' },
 
   'funding.apply.title': { zh: '申报奖补', en: 'Apply for an award' },

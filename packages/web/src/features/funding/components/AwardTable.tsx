@@ -28,7 +28,7 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
       loading={loading}
       dataSource={items}
       locale={{ emptyText: empty }}
-      scroll={{ x: 1350 }}
+      scroll={{ x: 1100 }}
       data-testid={testId}
       pagination={
         pagination
@@ -36,22 +36,22 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
           : false
       }
       columns={[
-        { key: 'id', title: '#', width: 60, render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.id}</Link> },
-        { key: 'project', title: t('funding.field.name'), width: 240, render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.projectName}</Link> },
+        { key: 'id', title: '#', width: 50, render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.id}</Link> },
+        { key: 'project', title: t('funding.field.name'), render: (_, a) => <Link to={`/funding/awards/${a.id}`}>{a.projectName}</Link> },
         ...(own
           ? []
           : [
-              { key: 'enterprise', title: t('funding.field.enterprise'), width: 240, render: (_: unknown, a: Award) => a.enterpriseName },
-              { key: 'district', title: t('funding.field.district'), width: 170, render: (_: unknown, a: Award) => names.district(a.districtCode) },
+              { key: 'enterprise', title: t('funding.field.enterprise'), width: 200, render: (_: unknown, a: Award) => a.enterpriseName },
+              { key: 'district', title: t('funding.field.district'), width: 120, render: (_: unknown, a: Award) => names.district(a.districtCode) },
             ]),
-        { key: 'year', dataIndex: 'year', title: t('funding.field.year'), width: 70 },
-        { key: 'amount', title: t('funding.field.amount'), align: 'right', width: 150, render: (_, a) => labels.yuan(a.amountFen) },
-        { key: 'approved', title: t('funding.field.approved'), align: 'right', width: 150, render: (_, a) => (a.approvedFen === null ? '—' : labels.yuan(a.approvedFen)) },
-        { key: 'paid', title: t('funding.field.paid'), align: 'right', width: 150, render: (_, a) => labels.yuan(a.paidFen) },
+        { key: 'year', dataIndex: 'year', title: t('funding.field.year'), width: 60 },
+        { key: 'amount', title: t('funding.field.amount'), align: 'right', width: 135, render: (_, a) => labels.yuan(a.amountFen) },
+        { key: 'approved', title: t('funding.field.approved'), align: 'right', width: 135, render: (_, a) => (a.approvedFen === null ? '—' : labels.yuan(a.approvedFen)) },
+        { key: 'paid', title: t('funding.field.paid'), align: 'right', width: 135, render: (_, a) => labels.yuan(a.paidFen) },
         {
           key: 'status',
           title: t('funding.field.status'),
-          width: 140,
+          width: 110,
           render: (_, a) => (
             <Tag color={STATUS_COLORS[a.status]} data-testid="award-status">
               {labels.status(a.status)}

@@ -68,7 +68,7 @@ export function FundFormModal({ fund, open, onClose }: { fund: Fund | null; open
                   </Form.Item>
                 </Col>
                 <Col span={2}>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
                 </Col>
               </Row>
             ))}

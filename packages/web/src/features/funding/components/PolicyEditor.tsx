@@ -122,7 +122,7 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
                         </Form.Item>
                       </Col>
                       <Col span={3}>
-                        <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: field.name === 0 ? 30 : 0 }} onClick={() => remove(field.name)} aria-label="remove" />
+                        <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: field.name === 0 ? 30 : 0 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
                       </Col>
                     </Row>
                   ))}

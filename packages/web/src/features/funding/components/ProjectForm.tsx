@@ -116,7 +116,7 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={2}>
-                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label="remove" />
+                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
                   </Col>
                 </Row>
               ))}
@@ -164,7 +164,7 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={2}>
-                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label="remove" />
+                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
                   </Col>
                 </Row>
               ))}

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, EditOutlined, TrophyOutlined } from '@ant-design/icons';
 import { CLOSED_AWARD_STATUSES, INVESTMENT_ITEMS } from '@zhizao/domain';
-import { Button, Card, Col, Descriptions, Form, Row, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Row, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCan } from '../../../app/auth/AuthProvider.tsx';
@@ -32,8 +32,8 @@ function ProjectDetail({ project }: { project: Project }) {
   const names = useTaxonomyNames();
   const invalidate = useInvalidateFunding();
   const [completing, setCompleting] = useState(false);
-  const awards = useAwards({ enterpriseId: project.enterpriseId, page: 1, pageSize: 100 });
-  const mine = (awards.data?.items ?? []).filter((a) => a.projectId === project.id);
+  const awards = useAwards({ projectId: project.id, page: 1, pageSize: 100 });
+  const mine = awards.data?.items ?? [];
   const open = mine.some((a) => !CLOSED_AWARD_STATUSES.includes(a.status));
 
   return (
@@ -48,7 +48,7 @@ function ProjectDetail({ project }: { project: Project }) {
               {t('funding.detail.complete')}
             </Button>
           )}
-          {can('funding.project.write') && (
+          {can('funding.project.write') && !open && (
             <Button icon={<EditOutlined />} onClick={() => navigate(`/funding/projects/${project.id}/edit`)} data-testid="edit-project">
               {t('common.edit')}
             </Button>
@@ -61,6 +61,7 @@ function ProjectDetail({ project }: { project: Project }) {
         </>
       }
     >
+      {open && can('funding.project.write') && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('funding.detail.locked')} data-testid="project-locked" />}
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card title={t('funding.form.basic')} style={{ marginBottom: 16 }}>

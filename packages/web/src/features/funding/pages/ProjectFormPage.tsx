@@ -44,7 +44,7 @@ function ProjectEditor({ project, onReload }: { project: Project | null; onReloa
       navigate(`/funding/projects/${saved.id}`);
     } catch (error) {
       // Whatever was typed stays in the form; the refusal goes on its field or above the form.
-      if (error instanceof ApiError && error.status === 409 && project) setConflict(true);
+      if (error instanceof ApiError && error.code === 'funding.projectVersionConflict') setConflict(true);
       else if (!showServerErrors(form, error, PROJECT_FORM_FIELDS)) setFailure(errorMessage(error));
       else void message.error(t('common.formHasErrors'));
     } finally {
