@@ -31,6 +31,24 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   answers: { zh: '答案', en: 'Answers' },
   newId: { zh: '新版本标识', en: 'New version id' },
   weights: { zh: '权重', en: 'Weights' },
+  // funding (issue 5): projects, policies, award moves
+  year: { zh: '年度', en: 'Year' },
+  kind: { zh: '类型', en: 'Kind' },
+  description: { zh: '说明', en: 'Description' },
+  note: { zh: '备注', en: 'Note' },
+  chainCode: { zh: '产业链', en: 'Industry chain' },
+  startDate: { zh: '开始日期', en: 'Start date' },
+  completionDate: { zh: '完成日期', en: 'Completion date' },
+  targets: { zh: '目标指标', en: 'Target KPIs' },
+  equipmentFen: { zh: '设备投资', en: 'Equipment investment' },
+  softwareFen: { zh: '软件投资', en: 'Software investment' },
+  servicesFen: { zh: '服务投资', en: 'Services investment' },
+  otherFen: { zh: '其他投资', en: 'Other investment' },
+  amountFen: { zh: '金额', en: 'Amount' },
+  approvedFen: { zh: '核定金额', en: 'Approved amount' },
+  'rules.rate.bands': { zh: '补助比例档位', en: 'Rate bands' },
+  'rules.qualifyingKinds': { zh: '适用项目类型', en: 'Qualifying project kinds' },
+  'rules.eligibleItems': { zh: '可补助投资项', en: 'Eligible investment items' },
 };
 
 export function fieldLabel(field: string, locale: Locale): string {
