@@ -17,7 +17,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { handleCaller, readsPrivate, type Caller } from './credentials.ts';
-import { identifierNode } from './node.ts';
+import { identifierNode, type ResolvedIdentifier } from './node.ts';
 import { countUnderPrefix, pageUnderPrefix } from './repo.ts';
 import { deleteIdentifiersOf, registerIdentifiers, RegistrationRefused } from './registration.ts';
 
@@ -75,17 +75,30 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
   const node = identifierNode(ctx);
   const route = { schema: hidden, errorHandler: handleErrors };
 
-  app.get('/api/handles/*', route, async (request, reply) => {
+  // Not an async handler: on SQLite the common read (anonymous, no filters) is answered without waiting on a
+  // promise; a handler that sent its reply returns undefined, one that must wait returns the promise.
+  app.get('/api/handles/*', route, (request, reply) => {
     const handle = (request.params as { '*': string })['*'];
-    if (!isValidHandle(handle)) return fail(request, reply, RC.invalidHandle, handle, 'identifiers.handleInvalid');
+    if (!isValidHandle(handle)) return void fail(request, reply, RC.invalidHandle, handle, 'identifiers.handleInvalid');
     const key = handleKey(handle);
-    if (!node.homed(splitHandle(key)!.prefix)) return fail(request, reply, RC.serverNotResponsible, handle, 'identifiers.prefixNotHomed');
-    const found = await node.resolve(key);
-    if (!found) return fail(request, reply, RC.handleNotFound, handle, 'identifiers.handleNotFound');
+    if (!node.homed(splitHandle(key)!.prefix)) return void fail(request, reply, RC.serverNotResponsible, handle, 'identifiers.prefixNotHomed');
+    const now = node.resolveNow(key);
+    if (now === undefined) return node.resolve(key).then((found) => answer(request, reply, handle, found) ?? reply);
+    return answer(request, reply, handle, now);
+  });
+
+  /** Sends the answer at once when it can (undefined), or returns the promise of it (a caller to identify). */
+  function answer(request: FastifyRequest, reply: FastifyReply, handle: string, found: ResolvedIdentifier | null): Promise<FastifyReply> | undefined {
+    if (!found) return void fail(request, reply, RC.handleNotFound, handle, 'identifiers.handleNotFound');
     node.stats.resolved(found.enterpriseId);
-    const q = request.query as Query;
     // the common case: anonymous, no filters — the answer was serialised when the identifier was cached
-    if (!request.headers.authorization && !request.actor && Object.keys(q).length === 0) return sendHandle(request, reply, 200, found.publicBody);
+    if (!request.headers.authorization && !request.actor && Object.keys(request.query as Query).length === 0) return void sendHandle(request, reply, 200, found.publicBody);
+    return answerFor(request, reply, found);
+  }
+
+  /** The answer for a caller who may read more than the public values, or who filters them. */
+  async function answerFor(request: FastifyRequest, reply: FastifyReply, found: ResolvedIdentifier): Promise<FastifyReply> {
+    const q = request.query as Query;
     const who = await handleCaller(ctx, node, request);
     if ('problem' in who) return authFailed(reply);
     const wantsPublicOnly = flag(q, 'publicOnly');
@@ -96,7 +109,7 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
       return sendHandle(request, reply, 200, { responseCode: RC.valuesNotFound, handle: found.handle, values: [] });
     }
     return sendHandle(request, reply, 200, { responseCode: RC.success, handle: found.handle, values });
-  });
+  }
 
   app.put('/api/handles/*', route, async (request, reply) => {
     let handle = (request.params as { '*': string })['*'];
