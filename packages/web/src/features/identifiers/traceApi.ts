@@ -61,7 +61,7 @@ export interface TraceView {
   kind: 'handle' | 'gs1' | 'other';
   handle: string | null;
   digitalLink: string | null;
-  product: { handle: string; prefix: string; enterpriseName: string; templateVersion: string | null; values: { index: number; type: string; value: string; name?: string }[] } | null;
+  product: { handle: string; prefix: string; enterpriseName: string; templateVersion: string | null; values: { index: number; type: string; value: string; name?: string | null }[] } | null;
   events: { type: string; action: string | null; bizStep: string | null; disposition: string | null; eventTime: string; eventTimeZoneOffset: string; enterpriseName: string | null }[];
   eventCount: number;
 }

@@ -174,7 +174,7 @@ export const traceResponse = {
         prefix: { type: 'string' },
         enterpriseName: nullableString,
         templateVersion: nullableString,
-        values: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, type: { type: 'string' }, value: { type: 'string' } } } },
+        values: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, type: { type: 'string' }, name: { type: ['string', 'null'] }, value: { type: 'string' } } } },
       },
     },
     events: {

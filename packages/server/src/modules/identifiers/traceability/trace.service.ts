@@ -1,7 +1,7 @@
-import { identifierKey, publicValues } from '@zhizao/domain';
+import { identifierKey, publicValues, type TemplateDefinition } from '@zhizao/domain';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { findIdentifier } from '../repo.ts';
+import { findIdentifier, templateRow } from '../repo.ts';
 import { prefixGrantees, publicEventsOf } from './repo.ts';
 
 // The public trace page's data (anonymous): a product's public identifier values and its event timeline
@@ -21,6 +21,7 @@ async function publicProduct(ctx: AppContext, handle: string) {
   if (!record) return null;
   const recordedBy = record.enterpriseId === null ? null : [record.enterpriseId, ...(await prefixGrantees(ctx.db, record.prefix))];
   const enterprise = record.enterpriseId === null ? undefined : await ctx.db.selectFrom('enterprise').select('name').where('id', '=', record.enterpriseId).executeTakeFirst();
+  const itemNames = await templateItemNames(ctx, record.prefix, record.templateVersion);
   const product = {
     handle: record.handle,
     prefix: record.prefix,
@@ -28,9 +29,17 @@ async function publicProduct(ctx: AppContext, handle: string) {
     templateVersion: record.templateVersion,
     values: publicValues(record.values)
       .filter((v) => shown(v.type))
-      .map((v) => ({ index: v.index, type: v.type, value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value) })),
+      .map((v) => ({ index: v.index, type: v.type, name: itemNames.get(v.index) ?? null, value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value) })),
   };
   return { product, recordedBy };
+}
+
+/** The people's names of a template version's items by index (「产品名称」 rather than `name`). */
+async function templateItemNames(ctx: AppContext, prefix: string, version: string | null): Promise<Map<number, string>> {
+  const row = version ? await templateRow(ctx.db, prefix, version) : undefined;
+  if (!row) return new Map();
+  const definition = JSON.parse(row.definitionJson) as TemplateDefinition;
+  return new Map(definition.items.map((item) => [item.idIndex, item.name]));
 }
 
 export async function traceData(ctx: AppContext, id: string) {

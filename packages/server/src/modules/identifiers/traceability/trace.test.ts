@@ -44,7 +44,7 @@ describeEachDatabase('public trace data', (server) => {
       kind: 'handle',
       handle: PUMP,
       digitalLink: null,
-      product: { handle: PUMP, prefix: '88.999.1', enterpriseName: expect.any(String), templateVersion: null, values: [{ index: 1, type: 'URL', value: `https://node.example/${PUMP}` }, { index: 2000, type: 'name', value: PUMP_NAME }] },
+      product: { handle: PUMP, prefix: '88.999.1', enterpriseName: expect.any(String), templateVersion: null, values: [{ index: 1, type: 'URL', name: null, value: `https://node.example/${PUMP}` }, { index: 2000, type: 'name', name: null, value: PUMP_NAME }] },
       events: [
         { type: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', disposition: 'active', eventTime: '2026-11-01T00:00:00.000Z', eventTimeZoneOffset: '+08:00', enterpriseName: res.body.product.enterpriseName },
         { type: 'ObjectEvent', action: 'OBSERVE', bizStep: 'shipping', disposition: 'in_transit', eventTime: '2026-11-02T00:00:00.000Z', eventTimeZoneOffset: '+08:00', enterpriseName: res.body.product.enterpriseName },
@@ -88,5 +88,16 @@ describeEachDatabase('public trace data', (server) => {
     expect([dl.status, dl.headers.get('location')]).toEqual([302, '/trace/01/70614141123451/21/2018']);
     const followed = await anonymous.get(`/${PUMP}`);
     expect(followed.body.handle).toBe(PUMP);
+  });
+  it('names each value as its template version does, for people reading the page', async () => {
+    const { db } = server().ctx;
+    const items = [{ idIndex: 2000, type: 'name', name: '产品名称', required: true, public: true, metadata: { type: 'string' } }];
+    await db.insertInto('idTemplate').values({ prefix: '88.999.1', version: 'TRACE-NAMES', definitionJson: JSON.stringify({ prefix: '88.999.1', version: 'TRACE-NAMES', items }), createdBy: null, createdAt: new Date().toISOString() }).execute();
+    await db.updateTable('idIdentifier').set({ templateVersion: 'TRACE-NAMES' }).where('handleKey', '=', PUMP.toUpperCase()).execute();
+    const res = await anonymous.get(`/api/trace?id=${encodeURIComponent(PUMP)}`);
+    expect(res.body.product.values).toEqual([
+      { index: 1, type: 'URL', name: null, value: `https://node.example/${PUMP}` },
+      { index: 2000, type: 'name', name: '产品名称', value: PUMP_NAME },
+    ]);
   });
 });
