@@ -1,37 +1,27 @@
 import { drawSample } from '@zhizao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../test/databases.ts';
+import { testDatabaseKinds } from '../../test/databases.ts';
+import { startDemoServer } from '../../test/demo-server.ts';
 import { TestClient } from '../../test/harness.ts';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
-import { seedDemoData } from './seed.ts';
 
 // The demo city's 智改数转 programme reproduces the seed's §二.1 from its records, read through the
 // report routes as the bureau reads them, and each figure's drill-down adds up to the figure.
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`the demo funding programme [${kind}]`, async () => {
     if (!(await testDatabaseKinds()).includes(kind)) return;
-    let database: TestDatabase;
     let ctx: AppContext;
     let bureau: TestClient;
     let close: () => Promise<void>;
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      const config = loadConfig({ ZHIZAO_DATA_DIR: database.dataDir, ZHIZAO_SQLITE_PATH: database.sqlitePath, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent', ZHIZAO_WEB_DIST: '' });
-      const built = await buildApp(config);
-      ctx = built.ctx;
-      expect(await seedDemoData(ctx)).not.toBeNull();
-      await built.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = built.app.server.address();
-      bureau = new TestClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+      const demo = await startDemoServer(kind);
+      ctx = demo.ctx;
+      expect(demo.summary).not.toBeNull();
+      bureau = new TestClient(demo.url);
       expect((await bureau.login('admin', DEMO_PASSWORD)).status).toBe(200);
-      close = async () => {
-        await built.app.close();
-        await database.drop();
-      };
+      close = demo.close;
     }, 120_000);
     afterAll(async () => close?.());
 

@@ -1,40 +1,30 @@
 import { prepareScoring, type Answer, type ManufacturingType, type MaturityResult, type ModelVersion } from '@zhizao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../test/databases.ts';
+import { testDatabaseKinds } from '../../test/databases.ts';
+import { startDemoServer } from '../../test/demo-server.ts';
 import { TestClient } from '../../test/harness.ts';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { scoringBank } from '../modules/maturity/models.service.ts';
 import { listAnswers, listRequirements } from '../modules/maturity/repo.ts';
 import type { AppContext } from '../platform/context.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { DEMO_OWN_ENTERPRISE } from './enterprises.ts';
 import { seedDemoAssessments } from './maturity.ts';
-import { seedDemoData } from './seed.ts';
 
 // The demo city's maturity self-assessments: a few hundred, plausibly spread, each with a frozen result
 // the real engine gives for its stored answers.
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`the demo maturity assessments [${kind}]`, async () => {
     if (!(await testDatabaseKinds()).includes(kind)) return;
-    let database: TestDatabase;
     let ctx: AppContext;
     let url: string;
     let close: () => Promise<void>;
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      const config = loadConfig({ ZHIZAO_DATA_DIR: database.dataDir, ZHIZAO_SQLITE_PATH: database.sqlitePath, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent', ZHIZAO_WEB_DIST: '' });
-      const built = await buildApp(config);
-      ctx = built.ctx;
-      expect(await seedDemoData(ctx)).not.toBeNull();
-      await built.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = built.app.server.address();
-      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      close = async () => {
-        await built.app.close();
-        await database.drop();
-      };
+      const demo = await startDemoServer(kind);
+      ctx = demo.ctx;
+      expect(demo.summary).not.toBeNull();
+      url = demo.url;
+      close = demo.close;
     }, 60_000);
     afterAll(async () => close?.());
 

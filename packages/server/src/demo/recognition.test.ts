@@ -1,20 +1,17 @@
 import { chinaDate } from '@zhizao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../test/databases.ts';
+import { testDatabaseKinds } from '../../test/databases.ts';
+import { startDemoServer } from '../../test/demo-server.ts';
 import { TestClient } from '../../test/harness.ts';
-import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { DEMO_OWN_ENTERPRISE } from './enterprises.ts';
-import { seedDemoData } from './seed.ts';
 
 // The demo recognition ladder as visitors meet it: the seed's 110 / 39 / 11 in force, every climb a real
 // one, the current year's programmes with applications in each state, a running notice, expert work.
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`the demo recognition ladder [${kind}]`, async () => {
     if (!(await testDatabaseKinds()).includes(kind)) return;
-    let database: TestDatabase;
     let ctx: AppContext;
     let url: string;
     let close: () => Promise<void>;
@@ -25,18 +22,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     };
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      const config = loadConfig({ ZHIZAO_DATA_DIR: database.dataDir, ZHIZAO_SQLITE_PATH: database.sqlitePath, ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}), LOG_LEVEL: 'silent', ZHIZAO_WEB_DIST: '' });
-      const built = await buildApp(config);
-      ctx = built.ctx;
-      expect(await seedDemoData(ctx)).not.toBeNull();
-      await built.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = built.app.server.address();
-      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      close = async () => {
-        await built.app.close();
-        await database.drop();
-      };
+      const demo = await startDemoServer(kind);
+      ctx = demo.ctx;
+      expect(demo.summary).not.toBeNull();
+      url = demo.url;
+      close = demo.close;
     }, 60_000);
     afterAll(async () => close?.());
 

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { isValidCreditCode, WEIHAI_DISTRICTS } from '@zhizao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../test/databases.ts';
+import { testDatabaseKinds } from '../../test/databases.ts';
+import { startDemoServer } from '../../test/demo-server.ts';
 import { TestClient } from '../../test/harness.ts';
-import { buildApp } from '../app.ts';
 import { startPlatform } from '../cli/spawn.test-support.ts';
-import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { DEMO_OWN_ENTERPRISE, generateDemoEnterprises } from './enterprises.ts';
@@ -19,7 +18,6 @@ import { DEMO_CHAINS, DEMO_CLUSTERS, type DemoChainCode } from './taxonomy.ts';
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`the demo data set of Weihai [${kind}]`, async () => {
     if (!(await testDatabaseKinds()).includes(kind)) return;
-    let database: TestDatabase;
     let ctx: AppContext;
     let url: string;
     let summary: (DemoSeedSummary & { ms: number }) | null;
@@ -31,24 +29,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     };
 
     beforeAll(async () => {
-      database = await createTestDatabase(kind);
-      const config = loadConfig({
-        ZHIZAO_DATA_DIR: database.dataDir,
-        ZHIZAO_SQLITE_PATH: database.sqlitePath,
-        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-        LOG_LEVEL: 'silent',
-        ZHIZAO_WEB_DIST: '',
-      });
-      const built = await buildApp(config);
-      ctx = built.ctx;
-      summary = await seedDemoData(ctx);
-      await built.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = built.app.server.address();
-      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      close = async () => {
-        await built.app.close();
-        await database.drop();
-      };
+      const demo = await startDemoServer(kind);
+      ctx = demo.ctx;
+      summary = demo.summary;
+      url = demo.url;
+      close = demo.close;
     });
     afterAll(async () => close?.());
 
