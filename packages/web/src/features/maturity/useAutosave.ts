@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../app/api/client.ts';
 import { fetchAssessment, saveAnswers, type AnswerInput, type AssessmentDetail, type StoredAnswer } from './api.ts';
 import { maturityKeys } from './queries.ts';
+import { useLeaveWarning } from '../../app/components/useLeaveWarning.ts';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'failed' | 'conflict';
 type Edits = Record<string, AnswerInput>;
@@ -116,12 +117,7 @@ export function useAnswerAutosave(target: AnswerSaveTarget) {
   }, [update]);
 
   // Leaving with answers the server does not have yet asks first.
-  useEffect(() => {
-    if (!Object.keys(edits).length) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [edits]);
+  useLeaveWarning(Object.keys(edits).length > 0);
 
   const edit = useCallback(
     (answer: AnswerInput) => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api/client.ts';
 import type { SaveStatus } from '../maturity/useAutosave.ts';
+import { useLeaveWarning } from '../../app/components/useLeaveWarning.ts';
 
 const DEBOUNCE_MS = 700;
 
@@ -115,12 +116,7 @@ export function useDraftAutosave<T extends object>(target: DraftTarget<T>) {
   }, [update]);
 
   // Leaving with edits the server does not have yet asks first.
-  useEffect(() => {
-    if (!Object.keys(edits).length) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [edits]);
+  useLeaveWarning(Object.keys(edits).length > 0);
 
   const edit = useCallback(
     (patch: Partial<T>) => {
