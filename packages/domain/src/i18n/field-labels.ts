@@ -31,6 +31,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   answers: { zh: '答案', en: 'Answers' },
   newId: { zh: '新版本标识', en: 'New version id' },
   weights: { zh: '权重', en: 'Weights' },
+  // recognition (issue 4)
+  programmeId: { zh: '认定计划', en: 'Programme' },
   // funding (issue 5): projects, policies, award moves
   year: { zh: '年度', en: 'Year' },
   kind: { zh: '类型', en: 'Kind' },
