@@ -89,7 +89,8 @@ export const menuText = (page: Page) => page.getByTestId('side-menu').innerText(
 export async function chooseOption(page: Page, selectId: string, optionLabel: string, typed = optionLabel): Promise<void> {
   const select = page.locator('.ant-select').filter({ has: page.locator(`#${selectId}`) });
   await page.locator(`#${selectId}`).fill(typed);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  // this select's own dropdown (it holds the listbox `<id>_list`), not one another select is still closing
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ has: page.locator(`[id="${selectId}_list"]`) });
   await dropdown.locator(`.ant-select-item-option-active[title="${optionLabel}"]`).waitFor();
   await page.locator(`#${selectId}`).press('Enter');
   await select.getByText(optionLabel, { exact: true }).waitFor();
