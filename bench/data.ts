@@ -22,7 +22,12 @@ export const BENCH_CHAINS: readonly BenchChain[] = [
 ];
 
 /** One cluster per chain, for the cluster column. */
-export const BENCH_CLUSTERS = BENCH_CHAINS.map((c, i) => ({ code: `BK-${i + 1}`, nameZh: c.nameZh.replace('产业链', '产业集群'), nameEn: `${c.nameEn} cluster`, chainCode: c.code }));
+export const BENCH_CLUSTERS = BENCH_CHAINS.map((c, i) => ({
+  code: `BK-${i + 1}`,
+  nameZh: c.nameZh.replace('产业链', '产业集群'),
+  nameEn: `${c.nameEn} cluster`,
+  chainCode: c.code,
+}));
 
 interface Industry {
   word: string;
@@ -32,7 +37,13 @@ interface Industry {
   products: string[];
 }
 
-const I = (word: string, chain: string | null, type: ManufacturingType, industryCode: string, products: string): Industry => ({ word, chain, type, industryCode, products: products.split(' ') });
+const I = (word: string, chain: string | null, type: ManufacturingType, industryCode: string, products: string): Industry => ({
+  word,
+  chain,
+  type,
+  industryCode,
+  products: products.split(' '),
+});
 
 const INDUSTRIES: readonly Industry[] = [
   I('精密机械', 'BENCH-EQUIP', 'discrete', 'C3484', '精密轴承 齿轮箱 传动部件 精密零件'),
@@ -82,7 +93,23 @@ const PLACES: Record<string, string[]> = {
 const DISTRICT_WEIGHTS = [25, 18, 20, 10, 10, 10, 7];
 const BRAND_CHARS = [...'华金鼎海川泰丰瑞宏远力达恒信兴盛源天成正新和永利东方康德中鲁光明佳诚安宇凯嘉通威博隆昌润祥'];
 const SUFFIXES = ['有限公司', '有限公司', '有限公司', '股份有限公司', '制造有限公司', '科技有限公司', '实业有限公司', '集团有限公司'];
-const ROADS = ['海滨路', '世纪大道', '青岛路', '黄河街', '昆明路', '天津路', '文化路', '统一路', '新威路', '珠海路', '环山路', '成山大道', '龙山路', '米山路', '峰山路'];
+const ROADS = [
+  '海滨路',
+  '世纪大道',
+  '青岛路',
+  '黄河街',
+  '昆明路',
+  '天津路',
+  '文化路',
+  '统一路',
+  '新威路',
+  '珠海路',
+  '环山路',
+  '成山大道',
+  '龙山路',
+  '米山路',
+  '峰山路',
+];
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗于'];
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞'];
 

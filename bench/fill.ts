@@ -75,7 +75,8 @@ export function fillSqlite(sqlite: SQLite.Database, count: number): FillCounts {
   const ROWS = 250;
   const insertRows = (table: string, columns: readonly string[]) => {
     const tuple = `(${columns.map(() => '?').join(',')})`;
-    const prepare = (rows: number) => sqlite.prepare(`insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`);
+    const prepare = (rows: number) =>
+      sqlite.prepare(`insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`);
     const many = prepare(ROWS);
     const one = prepare(1);
     return (rows: unknown[][]) => {
@@ -102,14 +103,37 @@ export function fillSqlite(sqlite: SQLite.Database, count: number): FillCounts {
   return counts;
 }
 
-const PG_ENTERPRISE_TYPES = ['int', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'int'];
+const PG_ENTERPRISE_TYPES = [
+  'int',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'text',
+  'int',
+  'int',
+  'text',
+  'text',
+  'int',
+];
 
 /** PostgreSQL: one `insert … select from unnest(arrays)` per table and chunk, inside one transaction. */
 export async function fillPostgres(client: pg.ClientBase, count: number): Promise<FillCounts> {
   const insertColumns = (table: string, columns: readonly string[], types: string[]) => {
     const text = `insert into ${table} (${columns.join(',')}) select * from unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(',')})`;
     return async (rows: unknown[][]) => {
-      if (rows.length) await client.query(text, columns.map((_, c) => rows.map((r) => r[c])));
+      if (rows.length)
+        await client.query(
+          text,
+          columns.map((_, c) => rows.map((r) => r[c])),
+        );
     };
   };
   const enterprises = insertColumns('enterprise', ENTERPRISE_COLUMNS, PG_ENTERPRISE_TYPES);

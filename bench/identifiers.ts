@@ -31,8 +31,23 @@ const CONNECTIONS = 32;
 
 export interface IdentifierBenchResult {
   identifiers: number;
-  registration: { ms: number; perSecond: number; perCpuSecond: number; batchMsMedian: number; peakRssMb: number; peakHeapMb: number; heapCapMb: number | null };
-  resolution: { rounds: number; secondsPerRound: number; handles: LoadSummary; static: LoadSummary; ratio: number; bodyBytes: { handle: number; static: number } };
+  registration: {
+    ms: number;
+    perSecond: number;
+    perCpuSecond: number;
+    batchMsMedian: number;
+    peakRssMb: number;
+    peakHeapMb: number;
+    heapCapMb: number | null;
+  };
+  resolution: {
+    rounds: number;
+    secondsPerRound: number;
+    handles: LoadSummary;
+    static: LoadSummary;
+    ratio: number;
+    bodyBytes: { handle: number; static: number };
+  };
   targets: { registrationPerSecond: boolean; rss: boolean; ratio: boolean; p99: boolean };
 }
 
@@ -63,7 +78,18 @@ function postJson(url: string, pathName: string, body: Buffer, session: BenchHtt
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: hostname, port: Number(port), method: 'POST', path: pathName, headers: { 'content-type': 'application/json', 'content-length': body.length, cookie: session.cookie ?? '', 'x-csrf-token': session.csrfToken ?? '' } },
+      {
+        host: hostname,
+        port: Number(port),
+        method: 'POST',
+        path: pathName,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': body.length,
+          cookie: session.cookie ?? '',
+          'x-csrf-token': session.csrfToken ?? '',
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -94,7 +120,9 @@ function summarise(results: LoadResult[]): LoadSummary {
 function batchBody(from: number): Buffer {
   const items: string[] = [];
   for (let i = from; i < from + BATCH; i++) {
-    items.push(`{"handle":"${PREFIX}/P${i}","templateVersion":"1.0","values":[{"index":1,"type":"URL","data":"https://id.example.cn/p/${i}"},{"index":2000,"type":"name","data":"精密轴承 6204-${i % 977}"}]}`);
+    items.push(
+      `{"handle":"${PREFIX}/P${i}","templateVersion":"1.0","values":[{"index":1,"type":"URL","data":"https://id.example.cn/p/${i}"},{"index":2000,"type":"name","data":"精密轴承 6204-${i % 977}"}]}`,
+    );
   }
   return Buffer.from(`{"items":[${items.join(',')}]}`);
 }
@@ -102,7 +130,9 @@ function batchBody(from: number): Buffer {
 /** Runs the bench in a child process started as the node is deployed (with the heap cap); logs go to this console. */
 export function runIdentifiersBenchAsDeployed(options: Parameters<typeof runIdentifiersBench>[1] = {}): Promise<IdentifierBenchResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(new URL('./identifiers-main.ts', import.meta.url), [JSON.stringify(options)], { execArgv: [...process.execArgv, `--max-old-space-size=${DEPLOYED_HEAP_MB}`] });
+    const child = fork(new URL('./identifiers-main.ts', import.meta.url), [JSON.stringify(options)], {
+      execArgv: [...process.execArgv, `--max-old-space-size=${DEPLOYED_HEAP_MB}`],
+    });
     let result: IdentifierBenchResult | null = null;
     child.once('message', (m) => (result = m as IdentifierBenchResult));
     child.once('error', reject);
@@ -110,26 +140,86 @@ export function runIdentifiersBenchAsDeployed(options: Parameters<typeof runIden
   });
 }
 
-export async function runIdentifiersBench(log: (line: string) => void, options: { count?: number; seconds?: number; rounds?: number; out?: string } = {}): Promise<IdentifierBenchResult> {
+export async function runIdentifiersBench(
+  log: (line: string) => void,
+  options: { count?: number; seconds?: number; rounds?: number; out?: string } = {},
+): Promise<IdentifierBenchResult> {
   const count = options.count ?? 1_000_000;
   const seconds = options.seconds ?? 5;
   const rounds = options.rounds ?? 3;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizao-bench-id-'));
   process.env.ZHIZAO_ID_STATS_FLUSH_MS ??= '5000';
-  const config = loadConfig({ ZHIZAO_DATA_DIR: dataDir, ZHIZAO_SQLITE_PATH: path.join(dataDir, 'bench.db'), ZHIZAO_DEMO: '0', LOG_LEVEL: 'silent', ZHIZAO_WEB_DIST: '' });
+  const config = loadConfig({
+    ZHIZAO_DATA_DIR: dataDir,
+    ZHIZAO_SQLITE_PATH: path.join(dataDir, 'bench.db'),
+    ZHIZAO_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    ZHIZAO_WEB_DIST: '',
+  });
   const { app, ctx } = await buildApp(config);
   let staticBody: object = {};
   app.get('/bench/static', { schema: { hide: true } }, async () => staticBody);
   try {
     const at = new Date().toISOString();
     const enterpriseId = await ctx.db.transaction().execute(async (tx) => {
-      const e = await insertEnterprise(tx, { creditCode: completeCreditCode('91371002TB0000001'), name: '威海基准精密机械有限公司', districtCode: '371002', chainCodes: [], clusterCode: null, sizeClass: 'above_designated', manufacturingType: 'discrete', industryCode: 'C3484', address: null, mainProducts: null, contactName: null, contactPhone: null, contactEmail: null });
-      await tx.insertInto('idPrefix').values({ prefix: PREFIX, enterpriseId: e.id, status: 'active', creditCode: e.creditCode, enterpriseName: e.name, contactName: '基准', contactPhone: '13800000000', contactEmail: null, purpose: 'bench', appliedBy: null, appliedAt: at, decidedBy: null, decidedAt: at, decisionNote: null, serial: 1, version: 2 }).execute();
-      const template = { prefix: PREFIX, version: '1.0', industryCategory: 'C', industrySpecific: '34', industryTrade: '348', industrySubclass: '3484', type: 1, description: 'bench', items: [{ idIndex: 2000, type: 'name', name: '名称', required: true, public: true, metadata: { type: 'string', maxLength: 64 } }] };
-      await tx.insertInto('idTemplate').values({ prefix: PREFIX, version: '1.0', definitionJson: JSON.stringify(template), createdBy: null, createdAt: at }).execute();
+      const e = await insertEnterprise(tx, {
+        creditCode: completeCreditCode('91371002TB0000001'),
+        name: '威海基准精密机械有限公司',
+        districtCode: '371002',
+        chainCodes: [],
+        clusterCode: null,
+        sizeClass: 'above_designated',
+        manufacturingType: 'discrete',
+        industryCode: 'C3484',
+        address: null,
+        mainProducts: null,
+        contactName: null,
+        contactPhone: null,
+        contactEmail: null,
+      });
+      await tx
+        .insertInto('idPrefix')
+        .values({
+          prefix: PREFIX,
+          enterpriseId: e.id,
+          status: 'active',
+          creditCode: e.creditCode,
+          enterpriseName: e.name,
+          contactName: '基准',
+          contactPhone: '13800000000',
+          contactEmail: null,
+          purpose: 'bench',
+          appliedBy: null,
+          appliedAt: at,
+          decidedBy: null,
+          decidedAt: at,
+          decisionNote: null,
+          serial: 1,
+          version: 2,
+        })
+        .execute();
+      const template = {
+        prefix: PREFIX,
+        version: '1.0',
+        industryCategory: 'C',
+        industrySpecific: '34',
+        industryTrade: '348',
+        industrySubclass: '3484',
+        type: 1,
+        description: 'bench',
+        items: [{ idIndex: 2000, type: 'name', name: '名称', required: true, public: true, metadata: { type: 'string', maxLength: 64 } }],
+      };
+      await tx
+        .insertInto('idTemplate')
+        .values({ prefix: PREFIX, version: '1.0', definitionJson: JSON.stringify(template), createdBy: null, createdAt: at })
+        .execute();
       return e.id;
     });
-    await createUser(ctx, { userId: null, username: 'bench', role: null, ip: null }, { username: USER, displayName: USER, password: PASSWORD, role: 'enterprise_user', enterpriseId });
+    await createUser(
+      ctx,
+      { userId: null, username: 'bench', role: null, ip: null },
+      { username: USER, displayName: USER, password: PASSWORD, role: 'enterprise_user', enterpriseId },
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -137,7 +227,9 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
     await client.login(USER, PASSWORD);
 
     // ── 1. registration ──
-    log(`identifiers: server ready, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+    log(
+      `identifiers: server ready, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+    );
     log(`identifiers: registering ${count.toLocaleString('en')} in batches of ${BATCH.toLocaleString('en')} (HTTP, template-checked)`);
     let peakRss = process.memoryUsage().rss;
     let peakHeap = 0;
@@ -157,23 +249,39 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
       cpuMicros += cpu.user + cpu.system;
       batchMs.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`batch at ${from}: ${res.status} ${res.body.slice(0, 300)}`);
-      if (from % 200_000 === 0) log(`identifiers: ${from + BATCH} registered, last batch ${batchMs.at(-1)!.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+      if (from % 200_000 === 0)
+        log(
+          `identifiers: ${from + BATCH} registered, last batch ${batchMs.at(-1)!.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`,
+        );
     }
     clearInterval(sampler);
     const registerMs = batchMs.reduce((a, b) => a + b, 0);
     const cap = /--max-old-space-size=(\d+)/.exec(process.execArgv.join(' '))?.[1];
     // CPU seconds the process spent on the requests: on a machine shared with other work, wall time overstates the cost
-    const registration = { ms: registerMs, perSecond: count / (registerMs / 1000), perCpuSecond: count / (cpuMicros / 1e6), batchMsMedian: median(batchMs), peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, heapCapMb: cap ? Number(cap) : null };
-    log(`identifiers: ${registration.perSecond.toFixed(0)} identifiers/s, ${registration.perCpuSecond.toFixed(0)} per CPU second (median batch ${registration.batchMsMedian.toFixed(0)} ms), peak RSS ${registration.peakRssMb.toFixed(0)} MB (V8 heap peak ${registration.peakHeapMb.toFixed(0)} MB, heap cap ${registration.heapCapMb ?? 'none'})`);
+    const registration = {
+      ms: registerMs,
+      perSecond: count / (registerMs / 1000),
+      perCpuSecond: count / (cpuMicros / 1e6),
+      batchMsMedian: median(batchMs),
+      peakRssMb: peakRss / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+      heapCapMb: cap ? Number(cap) : null,
+    };
+    log(
+      `identifiers: ${registration.perSecond.toFixed(0)} identifiers/s, ${registration.perCpuSecond.toFixed(0)} per CPU second (median batch ${registration.batchMsMedian.toFixed(0)} ms), peak RSS ${registration.peakRssMb.toFixed(0)} MB (V8 heap peak ${registration.peakHeapMb.toFixed(0)} MB, heap cap ${registration.heapCapMb ?? 'none'})`,
+    );
 
     // ── 2. resolution ──
     const sample = await client.request('GET', `/api/handles/${PREFIX}/p${count - 1}`);
     const sampleBody = JSON.parse(sample.body.toString()) as { values: unknown[] };
-    if (sample.status !== 200 || sampleBody.values.length !== 3) throw new Error(`resolution check: ${sample.status} ${sample.body.toString()}`);
+    if (sample.status !== 200 || sampleBody.values.length !== 3)
+      throw new Error(`resolution check: ${sample.status} ${sample.body.toString()}`);
     // the static route answers an object of the same serialised size, which Fastify serialises per request
     staticBody = { responseCode: 1, handle: 'x'.repeat(Math.max(1, sample.body.length - 35)) };
     const staticLength = (await client.request('GET', '/bench/static')).body.length;
-    log(`identifiers: resolution ${CONNECTIONS} connections, ${rounds} rounds × ${seconds} s each way, alternating (body ${sample.body.length} B, static ${staticLength} B)`);
+    log(
+      `identifiers: resolution ${CONNECTIONS} connections, ${rounds} rounds × ${seconds} s each way, alternating (body ${sample.body.length} B, static ${staticLength} B)`,
+    );
     const handles: LoadResult[] = [];
     const statics: LoadResult[] = [];
     const common = { url, connections: CONNECTIONS, duration: seconds, prefix: PREFIX, count };
@@ -182,7 +290,9 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
       for (const way of r % 2 ? ['handles', 'static'] : ['static', 'handles']) {
         const result = await load(way === 'static' ? { ...common, path: '/bench/static' } : common);
         (way === 'static' ? statics : handles).push(result);
-        log(`identifiers: round ${r + 1} ${way}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''}`);
+        log(
+          `identifiers: round ${r + 1} ${way}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${result.non2xx || result.errors ? `, ${result.non2xx} non-2xx, ${result.errors} errors` : ''}`,
+        );
       }
     }
     const h = summarise(handles);
@@ -191,18 +301,41 @@ export async function runIdentifiersBench(log: (line: string) => void, options: 
     const result: IdentifierBenchResult = {
       identifiers: count,
       registration,
-      resolution: { rounds, secondsPerRound: seconds, handles: h, static: s, ratio, bodyBytes: { handle: sample.body.length, static: staticLength } },
-      targets: { registrationPerSecond: registration.perSecond >= 50_000, rss: registration.peakRssMb < 500, ratio: ratio >= 0.6 && h.failures === 0, p99: h.p99 < 5 },
+      resolution: {
+        rounds,
+        secondsPerRound: seconds,
+        handles: h,
+        static: s,
+        ratio,
+        bodyBytes: { handle: sample.body.length, static: staticLength },
+      },
+      targets: {
+        registrationPerSecond: registration.perSecond >= 50_000,
+        rss: registration.peakRssMb < 500,
+        ratio: ratio >= 0.6 && h.failures === 0,
+        p99: h.p99 < 5,
+      },
     };
     console.log('');
     console.log(`identifier node on SQLite, ${count.toLocaleString('en')} identifiers × 3 values`);
-    console.log(`  registration   ${registration.perSecond.toFixed(0).padStart(8)} identifiers/s, ${registration.perCpuSecond.toFixed(0)} per CPU second   (target ≥ 50,000)   peak RSS ${registration.peakRssMb.toFixed(0)} MB (target < 500; heap cap ${registration.heapCapMb ?? 'none'} MB)`);
-    console.log(`  GET handle     ${h.rps.toFixed(0).padStart(8)} req/s   p50 ${h.p50} ms   p99 ${h.p99} ms (target < 5)   failures ${h.failures}`);
+    console.log(
+      `  registration   ${registration.perSecond.toFixed(0).padStart(8)} identifiers/s, ${registration.perCpuSecond.toFixed(0)} per CPU second   (target ≥ 50,000)   peak RSS ${registration.peakRssMb.toFixed(0)} MB (target < 500; heap cap ${registration.heapCapMb ?? 'none'} MB)`,
+    );
+    console.log(
+      `  GET handle     ${h.rps.toFixed(0).padStart(8)} req/s   p50 ${h.p50} ms   p99 ${h.p99} ms (target < 5)   failures ${h.failures}`,
+    );
     console.log(`  static route   ${s.rps.toFixed(0).padStart(8)} req/s   p50 ${s.p50} ms   p99 ${s.p99} ms`);
     console.log(`  ratio          ${ratio.toFixed(2).padStart(8)}          (target ≥ 0.60)`);
     const out = options.out ?? path.join(import.meta.dirname, 'results', 'identifiers-latest.json');
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, JSON.stringify({ ...result, startedAt: at, machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } }, null, 2) + '\n');
+    fs.writeFileSync(
+      out,
+      JSON.stringify(
+        { ...result, startedAt: at, machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } },
+        null,
+        2,
+      ) + '\n',
+    );
     client.close();
     return result;
   } finally {

@@ -39,17 +39,28 @@ export interface DistributionBenchResult {
   enterprises: number;
   latest: number;
   fillMs: number;
-  groupings: { groupBy: GroupBy; raw: Summary; service: Summary; http: Summary; ratios: { service: number; http: number }; withinBudget: boolean; match: boolean }[];
+  groupings: {
+    groupBy: GroupBy;
+    raw: Summary;
+    service: Summary;
+    http: Summary;
+    ratios: { service: number; http: number };
+    withinBudget: boolean;
+    match: boolean;
+  }[];
 }
 
 /** The same answer as the service, in SQL written by hand: per group and level, plus the city row. */
 const RAW_SQL: Record<GroupBy, string> = {
   chain:
     'select c.chain_code as code, a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id join enterprise_chain c on c.enterprise_id = e.id where a.is_latest = 1 and e.archived = 0 group by c.chain_code, a.reached_level',
-  district: 'select e.district_code as code, a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by e.district_code, a.reached_level',
-  manufacturingType: 'select a.manufacturing_type as code, a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by a.manufacturing_type, a.reached_level',
+  district:
+    'select e.district_code as code, a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by e.district_code, a.reached_level',
+  manufacturingType:
+    'select a.manufacturing_type as code, a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by a.manufacturing_type, a.reached_level',
 };
-const RAW_CITY = 'select a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by a.reached_level';
+const RAW_CITY =
+  'select a.reached_level as level, count(*) as n from maturity_assessment a join enterprise e on e.id = a.enterprise_id where a.is_latest = 1 and e.archived = 0 group by a.reached_level';
 
 interface Rows {
   enterprises: unknown[][];
@@ -57,8 +68,36 @@ interface Rows {
   assessments: unknown[][];
 }
 
-const ENTERPRISE_COLUMNS = ['id', 'credit_code', 'name', 'district_code', 'size_class', 'manufacturing_type', 'archived', 'is_demo', 'created_at', 'updated_at', 'version'];
-const ASSESSMENT_COLUMNS = ['id', 'enterprise_id', 'model_version', 'manufacturing_type', 'target_level', 'status', 'version', 'created_at', 'updated_at', 'submitted_at', 'result_json', 'formula_id', 'reached_level', 'total_score', 'is_latest'];
+const ENTERPRISE_COLUMNS = [
+  'id',
+  'credit_code',
+  'name',
+  'district_code',
+  'size_class',
+  'manufacturing_type',
+  'archived',
+  'is_demo',
+  'created_at',
+  'updated_at',
+  'version',
+];
+const ASSESSMENT_COLUMNS = [
+  'id',
+  'enterprise_id',
+  'model_version',
+  'manufacturing_type',
+  'target_level',
+  'status',
+  'version',
+  'created_at',
+  'updated_at',
+  'submitted_at',
+  'result_json',
+  'formula_id',
+  'reached_level',
+  'total_score',
+  'is_latest',
+];
 
 function generate(): Rows {
   const random = seededRandom(100_000);
@@ -68,7 +107,19 @@ function generate(): Rows {
   for (let id = 1; id <= ENTERPRISES; id++) {
     const type = random() < 0.6 ? 'discrete' : 'process';
     types.push(type);
-    rows.enterprises.push([id, `BENCH${String(id).padStart(13, '0')}`, `基准测试企业${id}`, DISTRICTS[Math.floor(random() * DISTRICTS.length)]!, random() < 0.3 ? 'above_designated' : 'below_designated', type, random() < 0.02 ? 1 : 0, 0, at, at, 1]);
+    rows.enterprises.push([
+      id,
+      `BENCH${String(id).padStart(13, '0')}`,
+      `基准测试企业${id}`,
+      DISTRICTS[Math.floor(random() * DISTRICTS.length)]!,
+      random() < 0.3 ? 'above_designated' : 'below_designated',
+      type,
+      random() < 0.02 ? 1 : 0,
+      0,
+      at,
+      at,
+      1,
+    ]);
     const first = Math.floor(random() * BENCH_CHAINS.length);
     rows.chains.push([id, BENCH_CHAINS[first]!.code]);
     if (random() < 0.25) rows.chains.push([id, BENCH_CHAINS[(first + 1) % BENCH_CHAINS.length]!.code]);
@@ -80,7 +131,23 @@ function generate(): Rows {
     let level = 0;
     while (r >= LEVEL_WEIGHTS[level]!) r -= LEVEL_WEIGHTS[level++]!;
     const submittedAt = new Date(Date.parse('2023-01-01T00:00:00Z') + i * 600_000).toISOString();
-    rows.assessments.push([i + 1, enterpriseId, 'CMMM-2020', types[enterpriseId - 1]!, Math.min(5, level + 1), 'submitted', 2, submittedAt, submittedAt, submittedAt, '{}', 'bandAligned', level, level === 0 ? random() * 0.8 : level - 0.2 + random(), i >= ASSESSMENTS - ENTERPRISES ? 1 : 0]);
+    rows.assessments.push([
+      i + 1,
+      enterpriseId,
+      'CMMM-2020',
+      types[enterpriseId - 1]!,
+      Math.min(5, level + 1),
+      'submitted',
+      2,
+      submittedAt,
+      submittedAt,
+      submittedAt,
+      '{}',
+      'bandAligned',
+      level,
+      level === 0 ? random() * 0.8 : level - 0.2 + random(),
+      i >= ASSESSMENTS - ENTERPRISES ? 1 : 0,
+    ]);
   }
   return rows;
 }
@@ -114,13 +181,26 @@ async function fillPostgres(url: string, rows: Rows): Promise<void> {
     const insert = async (table: string, columns: string[], types: string[], data: unknown[][]) => {
       for (let i = 0; i < data.length; i += 20_000) {
         const chunk = data.slice(i, i + 20_000);
-        await client.query(`insert into ${table} (${columns.join(',')}) select * from unnest(${types.map((t, k) => `$${k + 1}::${t}[]`).join(',')})`, columns.map((_, c) => chunk.map((r) => r[c])));
+        await client.query(
+          `insert into ${table} (${columns.join(',')}) select * from unnest(${types.map((t, k) => `$${k + 1}::${t}[]`).join(',')})`,
+          columns.map((_, c) => chunk.map((r) => r[c])),
+        );
       }
     };
     await client.query('begin');
-    await insert('enterprise', ENTERPRISE_COLUMNS, ['int', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'int'], rows.enterprises);
+    await insert(
+      'enterprise',
+      ENTERPRISE_COLUMNS,
+      ['int', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text', 'int'],
+      rows.enterprises,
+    );
     await insert('enterprise_chain', ['enterprise_id', 'chain_code'], ['int', 'text'], rows.chains);
-    await insert('maturity_assessment', ASSESSMENT_COLUMNS, ['int', 'int', 'text', 'text', 'int', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'int', 'float8', 'int'], rows.assessments);
+    await insert(
+      'maturity_assessment',
+      ASSESSMENT_COLUMNS,
+      ['int', 'int', 'text', 'text', 'int', 'text', 'int', 'text', 'text', 'text', 'text', 'text', 'int', 'float8', 'int'],
+      rows.assessments,
+    );
     await client.query(`select setval(pg_get_serial_sequence('enterprise', 'id'), (select max(id) from enterprise))`);
     await client.query(`select setval(pg_get_serial_sequence('maturity_assessment', 'id'), (select max(id) from maturity_assessment))`);
     await client.query('commit');
@@ -142,7 +222,11 @@ async function adminQuery(text: string): Promise<void> {
 
 /** Level counts per group code, as both ways report them, for the check that they agree. */
 function canonical(rows: { code: string; level: number; n: number }[]): string {
-  return JSON.stringify(rows.map((r) => [String(r.code), Number(r.level), Number(r.n)]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])));
+  return JSON.stringify(
+    rows
+      .map((r) => [String(r.code), Number(r.level), Number(r.n)])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])),
+  );
 }
 
 async function benchOne(kind: Kind, rows: Rows, log: (line: string) => void): Promise<DistributionBenchResult> {
@@ -160,18 +244,34 @@ async function benchOne(kind: Kind, rows: Rows, log: (line: string) => void): Pr
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
     }
-    const config = loadConfig({ ZHIZAO_DATA_DIR: dataDir, ZHIZAO_SQLITE_PATH: sqlitePath, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ZHIZAO_DEMO: '0', LOG_LEVEL: 'silent', ZHIZAO_WEB_DIST: '' });
+    const config = loadConfig({
+      ZHIZAO_DATA_DIR: dataDir,
+      ZHIZAO_SQLITE_PATH: sqlitePath,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ZHIZAO_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      ZHIZAO_WEB_DIST: '',
+    });
     const { app, ctx } = await buildApp(config);
     cleanups.push(() => app.close());
-    await ctx.db.insertInto('industryChain').values(BENCH_CHAINS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 }))).execute();
+    await ctx.db
+      .insertInto('industryChain')
+      .values(BENCH_CHAINS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 })))
+      .execute();
 
     const fillStarted = performance.now();
     if (kind === 'sqlite') fillSqlite(sqlitePath, rows);
     else await fillPostgres(databaseUrl!, rows);
     const fillMs = performance.now() - fillStarted;
-    log(`distribution ${kind}: ${ASSESSMENTS.toLocaleString('en')} assessments over ${ENTERPRISES.toLocaleString('en')} enterprises filled in ${(fillMs / 1000).toFixed(1)} s`);
+    log(
+      `distribution ${kind}: ${ASSESSMENTS.toLocaleString('en')} assessments over ${ENTERPRISES.toLocaleString('en')} enterprises filled in ${(fillMs / 1000).toFixed(1)} s`,
+    );
 
-    await createUser(ctx, { userId: null, username: 'bench', role: null, ip: null }, { username: USER, displayName: USER, password: PASSWORD, role: 'bureau_admin', districtCode: null, enterpriseId: null });
+    await createUser(
+      ctx,
+      { userId: null, username: 'bench', role: null, ip: null },
+      { username: USER, displayName: USER, password: PASSWORD, role: 'bureau_admin', districtCode: null, enterpriseId: null },
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const http = new BenchHttpClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
@@ -209,13 +309,26 @@ async function benchOne(kind: Kind, rows: Rows, log: (line: string) => void): Pr
       };
       // the ways must agree before their times mean anything
       const [a, b, c] = [await raw(), await service(), JSON.parse((await route()).body.toString()) as Awaited<ReturnType<typeof service>>];
-      const fromResult = (d: typeof b) => canonical(d.groups.flatMap((g) => g.levels.map((n, level) => ({ code: g.code, level, n }))).filter((r) => r.n > 0));
-      const rawCanon = canonical((a.groups as { code: string; level: number; n: number }[]).map((r) => ({ code: r.code, level: Number(r.level), n: Number(r.n) })));
-      const match = rawCanon === fromResult(b) && fromResult(b) === fromResult(c) && b.city.total === a.city.reduce((s, r) => s + Number(r.n), 0);
+      const fromResult = (d: typeof b) =>
+        canonical(d.groups.flatMap((g) => g.levels.map((n, level) => ({ code: g.code, level, n }))).filter((r) => r.n > 0));
+      const rawCanon = canonical(
+        (a.groups as { code: string; level: number; n: number }[]).map((r) => ({ code: r.code, level: Number(r.level), n: Number(r.n) })),
+      );
+      const match =
+        rawCanon === fromResult(b) && fromResult(b) === fromResult(c) && b.city.total === a.city.reduce((s, r) => s + Number(r.n), 0);
       if (!match) log(`distribution ${kind} ${groupBy}: MISMATCH between raw SQL, service and route`);
-      const times = await measureInterleaved({ raw, service, http: route }, { warmup: 5, warmupMs: 1000, minRounds: 20, maxRounds: 200, budgetMs: 3000, capMs: 12_000, floorRounds: 10 });
+      const times = await measureInterleaved(
+        { raw, service, http: route },
+        { warmup: 5, warmupMs: 1000, minRounds: 20, maxRounds: 200, budgetMs: 3000, capMs: 12_000, floorRounds: 10 },
+      );
       const withinBudget = times.service.median < BUDGET_MS && times.http.median < BUDGET_MS;
-      groupings.push({ groupBy, ...times, ratios: { service: times.service.median / times.raw.median, http: times.http.median / times.raw.median }, withinBudget, match });
+      groupings.push({
+        groupBy,
+        ...times,
+        ratios: { service: times.service.median / times.raw.median, http: times.http.median / times.raw.median },
+        withinBudget,
+        match,
+      });
       log(
         `distribution ${kind} by ${groupBy}: raw ${times.raw.median.toFixed(1)} ms · service ${times.service.median.toFixed(1)} ms (${(times.service.median / times.raw.median).toFixed(2)}×, p95 ${times.service.p95.toFixed(1)}) · http ${times.http.median.toFixed(1)} ms (${(times.http.median / times.raw.median).toFixed(2)}×, p95 ${times.http.p95.toFixed(1)}) — budget ${BUDGET_MS} ms: ${withinBudget ? 'ok' : 'OVER'}`,
       );
@@ -226,7 +339,11 @@ async function benchOne(kind: Kind, rows: Rows, log: (line: string) => void): Pr
   }
 }
 
-export async function runDistributionBench(log: (line: string) => void, db: string, out: string): Promise<{ withinBudget: boolean; results: DistributionBenchResult[] }> {
+export async function runDistributionBench(
+  log: (line: string) => void,
+  db: string,
+  out: string,
+): Promise<{ withinBudget: boolean; results: DistributionBenchResult[] }> {
   const wanted: Kind[] = db === 'all' ? ['sqlite', 'postgres'] : [db as Kind];
   const rows = generate();
   const results: DistributionBenchResult[] = [];
@@ -239,6 +356,19 @@ export async function runDistributionBench(log: (line: string) => void, db: stri
   }
   const withinBudget = results.every((r) => r.groupings.every((g) => g.withinBudget && g.match));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ benchmark: 'maturity city distribution', budgetMs: BUDGET_MS, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() }, results }, null, 2) + '\n');
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        benchmark: 'maturity city distribution',
+        budgetMs: BUDGET_MS,
+        startedAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   return { withinBudget, results };
 }

@@ -40,7 +40,12 @@ async function realBank(log: (line: string) => void): Promise<Requirement[] | nu
       // A computed specifier: the bank is written concurrently, so this file must typecheck without it.
       const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       for (const value of Object.values(exports)) {
-        if (Array.isArray(value) && value.length > 0 && value.every((r: Requirement) => typeof r?.id === 'string' && r.modelVersion === CMMM_2020.id)) return value as Requirement[];
+        if (
+          Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((r: Requirement) => typeof r?.id === 'string' && r.modelVersion === CMMM_2020.id)
+        )
+          return value as Requirement[];
       }
     } catch (error) {
       log(`maturity: question-bank/${name} does not load (${String(error)}); using a synthetic bank`);
@@ -87,8 +92,8 @@ export async function runMaturityBench(log: (line: string) => void): Promise<Mat
   const plain: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // alternate who goes first, so a slow spell does not always fall on the same one
-    if (round % 2) plain.push(time(baseline)), engine.push(time(scoreAll));
-    else engine.push(time(scoreAll)), plain.push(time(baseline));
+    if (round % 2) (plain.push(time(baseline)), engine.push(time(scoreAll)));
+    else (engine.push(time(scoreAll)), plain.push(time(baseline)));
   }
   const medianMs = summarise(engine).median;
   const baselineMedianMs = summarise(plain).median;
@@ -105,8 +110,14 @@ export async function runMaturityBench(log: (line: string) => void): Promise<Mat
     withinBudget: firstRunMs < BUDGET_MS,
     levels: distribution,
   };
-  log(`maturity: first run ${firstRunMs.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${result.withinBudget ? 'ok' : 'OVER'}), median of ${ROUNDS} ${medianMs.toFixed(0)} ms`);
+  log(
+    `maturity: first run ${firstRunMs.toFixed(0)} ms (budget ${BUDGET_MS} ms: ${result.withinBudget ? 'ok' : 'OVER'}), median of ${ROUNDS} ${medianMs.toFixed(0)} ms`,
+  );
   log(`maturity: baseline (sum of answer values) ${baselineMedianMs.toFixed(1)} ms → engine ${result.ratio.toFixed(1)}× baseline`);
-  log(`maturity: levels reached ${Object.entries(distribution).map(([k, v]) => `L${k} ${v}`).join(' · ')}`);
+  log(
+    `maturity: levels reached ${Object.entries(distribution)
+      .map(([k, v]) => `L${k} ${v}`)
+      .join(' · ')}`,
+  );
   return result;
 }

@@ -39,10 +39,14 @@ export interface MeasureOptions {
   floorRounds: number;
 }
 
-export async function measureInterleaved<K extends string>(ways: Record<K, () => Promise<unknown>>, options: MeasureOptions): Promise<Record<K, Summary>> {
+export async function measureInterleaved<K extends string>(
+  ways: Record<K, () => Promise<unknown>>,
+  options: MeasureOptions,
+): Promise<Record<K, Summary>> {
   const names = Object.keys(ways) as K[];
   const warming = performance.now();
-  for (let i = 0; i < options.warmup && (i === 0 || performance.now() - warming < options.warmupMs); i++) for (const name of names) await ways[name]();
+  for (let i = 0; i < options.warmup && (i === 0 || performance.now() - warming < options.warmupMs); i++)
+    for (const name of names) await ways[name]();
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   const started = performance.now();
   for (let round = 0; round < options.maxRounds; round++) {

@@ -39,8 +39,16 @@ const describeOutcome = (o: ListOutcome) => `total ${o.total}, ids ${o.page.map(
 
 async function explain(target: BenchTarget, s: Scenario): Promise<void> {
   const raw = rawSql(s);
-  const page = filteredEnterprises(target.ctx.db, s.filter).selectAll().orderBy('name', 'asc').orderBy('id').limit(s.pageSize).offset((s.page - 1) * s.pageSize).compile();
-  const count = filteredEnterprises(target.ctx.db, s.filter).select((eb) => eb.fn.countAll<number>().as('n')).compile();
+  const page = filteredEnterprises(target.ctx.db, s.filter)
+    .selectAll()
+    .orderBy('name', 'asc')
+    .orderBy('id')
+    .limit(s.pageSize)
+    .offset((s.page - 1) * s.pageSize)
+    .compile();
+  const count = filteredEnterprises(target.ctx.db, s.filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .compile();
   for (const [title, text, params] of [
     ['raw page', raw.page, raw.pageParams],
     ['raw count', raw.count, raw.countParams],
@@ -63,10 +71,17 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
       const http = httpRunner(target, s);
       // The three ways must agree before their times mean anything.
       const [a, b, c] = [await raw(), await repo(), await http.checked()];
-      const mismatch = !same(a, b) ? `repo ≠ raw: ${describeOutcome(b)} vs ${describeOutcome(a)}` : !same(a, c) ? `http ≠ raw: ${describeOutcome(c)} vs ${describeOutcome(a)}` : undefined;
+      const mismatch = !same(a, b)
+        ? `repo ≠ raw: ${describeOutcome(b)} vs ${describeOutcome(a)}`
+        : !same(a, c)
+          ? `http ≠ raw: ${describeOutcome(c)} vs ${describeOutcome(a)}`
+          : undefined;
       if (mismatch) log(`${kind} ${s.key}: MISMATCH ${mismatch}`);
       if (args.explain) await explain(target, s);
-      const times = await measureInterleaved({ raw, repo, http: http.timed }, { warmup: 5, warmupMs: 1000, minRounds: 20, maxRounds: 300, budgetMs: BUDGET_MS, capMs: 4 * BUDGET_MS, floorRounds: 10 });
+      const times = await measureInterleaved(
+        { raw, repo, http: http.timed },
+        { warmup: 5, warmupMs: 1000, minRounds: 20, maxRounds: 300, budgetMs: BUDGET_MS, capMs: 4 * BUDGET_MS, floorRounds: 10 },
+      );
       const sql = rawSql(s);
       const result: ScenarioResult = {
         key: s.key,
@@ -86,7 +101,9 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
         sql: { page: sql.page, count: sql.count },
       };
       results.push(result);
-      log(`${kind} ${s.key}: raw ${times.raw.median.toFixed(2)} ms, repo ${ratio(result.ratios.repo)}, http ${ratio(result.ratios.http)} (${times.raw.n} rounds)`);
+      log(
+        `${kind} ${s.key}: raw ${times.raw.median.toFixed(2)} ms, repo ${ratio(result.ratios.repo)}, http ${ratio(result.ratios.http)} (${times.raw.n} rounds)`,
+      );
     }
     return { kind, version: target.version, fill: target.fill, scenarios: results, ms: performance.now() - started };
   } finally {
@@ -96,7 +113,8 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers'].includes(only)) throw new Error(`--only takes registry, maturity, distribution, funding or identifiers, not ${only}`);
+  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers'].includes(only))
+    throw new Error(`--only takes registry, maturity, distribution, funding or identifiers, not ${only}`);
   if (only === 'identifiers') {
     // the identifier node (identifiers.ts): batch registration of 1,000,000 and GET /api/handles/{handle} against a static route
     const id = await runIdentifiersBenchAsDeployed({ count: args.n === '100000' ? undefined : COUNT });
@@ -107,7 +125,18 @@ async function main(): Promise<void> {
     // the funding reports and concurrent approvals on the demo city (funding.ts); run only when asked
     const funding = await runFundingBench(log, args.db);
     fs.mkdirSync(path.dirname(args.out), { recursive: true });
-    fs.writeFileSync(path.join(path.dirname(args.out), 'funding-latest.json'), JSON.stringify({ ...funding, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } }, null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(path.dirname(args.out), 'funding-latest.json'),
+      JSON.stringify(
+        {
+          ...funding,
+          startedAt: new Date().toISOString(),
+          machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     if (!funding.ok) process.exitCode = 1;
     return;
   }
@@ -124,9 +153,22 @@ async function main(): Promise<void> {
     const maturity = await runMaturityBench(log);
     const file = path.join(path.dirname(args.out), 'maturity-latest.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify({ ...maturity, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() } }, null, 2) + '\n');
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          ...maturity,
+          startedAt: new Date().toISOString(),
+          machine: { cpus: os.cpus().length, node: process.version, loadavg: os.loadavg() },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     if (!maturity.withinBudget) {
-      console.error(`maturity scoring took ${maturity.firstRunMs.toFixed(0)} ms for ${maturity.assessments} assessments: over the ${maturity.budgetMs} ms budget`);
+      console.error(
+        `maturity scoring took ${maturity.firstRunMs.toFixed(0)} ms for ${maturity.assessments} assessments: over the ${maturity.budgetMs} ms budget`,
+      );
       process.exitCode = 1;
     }
   }
@@ -143,7 +185,12 @@ async function benchRegistry(): Promise<void> {
     if (kind === 'postgres' && !(await postgresAvailable())) log('postgres: no server answers (DATABASE_URL or 127.0.0.1:5432); skipped');
     else kinds.push(kind);
   }
-  log(`${COUNT.toLocaleString('en')} enterprises on ${kinds.join(' and ')}; ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `${COUNT.toLocaleString('en')} enterprises on ${kinds.join(' and ')}; ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 
   const databases: DatabaseResult[] = [];
   for (const kind of kinds) databases.push(await benchDatabase(kind));
@@ -160,7 +207,14 @@ async function benchRegistry(): Promise<void> {
     startedAt,
     durationMs,
     enterprises: COUNT,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: { start: loadAtStart, end: os.loadavg() } },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      memoryGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadavg: { start: loadAtStart, end: os.loadavg() },
+    },
     options: { budgetMs: BUDGET_MS },
     databases,
   };

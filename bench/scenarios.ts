@@ -64,11 +64,23 @@ export function scenarios(): Scenario[] {
       filter: { chainCode: 'BENCH-MEDICAL' },
       page: 1,
       pageSize: 20,
-      raw: { join: 'join enterprise_chain c on c.enterprise_id = e.id and c.chain_code = ?', joinParams: ['BENCH-MEDICAL'], where: ACTIVE, params: [] },
+      raw: {
+        join: 'join enterprise_chain c on c.enterprise_id = e.id and c.chain_code = ?',
+        joinParams: ['BENCH-MEDICAL'],
+        where: ACTIVE,
+        params: [],
+      },
     },
     { key: 'search-common', label: 'search common (机械)', filter: { q: '机械' }, page: 1, pageSize: 20, raw: searchSql('机械') },
     { key: 'search-rare', label: `search rare (${RARE_WORD})`, filter: { q: RARE_WORD }, page: 1, pageSize: 20, raw: searchSql(RARE_WORD) },
-    { key: 'search-two-words', label: 'search 2 words (精密 轴承)', filter: { q: '精密 轴承' }, page: 1, pageSize: 20, raw: searchSql('精密 轴承') },
+    {
+      key: 'search-two-words',
+      label: 'search 2 words (精密 轴承)',
+      filter: { q: '精密 轴承' },
+      page: 1,
+      pageSize: 20,
+      raw: searchSql('精密 轴承'),
+    },
     { key: 'deep-page', label: 'list, page 200', filter: {}, page: 200, pageSize: 20, raw: { where: ACTIVE, params: [] } },
   ];
 }
@@ -98,7 +110,8 @@ export function rawRunner(driver: RawDriver, s: Scenario): () => Promise<ListOut
     const ids = rows.map((r) => r.id as number);
     const byId = new Map<number, string[]>(ids.map((id) => [id, []]));
     if (ids.length) {
-      for (const link of await chains([driver.kind === 'sqlite' ? JSON.stringify(ids) : ids])) byId.get(link.enterprise_id as number)!.push(link.chain_code as string);
+      for (const link of await chains([driver.kind === 'sqlite' ? JSON.stringify(ids) : ids]))
+        byId.get(link.enterprise_id as number)!.push(link.chain_code as string);
     }
     return { page: ids.map((id) => [id, byId.get(id)!]), total: Number(counted[0]!.n) };
   };

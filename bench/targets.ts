@@ -133,8 +133,14 @@ export async function openTarget(kind: Kind, count: number, log: (line: string) 
     // buildApp runs the migrations and seeds the 7 districts.
     const { app, ctx } = await buildApp(config);
     cleanups.push(() => app.close());
-    await ctx.db.insertInto('industryChain').values(BENCH_CHAINS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 }))).execute();
-    await ctx.db.insertInto('industryCluster').values(BENCH_CLUSTERS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 }))).execute();
+    await ctx.db
+      .insertInto('industryChain')
+      .values(BENCH_CHAINS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 })))
+      .execute();
+    await ctx.db
+      .insertInto('industryCluster')
+      .values(BENCH_CLUSTERS.map((c, i) => ({ ...c, isDemo: 0, sortOrder: i + 1 })))
+      .execute();
 
     let raw: RawDriver;
     let fill: FillCounts;
@@ -165,21 +171,39 @@ export async function openTarget(kind: Kind, count: number, log: (line: string) 
       raw = postgresDriver(pool);
     }
     const fillMs = performance.now() - started;
-    log(`${kind}: filled ${fill.enterprises.toLocaleString('en')} enterprises, ${fill.chainLinks.toLocaleString('en')} chain links, ${fill.searchTerms.toLocaleString('en')} search terms in ${(fillMs / 1000).toFixed(1)} s`);
+    log(
+      `${kind}: filled ${fill.enterprises.toLocaleString('en')} enterprises, ${fill.chainLinks.toLocaleString('en')} chain links, ${fill.searchTerms.toLocaleString('en')} search terms in ${(fillMs / 1000).toFixed(1)} s`,
+    );
 
-    await createUser(ctx, { userId: null, username: 'bench', role: null, ip: null }, { username: BENCH_USER, displayName: '基准测试局管理员', password: BENCH_PASSWORD, role: 'bureau_admin' });
+    await createUser(
+      ctx,
+      { userId: null, username: 'bench', role: null, ip: null },
+      { username: BENCH_USER, displayName: '基准测试局管理员', password: BENCH_PASSWORD, role: 'bureau_admin' },
+    );
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const http = new BenchHttpClient(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
     cleanups.push(() => http.close());
     await http.login(BENCH_USER, BENCH_PASSWORD);
 
-    const version = kind === 'sqlite' ? (await raw.prepare('select sqlite_version() as v')([]))[0]!.v : (await raw.prepare('show server_version')([]))[0]!.server_version;
+    const version =
+      kind === 'sqlite'
+        ? (await raw.prepare('select sqlite_version() as v')([]))[0]!.v
+        : (await raw.prepare('show server_version')([]))[0]!.server_version;
     const close = async () => {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
       await cleanup();
     };
-    return { kind, app, ctx, raw, http, fill: { ...fill, ms: fillMs }, version: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${String(version).split(' ')[0]}`, close };
+    return {
+      kind,
+      app,
+      ctx,
+      raw,
+      http,
+      fill: { ...fill, ms: fillMs },
+      version: `${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${String(version).split(' ')[0]}`,
+      close,
+    };
   } catch (error) {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await cleanup();

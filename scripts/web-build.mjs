@@ -20,7 +20,11 @@ function newestMtime(dir) {
 export function buildWebIfStale({ reason }) {
   if (!fs.existsSync(path.join(web, 'vite.config.ts'))) return;
   const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
-  const sourcesAt = Math.max(newestMtime(path.join(web, 'src')), fs.statSync(path.join(web, 'index.html')).mtimeMs, newestMtime(path.join(root, 'packages/domain/src')));
+  const sourcesAt = Math.max(
+    newestMtime(path.join(web, 'src')),
+    fs.statSync(path.join(web, 'index.html')).mtimeMs,
+    newestMtime(path.join(root, 'packages/domain/src')),
+  );
   if (builtAt > sourcesAt) return;
   console.log(`[zhizao] building the web app (${reason}) …`);
   const result = spawnSync('npm', ['run', 'build', '-w', '@zhizao/web'], { cwd: root, stdio: 'inherit' });

@@ -14,7 +14,13 @@ export async function openAppContext(config: Config): Promise<AppContext> {
     await migrateToLatest(db);
     const settings = new SettingsStore();
     await settings.load(db);
-    const ctx: AppContext = { config, db, dialect: dialectOf(db), audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)), settings };
+    const ctx: AppContext = {
+      config,
+      db,
+      dialect: dialectOf(db),
+      audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)),
+      settings,
+    };
     await seedReferenceData(ctx);
     return ctx;
   } catch (error) {

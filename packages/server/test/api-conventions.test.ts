@@ -24,7 +24,11 @@ describeEachDatabase('API conventions', (server, kind) => {
     it('keeps serving after PostgreSQL ends its idle connections (restart, a DBA ending sessions)', async () => {
       const c = await server().as('bureau_admin');
       await Promise.all(Array.from({ length: 8 }, () => c.get('/api/enterprises'))); // several pooled connections
-      const ended = await sql<{ n: number }>`select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(server().ctx.db);
+      const ended = await sql<{
+        n: number;
+      }>`select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(
+        server().ctx.db,
+      );
       expect(Number(ended.rows[0]!.n)).toBeGreaterThan(0);
       await new Promise((resolve) => setTimeout(resolve, 200));
       const after = await Promise.all(Array.from({ length: 4 }, () => c.get('/api/health')));
@@ -116,14 +120,28 @@ describeEachDatabase('API conventions', (server, kind) => {
 
   it('names a field called like an Object property as it is', async () => {
     const res = await server().client().post('/api/auth/login', { username: 'a', password: 'b', constructor: 1 });
-    expect(res.body.error).toEqual({ code: 'validation.additionalProperties', message: '不允许的字段「constructor」', field: 'constructor' });
+    expect(res.body.error).toEqual({
+      code: 'validation.additionalProperties',
+      message: '不允许的字段「constructor」',
+      field: 'constructor',
+    });
   });
 
   it('refuses text holding U+0000 (which PostgreSQL cannot store) with 400 naming the field', async () => {
     const admin = await server().as('bureau_admin');
-    expectError(await admin.post('/api/enterprises', enterpriseInput({ name: '空\u0000字符有限公司' }, 8999)), 400, 'validation.invalid', 'name');
+    expectError(
+      await admin.post('/api/enterprises', enterpriseInput({ name: '空\u0000字符有限公司' }, 8999)),
+      400,
+      'validation.invalid',
+      'name',
+    );
     expectError(await admin.get('/api/enterprises?q=a%00b'), 400, 'validation.invalid', 'q');
-    expectError(await server().client().post('/api/auth/login', { username: 'a\u0000', password: 'b' }), 400, 'validation.invalid', 'username');
+    expectError(
+      await server().client().post('/api/auth/login', { username: 'a\u0000', password: 'b' }),
+      400,
+      'validation.invalid',
+      'username',
+    );
     expect((await admin.get(`/api/enterprises?q=${enterpriseInput({}, 8999).creditCode}&status=all`)).body.total).toBe(0);
   });
 
@@ -178,7 +196,10 @@ describeEachDatabase('API conventions', (server, kind) => {
 
   it('answers a body over the size limit with 413 request.tooLarge', async () => {
     const admin = await server().as('bureau_admin');
-    const res = await send(admin, 'POST', '/api/enterprises', { body: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const res = await send(admin, 'POST', '/api/enterprises', {
+      body: JSON.stringify({ name: 'x'.repeat(3 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expectError(res, 413, 'request.tooLarge');
   });
 
@@ -193,7 +214,12 @@ describeEachDatabase('API conventions', (server, kind) => {
 
   it('answers a malformed URL and an overlong path parameter in the error shape', async () => {
     const c = server().client();
-    for (const path of ['/api/enterprises/%E0%A4%A', '/api/enterprises/%', `/api/enterprises/${'9'.repeat(200)}`, `/api/users/${'x'.repeat(500)}/role`]) {
+    for (const path of [
+      '/api/enterprises/%E0%A4%A',
+      '/api/enterprises/%',
+      `/api/enterprises/${'9'.repeat(200)}`,
+      `/api/users/${'x'.repeat(500)}/role`,
+    ]) {
       const res = await c.raw('GET', path);
       const body = await res.json().catch(() => null);
       expect({ path, status: res.status < 500 && res.status >= 400 }).toEqual({ path, status: true });
@@ -224,7 +250,11 @@ describeEachDatabase('API conventions', (server, kind) => {
         let client = await clientAs(actor);
         for (const op of operations) {
           const attempt = async ({ path, init, note }: Attempt) => {
-            const res = await send(client, op.method, path, init()).catch((error: Error) => ({ status: 0, body: String(error), headers: new Headers() }));
+            const res = await send(client, op.method, path, init()).catch((error: Error) => ({
+              status: 0,
+              body: String(error),
+              headers: new Headers(),
+            }));
             requests++;
             const what = `${actor ?? 'anonymous'} ${op.method} ${path.slice(0, 120)} ${note}`;
             if (res.status >= 500 || res.status === 0) failures.push(`${what} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -244,7 +274,13 @@ describeEachDatabase('API conventions', (server, kind) => {
           const allowed = ![401, 403].includes(await attempt(asIs!));
           if (actor === 'bureau_admin' && allowed) bureauMay.add(label(op));
           const chosen =
-            actor === 'bureau_admin' ? rest : actor === null ? rest.filter((a) => a.kind === 'shape') : allowed && !bureauMay.has(label(op)) ? rest : [];
+            actor === 'bureau_admin'
+              ? rest
+              : actor === null
+                ? rest.filter((a) => a.kind === 'shape')
+                : allowed && !bureauMay.has(label(op))
+                  ? rest
+                  : [];
           // a few at a time, as a browser would; the logout route one by one, to log in again after it
           await inParallel(chosen, op.path === '/api/auth/logout' ? 1 : 8, attempt);
         }
@@ -272,8 +308,31 @@ describeEachDatabase('API conventions', (server, kind) => {
 
 // ── hostile inputs ─────────────────────────────────────────────────────────────────────────────
 const UNICODE = '\ud800𠮷野家🀄ＡＢＣ\u202e';
-const HOSTILE_STRINGS = ['', 'x'.repeat(5000), '-1', '99999999999999999999999', "' OR '1'='1' --", '%_\\', 'a\u0000b', UNICODE, '2016-12-31T23:59:60Z'];
-const HOSTILE_VALUES: unknown[] = [null, -1, 1.5, 2 ** 31, true, 'x'.repeat(100_000), [], { nested: [1] }, '', "'; drop table enterprise; --", 'a\u0000b', UNICODE];
+const HOSTILE_STRINGS = [
+  '',
+  'x'.repeat(5000),
+  '-1',
+  '99999999999999999999999',
+  "' OR '1'='1' --",
+  '%_\\',
+  'a\u0000b',
+  UNICODE,
+  '2016-12-31T23:59:60Z',
+];
+const HOSTILE_VALUES: unknown[] = [
+  null,
+  -1,
+  1.5,
+  2 ** 31,
+  true,
+  'x'.repeat(100_000),
+  [],
+  { nested: [1] },
+  '',
+  "'; drop table enterprise; --",
+  'a\u0000b',
+  UNICODE,
+];
 const HOSTILE_IDS = ['0', '-1', '2147483648', 'abc', '0x10', "1' or '1'='1", '%00', 'x'.repeat(300)];
 
 /**
@@ -283,11 +342,19 @@ const HOSTILE_IDS = ['0', '-1', '2147483648', 'abc', '0x10', "1' or '1'='1", '%0
 let exampleSerial = 0;
 const EXAMPLES: Record<string, () => Record<string, unknown>> = {
   'POST /api/enterprises': () => ({ ...enterpriseInput({}, 8000 + exampleSerial++) }),
-  'PUT /api/enterprises/{id}': () => ({ ...enterpriseInput({ districtCode: '371003', creditCode: completeCreditCode('91371003TE0009002') }, 9002), version: 1 }),
+  'PUT /api/enterprises/{id}': () => ({
+    ...enterpriseInput({ districtCode: '371003', creditCode: completeCreditCode('91371003TE0009002') }, 9002),
+    version: 1,
+  }),
   'POST /api/users': () => ({ username: `sweep-${exampleSerial++}`, displayName: '清扫', password: TEST_PASSWORD }),
   'POST /api/users/{id}/reset-password': () => ({ newPassword: `Sweep#pass${exampleSerial++}` }),
   'PUT /api/users/{id}/role': () => ({ role: 'expert' }),
-  'POST /api/maturity/score': () => ({ modelVersion: 'CMMM-2020', manufacturingType: 'discrete', answers: [{ requirementId: 'C20-data-L1-01', value: 0.8 }], mode: 'draft' }),
+  'POST /api/maturity/score': () => ({
+    modelVersion: 'CMMM-2020',
+    manufacturingType: 'discrete',
+    answers: [{ requirementId: 'C20-data-L1-01', value: 0.8 }],
+    mode: 'draft',
+  }),
   'POST /api/maturity/models/{id}/copy': () => ({ newId: `SWEEP-${exampleSerial++}`, name: { zh: '清扫副本', en: 'Sweep copy' } }),
 };
 
@@ -310,15 +377,19 @@ function* hostileRequests(op: Operation, realId: string | number, example?: () =
     kind,
     init: () => ({ body: JSON.stringify(value()), headers: { 'content-type': 'application/json' } }),
   });
-  const plain = (at: string, note: string, kind: Attempt['kind']): Attempt => (withBody ? json(base, note, kind, at) : { path: at, note, kind, init: () => ({}) });
+  const plain = (at: string, note: string, kind: Attempt['kind']): Attempt =>
+    withBody ? json(base, note, kind, at) : { path: at, note, kind, init: () => ({}) };
 
   yield plain(path, 'as is', 'shape');
-  if (op.path.includes('{')) for (const id of HOSTILE_IDS) yield plain(op.path.replace(/\{[^}]+\}/g, id.startsWith('%') ? id : encode(id)), `id=${id.slice(0, 20)}`, 'shape');
+  if (op.path.includes('{'))
+    for (const id of HOSTILE_IDS)
+      yield plain(op.path.replace(/\{[^}]+\}/g, id.startsWith('%') ? id : encode(id)), `id=${id.slice(0, 20)}`, 'shape');
   yield plain(`${path}?unknownParam=1`, 'unknown query parameter', 'shape');
   yield plain(`${path}?a[b][c]=1&__proto__[x]=1&constructor[prototype][x]=1&toString=1`, 'query pollution', 'shape');
   for (const p of op.parameters.filter((p) => p.in === 'query')) {
     yield plain(`${path}?${p.name}=1&${p.name}=2`, `query ${p.name} twice`, 'shape');
-    for (const value of HOSTILE_STRINGS) yield plain(`${path}?${p.name}=${encode(value)}`, `query ${p.name}=${JSON.stringify(value.slice(0, 20))}`, 'value');
+    for (const value of HOSTILE_STRINGS)
+      yield plain(`${path}?${p.name}=${encode(value)}`, `query ${p.name}=${JSON.stringify(value.slice(0, 20))}`, 'value');
   }
   if (!withBody) return;
   for (const [value, note] of [
@@ -336,11 +407,16 @@ function* hostileRequests(op: Operation, realId: string | number, example?: () =
     path,
     note: '__proto__ body',
     kind: 'shape',
-    init: () => ({ body: `{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}},${JSON.stringify(base()).slice(1)}`, headers: { 'content-type': 'application/json' } }),
+    init: () => ({
+      body: `{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}},${JSON.stringify(base()).slice(1)}`,
+      headers: { 'content-type': 'application/json' },
+    }),
   };
   for (const [name, schema] of Object.entries<Schema>(op.bodySchema?.properties ?? {})) {
-    for (const value of HOSTILE_VALUES) yield json(() => ({ ...base(), [name]: value }), `${name}=${JSON.stringify(value)?.slice(0, 30)}`, 'value');
-    if (schema.type === 'array') yield json(() => ({ ...base(), [name]: Array.from({ length: 10_000 }, (_, i) => `v${i}`) }), `${name}=10000 items`, 'value');
+    for (const value of HOSTILE_VALUES)
+      yield json(() => ({ ...base(), [name]: value }), `${name}=${JSON.stringify(value)?.slice(0, 30)}`, 'value');
+    if (schema.type === 'array')
+      yield json(() => ({ ...base(), [name]: Array.from({ length: 10_000 }, (_, i) => `v${i}`) }), `${name}=10000 items`, 'value');
   }
 }
 
@@ -369,7 +445,12 @@ function nest(depth: number): unknown {
 }
 
 /** Like `TestClient.raw` (cookie, CSRF token, language), with a time limit: a hung request is a failure too. */
-async function send(c: TestClient, method: string, path: string, init: { body?: RequestInit['body']; headers?: Record<string, string> }): Promise<TestResponse> {
+async function send(
+  c: TestClient,
+  method: string,
+  path: string,
+  init: { body?: RequestInit['body']; headers?: Record<string, string> },
+): Promise<TestResponse> {
   const headers: Record<string, string> = { 'accept-language': c.language, ...init.headers };
   if (c.cookie) headers.cookie = c.cookie;
   if (c.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= c.csrfToken;
@@ -425,7 +506,8 @@ function openApiProblems(doc: any): string[] {
   for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
     check(path.startsWith('/') && !path.includes(':'), `path ${path} must start with / and use {param}`);
     const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    for (const key of Object.keys(item)) check([...OPENAPI_METHODS, 'parameters', 'summary', 'description', 'servers', '$ref'].includes(key), `${path}: unknown key ${key}`);
+    for (const key of Object.keys(item))
+      check([...OPENAPI_METHODS, 'parameters', 'summary', 'description', 'servers', '$ref'].includes(key), `${path}: unknown key ${key}`);
     for (const method of OPENAPI_METHODS.filter((m) => item[m])) {
       const op = item[method];
       const where = `${method.toUpperCase()} ${path}`;
@@ -437,13 +519,19 @@ function openApiProblems(doc: any): string[] {
       }
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])];
       for (const p of params) {
-        check(typeof p.name === 'string' && ['query', 'header', 'path', 'cookie'].includes(p.in), `${where}: parameter ${JSON.stringify(p)}`);
+        check(
+          typeof p.name === 'string' && ['query', 'header', 'path', 'cookie'].includes(p.in),
+          `${where}: parameter ${JSON.stringify(p)}`,
+        );
         check(p.in !== 'path' || p.required === true, `${where}: path parameter ${p.name} must be required`);
         check(p.schema || p.content, `${where}: parameter ${p.name} has no schema`);
         schemaProblems(p.schema, `${where} ${p.name}`, problems);
       }
       const pathParams = params.filter((p) => p.in === 'path').map((p) => p.name);
-      check(JSON.stringify([...pathParams].sort()) === JSON.stringify([...templated].sort()), `${where}: path parameters ${pathParams} vs template ${templated}`);
+      check(
+        JSON.stringify([...pathParams].sort()) === JSON.stringify([...templated].sort()),
+        `${where}: path parameters ${pathParams} vs template ${templated}`,
+      );
       if (op.requestBody) {
         check(op.requestBody.content && Object.keys(op.requestBody.content).length > 0, `${where}: requestBody without content`);
         for (const media of Object.values<any>(op.requestBody.content ?? {})) schemaProblems(media.schema, `${where} body`, problems);

@@ -12,7 +12,10 @@ export function expectErrorShape(res: TestResponse, context = ''): void {
   expect(message, where).toBeTypeOf('string');
   expect(message.length, where).toBeGreaterThan(0);
   if (field !== undefined) expect(field, where).toBeTypeOf('string');
-  expect(Object.keys(rest).filter((k) => k !== 'details'), where).toEqual([]);
+  expect(
+    Object.keys(rest).filter((k) => k !== 'details'),
+    where,
+  ).toEqual([]);
 }
 
 /** Asserts the status, the error code and (when given) the field an error names. */

@@ -71,10 +71,21 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
       { code: 'TC2', nameZh: '测试产业链二', nameEn: 'Test chain 2', isDemo: 1, sortOrder: 2 },
     ])
     .execute();
-  await ctx.db.insertInto('industryCluster').values({ code: 'TK1', nameZh: '测试集群', nameEn: 'Test cluster', chainCode: 'TC1', isDemo: 1, sortOrder: 1 }).execute();
+  await ctx.db
+    .insertInto('industryCluster')
+    .values({ code: 'TK1', nameZh: '测试集群', nameEn: 'Test cluster', chainCode: 'TC1', isDemo: 1, sortOrder: 1 })
+    .execute();
   const enterprises = await ctx.db.transaction().execute(async (tx) => ({
     huancui: (await insertEnterprise(tx, enterpriseInput({ chainCodes: ['TC1'] }, 9001))).id,
-    wendeng: (await insertEnterprise(tx, enterpriseInput({ districtCode: '371003', name: '文登测试纺织有限公司', creditCode: completeCreditCode('91371003TE0009002') }, 9002))).id,
+    wendeng: (
+      await insertEnterprise(
+        tx,
+        enterpriseInput(
+          { districtCode: '371003', name: '文登测试纺织有限公司', creditCode: completeCreditCode('91371003TE0009002') },
+          9002,
+        ),
+      )
+    ).id,
   }));
   const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
   for (const [role, username] of Object.entries(FIXTURE_USERNAMES) as [Role, string][]) {
@@ -141,7 +152,8 @@ export class TestClient {
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
-    const init = body === undefined ? { headers } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
+    const init =
+      body === undefined ? { headers } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
     const response = await this.raw(method, path, init);
     const text = await response.text();
     let parsed: unknown = text;
@@ -163,7 +175,11 @@ export class TestClient {
  * Runs a suite once per available database (SQLite always; PostgreSQL when reachable), each against
  * its own fresh server. `server()` returns the running server inside tests.
  */
-export function describeEachDatabase(title: string, suite: (server: () => TestServer, kind: 'sqlite' | 'postgres') => void, env: Record<string, string> = {}): void {
+export function describeEachDatabase(
+  title: string,
+  suite: (server: () => TestServer, kind: 'sqlite' | 'postgres') => void,
+  env: Record<string, string> = {},
+): void {
   const kinds = ['sqlite', 'postgres'] as const;
   for (const kind of kinds) {
     describe(`${title} [${kind}]`, async () => {

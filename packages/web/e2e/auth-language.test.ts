@@ -44,7 +44,10 @@ describe('login and language', () => {
     const page = await env().pageAs('district_officer');
     await page.goto('/enterprises');
     await page.getByTestId('enterprise-table').locator('tbody a').first().waitFor();
-    await server.ctx.db.updateTable('userSession').set({ lastSeenAt: new Date(Date.now() - 60 * 60_000).toISOString() }).execute();
+    await server.ctx.db
+      .updateTable('userSession')
+      .set({ lastSeenAt: new Date(Date.now() - 60 * 60_000).toISOString() })
+      .execute();
 
     await page.goto(`/enterprises/${server.enterprises.huancui}`);
     await page.waitForURL('**/login');

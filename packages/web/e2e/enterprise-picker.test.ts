@@ -36,7 +36,12 @@ describe('the security admin scopes an account without registry access', () => {
 
     const { body } = await (await server.as('security_admin')).get('/api/users?page=1&pageSize=50');
     const scope = (username: string) => body.items.find((u: { username: string }) => u.username === username);
-    expect(scope('wd-staff')).toMatchObject({ role: 'enterprise_user', enterpriseId: server.enterprises.wendeng, enterpriseName: '文登测试纺织有限公司', districtCode: null });
+    expect(scope('wd-staff')).toMatchObject({
+      role: 'enterprise_user',
+      enterpriseId: server.enterprises.wendeng,
+      enterpriseName: '文登测试纺织有限公司',
+      districtCode: null,
+    });
     expect(scope('rc-officer')).toMatchObject({ role: 'district_officer', districtCode: '371082', enterpriseId: null });
   });
 });

@@ -7,7 +7,16 @@ export async function sheetRows(data: Buffer | ArrayBuffer): Promise<string[][]>
   const rows: string[][] = [];
   workbook.worksheets[0]!.eachRow((row) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    rows.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : String(v)).trim()));
+    rows.push(
+      values.map((v) =>
+        (v === null || v === undefined
+          ? ''
+          : typeof v === 'object' && 'richText' in v
+            ? v.richText.map((r) => r.text).join('')
+            : String(v)
+        ).trim(),
+      ),
+    );
   });
   return rows;
 }

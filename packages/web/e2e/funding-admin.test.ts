@@ -18,11 +18,20 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await fundFor(bureau, 2023, 3_589_000, 8_504_739); // the seed's 2023 proportion, scaled down
     await created(bureau.post('/api/funding/policies', TEN_PERCENT_POLICY));
     // Projects per year, growing as the seed's trend does (§二.1), in both fixture districts.
-    const perYear: [number, number][] = [[2019, 1], [2021, 2], [2023, 3]];
+    const perYear: [number, number][] = [
+      [2019, 1],
+      [2021, 2],
+      [2023, 3],
+    ];
     for (const [year, count] of perYear) {
       for (let i = 0; i < count; i++) {
         const enterpriseId = i % 2 ? server.enterprises.wendeng : server.enterprises.huancui;
-        await created(bureau.post('/api/funding/projects', projectBody({ enterpriseId, year, name: `${year}年项目${i + 1}`, startDate: `${year}-03-01`, completionDate: `${year}-12-31` })));
+        await created(
+          bureau.post(
+            '/api/funding/projects',
+            projectBody({ enterpriseId, year, name: `${year}年项目${i + 1}`, startDate: `${year}-03-01`, completionDate: `${year}-12-31` }),
+          ),
+        );
       }
     }
   });
@@ -78,7 +87,9 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await page.locator('#policy_bands_1_fromYuan').fill('30000000');
     await page.getByTestId('save-policy').click();
     await editor.waitFor({ state: 'hidden' });
-    await eventually(() => page.getByTestId('policy-test-yishui').innerText()).toMatch(/按投资额分档[\s\S]*≥ 500\.00 万元 → 1\.5%[\s\S]*≥ 3,000\.00 万元 → 1\.8%/);
+    await eventually(() => page.getByTestId('policy-test-yishui').innerText()).toMatch(
+      /按投资额分档[\s\S]*≥ 500\.00 万元 → 1\.5%[\s\S]*≥ 3,000\.00 万元 → 1\.8%/,
+    );
   });
 
   it('shows a district officer the projects of its district only, and lets it correct one', async () => {
@@ -111,10 +122,30 @@ describe('the bureau manages funds and policies and reads the reports', () => {
     await page.getByRole('button', { name: 'Excel 导入' }).click();
     const [template] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()]);
     const header = (await sheetRows(fs.readFileSync((await template.path())!)))[0]!;
-    const { creditCode } = await env().server.ctx.db.selectFrom('enterprise').select('creditCode').where('id', '=', env().server.enterprises.huancui).executeTakeFirstOrThrow();
-    const row = (name: string, equipment: string) => ({ 统一社会信用代码: creditCode, 项目名称: name, 年度: '2024', 项目类型: '数字化车间', '设备投资（元）': equipment, '软件投资（元）': '300000', '服务投资（元）': '0', '其他投资（元）': '0', 开工日期: '2024-04-01' });
+    const { creditCode } = await env()
+      .server.ctx.db.selectFrom('enterprise')
+      .select('creditCode')
+      .where('id', '=', env().server.enterprises.huancui)
+      .executeTakeFirstOrThrow();
+    const row = (name: string, equipment: string) => ({
+      统一社会信用代码: creditCode,
+      项目名称: name,
+      年度: '2024',
+      项目类型: '数字化车间',
+      '设备投资（元）': equipment,
+      '软件投资（元）': '300000',
+      '服务投资（元）': '0',
+      '其他投资（元）': '0',
+      开工日期: '2024-04-01',
+    });
     const upload = async (records: Record<string, string>[]) =>
-      page.locator('input[type=file]').setInputFiles({ name: '项目导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbookWith(header, records) });
+      page
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '项目导入.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: await workbookWith(header, records),
+        });
 
     await upload([row('导入车间甲', '1200000'), row('导入车间乙', '-5')]);
     await eventually(() => page.getByTestId('import-problems').innerText()).toMatch(/3\s+.*设备投资/);

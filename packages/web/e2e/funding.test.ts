@@ -24,7 +24,9 @@ const status = (page: Page) => page.getByTestId('award-status').first().innerTex
 /** Opens a move's dialog on the award page and confirms it as offered. */
 async function move(page: Page, action: string) {
   await page.getByTestId(`move-${action}`).click();
-  await modal(page).getByRole('button', { name: /确\s*定/ }).click();
+  await modal(page)
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await modal(page).waitFor({ state: 'hidden' });
 }
 
@@ -122,7 +124,9 @@ describe('a 智改数转 award runs from application to payment in the browser',
     await bureau.getByTestId('move-approve').click();
     await eventually(() => modal(bureau).getByTestId('envelope-available').innerText()).toContain('500,000.00 元');
     expect(await modal(bureau).getByTestId('envelope-available').innerText()).toContain('超出预算');
-    await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
+    await modal(bureau)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await eventually(() => modal(bureau).locator('.ant-alert-error').first().innerText()).toContain('超出预算');
     expect(await bureau.locator('#move_approvedFen').inputValue()).toBe('1,000,000.00');
     await shot(bureau, '05-over-budget');
@@ -130,7 +134,9 @@ describe('a 智改数转 award runs from application to payment in the browser',
 
     // What fits is approved and paid in one batch.
     await bureau.locator('#move_approvedFen').fill('400000');
-    await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
+    await modal(bureau)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await modal(bureau).waitFor({ state: 'hidden' });
     await eventually(() => status(bureau)).toBe('已批准');
     await move(bureau, 'pay');
@@ -141,7 +147,9 @@ describe('a 智改数转 award runs from application to payment in the browser',
     // At completion the bureau evaluates against the targets; a missed target leads to a claw-back.
     await bureau.getByTestId('move-evaluate').click();
     await bureau.locator('#move_actuals_productivity').fill('110');
-    await modal(bureau).getByRole('button', { name: /确\s*定/ }).click();
+    await modal(bureau)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await modal(bureau).waitFor({ state: 'hidden' });
     await eventually(() => status(bureau)).toBe('已绩效评价');
     await eventually(() => bureau.getByTestId('evaluation').innerText()).toContain('未达标');

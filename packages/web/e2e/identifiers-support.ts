@@ -12,11 +12,18 @@ export async function activePrefix(server: TestServer): Promise<string> {
   expect(mine.status).toBe(200);
   let prefix: string | undefined = mine.body.items[0]?.prefix;
   if (!prefix) {
-    const applied = await enterprise.post('/api/identifiers/prefixes', { contactName: '测试联系人', contactPhone: '0631-5200000', purpose: '产品追溯' });
+    const applied = await enterprise.post('/api/identifiers/prefixes', {
+      contactName: '测试联系人',
+      contactPhone: '0631-5200000',
+      purpose: '产品追溯',
+    });
     expect(applied.status, JSON.stringify(applied.body)).toBeLessThan(300);
     prefix = applied.body.prefix as string;
     const bureau = await server.as('bureau_admin');
-    const approved = await bureau.post(`/api/identifiers/prefixes/${prefix}/decision`, { action: 'approve', version: applied.body.version });
+    const approved = await bureau.post(`/api/identifiers/prefixes/${prefix}/decision`, {
+      action: 'approve',
+      version: applied.body.version,
+    });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
   }
   const templates = await enterprise.get(`/api/identifiers/prefixes/${prefix}/templates`);

@@ -62,7 +62,11 @@ describe('the public trace page', () => {
     });
     expect(captured.status, JSON.stringify(captured.body)).toBeLessThan(300);
     // A GS1-coded item (Digital Link, as in GS1's examples) with an event of its own.
-    const gs1 = await enterprise.post('/api/epcis/capture', { '@context': CONTEXT, ...event('2026-11-23T10:00:00+08:00', 'shipping', 'in_transit'), epcList: [DIGITAL_LINK] });
+    const gs1 = await enterprise.post('/api/epcis/capture', {
+      '@context': CONTEXT,
+      ...event('2026-11-23T10:00:00+08:00', 'shipping', 'in_transit'),
+      epcList: [DIGITAL_LINK],
+    });
     expect(gs1.status, JSON.stringify(gs1.body)).toBeLessThan(300);
   });
 

@@ -36,13 +36,29 @@ describe('batch registration from a file', () => {
     expect(await page.getByTestId('job-progress').innerText()).toContain('100%');
 
     // The good file as Excel this time.
-    const good = await workbookWith(['handle', 'name', 'batch', 'weight'], [{ handle: 'BATCH-4', name: '批量产品四', batch: 'B4', weight: '10' }, { handle: 'BATCH-5', name: '批量产品五' }]);
-    await page.locator('input[type=file]').setInputFiles({ name: '批量注册.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
+    const good = await workbookWith(
+      ['handle', 'name', 'batch', 'weight'],
+      [
+        { handle: 'BATCH-4', name: '批量产品四', batch: 'B4', weight: '10' },
+        { handle: 'BATCH-5', name: '批量产品五' },
+      ],
+    );
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '批量注册.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: good,
+      });
     await expect.poll(() => page.getByTestId('job-result').innerText(), { timeout: 20_000 }).toContain('已注册 2 个标识');
     expect(await page.getByTestId('upload-errors').count()).toBe(0);
 
     const enterprise = await env().server.as('enterprise_user');
     const listed = await enterprise.get(`/api/identifiers/prefixes/${prefix}/identifiers?q=BATCH&page=1&pageSize=20`);
-    expect(listed.body.items.map((i: { handle: string }) => i.handle).sort()).toEqual([`${prefix}/BATCH-1`, `${prefix}/BATCH-4`, `${prefix}/BATCH-5`]);
+    expect(listed.body.items.map((i: { handle: string }) => i.handle).sort()).toEqual([
+      `${prefix}/BATCH-1`,
+      `${prefix}/BATCH-4`,
+      `${prefix}/BATCH-5`,
+    ]);
   });
 });

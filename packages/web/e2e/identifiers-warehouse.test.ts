@@ -40,7 +40,10 @@ describe('the warehouse page', () => {
     await page.locator('#flow_from').fill('WH1-B02');
     await page.locator('#flow_to').fill('PICK-1');
     await page.getByTestId('flow-submit').click();
-    await page.getByText(/库存不足/).first().waitFor();
+    await page
+      .getByText(/库存不足/)
+      .first()
+      .waitFor();
     expect(await page.locator('#flow_quantity').inputValue()).toBe('25');
     expect(await page.locator('#flow_to').inputValue()).toBe('PICK-1');
     expect(await page.getByTestId('movement-table').locator('tr.ant-table-row').count()).toBe(2);

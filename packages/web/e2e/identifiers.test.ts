@@ -100,7 +100,11 @@ describe('identifier node pages', () => {
     const { server } = env();
     const prefix = await activePrefix(server);
     const enterprise = await server.as('enterprise_user');
-    const registered = await enterprise.post('/api/identifiers/records', { handle: `${prefix}/STAT-1`, templateVersion: '1.0', values: [{ index: 2000, type: 'name', data: '统计用产品' }] });
+    const registered = await enterprise.post('/api/identifiers/records', {
+      handle: `${prefix}/STAT-1`,
+      templateVersion: '1.0',
+      values: [{ index: 2000, type: 'name', data: '统计用产品' }],
+    });
     expect(registered.status, JSON.stringify(registered.body)).toBe(200);
     const page = await env().pageAs('bureau_admin');
     await page.getByTestId('side-menu').getByText('节点运营统计').click();
@@ -136,7 +140,10 @@ describe('identifier node pages', () => {
     // The key works for the SNMS token call until it is revoked.
     const token = async () => (await env().server.client().post('/identity/token', { username: id, password: secret })).body.status;
     expect(await token()).toBe(1);
-    await row.getByRole('button', { name: '吊 销' }).or(row.getByRole('button', { name: '吊销' })).click();
+    await row
+      .getByRole('button', { name: '吊 销' })
+      .or(row.getByRole('button', { name: '吊销' }))
+      .click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => row.innerText()).toContain('已于');
     expect(await token()).not.toBe(1);

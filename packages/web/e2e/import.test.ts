@@ -16,13 +16,26 @@ describe('importing enterprises from Excel', () => {
     const good = completeCreditCode('91371003TM0000001');
     const bad = completeCreditCode('91371003TM0000002');
     const badWrongCheck = bad.slice(0, 17) + (bad[17] === '1' ? '2' : '1');
-    const row = (creditCode: string, name: string) => ({ 统一社会信用代码: creditCode, 企业名称: name, 所属区市: '文登区', 规模: '规上', 制造类型: '流程型', 主要产品: '海洋食品' });
+    const row = (creditCode: string, name: string) => ({
+      统一社会信用代码: creditCode,
+      企业名称: name,
+      所属区市: '文登区',
+      规模: '规上',
+      制造类型: '流程型',
+      主要产品: '海洋食品',
+    });
     const file = await workbookWith(header, [row(good, '导入测试海洋食品有限公司'), row(badWrongCheck, '导入测试错误行有限公司')]);
 
     const page = await env().pageAs('bureau_admin');
     await page.goto('/enterprises/import');
     await page.getByTestId('to-upload').click();
-    await page.locator('input[type=file]').setInputFiles({ name: '企业导入.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '企业导入.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
 
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();
@@ -47,12 +60,16 @@ describe('importing enterprises from Excel', () => {
     const admin = await server.as('bureau_admin');
     const header = headerOf(await sheetRows(await (await admin.raw('GET', '/api/enterprises/import/template.xlsx')).arrayBuffer()));
     const code = completeCreditCode('91371003TM0000003');
-    const file = await workbookWith(header, [{ 统一社会信用代码: code, 企业名称: '取消导入测试有限公司', 所属区市: '文登区', 规模: '规下', 制造类型: '离散型' }]);
+    const file = await workbookWith(header, [
+      { 统一社会信用代码: code, 企业名称: '取消导入测试有限公司', 所属区市: '文登区', 规模: '规下', 制造类型: '离散型' },
+    ]);
 
     const page = await env().pageAs('bureau_admin');
     await page.goto('/enterprises/import');
     await page.getByTestId('to-upload').click();
-    await page.locator('input[type=file]').setInputFiles({ name: 'cancel.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'cancel.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     await page.getByTestId('import-preview').waitFor();
     await page.getByTestId('import-cancel').click();
     await page.getByText('已取消本次导入，没有写入任何数据').waitFor();

@@ -19,10 +19,46 @@ describe('the bureau sees the city-wide maturity picture', () => {
     const submitted = (enterpriseId: number, level: number, type = 'discrete') =>
       db
         .insertInto('maturityAssessment')
-        .values({ enterpriseId, modelVersion: 'CMMM-2020', manufacturingType: type, targetLevel: 2, status: 'submitted', version: 2, createdBy: null, createdAt: '2026-06-01T02:00:00.000Z', updatedAt: '2026-06-01T02:00:00.000Z', submittedAt: '2026-06-01T02:00:00.000Z', resultJson: '{}', modelJson: null, formulaId: 'bandAligned', reachedLevel: level, totalScore: level + 0.1, isLatest: 1 })
+        .values({
+          enterpriseId,
+          modelVersion: 'CMMM-2020',
+          manufacturingType: type,
+          targetLevel: 2,
+          status: 'submitted',
+          version: 2,
+          createdBy: null,
+          createdAt: '2026-06-01T02:00:00.000Z',
+          updatedAt: '2026-06-01T02:00:00.000Z',
+          submittedAt: '2026-06-01T02:00:00.000Z',
+          resultJson: '{}',
+          modelJson: null,
+          formulaId: 'bandAligned',
+          reachedLevel: level,
+          totalScore: level + 0.1,
+          isLatest: 1,
+        })
         .execute();
     const make = (serial: number, district: string, chains: string[], type: 'discrete' | 'process') =>
-      db.transaction().execute(async (tx) => (await insertEnterprise(tx, enterpriseInput({ districtCode: district, chainCodes: chains, manufacturingType: type, name: `全景测试企业${serial}`, creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`) }, serial))).id);
+      db
+        .transaction()
+        .execute(
+          async (tx) =>
+            (
+              await insertEnterprise(
+                tx,
+                enterpriseInput(
+                  {
+                    districtCode: district,
+                    chainCodes: chains,
+                    manufacturingType: type,
+                    name: `全景测试企业${serial}`,
+                    creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`),
+                  },
+                  serial,
+                ),
+              )
+            ).id,
+        );
     await submitted(server.enterprises.huancui, 2); // 371002, TC1
     await submitted(server.enterprises.wendeng, 3); // 371003
     await submitted(await make(9201, '371002', ['TC1'], 'process'), 1, 'process');
@@ -64,7 +100,9 @@ describe('the bureau sees the city-wide maturity picture', () => {
     const page = await env().pageAs('district_officer');
     await page.getByTestId('side-menu').getByText('成熟度全景').click();
     await page.getByTestId('distribution-chart').locator('canvas').waitFor();
-    await expect.poll(() => page.getByTestId('distribution-table').locator('tr[data-row-key="__city"]').innerText()).toMatch(/合计\s+0\s+1\s+1\s+0\s+0\s+0\s+2/);
+    await expect
+      .poll(() => page.getByTestId('distribution-table').locator('tr[data-row-key="__city"]').innerText())
+      .toMatch(/合计\s+0\s+1\s+1\s+0\s+0\s+0\s+2/);
     const eligible = page.getByTestId('eligible-table');
     await expect.poll(() => eligible.locator('tr.ant-table-row').count()).toBe(1);
     expect(await eligible.innerText()).toContain('测试精密机械制造有限公司9001');

@@ -22,7 +22,10 @@ describe('an enterprise attaches evidence to a questionnaire item', () => {
     await page.getByTestId('domain-nav').waitFor();
 
     const item = requirements(page).first();
-    await item.getByTestId('evidence').locator('input[type=file]').setInputFiles({ name: '质量手册.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await item
+      .getByTestId('evidence')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '质量手册.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect.poll(() => item.getByTestId('evidence-file').count(), { timeout: 15_000 }).toBe(1);
     expect(await item.getByTestId('evidence-file').innerText()).toContain('质量手册.pdf');
     expect(await requirements(page).nth(1).getByTestId('evidence-file').count()).toBe(0);

@@ -8,7 +8,10 @@ import { useBrowserEnv } from './support.ts';
 
 const domainOf = new Map(CMMM_2020.domains.flatMap((d) => d.subDomains.map((s) => [s.code, d.code] as const)));
 /** Organisational strategy fully met, level 1 mostly, the rest partly (as in the server's expert test). */
-const SELF: Answer[] = CMMM_2020_REQUIREMENTS.map((r) => ({ requirementId: r.id, value: domainOf.get(r.subDomainCode) === 'organisation_strategy' ? 1 : r.level <= 1 ? 0.8 : 0.5 }));
+const SELF: Answer[] = CMMM_2020_REQUIREMENTS.map((r) => ({
+  requirementId: r.id,
+  value: domainOf.get(r.subDomainCode) === 'organisation_strategy' ? 1 : r.level <= 1 ? 0.8 : 0.5,
+}));
 const strategySub = CMMM_2020.domains.find((d) => d.code === 'organisation_strategy')!.subDomains[0]!.code;
 
 describe('an expert verifies a submitted maturity assessment in the browser', () => {
@@ -22,7 +25,9 @@ describe('an expert verifies a submitted maturity assessment in the browser', ()
     const id = created.body.id as number;
     expect((await enterprise.put(`/api/maturity/assessments/${id}/answers`, { version: 1, answers: SELF })).status).toBe(200);
     expect((await enterprise.post(`/api/maturity/assessments/${id}/submit`, { version: 2 })).status).toBe(200);
-    const expertUserId = (await server.ctx.db.selectFrom('appUser').select('id').where('username', '=', 't-expert').executeTakeFirstOrThrow()).id;
+    const expertUserId = (
+      await server.ctx.db.selectFrom('appUser').select('id').where('username', '=', 't-expert').executeTakeFirstOrThrow()
+    ).id;
 
     // The bureau admin assigns the expert from the assessment list.
     const bureau = await env().pageAs('bureau_admin');

@@ -11,11 +11,18 @@ export async function openSubDomain(page: Page, code: string): Promise<void> {
 }
 
 /** Chooses an answer ("全部满足" …) for one item on screen. */
-export const answer = (page: Page, index: number, label: string) => requirements(page).nth(index).locator('label.ant-radio-wrapper').filter({ hasText: new RegExp(`^${label}$`) }).click();
+export const answer = (page: Page, index: number, label: string) =>
+  requirements(page)
+    .nth(index)
+    .locator('label.ant-radio-wrapper')
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .click();
 
 /** Walks every sub-domain of the navigator and answers each item it asks with `label`. */
 export async function answerEverything(page: Page, label: string): Promise<number> {
-  const codes = await page.locator('[data-testid^="nav-sub-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('nav-sub-'.length)));
+  const codes = await page
+    .locator('[data-testid^="nav-sub-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('nav-sub-'.length)));
   let answered = 0;
   for (const code of codes) {
     await openSubDomain(page, code);

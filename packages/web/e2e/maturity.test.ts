@@ -26,7 +26,13 @@ describe('an enterprise runs its maturity self-diagnosis in the browser', () => 
 
     // Leaving and coming back finds every answer stored.
     await page.reload();
-    await openSubDomain(page, await page.locator('[data-testid^="nav-sub-"]').first().evaluate((e) => e.getAttribute('data-testid')!.slice(8)));
+    await openSubDomain(
+      page,
+      await page
+        .locator('[data-testid^="nav-sub-"]')
+        .first()
+        .evaluate((e) => e.getAttribute('data-testid')!.slice(8)),
+    );
     await expect.poll(() => requirements(page).first().locator('.ant-radio-wrapper-checked').innerText()).toBe('全部满足');
 
     await page.getByTestId('submit-assessment').click();
@@ -52,7 +58,10 @@ describe('an enterprise runs its maturity self-diagnosis in the browser', () => 
     const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Word' }).click()]);
     expect(word.suggestedFilename()).toMatch(/\.docx$/);
     await page.getByRole('button', { name: '分享给工信局' }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByTestId('report-shared').waitFor();
 
     // Submitted is locked: the questionnaire opens read-only, and the list shows the level reached.
@@ -75,7 +84,14 @@ describe('an enterprise runs its maturity self-diagnosis in the browser', () => 
     const second = await requirements(page).nth(1).getAttribute('data-requirement');
 
     // Someone else saves through the API meanwhile: the page still holds version 1.
-    expect((await api.put(`/api/maturity/assessments/${created.id}/answers`, { version: created.version, answers: [{ requirementId: second, value: 0.5 }] })).status).toBe(200);
+    expect(
+      (
+        await api.put(`/api/maturity/assessments/${created.id}/answers`, {
+          version: created.version,
+          answers: [{ requirementId: second, value: 0.5 }],
+        })
+      ).status,
+    ).toBe(200);
 
     await answer(page, 0, '大部分满足');
     await requirements(page).first().getByTestId('note').fill('车间已上线 MES');
@@ -115,7 +131,9 @@ describe('a submit the server refuses, and the bureau looking on', () => {
     expect(await page.locator('.ant-modal-confirm').count()).toBe(0);
     // The first unanswered item is the second of the first sub-domain: the first is not applicable.
     await expect.poll(() => page.locator('.zz-maturity-item-missing').count()).toBe(1);
-    expect(await page.locator('.zz-maturity-item-missing').getAttribute('data-requirement')).toBe(await requirements(page).nth(1).getAttribute('data-requirement'));
+    expect(await page.locator('.zz-maturity-item-missing').getAttribute('data-requirement')).toBe(
+      await requirements(page).nth(1).getAttribute('data-requirement'),
+    );
 
     const bureau = await env().pageAs('bureau_admin');
     await bureau.getByTestId('side-menu').getByText('智能制造成熟度').click();

@@ -10,7 +10,11 @@ describe('an expired password', () => {
   it('holds the account on the change-password page until it is changed, then goes on to the home page', async () => {
     const { server } = env();
     const username = FIXTURE_USERNAMES.district_officer;
-    await server.ctx.db.updateTable('appUser').set({ passwordChangedAt: new Date(Date.now() - 100 * DAY).toISOString() }).where('username', '=', username).execute();
+    await server.ctx.db
+      .updateTable('appUser')
+      .set({ passwordChangedAt: new Date(Date.now() - 100 * DAY).toISOString() })
+      .where('username', '=', username)
+      .execute();
 
     const page = await env().newPage();
     await page.locator('#login_username').fill(username);

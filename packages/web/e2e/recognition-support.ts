@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 // Driving the recognition pages as a person does: moves by their buttons, confirm dialogs, reason dialogs.
 
 /** The application page's state tag reads `state` (it refreshes after each move). */
-export const stateIs = (page: Page, state: string) => page.locator(`[data-testid="state-tag"][data-state="${state}"]`).first().waitFor({ timeout: 15_000 });
+export const stateIs = (page: Page, state: string) =>
+  page.locator(`[data-testid="state-tag"][data-state="${state}"]`).first().waitFor({ timeout: 15_000 });
 
 /** Clicks a move and confirms it in the dialog that asks first. */
 export async function confirmMove(page: Page, move: string, okLabel: RegExp): Promise<void> {
@@ -24,4 +25,5 @@ export async function moveWithReason(page: Page, move: string, reason: string): 
 export const saved = (page: Page) => page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 15_000 });
 
 /** The input of an Ant Design number field by its test id (the id lands on the input or on its wrapper). */
-export const numberField = (page: Page, testId: string) => page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+export const numberField = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

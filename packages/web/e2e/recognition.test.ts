@@ -41,14 +41,22 @@ describe('the recognition ladder in the browser', () => {
     await enterprise.getByTestId('project-description-input').fill('建设 MES、WMS 与设备联网，关键工序数控化，质量数据全程追溯');
     await enterprise.getByTestId('provider-name').fill('天润智能');
     await enterprise.getByTestId('incident-declaration').check();
-    for (const [code, before, after] of [['cncRate', 52, 86], ['operatingCost', 1200, 900], ['productivity', 10, 13.5]] as const) {
+    for (const [code, before, after] of [
+      ['cncRate', 52, 86],
+      ['operatingCost', 1200, 900],
+      ['productivity', 10, 13.5],
+    ] as const) {
       await numberField(enterprise, `kpi-${code}-before`).fill(String(before));
       await numberField(enterprise, `kpi-${code}-after`).fill(String(after));
     }
     await saved(enterprise);
     await enterprise.locator('[data-testid="gates"][data-eligible="true"]').waitFor();
     await expect.poll(() => enterprise.getByTestId('kpi-missing').count()).toBe(0);
-    const pdf = { name: '申报书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
+    const pdf = {
+      name: '申报书.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+    };
     await enterprise.getByTestId('attachments').locator('input[type=file]').setInputFiles(pdf);
     await enterprise.getByTestId('attachment').filter({ hasText: '申报书.pdf' }).waitFor();
     // Nothing typed is lost: a reload shows the server's copy.
@@ -67,7 +75,9 @@ describe('the recognition ladder in the browser', () => {
     await stateIs(district, 'returned');
     await enterprise.reload();
     await expect.poll(() => enterprise.getByTestId('return-reason').innerText()).toContain('请补充关键设备清单');
-    await enterprise.getByTestId('project-description-input').fill('建设 MES、WMS 与设备联网，关键工序数控化，质量数据全程追溯；关键设备清单见附件');
+    await enterprise
+      .getByTestId('project-description-input')
+      .fill('建设 MES、WMS 与设备联网，关键工序数控化，质量数据全程追溯；关键设备清单见附件');
     await saved(enterprise);
     await confirmMove(enterprise, 'resubmit', /重新提交/);
     await stateIs(enterprise, 'submitted');
@@ -86,7 +96,13 @@ describe('the recognition ladder in the browser', () => {
     await tie.locator('#tie_note').fill('曾任该企业技术顾问');
     await tie.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => bureau.getByTestId('known-ties').innerText()).toContain('e2e专家4');
-    for (const e of experts) await chooseOption(bureau, 'panelExperts', `e2e专家${experts.indexOf(e) + 1} (e2e-expert-${experts.indexOf(e) + 1})`, `e2e-expert-${experts.indexOf(e) + 1}`);
+    for (const e of experts)
+      await chooseOption(
+        bureau,
+        'panelExperts',
+        `e2e专家${experts.indexOf(e) + 1} (e2e-expert-${experts.indexOf(e) + 1})`,
+        `e2e-expert-${experts.indexOf(e) + 1}`,
+      );
     await bureau.getByTestId('panel-save').click();
     await expect.poll(() => bureau.getByTestId('panel-error').innerText()).toContain('e2e专家4');
     await bureau.locator('.ant-select-selection-item').filter({ hasText: 'e2e专家4' }).locator('.ant-select-selection-item-remove').click();
@@ -134,7 +150,12 @@ describe('the recognition ladder in the browser', () => {
     await expect.poll(() => bureau.getByTestId('notice-window').innerText()).toContain('5 个工作日');
     // A notice published on a day off starts on the next working day; the walk needs it open today.
     const today = chinaDate();
-    if (!isWorkingDay(today)) await server.ctx.db.updateTable('recognitionNotice').set({ startsOn: today, endsOn: addDays(today, 7) }).where('id', '=', noticeId).execute();
+    if (!isWorkingDay(today))
+      await server.ctx.db
+        .updateTable('recognitionNotice')
+        .set({ startsOn: today, endsOn: addDays(today, 7) })
+        .where('id', '=', noticeId)
+        .execute();
 
     // ── A member of the public objects on the portal, under a real name, without logging in.
     const visitor = await env().newPage();
@@ -168,7 +189,11 @@ describe('the recognition ladder in the browser', () => {
     await expect.poll(() => objection.getByTestId('objection-status').innerText()).toBe('异议不成立');
     await shot(bureau, 'bureau-notice');
     // The five working days pass: the notice's dates are moved into the past, as time would.
-    await server.ctx.db.updateTable('recognitionNotice').set({ startsOn: addDays(today, -12), endsOn: addDays(today, -3) }).where('id', '=', noticeId).execute();
+    await server.ctx.db
+      .updateTable('recognitionNotice')
+      .set({ startsOn: addDays(today, -12), endsOn: addDays(today, -3) })
+      .where('id', '=', noticeId)
+      .execute();
     await bureau.goto(`/recognition/applications/${applicationId}`);
     await confirmMove(bureau, 'recognise', /予以认定/);
     await stateIs(bureau, 'recognised');
@@ -179,7 +204,12 @@ describe('the recognition ladder in the browser', () => {
     await bureau.goto('/recognition/recognitions');
     const recognised = bureau.getByTestId('recognition-table').locator('tr.ant-table-row').filter({ hasText: number });
     const [certificate] = await Promise.all([bureau.waitForEvent('download'), recognised.getByTestId('certificate').click()]);
-    expect(fs.readFileSync((await certificate.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await certificate.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await recognised.locator('.ant-checkbox-input').check();
     await bureau.getByTestId('recommend-button').click();
     await bureau.getByTestId('recommend-dialog').getByRole('button', { name: '生成材料包' }).click();
@@ -189,13 +219,26 @@ describe('the recognition ladder in the browser', () => {
     expect(await pack.getByTestId('pack-file').count()).toBeGreaterThanOrEqual(3);
     const [summary] = await Promise.all([bureau.waitForEvent('download'), pack.getByTestId('pack-download-summary').click()]);
     expect(summary.suggestedFilename()).toMatch(/\.xlsx$/);
-    expect(fs.readFileSync((await summary.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      fs
+        .readFileSync((await summary.path())!)
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const [book] = await Promise.all([bureau.waitForEvent('download'), pack.getByTestId('pack-download-book-pdf').first().click()]);
-    expect(fs.readFileSync((await book.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await book.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await shot(bureau, 'bureau-recommendation');
     await pack.getByTestId('record-outcome').first().click();
     await bureau.locator('.ant-modal').getByText('已认定', { exact: true }).click();
-    await bureau.locator('.ant-modal').getByRole('button', { name: /确\s*定/ }).click();
+    await bureau
+      .locator('.ant-modal')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await expect.poll(() => pack.getByTestId('pack-outcome').first().innerText()).toBe('已认定');
 
     // ── Two years on, the municipal recognition is re-evaluated: excellent, and the next one is due later.
@@ -207,7 +250,9 @@ describe('the recognition ladder in the browser', () => {
     await reevaluation.getByTestId('reevaluate-note').fill('生产效率、运营成本持续改善');
     await reevaluation.getByRole('button', { name: /确\s*定/ }).click();
     await reevaluation.waitFor({ state: 'hidden' });
-    const listed = (await bureauApi.get(`/api/recognition/recognitions?level=municipal`)).body.items.find((r: { recognitionNumber: string }) => r.recognitionNumber === number);
+    const listed = (await bureauApi.get(`/api/recognition/recognitions?level=municipal`)).body.items.find(
+      (r: { recognitionNumber: string }) => r.recognitionNumber === number,
+    );
     expect(listed.reevaluations).toMatchObject([{ outcome: 'excellent', note: '生产效率、运营成本持续改善' }]);
 
     // ── The enterprise sees its climb: municipal, then provincial.

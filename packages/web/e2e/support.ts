@@ -11,7 +11,14 @@ import { FIXTURE_USERNAMES, TEST_PASSWORD, startTestServer, type TestServer } fr
 // ZHIZAO_E2E_WEB_DIST lets a second build (another checkout, a side-by-side build) be tested without touching dist.
 export const WEB_DIST = process.env.ZHIZAO_E2E_WEB_DIST ?? path.resolve(import.meta.dirname, '../dist');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 export interface BrowserEnv {
   server: TestServer;
@@ -90,7 +97,9 @@ export async function chooseOption(page: Page, selectId: string, optionLabel: st
   const select = page.locator('.ant-select').filter({ has: page.locator(`#${selectId}`) });
   await page.locator(`#${selectId}`).fill(typed);
   // this select's own dropdown (it holds the listbox `<id>_list`), not one another select is still closing
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ has: page.locator(`[id="${selectId}_list"]`) });
+  const dropdown = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .filter({ has: page.locator(`[id="${selectId}_list"]`) });
   await dropdown.locator(`.ant-select-item-option-active[title="${optionLabel}"]`).waitFor();
   await page.locator(`#${selectId}`).press('Enter');
   await select.getByText(optionLabel, { exact: true }).waitFor();

@@ -3,10 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { enterpriseInput } from '../../server/test/harness.ts';
 import { chooseOption, useBrowserEnv } from './support.ts';
 
-const row = (page: Page, kind: string, code: string) => page.getByTestId(`taxonomy-table-${kind}`).locator('tbody tr').filter({ hasText: code });
+const row = (page: Page, kind: string, code: string) =>
+  page.getByTestId(`taxonomy-table-${kind}`).locator('tbody tr').filter({ hasText: code });
 const field = (page: Page, name: string) => page.locator('.ant-form-item').filter({ has: page.locator(`#taxonomyEntry_${name}`) });
-const confirmDelete = (page: Page) => page.locator('.ant-popconfirm:visible').getByRole('button', { name: /删\s*除/ }).click();
-const save = (page: Page) => page.getByTestId('taxonomy-entry-modal').getByRole('button', { name: /保\s*存/ }).click();
+const confirmDelete = (page: Page) =>
+  page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /删\s*除/ })
+    .click();
+const save = (page: Page) =>
+  page
+    .getByTestId('taxonomy-entry-modal')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
 
 describe('the bureau administers the industry taxonomy', () => {
   const env = useBrowserEnv();

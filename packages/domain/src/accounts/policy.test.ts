@@ -3,7 +3,12 @@ import { can, ownsEnterprise } from './policy.ts';
 import type { Actor } from './roles.ts';
 
 const actor = (role: Actor['role'], extra: Partial<Actor> = {}): Actor => ({
-  userId: 1, username: 'u', role, districtCode: null, enterpriseId: null, ...extra,
+  userId: 1,
+  username: 'u',
+  role,
+  districtCode: null,
+  enterpriseId: null,
+  ...extra,
 });
 
 describe('permissions', () => {

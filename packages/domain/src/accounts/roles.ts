@@ -38,7 +38,11 @@ export interface Actor {
 }
 
 /** A role needs a scope: district officers a district, enterprise users an enterprise. */
-export function roleScopeProblem(role: Role, districtCode: string | null, enterpriseId: number | null): 'districtCode' | 'enterpriseId' | null {
+export function roleScopeProblem(
+  role: Role,
+  districtCode: string | null,
+  enterpriseId: number | null,
+): 'districtCode' | 'enterpriseId' | null {
   if (role === 'district_officer' && !districtCode) return 'districtCode';
   if (role === 'enterprise_user' && !enterpriseId) return 'enterpriseId';
   return null;

@@ -67,7 +67,8 @@ export type CalculationLineCode =
   | 'funding.calcResult';
 
 /** fen → "1,234.56" (yuan), the same text in both languages. */
-export const yuanText = (fen: number): string => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const yuanText = (fen: number): string =>
+  (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** 150 → "1.5%". */
 export const rateText = (bp: RateBp): string => `${Number((bp / 100).toFixed(2))}%`;
 
@@ -104,7 +105,8 @@ export function calculateAward(rules: PolicyRules, input: CalculationInput): Cal
     line('minimum', 'funding.calcBelowMinimum', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
     return none();
   }
-  if (rules.minInvestmentFen > 0) line('minimum', 'funding.calcMinimumMet', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
+  if (rules.minInvestmentFen > 0)
+    line('minimum', 'funding.calcMinimumMet', { base: yuanText(base), minimum: yuanText(rules.minInvestmentFen) }, null);
 
   let amount: number;
   const rate = rules.rate;
@@ -141,7 +143,12 @@ export function calculateAward(rules: PolicyRules, input: CalculationInput): Cal
     const room = Math.max(0, rules.capPerEnterpriseYearFen - input.alreadyAwardedFen);
     if (amount > room) {
       amount = room;
-      line('capEnterprise', 'funding.calcCapEnterprise', { cap: yuanText(rules.capPerEnterpriseYearFen), already: yuanText(input.alreadyAwardedFen) }, amount);
+      line(
+        'capEnterprise',
+        'funding.calcCapEnterprise',
+        { cap: yuanText(rules.capPerEnterpriseYearFen), already: yuanText(input.alreadyAwardedFen) },
+        amount,
+      );
     }
   }
   line('result', 'funding.calcResult', { amount: yuanText(amount) }, amount);
@@ -161,7 +168,8 @@ export function policyRuleProblems(rules: PolicyRules): RuleProblem[] {
   if (rules.rate.mode === 'tiered') {
     const bands = rules.rate.bands;
     if (bands.length === 0) problems.push({ field: 'rules.rate.bands', key: 'funding.policyNoBands' });
-    else if (bands.some((b, i) => i > 0 && b.fromFen <= bands[i - 1]!.fromFen)) problems.push({ field: 'rules.rate.bands', key: 'funding.policyBandsOrder' });
+    else if (bands.some((b, i) => i > 0 && b.fromFen <= bands[i - 1]!.fromFen))
+      problems.push({ field: 'rules.rate.bands', key: 'funding.policyBandsOrder' });
   }
   return problems;
 }

@@ -32,6 +32,12 @@ describe('second-review sample', () => {
 
   it('pins known draws, so a change to the generator cannot silently re-draw every recorded sample', () => {
     expect(drawSample([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'weihai', 0.3)).toEqual([2, 8, 10]);
-    expect(drawSample(Array.from({ length: 40 }, (_, i) => i + 1), '2024-second-review', 0.3)).toEqual([3, 4, 5, 6, 14, 21, 30, 31, 32, 34, 39, 40]);
+    expect(
+      drawSample(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+        '2024-second-review',
+        0.3,
+      ),
+    ).toEqual([3, 4, 5, 6, 14, 21, 30, 31, 32, 34, 39, 40]);
   });
 });

@@ -3,7 +3,14 @@ import { evaluatePerformance } from './evaluation.ts';
 import type { KpiTarget } from './kinds.ts';
 import { allowedActions, AWARD_MOVES, AWARD_STATUSES, planMove, type AwardAction, type AwardState } from './workflow.ts';
 
-const award = (over: Partial<AwardState> = {}): AwardState => ({ status: 'submitted', approvedFen: null, paidFen: 0, clawedBackFen: 0, evaluationResult: null, ...over });
+const award = (over: Partial<AwardState> = {}): AwardState => ({
+  status: 'submitted',
+  approvedFen: null,
+  paidFen: 0,
+  clawedBackFen: 0,
+  evaluationResult: null,
+  ...over,
+});
 
 describe('award state machine', () => {
   it('walks the whole road with the right role at each step', () => {
@@ -23,7 +30,11 @@ describe('award state machine', () => {
     expect(planMove('pay', approved, 'bureau_admin', { amountFen: 400 })).toEqual({ ok: true, to: 'paying' });
     const paying = award({ status: 'paying', approvedFen: 1000, paidFen: 400 });
     expect(planMove('pay', paying, 'bureau_admin', { amountFen: 600 })).toEqual({ ok: true, to: 'paid' });
-    expect(planMove('pay', paying, 'bureau_admin', { amountFen: 601 })).toMatchObject({ ok: false, status: 409, key: 'funding.awardOverpay' });
+    expect(planMove('pay', paying, 'bureau_admin', { amountFen: 601 })).toMatchObject({
+      ok: false,
+      status: 409,
+      key: 'funding.awardOverpay',
+    });
     expect(planMove('pay', paying, 'bureau_admin', { amountFen: 0 })).toMatchObject({ ok: false, status: 400, field: 'amountFen' });
   });
 
@@ -32,7 +43,12 @@ describe('award state machine', () => {
       for (const status of AWARD_STATUSES) {
         if ((AWARD_MOVES[action].from as readonly string[]).includes(status)) continue;
         const role = action === 'withdraw' ? 'enterprise_user' : 'bureau_admin';
-        expect(planMove(action, award({ status }), role, { note: 'x', amountFen: 1 })).toEqual({ ok: false, status: 409, key: 'funding.awardIllegalMove', params: { action, status } });
+        expect(planMove(action, award({ status }), role, { note: 'x', amountFen: 1 })).toEqual({
+          ok: false,
+          status: 409,
+          key: 'funding.awardIllegalMove',
+          params: { action, status },
+        });
       }
     }
   });
@@ -45,15 +61,25 @@ describe('award state machine', () => {
   });
 
   it('a refusal needs a reason', () => {
-    expect(planMove('preliminaryReject', award(), 'district_officer', { note: '  ' })).toMatchObject({ ok: false, key: 'funding.awardNoteRequired', field: 'note' });
+    expect(planMove('preliminaryReject', award(), 'district_officer', { note: '  ' })).toMatchObject({
+      ok: false,
+      key: 'funding.awardNoteRequired',
+      field: 'note',
+    });
     expect(planMove('preliminaryReject', award(), 'district_officer', { note: '材料不全' })).toEqual({ ok: true, to: 'rejected' });
   });
 
   it('claws back only after missed targets, and never more than was paid', () => {
     const evaluated = award({ status: 'evaluated', approvedFen: 1000, paidFen: 1000, evaluationResult: 'partial' });
     expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 500 })).toEqual({ ok: true, to: 'clawed_back' });
-    expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 1001 })).toMatchObject({ ok: false, key: 'funding.awardClawBackTooMuch' });
-    expect(planMove('clawBack', { ...evaluated, evaluationResult: 'met' }, 'bureau_admin', { amountFen: 1 })).toMatchObject({ ok: false, key: 'funding.awardTargetsMet' });
+    expect(planMove('clawBack', evaluated, 'bureau_admin', { amountFen: 1001 })).toMatchObject({
+      ok: false,
+      key: 'funding.awardClawBackTooMuch',
+    });
+    expect(planMove('clawBack', { ...evaluated, evaluationResult: 'met' }, 'bureau_admin', { amountFen: 1 })).toMatchObject({
+      ok: false,
+      key: 'funding.awardTargetsMet',
+    });
   });
 
   it('offers each role only its own moves, never the draw’s', () => {
@@ -70,12 +96,26 @@ describe('performance evaluation', () => {
     { code: 'operating_cost', name: '运营成本', unit: '万元', baseline: 1000, target: 800, direction: 'down' },
   ];
   it('met when every target is reached, with the change from the baseline', () => {
-    const e = evaluatePerformance(targets, [{ code: 'productivity', actual: 157 }, { code: 'operating_cost', actual: 740 }], 100_000);
+    const e = evaluatePerformance(
+      targets,
+      [
+        { code: 'productivity', actual: 157 },
+        { code: 'operating_cost', actual: 740 },
+      ],
+      100_000,
+    );
     expect(e).toMatchObject({ result: 'met', metCount: 2, suggestedClawBackFen: 0 });
     expect(e.lines.map((l) => l.changePct)).toEqual([57, -26]);
   });
   it('partial: half the targets missed suggests clawing back half of what was paid', () => {
-    const e = evaluatePerformance(targets, [{ code: 'productivity', actual: 110 }, { code: 'operating_cost', actual: 800 }], 100_001);
+    const e = evaluatePerformance(
+      targets,
+      [
+        { code: 'productivity', actual: 110 },
+        { code: 'operating_cost', actual: 800 },
+      ],
+      100_001,
+    );
     expect(e).toMatchObject({ result: 'partial', metCount: 1, suggestedClawBackFen: 50_000 });
   });
   it('missed when no actual reaches its target (or is missing)', () => {

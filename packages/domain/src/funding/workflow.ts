@@ -73,7 +73,13 @@ export interface MoveInput {
   amountFen?: number | null;
 }
 
-export type AwardMoveRefusal = { ok: false; status: 400 | 403 | 409; key: MoveRefusalKey; params: Record<string, string | number>; field?: string };
+export type AwardMoveRefusal = {
+  ok: false;
+  status: 400 | 403 | 409;
+  key: MoveRefusalKey;
+  params: Record<string, string | number>;
+  field?: string;
+};
 export type MoveRefusalKey =
   | 'auth.forbidden'
   | 'funding.awardIllegalMove'
@@ -86,7 +92,12 @@ export type MovePlan = { ok: true; to: AwardStatus } | AwardMoveRefusal;
 
 const roleMay = (role: Role, permission: Permission) => (PERMISSIONS[permission] as readonly Role[]).includes(role);
 
-const refuse = (status: 400 | 403 | 409, key: MoveRefusalKey, params: Record<string, string | number> = {}, field?: string): AwardMoveRefusal => ({
+const refuse = (
+  status: 400 | 403 | 409,
+  key: MoveRefusalKey,
+  params: Record<string, string | number> = {},
+  field?: string,
+): AwardMoveRefusal => ({
   ok: false,
   status,
   key,

@@ -116,18 +116,29 @@ export type ValueProblem = { index: number; problem: 'badIndex' | 'duplicateInde
 const FORMATS = new Set(['string', 'base64', 'hex', 'admin', 'vlist', 'site', 'key']);
 
 /** Normalises client values into stored values; the first problem found, or the values. */
-export function normaliseValues(input: readonly HandleValueInput[], timestamp: string): { values: HandleValue[] } | { problem: ValueProblem } {
+export function normaliseValues(
+  input: readonly HandleValueInput[],
+  timestamp: string,
+): { values: HandleValue[] } | { problem: ValueProblem } {
   const seen = new Set<number>();
   const values: HandleValue[] = [];
   for (const v of input) {
     // index 1001 only as the template pointer (a client sending back what it resolved)
     const misusedPointer = v.index === TEMPLATE_INDEX && v.type !== TEMPLATE_TYPE;
-    if (!Number.isInteger(v.index) || v.index <= 0 || v.index >= 2 ** 31 || misusedPointer) return { problem: { index: v.index, problem: 'badIndex' } };
+    if (!Number.isInteger(v.index) || v.index <= 0 || v.index >= 2 ** 31 || misusedPointer)
+      return { problem: { index: v.index, problem: 'badIndex' } };
     if (seen.has(v.index)) return { problem: { index: v.index, problem: 'duplicateIndex' } };
     seen.add(v.index);
-    if (typeof v.type !== 'string' || v.type.length === 0 || v.type.length > TYPE_MAX_LENGTH || CONTROL.test(v.type)) return { problem: { index: v.index, problem: 'badType' } };
-    const data = typeof v.data === 'string' ? { format: 'string', value: v.data } : v.data && typeof v.data === 'object' ? { format: v.data.format ?? 'string', value: v.data.value } : null;
-    if (!data || !FORMATS.has(data.format) || data.value === undefined || (data.format === 'string' && typeof data.value !== 'string')) return { problem: { index: v.index, problem: 'badData' } };
+    if (typeof v.type !== 'string' || v.type.length === 0 || v.type.length > TYPE_MAX_LENGTH || CONTROL.test(v.type))
+      return { problem: { index: v.index, problem: 'badType' } };
+    const data =
+      typeof v.data === 'string'
+        ? { format: 'string', value: v.data }
+        : v.data && typeof v.data === 'object'
+          ? { format: v.data.format ?? 'string', value: v.data.value }
+          : null;
+    if (!data || !FORMATS.has(data.format) || data.value === undefined || (data.format === 'string' && typeof data.value !== 'string'))
+      return { problem: { index: v.index, problem: 'badData' } };
     const permissions = v.permissions ?? (v.type === 'HS_SECKEY' ? PRIVATE_PERMISSIONS : DEFAULT_PERMISSIONS);
     if (!/^[01]{4}$/.test(permissions)) return { problem: { index: v.index, problem: 'badPermissions' } };
     const ttl = v.ttl ?? DEFAULT_TTL;
@@ -140,7 +151,15 @@ export function normaliseValues(input: readonly HandleValueInput[], timestamp: s
 
 /** The template pointer value at index 1001 (SNMS detail shape, §6). */
 export function templatePointer(version: string, timestamp: string): HandleValue {
-  return { index: TEMPLATE_INDEX, type: TEMPLATE_TYPE, data: { format: 'string', value: version }, ttl: DEFAULT_TTL, timestamp, permissions: DEFAULT_PERMISSIONS, references: [] };
+  return {
+    index: TEMPLATE_INDEX,
+    type: TEMPLATE_TYPE,
+    data: { format: 'string', value: version },
+    ttl: DEFAULT_TTL,
+    timestamp,
+    permissions: DEFAULT_PERMISSIONS,
+    references: [],
+  };
 }
 
 /** Same data, ignoring timestamps: a retried registration of the same identifier is a success (§6 "504 … retry"). */

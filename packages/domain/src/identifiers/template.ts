@@ -35,7 +35,10 @@ export interface TemplateDefinition {
   items: TemplateItem[];
 }
 
-export type TemplateProblem = { field: string; problem: 'industry' | 'itemIndex' | 'duplicateIndex' | 'duplicateType' | 'badPattern' | 'badLimits' };
+export type TemplateProblem = {
+  field: string;
+  problem: 'industry' | 'itemIndex' | 'duplicateIndex' | 'duplicateType' | 'badPattern' | 'badLimits';
+};
 
 /** Checks a template definition: GB/T 4754 codes nest (C ⊃ 34 ⊃ 348 ⊃ 3484), item indexes ≥ 2000 and unique, patterns compile. */
 export function checkTemplate(t: Omit<TemplateDefinition, 'prefix'>): TemplateProblem[] {
@@ -51,14 +54,16 @@ export function checkTemplate(t: Omit<TemplateDefinition, 'prefix'>): TemplatePr
   const indexes = new Set<number>();
   const types = new Set<string>();
   t.items.forEach((item, i) => {
-    if (!Number.isInteger(item.idIndex) || item.idIndex < TEMPLATE_ITEM_MIN_INDEX || item.idIndex >= 2 ** 31) problems.push({ field: `items.${i}.idIndex`, problem: 'itemIndex' });
+    if (!Number.isInteger(item.idIndex) || item.idIndex < TEMPLATE_ITEM_MIN_INDEX || item.idIndex >= 2 ** 31)
+      problems.push({ field: `items.${i}.idIndex`, problem: 'itemIndex' });
     else if (indexes.has(item.idIndex)) problems.push({ field: `items.${i}.idIndex`, problem: 'duplicateIndex' });
     indexes.add(item.idIndex);
     if (types.has(item.type.toLowerCase())) problems.push({ field: `items.${i}.type`, problem: 'duplicateType' });
     types.add(item.type.toLowerCase());
     const m = item.metadata;
     if (m.pattern !== undefined && !compiles(m.pattern)) problems.push({ field: `items.${i}.metadata.pattern`, problem: 'badPattern' });
-    if ((m.minLength ?? 0) > (m.maxLength ?? VALUE_MAX_LENGTH) || (m.minimum ?? -Infinity) > (m.maximum ?? Infinity)) problems.push({ field: `items.${i}.metadata`, problem: 'badLimits' });
+    if ((m.minLength ?? 0) > (m.maxLength ?? VALUE_MAX_LENGTH) || (m.minimum ?? -Infinity) > (m.maximum ?? Infinity))
+      problems.push({ field: `items.${i}.metadata`, problem: 'badLimits' });
   });
   return problems;
 }
@@ -72,7 +77,21 @@ function compiles(pattern: string): boolean {
   }
 }
 
-export type IdentifierProblem = { index: number; problem: 'missingRequired' | 'typeMismatch' | 'notInTemplate' | 'notNumber' | 'notDate' | 'tooShort' | 'tooLong' | 'patternMismatch' | 'belowMinimum' | 'aboveMaximum' | 'notString' };
+export type IdentifierProblem = {
+  index: number;
+  problem:
+    | 'missingRequired'
+    | 'typeMismatch'
+    | 'notInTemplate'
+    | 'notNumber'
+    | 'notDate'
+    | 'tooShort'
+    | 'tooLong'
+    | 'patternMismatch'
+    | 'belowMinimum'
+    | 'aboveMaximum'
+    | 'notString';
+};
 
 /** A compiled template: regexes built once, items by index, so validating 10,000 identifiers costs one pass. */
 export interface TemplateChecker {
@@ -85,7 +104,12 @@ export interface TemplateChecker {
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function compileTemplate(t: Pick<TemplateDefinition, 'version' | 'items'>): TemplateChecker {
-  const items = new Map(t.items.map((item) => [item.idIndex, { item, pattern: item.metadata.pattern === undefined ? null : new RegExp(item.metadata.pattern, 'u') }]));
+  const items = new Map(
+    t.items.map((item) => [
+      item.idIndex,
+      { item, pattern: item.metadata.pattern === undefined ? null : new RegExp(item.metadata.pattern, 'u') },
+    ]),
+  );
   const required = t.items.filter((i) => i.required).map((i) => i.idIndex);
   return {
     version: t.version,

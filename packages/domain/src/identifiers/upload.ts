@@ -15,11 +15,11 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && src[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
       row.push(field);
@@ -38,7 +38,8 @@ export interface UploadColumn {
   type: string;
 }
 
-export type UploadLayout = { handleColumn: number; columns: UploadColumn[] } | { problem: 'noHandleColumn' | 'unknownColumn'; header?: string };
+export type UploadLayout =
+  { handleColumn: number; columns: UploadColumn[] } | { problem: 'noHandleColumn' | 'unknownColumn'; header?: string };
 
 /** Which column holds what, from the header row and the template. */
 export function uploadLayout(header: readonly string[], template: Pick<TemplateDefinition, 'items'>): UploadLayout {
@@ -61,7 +62,11 @@ export function uploadLayout(header: readonly string[], template: Pick<TemplateD
 }
 
 /** One row as a registration item; empty cells are left out (the template says whether that is allowed). */
-export function uploadItem(row: readonly string[], layout: { handleColumn: number; columns: UploadColumn[] }, prefix: string): { handle: string; values: HandleValueInput[] } {
+export function uploadItem(
+  row: readonly string[],
+  layout: { handleColumn: number; columns: UploadColumn[] },
+  prefix: string,
+): { handle: string; values: HandleValueInput[] } {
   const cell = (row[layout.handleColumn] ?? '').trim();
   const handle = cell.includes('/') ? cell : `${prefix}/${cell}`;
   const values: HandleValueInput[] = [];
@@ -73,4 +78,8 @@ export function uploadItem(row: readonly string[], layout: { handleColumn: numbe
 }
 
 /** The header line of a file to fill for a template version. */
-export const uploadHeader = (template: Pick<TemplateDefinition, 'items'>): string[] => ['handle', 'URL', ...template.items.map((i) => i.type)];
+export const uploadHeader = (template: Pick<TemplateDefinition, 'items'>): string[] => [
+  'handle',
+  'URL',
+  ...template.items.map((i) => i.type),
+];

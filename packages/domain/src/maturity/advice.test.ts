@@ -4,7 +4,16 @@ import type { Answer, ManufacturingType, ModelVersion } from './model.ts';
 import { CMMM_2020 } from './models/cmmm-2020.ts';
 import { CMMM_2024_DRAFT } from './models/cmmm-2024-draft.ts';
 import { prepareScoring } from './score.ts';
-import { pick, randomAnswers, seededRandom, syntheticBank, tinyAnswers, tinyModel, uniformAnswers, WORKED_EXAMPLE } from './test-support.ts';
+import {
+  pick,
+  randomAnswers,
+  seededRandom,
+  syntheticBank,
+  tinyAnswers,
+  tinyModel,
+  uniformAnswers,
+  WORKED_EXAMPLE,
+} from './test-support.ts';
 
 const tiny = tinyModel();
 const tinyScorer = prepareScoring(tiny, syntheticBank(tiny), 'discrete');
@@ -45,11 +54,19 @@ describe('gap list to the next level, by hand (maturity.md §12.3)', () => {
 
   it('has nothing to plan at level 5', () => {
     const bank = syntheticBank(tiny);
-    expect(improvementPlan(tinyScorer, uniformAnswers(bank, () => 1))).toMatchObject({ targetLevel: null, gaps: [], reachesThresholdAfter: null });
+    expect(
+      improvementPlan(
+        tinyScorer,
+        uniformAnswers(bank, () => 1),
+      ),
+    ).toMatchObject({ targetLevel: null, gaps: [], reachesThresholdAfter: null });
   });
 
   it('has no gaps when every requirement of the next level is N/A', () => {
-    const p = improvementPlan(tinyScorer, tinyAnswers({ ...WORKED_EXAMPLE, 's1@3': [null, null], 's2@3': [null, null], 's3@3': [null, null] }));
+    const p = improvementPlan(
+      tinyScorer,
+      tinyAnswers({ ...WORKED_EXAMPLE, 's1@3': [null, null], 's2@3': [null, null], 's3@3': [null, null] }),
+    );
     expect(p).toMatchObject({ targetLevel: 3, currentScore: null, gaps: [], reachesThresholdAfter: null });
   });
 });
@@ -73,7 +90,10 @@ describe.each(cases.map(([m, t]) => [`${m.id}/${t}`, m, t] as const))('meeting t
       planned++;
       const k = pick(random, [plan.reachesThresholdAfter, 1 + Math.floor(random() * plan.gaps.length)]);
       const met = new Set(plan.gaps.slice(0, k).map((g) => g.requirement.id));
-      const improved: Answer[] = [...answers.filter((a) => !met.has(a.requirementId)), ...[...met].map((id) => ({ requirementId: id, value: 1 as const }))];
+      const improved: Answer[] = [
+        ...answers.filter((a) => !met.has(a.requirementId)),
+        ...[...met].map((id) => ({ requirementId: id, value: 1 as const })),
+      ];
       const after = scorer.score(improved, 'final');
       const where = `${label} set ${i}, ${k} of ${plan.gaps.length} gaps met`;
       expect(after.levels[plan.targetLevel - 1]!.score, where).toBeCloseTo(plan.gaps[k - 1]!.projectedScore, 9);

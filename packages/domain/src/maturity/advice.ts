@@ -41,7 +41,8 @@ export function improvementPlan(scorer: Scorer, answers: readonly Answer[]): Imp
   const levelScore = result.levels[n]!;
 
   const weightOf = new Map<string, { domainCode: string; factor: number }>();
-  for (const d of levelScore.domains) for (const s of d.subDomains) if (s.scored > 0) weightOf.set(s.code, { domainCode: d.code, factor: (d.weight * s.weight) / s.scored });
+  for (const d of levelScore.domains)
+    for (const s of d.subDomains) if (s.scored > 0) weightOf.set(s.code, { domainCode: d.code, factor: (d.weight * s.weight) / s.scored });
   const valueOf = new Map<string, number | null>();
   for (const a of answers) valueOf.set(a.requirementId, a.value);
 

@@ -36,7 +36,14 @@ describe('scoring a worked example by hand (maturity.md §4.2)', () => {
   });
 
   it('records the version, formula, type and counts it used', () => {
-    expect(result).toMatchObject({ modelVersion: 'TINY', formulaId: 'bandAligned', manufacturingType: 'discrete', mode: 'final', passThreshold: 0.8, provisional: false });
+    expect(result).toMatchObject({
+      modelVersion: 'TINY',
+      formulaId: 'bandAligned',
+      manufacturingType: 'discrete',
+      mode: 'final',
+      passThreshold: 0.8,
+      provisional: false,
+    });
     expect(result.completeness).toMatchObject({ items: 30, answered: 30, notApplicable: 0, unanswered: 0, ratio: 1 });
     expect(result.levels[0]).toMatchObject({ items: 6, notApplicable: 0, unanswered: 0 });
   });
@@ -131,7 +138,11 @@ describe('edges', () => {
   });
 
   it('ignores answers to requirements outside the bank and lets a later answer win', () => {
-    const answers = [...tinyAnswers(WORKED_EXAMPLE), { requirementId: 'nope', value: 1 as const }, { requirementId: 'T-s1-L3-2', value: 1 as const }];
+    const answers = [
+      ...tinyAnswers(WORKED_EXAMPLE),
+      { requirementId: 'nope', value: 1 as const },
+      { requirementId: 'T-s1-L3-2', value: 1 as const },
+    ];
     expect(cell(score(answers), 3, 's1').score).toBeCloseTo(0.75, 12);
   });
 

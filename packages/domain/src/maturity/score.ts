@@ -1,5 +1,15 @@
 import { meetsThreshold, reachedLevel, totalScore } from './formula.ts';
-import { isApplicable, LEVELS, questionBankVersion, type Answer, type FormulaId, type Level, type ManufacturingType, type ModelVersion, type ReachedLevel } from './model.ts';
+import {
+  isApplicable,
+  LEVELS,
+  questionBankVersion,
+  type Answer,
+  type FormulaId,
+  type Level,
+  type ManufacturingType,
+  type ModelVersion,
+  type ReachedLevel,
+} from './model.ts';
 import type { Requirement } from './question-bank/types.ts';
 
 // The scoring engine of GB/T 39117 as summarised in maturity.md §4.2–4.5 and §6. Pure: a model version,
@@ -110,7 +120,9 @@ export function prepareScoring(model: ModelVersion, requirements: readonly Requi
   const domainOf = new Map<string, number>();
   model.domains.forEach((d, i) => d.subDomains.forEach((s) => domainOf.set(s.code, i)));
   const bank = questionBankVersion(model);
-  const inScope = requirements.filter((r) => r.modelVersion === bank && domainOf.has(r.subDomainCode) && isApplicable(model, r.subDomainCode, r.level));
+  const inScope = requirements.filter(
+    (r) => r.modelVersion === bank && domainOf.has(r.subDomainCode) && isApplicable(model, r.subDomainCode, r.level),
+  );
   const position = new Map<string, number>();
   inScope.forEach((r, i) => position.set(r.id, i));
 
@@ -155,11 +167,22 @@ export function prepareScoring(model: ModelVersion, requirements: readonly Requi
 }
 
 /** One-off scoring; prefer `prepareScoring` when scoring many assessments against one bank. */
-export function scoreAssessment(model: ModelVersion, requirements: readonly Requirement[], answers: readonly Answer[], options: { manufacturingType: ManufacturingType; mode: ScoringMode }): MaturityResult {
+export function scoreAssessment(
+  model: ModelVersion,
+  requirements: readonly Requirement[],
+  answers: readonly Answer[],
+  options: { manufacturingType: ManufacturingType; mode: ScoringMode },
+): MaturityResult {
   return prepareScoring(model, requirements, options.manufacturingType).score(answers, options.mode);
 }
 
-function scoreLevel(level: Level, prepared: readonly PreparedDomain[], values: Float64Array, mode: ScoringMode, threshold: number): LevelScore {
+function scoreLevel(
+  level: Level,
+  prepared: readonly PreparedDomain[],
+  values: Float64Array,
+  mode: ScoringMode,
+  threshold: number,
+): LevelScore {
   let items = 0;
   let notApplicable = 0;
   let unanswered = 0;
@@ -183,7 +206,15 @@ function scoreLevel(level: Level, prepared: readonly PreparedDomain[], values: F
       items += s.items.length;
       notApplicable += na;
       unanswered += open;
-      return { code: s.code, score: scored > 0 ? sum / scored : null, weight: s.gamma, items: s.items.length, notApplicable: na, unanswered: open, scored };
+      return {
+        code: s.code,
+        score: scored > 0 ? sum / scored : null,
+        weight: s.gamma,
+        items: s.items.length,
+        notApplicable: na,
+        unanswered: open,
+        scored,
+      };
     });
     return { code: d.code, score: weightedMean(subDomains), weight: d.alpha, subDomains };
   });
@@ -219,5 +250,12 @@ function completeness(model: ModelVersion, values: Float64Array, domainIndexOfIt
     entry.answered++;
     if (values[i] === NOT_APPLICABLE) notApplicable++;
   }
-  return { items: values.length, answered, notApplicable, unanswered: values.length - answered, ratio: values.length ? answered / values.length : 1, byDomain };
+  return {
+    items: values.length,
+    answered,
+    notApplicable,
+    unanswered: values.length - answered,
+    ratio: values.length ? answered / values.length : 1,
+    byDomain,
+  };
 }

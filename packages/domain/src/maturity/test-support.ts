@@ -29,7 +29,15 @@ export function syntheticBank(model: ModelVersion, perCell = 2): Requirement[] {
       for (const level of LEVELS)
         for (let i = 1; i <= perCell; i++) {
           const text = { zh: `${s.name.zh} ${level} 级 第 ${i} 项`, en: `${s.name.en} L${level} #${i}` };
-          bank.push({ id: `T-${s.code}-L${level}-${i}`, modelVersion: model.id, subDomainCode: s.code, level, text, evidence: text, advice: text });
+          bank.push({
+            id: `T-${s.code}-L${level}-${i}`,
+            modelVersion: model.id,
+            subDomainCode: s.code,
+            level,
+            text,
+            evidence: text,
+            advice: text,
+          });
         }
   return bank;
 }
@@ -77,7 +85,14 @@ export function uniformAnswers(bank: readonly Requirement[], value: (r: Requirem
  */
 export function tinyModel(): ModelVersion {
   const domains = [
-    { code: 'D1', name: { zh: '域一', en: 'Domain 1' }, subDomains: [{ code: 's1', name: { zh: '子域一', en: 'Sub 1' } }, { code: 's2', name: { zh: '子域二', en: 'Sub 2' } }] },
+    {
+      code: 'D1',
+      name: { zh: '域一', en: 'Domain 1' },
+      subDomains: [
+        { code: 's1', name: { zh: '子域一', en: 'Sub 1' } },
+        { code: 's2', name: { zh: '子域二', en: 'Sub 2' } },
+      ],
+    },
     { code: 'D2', name: { zh: '域二', en: 'Domain 2' }, subDomains: [{ code: 's3', name: { zh: '子域三', en: 'Sub 3' } }] },
   ];
   const weights = { domain: { D1: 0.6, D2: 0.4 }, subDomain: { s1: 0.5, s2: 0.5, s3: 1 } };
@@ -119,9 +134,19 @@ export function tinyAnswers(values: Record<string, readonly (AnswerValue | null 
 
 /** The worked example: A1 = 0.93, A2 = 0.825, A3 = 0.485, A4 = A5 = 0 → n = 2. */
 export const WORKED_EXAMPLE: Record<string, (AnswerValue | null | undefined)[]> = {
-  's1@1': [1, 1], 's2@1': [1, 0.8], 's3@1': [0.8, 1],
-  's1@2': [0.8, 0.8], 's2@2': [1, 0.5], 's3@2': [1, 0.8],
-  's1@3': [0.5, 0], 's2@3': [0.5, 0.5], 's3@3': [0.8, 0.5],
-  's1@4': [0, 0], 's2@4': [0, 0], 's3@4': [0, 0],
-  's1@5': [0, 0], 's2@5': [0, 0], 's3@5': [0, 0],
+  's1@1': [1, 1],
+  's2@1': [1, 0.8],
+  's3@1': [0.8, 1],
+  's1@2': [0.8, 0.8],
+  's2@2': [1, 0.5],
+  's3@2': [1, 0.8],
+  's1@3': [0.5, 0],
+  's2@3': [0.5, 0.5],
+  's3@3': [0.8, 0.5],
+  's1@4': [0, 0],
+  's2@4': [0, 0],
+  's3@4': [0, 0],
+  's1@5': [0, 0],
+  's2@5': [0, 0],
+  's3@5': [0, 0],
 };

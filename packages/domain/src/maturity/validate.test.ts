@@ -9,7 +9,12 @@ const id = bank[0]!.id;
 
 describe('answer problems (each one a 4xx from the API)', () => {
   it('accepts well-formed answers, N/A with a reason included', () => {
-    expect(answerProblems(CMMM_2020, bank, [{ requirementId: id, value: 0.8 }, { requirementId: bank[1]!.id, value: null, naReason: '无自有产品设计' }])).toEqual([]);
+    expect(
+      answerProblems(CMMM_2020, bank, [
+        { requirementId: id, value: 0.8 },
+        { requirementId: bank[1]!.id, value: null, naReason: '无自有产品设计' },
+      ]),
+    ).toEqual([]);
   });
 
   it('names an unknown requirement, a bad value, N/A without reason and a duplicate', () => {

@@ -1,4 +1,13 @@
-import { ANSWER_VALUES, FORMULA_IDS, isApplicable, LEVELS, questionBankVersion, type Answer, type Bilingual, type ModelVersion } from './model.ts';
+import {
+  ANSWER_VALUES,
+  FORMULA_IDS,
+  isApplicable,
+  LEVELS,
+  questionBankVersion,
+  type Answer,
+  type Bilingual,
+  type ModelVersion,
+} from './model.ts';
 import type { Requirement } from './question-bank/types.ts';
 
 // Checks for what comes from outside: answers from the API (each problem is a 4xx), a model version a
@@ -13,11 +22,23 @@ export interface AnswerProblem {
 }
 
 export const ANSWER_PROBLEM_MESSAGES: Record<AnswerProblemCode, Bilingual> = {
-  unknownRequirement: { zh: '评估项「{requirementId}」不属于该模型版本的题库', en: 'Requirement "{requirementId}" is not in the question bank of this model version' },
-  badValue: { zh: '评估项「{requirementId}」的取值应为 1、0.8、0.5、0 或不适用', en: 'Requirement "{requirementId}" takes 1, 0.8, 0.5, 0 or not applicable' },
-  naWithoutReason: { zh: '评估项「{requirementId}」标为不适用时须填写理由', en: 'Requirement "{requirementId}" needs a reason when marked not applicable' },
+  unknownRequirement: {
+    zh: '评估项「{requirementId}」不属于该模型版本的题库',
+    en: 'Requirement "{requirementId}" is not in the question bank of this model version',
+  },
+  badValue: {
+    zh: '评估项「{requirementId}」的取值应为 1、0.8、0.5、0 或不适用',
+    en: 'Requirement "{requirementId}" takes 1, 0.8, 0.5, 0 or not applicable',
+  },
+  naWithoutReason: {
+    zh: '评估项「{requirementId}」标为不适用时须填写理由',
+    en: 'Requirement "{requirementId}" needs a reason when marked not applicable',
+  },
   duplicate: { zh: '评估项「{requirementId}」重复作答', en: 'Requirement "{requirementId}" is answered more than once' },
-  notApplicableCell: { zh: '评估项「{requirementId}」所在子域在该级别不适用', en: 'Requirement "{requirementId}" lies in a sub-domain and level that do not apply' },
+  notApplicableCell: {
+    zh: '评估项「{requirementId}」所在子域在该级别不适用',
+    en: 'Requirement "{requirementId}" lies in a sub-domain and level that do not apply',
+  },
 };
 
 export function answerProblems(model: ModelVersion, requirements: readonly Requirement[], answers: readonly Answer[]): AnswerProblem[] {
@@ -71,7 +92,8 @@ export function modelProblems(model: ModelVersion): ModelProblem[] {
     for (const s of d.subDomains) {
       if (subDomainCodes.has(s.code)) add('duplicateCode', s.code);
       subDomainCodes.add(s.code);
-      for (const level of LEVELS) if (typeof model.applicability[s.code]?.[level] !== 'boolean') add('missingApplicability', `${s.code}@${level}`);
+      for (const level of LEVELS)
+        if (typeof model.applicability[s.code]?.[level] !== 'boolean') add('missingApplicability', `${s.code}@${level}`);
     }
   }
   for (const [type, weights] of Object.entries(model.weights)) {
@@ -85,8 +107,17 @@ export function modelProblems(model: ModelVersion): ModelProblem[] {
       }
       if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) add('weightsDoNotSumToOne', `${type}:${group}`);
     };
-    check(weights.domain, model.domains.map((d) => d.code), 'domains');
-    for (const d of model.domains) check(weights.subDomain, d.subDomains.map((s) => s.code), d.code);
+    check(
+      weights.domain,
+      model.domains.map((d) => d.code),
+      'domains',
+    );
+    for (const d of model.domains)
+      check(
+        weights.subDomain,
+        d.subDomains.map((s) => s.code),
+        d.code,
+      );
   }
   if (!(model.passThreshold > 0 && model.passThreshold <= 1)) add('badThreshold', String(model.passThreshold));
   if (model.levels.map((l) => l.level).join() !== LEVELS.join()) add('badLevels', model.levels.map((l) => l.level).join());
@@ -115,6 +146,9 @@ export function bankProblems(model: ModelVersion, requirements: readonly Require
     else if (!isApplicable(model, r.subDomainCode, r.level)) problems.push({ code: 'notApplicableCell', subject: r.id });
     else covered.add(`${r.subDomainCode}@${r.level}`);
   }
-  for (const code of subDomains) for (const level of LEVELS) if (isApplicable(model, code, level) && !covered.has(`${code}@${level}`)) problems.push({ code: 'emptyCell', subject: `${code}@${level}` });
+  for (const code of subDomains)
+    for (const level of LEVELS)
+      if (isApplicable(model, code, level) && !covered.has(`${code}@${level}`))
+        problems.push({ code: 'emptyCell', subject: `${code}@${level}` });
   return problems;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addWorkingDays, chinaDate, isIsoDate, isWorkingDay, nextWorkingDay, noticePeriod, noticeStatus, overridesFrom } from './calendar.ts';
+import {
+  addDays,
+  addWorkingDays,
+  chinaDate,
+  isIsoDate,
+  isWorkingDay,
+  nextWorkingDay,
+  noticePeriod,
+  noticeStatus,
+  overridesFrom,
+} from './calendar.ts';
 
 // 2026-10-01 is a Thursday. The 2026 National Day break (1–7 Oct, with Sat 10 Oct worked) is used as an
 // example of holidays and a make-up workday; the real calendar is the bureau's editable data.

@@ -52,7 +52,11 @@ export function nextWorkingDay(date: string, calendar: CalendarOverrides = NO_OV
  * A notice of `workingDays` working days starting on `start`: it opens on the first working day on or
  * after `start` (that day counts as day 1) and ends on the last of its working days, inclusive.
  */
-export function noticePeriod(start: string, workingDays: number, calendar: CalendarOverrides = NO_OVERRIDES): { startsOn: string; endsOn: string } {
+export function noticePeriod(
+  start: string,
+  workingDays: number,
+  calendar: CalendarOverrides = NO_OVERRIDES,
+): { startsOn: string; endsOn: string } {
   if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError('workingDays must be a positive integer');
   if (!isIsoDate(start)) throw new RangeError('start must be a date written YYYY-MM-DD');
   const startsOn = nextWorkingDay(start, calendar);
@@ -70,7 +74,8 @@ export function noticePeriod(start: string, workingDays: number, calendar: Calen
 const MAX_SCAN_DAYS = 366 + 31 * 2;
 
 /** End date of `n` working days counted from `start` (start inclusive when it is a working day). */
-export const addWorkingDays = (start: string, n: number, calendar: CalendarOverrides = NO_OVERRIDES): string => noticePeriod(start, n, calendar).endsOn;
+export const addWorkingDays = (start: string, n: number, calendar: CalendarOverrides = NO_OVERRIDES): string =>
+  noticePeriod(start, n, calendar).endsOn;
 
 export function noticeStatus(today: string, startsOn: string, endsOn: string): 'upcoming' | 'open' | 'ended' {
   if (today < startsOn) return 'upcoming';

@@ -50,14 +50,18 @@ export interface GateResult {
 export function checkGates(gates: ProgrammeGates, facts: GateFacts): { eligible: boolean; gates: GateResult[] } {
   const results: GateResult[] = [];
   const { today, opensOn, closesOn } = facts;
-  if (today < opensOn) results.push({ code: 'window', passed: false, key: 'recognition.gate.windowNotOpen', params: { opensOn, closesOn } });
-  else if (today > closesOn) results.push({ code: 'window', passed: false, key: 'recognition.gate.windowClosed', params: { opensOn, closesOn } });
+  if (today < opensOn)
+    results.push({ code: 'window', passed: false, key: 'recognition.gate.windowNotOpen', params: { opensOn, closesOn } });
+  else if (today > closesOn)
+    results.push({ code: 'window', passed: false, key: 'recognition.gate.windowClosed', params: { opensOn, closesOn } });
   else results.push({ code: 'window', passed: true, key: 'recognition.gate.windowOpen', params: { opensOn, closesOn } });
 
   if (gates.minMaturityLevel > 0) {
     const min = gates.minMaturityLevel;
-    if (facts.maturityLevel === null) results.push({ code: 'maturity', passed: false, key: 'recognition.gate.maturityMissing', params: { min } });
-    else if (facts.maturityLevel < min) results.push({ code: 'maturity', passed: false, key: 'recognition.gate.maturityLow', params: { min, level: facts.maturityLevel } });
+    if (facts.maturityLevel === null)
+      results.push({ code: 'maturity', passed: false, key: 'recognition.gate.maturityMissing', params: { min } });
+    else if (facts.maturityLevel < min)
+      results.push({ code: 'maturity', passed: false, key: 'recognition.gate.maturityLow', params: { min, level: facts.maturityLevel } });
     else results.push({ code: 'maturity', passed: true, key: 'recognition.gate.maturityMet', params: { min, level: facts.maturityLevel } });
   }
   if (gates.aboveDesignatedSize) {
@@ -66,9 +70,15 @@ export function checkGates(gates: ProgrammeGates, facts: GateFacts): { eligible:
   }
   if (gates.noSeriousIncident) {
     const passed = facts.incidentFreeDeclared;
-    results.push({ code: 'incident', passed, key: passed ? 'recognition.gate.incidentDeclared' : 'recognition.gate.incidentNotDeclared', params: {} });
+    results.push({
+      code: 'incident',
+      passed,
+      key: passed ? 'recognition.gate.incidentDeclared' : 'recognition.gate.incidentNotDeclared',
+      params: {},
+    });
   }
-  if (facts.banUntil !== null && facts.banUntil >= today) results.push({ code: 'ban', passed: false, key: 'recognition.gate.banned', params: { until: facts.banUntil } });
+  if (facts.banUntil !== null && facts.banUntil >= today)
+    results.push({ code: 'ban', passed: false, key: 'recognition.gate.banned', params: { until: facts.banUntil } });
   else results.push({ code: 'ban', passed: true, key: 'recognition.gate.noBan', params: {} });
   return { eligible: results.every((r) => r.passed), gates: results };
 }

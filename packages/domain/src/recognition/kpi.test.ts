@@ -18,17 +18,32 @@ describe('KPI changes against the seed benchmarks', () => {
   });
 
   it('checks CNC ≥ 70 %, cost −20 % or better, productivity +20 % or better (seed §二.3)', () => {
-    expect(benchmarkCheck({ cncRate: { before: 50, after: 70 }, operatingCost: { before: 100, after: 80 }, productivity: { before: 10, after: 12 } })).toEqual({
+    expect(
+      benchmarkCheck({
+        cncRate: { before: 50, after: 70 },
+        operatingCost: { before: 100, after: 80 },
+        productivity: { before: 10, after: 12 },
+      }),
+    ).toEqual({
       cncRate: { value: 70, target: 70, met: true },
       operatingCost: { value: -0.2, target: -0.2, met: true },
       productivity: { value: 0.2, target: 0.2, met: true },
     });
-    const short = benchmarkCheck({ cncRate: { before: 50, after: 69.9 }, operatingCost: { before: 100, after: 81 }, productivity: { before: 10, after: 11.9 } });
+    const short = benchmarkCheck({
+      cncRate: { before: 50, after: 69.9 },
+      operatingCost: { before: 100, after: 81 },
+      productivity: { before: 10, after: 11.9 },
+    });
     expect([short.cncRate.met, short.operatingCost.met, short.productivity.met]).toEqual([false, false, false]);
     expect(benchmarkCheck({}).cncRate.met).toBeNull();
   });
 
   it('lists required KPIs lacking a value', () => {
-    expect(missingKpis(['cncRate', 'operatingCost', 'productivity'], { cncRate: { before: 1, after: 2 }, operatingCost: { before: 1, after: null } })).toEqual(['operatingCost', 'productivity']);
+    expect(
+      missingKpis(['cncRate', 'operatingCost', 'productivity'], {
+        cncRate: { before: 1, after: 2 },
+        operatingCost: { before: 1, after: null },
+      }),
+    ).toEqual(['operatingCost', 'productivity']);
   });
 });

@@ -2,7 +2,17 @@
 // seed's cases (seed §二.3: CNC rate, operating cost, productivity; syringe output, glass-line labour
 // and takt, tyre water and CO₂) and recognition-and-funding.md §6 (yield, energy).
 
-export const KPI_CODES = ['cncRate', 'operatingCost', 'productivity', 'yieldRate', 'energy', 'water', 'co2', 'labour', 'cycleTime'] as const;
+export const KPI_CODES = [
+  'cncRate',
+  'operatingCost',
+  'productivity',
+  'yieldRate',
+  'energy',
+  'water',
+  'co2',
+  'labour',
+  'cycleTime',
+] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 
 export interface KpiDefinition {
@@ -16,8 +26,18 @@ export interface KpiDefinition {
 
 export const KPI_DEFINITIONS: Record<KpiCode, KpiDefinition> = {
   cncRate: { label: { zh: '装备数控化率', en: 'Equipment CNC rate' }, unit: { zh: '%', en: '%' }, better: 'higher', percent: true },
-  operatingCost: { label: { zh: '运营成本', en: 'Operating cost' }, unit: { zh: '万元/年', en: '10k CNY/yr' }, better: 'lower', percent: false },
-  productivity: { label: { zh: '生产效率', en: 'Productivity' }, unit: { zh: '件/人·时', en: 'units per person-hour' }, better: 'higher', percent: false },
+  operatingCost: {
+    label: { zh: '运营成本', en: 'Operating cost' },
+    unit: { zh: '万元/年', en: '10k CNY/yr' },
+    better: 'lower',
+    percent: false,
+  },
+  productivity: {
+    label: { zh: '生产效率', en: 'Productivity' },
+    unit: { zh: '件/人·时', en: 'units per person-hour' },
+    better: 'higher',
+    percent: false,
+  },
   yieldRate: { label: { zh: '产品合格率', en: 'Yield rate' }, unit: { zh: '%', en: '%' }, better: 'higher', percent: true },
   energy: { label: { zh: '综合能耗', en: 'Energy use' }, unit: { zh: '吨标煤/年', en: 'tce/yr' }, better: 'lower', percent: false },
   water: { label: { zh: '用水量', en: 'Water use' }, unit: { zh: '立方米/年', en: 'm³/yr' }, better: 'lower', percent: false },
@@ -44,7 +64,9 @@ export function kpiChanges(kpis: KpiSet): Record<KpiCode, number | null> {
 
 /** Required KPIs without both values. */
 export function missingKpis(required: readonly KpiCode[], kpis: KpiSet): KpiCode[] {
-  return required.filter((c) => kpis[c]?.before === null || kpis[c]?.before === undefined || kpis[c]?.after === null || kpis[c]?.after === undefined);
+  return required.filter(
+    (c) => kpis[c]?.before === null || kpis[c]?.before === undefined || kpis[c]?.after === null || kpis[c]?.after === undefined,
+  );
 }
 
 /**
@@ -67,6 +89,10 @@ export function benchmarkCheck(kpis: KpiSet): BenchmarkCheck {
   return {
     cncRate: { value: cnc, target: b.cncRate, met: cnc === null ? null : cnc >= b.cncRate },
     operatingCost: { value: cost, target: b.operatingCostChange, met: cost === null ? null : cost <= b.operatingCostChange },
-    productivity: { value: productivity, target: b.productivityChange, met: productivity === null ? null : productivity >= b.productivityChange },
+    productivity: {
+      value: productivity,
+      target: b.productivityChange,
+      met: productivity === null ? null : productivity >= b.productivityChange,
+    },
   };
 }

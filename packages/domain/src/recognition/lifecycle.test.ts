@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, banUntil, formatRecognitionNumber, parseRecognitionNumber, recognitionNumberPrefix, reevaluationDue, revokesOnReevaluation } from './lifecycle.ts';
+import {
+  addYears,
+  banUntil,
+  formatRecognitionNumber,
+  parseRecognitionNumber,
+  recognitionNumberPrefix,
+  reevaluationDue,
+  revokesOnReevaluation,
+} from './lifecycle.ts';
 import { nextLevel } from './types.ts';
 
 describe('recognition numbers', () => {

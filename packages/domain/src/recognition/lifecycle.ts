@@ -13,7 +13,13 @@ export type ReevaluationOutcome = (typeof REEVALUATION_OUTCOMES)[number];
 export const REVOCATION_CAUSES = ['no_reevaluation', 'reevaluation_failed', 'enterprise_request', 'closed', 'fraud'] as const;
 export type RevocationCause = (typeof REVOCATION_CAUSES)[number];
 
-export const BAN_YEARS: Record<RevocationCause, number> = { no_reevaluation: 2, reevaluation_failed: 2, enterprise_request: 2, closed: 2, fraud: 3 };
+export const BAN_YEARS: Record<RevocationCause, number> = {
+  no_reevaluation: 2,
+  reevaluation_failed: 2,
+  enterprise_request: 2,
+  closed: 2,
+  fraud: 3,
+};
 
 export function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -41,7 +47,9 @@ export function formatRecognitionNumber(p: { year: number; kind: RecognitionKind
   return `WH-${p.year}-${KIND_CODE[p.kind]}-${LEVEL_CODE[p.level]}-${String(p.serial).padStart(3, '0')}`;
 }
 
-export function parseRecognitionNumber(value: string): { year: number; kind: RecognitionKind; level: RecognitionLevel; serial: number } | null {
+export function parseRecognitionNumber(
+  value: string,
+): { year: number; kind: RecognitionKind; level: RecognitionLevel; serial: number } | null {
   const m = NUMBER.exec(value);
   if (!m) return null;
   const kind = (Object.keys(KIND_CODE) as RecognitionKind[]).find((k) => KIND_CODE[k] === m[2])!;
@@ -50,4 +58,5 @@ export function parseRecognitionNumber(value: string): { year: number; kind: Rec
 }
 
 /** The prefix shared by every number of one year, kind and level (to find the next serial). */
-export const recognitionNumberPrefix = (year: number, kind: RecognitionKind, level: RecognitionLevel): string => `WH-${year}-${KIND_CODE[kind]}-${LEVEL_CODE[level]}-`;
+export const recognitionNumberPrefix = (year: number, kind: RecognitionKind, level: RecognitionLevel): string =>
+  `WH-${year}-${KIND_CODE[kind]}-${LEVEL_CODE[level]}-`;

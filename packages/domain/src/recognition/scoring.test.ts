@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_INDICATORS, aggregateTotals, indicatorTableProblem, missingScores, rank, weightedTotal, type Indicator } from './scoring.ts';
+import {
+  DEFAULT_INDICATORS,
+  aggregateTotals,
+  indicatorTableProblem,
+  missingScores,
+  rank,
+  weightedTotal,
+  type Indicator,
+} from './scoring.ts';
 
 const ind = (code: string, weight: number): Indicator => ({ code, weight, nameZh: code, nameEn: code, guidanceZh: '', guidanceEn: '' });
 const TABLE = [ind('a', 50), ind('b', 30), ind('c', 20)];

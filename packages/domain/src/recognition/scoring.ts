@@ -63,7 +63,15 @@ export function aggregateTotals(totals: readonly number[]): Aggregate | null {
   const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const all = mean(sorted);
   const stddev = Math.sqrt(mean(sorted.map((x) => (x - all) ** 2)));
-  return { n: sorted.length, counted: kept.length, dropped, score: round(mean(kept)), min: sorted[0]!, max: sorted[sorted.length - 1]!, stddev: round(stddev) };
+  return {
+    n: sorted.length,
+    counted: kept.length,
+    dropped,
+    score: round(mean(kept)),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    stddev: round(stddev),
+  };
 }
 
 export interface Rankable {
@@ -93,10 +101,52 @@ export function rank<T extends Rankable>(items: readonly T[]): (T & { rank: numb
  * unconfirmed there): the bureau edits it per programme.
  */
 export const DEFAULT_INDICATORS: readonly Indicator[] = [
-  { code: 'maturity', nameZh: '智能制造能力成熟度', nameEn: 'Smart-manufacturing maturity', weight: 20, guidanceZh: '成熟度评估等级与证据的一致性', guidanceEn: 'Maturity level and how well the evidence supports it' },
-  { code: 'infrastructure', nameZh: '信息基础设施与系统集成', nameEn: 'IT infrastructure and integration', weight: 30, guidanceZh: '网络、数据采集、MES/ERP 等系统的覆盖与集成', guidanceEn: 'Networks, data collection, MES/ERP coverage and integration' },
-  { code: 'technology', nameZh: '技术先进性', nameEn: 'Technology advancement', weight: 20, guidanceZh: '关键装备、工业软件的先进性与安全可控', guidanceEn: 'Advanced, secure key equipment and industrial software' },
-  { code: 'replicability', nameZh: '示范推广价值', nameEn: 'Replicability', weight: 10, guidanceZh: '在产业链或行业内的可复制、可推广程度', guidanceEn: 'How far the approach can be copied in the chain or sector' },
-  { code: 'benefit', nameZh: '经济与社会效益', nameEn: 'Economic and social benefit', weight: 10, guidanceZh: '效率、成本、质量、能耗等指标的改善', guidanceEn: 'Gains in productivity, cost, quality, energy' },
-  { code: 'plan', nameZh: '后续建设计划', nameEn: 'Follow-up plan', weight: 10, guidanceZh: '后续投入与建设目标的可行性', guidanceEn: 'Feasibility of further investment and goals' },
+  {
+    code: 'maturity',
+    nameZh: '智能制造能力成熟度',
+    nameEn: 'Smart-manufacturing maturity',
+    weight: 20,
+    guidanceZh: '成熟度评估等级与证据的一致性',
+    guidanceEn: 'Maturity level and how well the evidence supports it',
+  },
+  {
+    code: 'infrastructure',
+    nameZh: '信息基础设施与系统集成',
+    nameEn: 'IT infrastructure and integration',
+    weight: 30,
+    guidanceZh: '网络、数据采集、MES/ERP 等系统的覆盖与集成',
+    guidanceEn: 'Networks, data collection, MES/ERP coverage and integration',
+  },
+  {
+    code: 'technology',
+    nameZh: '技术先进性',
+    nameEn: 'Technology advancement',
+    weight: 20,
+    guidanceZh: '关键装备、工业软件的先进性与安全可控',
+    guidanceEn: 'Advanced, secure key equipment and industrial software',
+  },
+  {
+    code: 'replicability',
+    nameZh: '示范推广价值',
+    nameEn: 'Replicability',
+    weight: 10,
+    guidanceZh: '在产业链或行业内的可复制、可推广程度',
+    guidanceEn: 'How far the approach can be copied in the chain or sector',
+  },
+  {
+    code: 'benefit',
+    nameZh: '经济与社会效益',
+    nameEn: 'Economic and social benefit',
+    weight: 10,
+    guidanceZh: '效率、成本、质量、能耗等指标的改善',
+    guidanceEn: 'Gains in productivity, cost, quality, energy',
+  },
+  {
+    code: 'plan',
+    nameZh: '后续建设计划',
+    nameEn: 'Follow-up plan',
+    weight: 10,
+    guidanceZh: '后续投入与建设目标的可行性',
+    guidanceEn: 'Feasibility of further investment and goals',
+  },
 ];

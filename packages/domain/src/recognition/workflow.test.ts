@@ -1,10 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../accounts/roles.ts';
 import { MESSAGES } from '../i18n/messages.ts';
-import { APPLICATION_MOVES, APPLICATION_STATES, MOVES, allowedMoves, checkMove, type ApplicationMove, type ApplicationState, type MoveContext } from './workflow.ts';
+import {
+  APPLICATION_MOVES,
+  APPLICATION_STATES,
+  MOVES,
+  allowedMoves,
+  checkMove,
+  type ApplicationMove,
+  type ApplicationState,
+  type MoveContext,
+} from './workflow.ts';
 
 // Facts under which every precondition holds, so only state, role and reason decide.
-const ALL_GOOD: MoveContext = { reason: '材料齐全', gatesPassed: true, contentComplete: true, panelSize: 3, panelSubmitted: 3, noticeEnded: true, objectionsOpen: 0, objectionsUpheld: 0 };
+const ALL_GOOD: MoveContext = {
+  reason: '材料齐全',
+  gatesPassed: true,
+  contentComplete: true,
+  panelSize: 3,
+  panelSubmitted: 3,
+  noticeEnded: true,
+  objectionsOpen: 0,
+  objectionsUpheld: 0,
+};
 
 describe('application state machine', () => {
   it('walks the whole happy path, each move by its own role', () => {
@@ -37,7 +55,11 @@ describe('application state machine', () => {
       for (const move of APPLICATION_MOVES) {
         if (MOVES[move].from.includes(state)) continue;
         for (const role of ROLES) {
-          expect(checkMove(state, move, role, ALL_GOOD), `${state} --${move} by ${role}`).toMatchObject({ status: 409, key: 'recognition.illegalMove', params: { move, state } });
+          expect(checkMove(state, move, role, ALL_GOOD), `${state} --${move} by ${role}`).toMatchObject({
+            status: 409,
+            key: 'recognition.illegalMove',
+            params: { move, state },
+          });
           refused++;
         }
       }
@@ -49,7 +71,10 @@ describe('application state machine', () => {
     for (const move of APPLICATION_MOVES) {
       for (const state of MOVES[move].from) {
         for (const role of ROLES.filter((r) => r !== MOVES[move].role)) {
-          expect(checkMove(state, move, role, ALL_GOOD), `${state} --${move} by ${role}`).toMatchObject({ status: 403, key: 'recognition.moveForbidden' });
+          expect(checkMove(state, move, role, ALL_GOOD), `${state} --${move} by ${role}`).toMatchObject({
+            status: 403,
+            key: 'recognition.moveForbidden',
+          });
         }
       }
     }
@@ -62,14 +87,22 @@ describe('application state machine', () => {
   });
 
   it('refuses an unknown move as a 400 on the move field', () => {
-    expect(checkMove('draft', 'approve_everything', 'bureau_admin')).toMatchObject({ status: 400, key: 'recognition.unknownMove', field: 'move' });
+    expect(checkMove('draft', 'approve_everything', 'bureau_admin')).toMatchObject({
+      status: 400,
+      key: 'recognition.unknownMove',
+      field: 'move',
+    });
   });
 
   it('needs a written reason to return or reject, and a blank one is no reason', () => {
     for (const move of ['district_return', 'city_return', 'city_reject', 'reject'] as const) {
       const rule = MOVES[move];
       for (const reason of [undefined, null, '', '   ']) {
-        expect(checkMove(rule.from[0]!, move, rule.role, { ...ALL_GOOD, reason }), `${move} reason=${String(reason)}`).toMatchObject({ status: 400, key: 'recognition.reasonRequired', field: 'reason' });
+        expect(checkMove(rule.from[0]!, move, rule.role, { ...ALL_GOOD, reason }), `${move} reason=${String(reason)}`).toMatchObject({
+          status: 400,
+          key: 'recognition.reasonRequired',
+          field: 'reason',
+        });
       }
     }
     expect(checkMove('submitted', 'district_pass', 'district_officer', { ...ALL_GOOD, reason: '' })).toBeNull();
@@ -78,23 +111,41 @@ describe('application state machine', () => {
   it('submits only when every gate passed and the content is complete', () => {
     for (const move of ['submit', 'resubmit'] as const) {
       const from = MOVES[move].from[0]!;
-      expect(checkMove(from, move, 'enterprise_user', { ...ALL_GOOD, gatesPassed: false })).toMatchObject({ key: 'recognition.gatesFailed' });
-      expect(checkMove(from, move, 'enterprise_user', { ...ALL_GOOD, contentComplete: false })).toMatchObject({ status: 400, key: 'recognition.incomplete' });
+      expect(checkMove(from, move, 'enterprise_user', { ...ALL_GOOD, gatesPassed: false })).toMatchObject({
+        key: 'recognition.gatesFailed',
+      });
+      expect(checkMove(from, move, 'enterprise_user', { ...ALL_GOOD, contentComplete: false })).toMatchObject({
+        status: 400,
+        key: 'recognition.incomplete',
+      });
       expect(checkMove(from, move, 'enterprise_user', {})).toMatchObject({ key: 'recognition.gatesFailed' });
     }
   });
 
   it('closes scoring only with a panel of three or more who have all submitted', () => {
-    expect(checkMove('expert_scoring', 'close_scoring', 'bureau_admin', { panelSize: 2, panelSubmitted: 2 })).toMatchObject({ key: 'recognition.panelTooSmall', params: { min: 3 } });
-    expect(checkMove('expert_scoring', 'close_scoring', 'bureau_admin', { panelSize: 5, panelSubmitted: 3 })).toMatchObject({ key: 'recognition.scoringOpen', params: { missing: 2 } });
+    expect(checkMove('expert_scoring', 'close_scoring', 'bureau_admin', { panelSize: 2, panelSubmitted: 2 })).toMatchObject({
+      key: 'recognition.panelTooSmall',
+      params: { min: 3 },
+    });
+    expect(checkMove('expert_scoring', 'close_scoring', 'bureau_admin', { panelSize: 5, panelSubmitted: 3 })).toMatchObject({
+      key: 'recognition.scoringOpen',
+      params: { missing: 2 },
+    });
     expect(checkMove('expert_scoring', 'close_scoring', 'bureau_admin', { panelSize: 5, panelSubmitted: 5 })).toBeNull();
   });
 
   it('recognises only after the notice ended with every objection handled and none upheld', () => {
     const base = { noticeEnded: true, objectionsOpen: 0, objectionsUpheld: 0 };
-    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, noticeEnded: false })).toMatchObject({ key: 'recognition.noticeNotEnded' });
-    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, objectionsOpen: 2 })).toMatchObject({ key: 'recognition.objectionsOpen', params: { count: 2 } });
-    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, objectionsUpheld: 1 })).toMatchObject({ key: 'recognition.objectionUpheld' });
+    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, noticeEnded: false })).toMatchObject({
+      key: 'recognition.noticeNotEnded',
+    });
+    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, objectionsOpen: 2 })).toMatchObject({
+      key: 'recognition.objectionsOpen',
+      params: { count: 2 },
+    });
+    expect(checkMove('in_notice', 'recognise', 'bureau_admin', { ...base, objectionsUpheld: 1 })).toMatchObject({
+      key: 'recognition.objectionUpheld',
+    });
     expect(checkMove('in_notice', 'recognise', 'bureau_admin', base)).toBeNull();
     expect(checkMove('in_notice', 'reject', 'bureau_admin', { reason: '异议成立' })).toBeNull();
   });
@@ -110,7 +161,19 @@ describe('application state machine', () => {
   });
 
   it('has a message in both languages for every refusal key', () => {
-    const keys = ['recognition.unknownMove', 'recognition.illegalMove', 'recognition.moveForbidden', 'recognition.reasonRequired', 'recognition.gatesFailed', 'recognition.incomplete', 'recognition.panelTooSmall', 'recognition.scoringOpen', 'recognition.noticeNotEnded', 'recognition.objectionsOpen', 'recognition.objectionUpheld'] as const;
+    const keys = [
+      'recognition.unknownMove',
+      'recognition.illegalMove',
+      'recognition.moveForbidden',
+      'recognition.reasonRequired',
+      'recognition.gatesFailed',
+      'recognition.incomplete',
+      'recognition.panelTooSmall',
+      'recognition.scoringOpen',
+      'recognition.noticeNotEnded',
+      'recognition.objectionsOpen',
+      'recognition.objectionUpheld',
+    ] as const;
     for (const key of keys) expect(MESSAGES[key]).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
   });
 });

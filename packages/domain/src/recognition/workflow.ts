@@ -4,7 +4,18 @@ import type { Role } from '../accounts/roles.ts';
 // recognition procedure: ../shared/domain/recognition-and-funding.md §2 (申报 → 初审 → 复审 → 专家评审 →
 // 公示 → 认定). A move is legal only from its listed states, by its listed role, with its preconditions.
 
-export const APPLICATION_STATES = ['draft', 'submitted', 'returned', 'district_passed', 'expert_scoring', 'shortlisted', 'in_notice', 'recognised', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'returned',
+  'district_passed',
+  'expert_scoring',
+  'shortlisted',
+  'in_notice',
+  'recognised',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 export const APPLICATION_MOVES = [
@@ -105,12 +116,14 @@ export function checkMove(state: ApplicationState, move: string, role: Role, con
     case 'close_scoring': {
       const size = context.panelSize ?? 0;
       if (size < MIN_PANEL_SIZE) return { status: 409, key: 'recognition.panelTooSmall', params: { min: MIN_PANEL_SIZE } };
-      if ((context.panelSubmitted ?? 0) < size) return { status: 409, key: 'recognition.scoringOpen', params: { missing: size - (context.panelSubmitted ?? 0) } };
+      if ((context.panelSubmitted ?? 0) < size)
+        return { status: 409, key: 'recognition.scoringOpen', params: { missing: size - (context.panelSubmitted ?? 0) } };
       return null;
     }
     case 'recognise':
       if (context.noticeEnded !== true) return { status: 409, key: 'recognition.noticeNotEnded' };
-      if ((context.objectionsOpen ?? 0) > 0) return { status: 409, key: 'recognition.objectionsOpen', params: { count: context.objectionsOpen ?? 0 } };
+      if ((context.objectionsOpen ?? 0) > 0)
+        return { status: 409, key: 'recognition.objectionsOpen', params: { count: context.objectionsOpen ?? 0 } };
       if ((context.objectionsUpheld ?? 0) > 0) return { status: 409, key: 'recognition.objectionUpheld' };
       return null;
     default:

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  completeCreditCode,
-  creditCodeCheckCharacter,
-  creditCodeDivision,
-  creditCodeProblem,
-  isValidCreditCode,
-} from './credit-code.ts';
+import { completeCreditCode, creditCodeCheckCharacter, creditCodeDivision, creditCodeProblem, isValidCreditCode } from './credit-code.ts';
 
 describe('unified social credit code (GB 32100-2015)', () => {
   // Published codes of well-known public bodies, used only as check-character fixtures.

@@ -27,10 +27,22 @@ describe('enterprise input', () => {
   it('accepts a complete valid input', () => expect(enterpriseProblems(valid, taxonomy)).toEqual([]));
 
   it('names every problem field by field', () => {
-    const bad = { ...valid, creditCode: '91371002TE00000010', districtCode: '999999', chainCodes: ['X'], contactPhone: '12', industryCode: 'A01' };
+    const bad = {
+      ...valid,
+      creditCode: '91371002TE00000010',
+      districtCode: '999999',
+      chainCodes: ['X'],
+      contactPhone: '12',
+      industryCode: 'A01',
+    };
     const fields = enterpriseProblems(bad, taxonomy).map((p) => `${p.field}:${p.code}`);
     expect(fields).toEqual(
-      expect.arrayContaining(['districtCode:unknownDistrict', 'chainCodes:unknownChain', 'contactPhone:invalidPhone', 'industryCode:invalidIndustryCode']),
+      expect.arrayContaining([
+        'districtCode:unknownDistrict',
+        'chainCodes:unknownChain',
+        'contactPhone:invalidPhone',
+        'industryCode:invalidIndustryCode',
+      ]),
     );
     expect(fields.some((f) => f.startsWith('creditCode:'))).toBe(true);
   });
@@ -41,7 +53,12 @@ describe('enterprise input', () => {
   });
 
   it('normalises text and case', () => {
-    const n = normaliseEnterpriseInput({ ...valid, creditCode: ` ${valid.creditCode.toLowerCase()} `, address: '  ', chainCodes: ['C01', 'C01', ' '] });
+    const n = normaliseEnterpriseInput({
+      ...valid,
+      creditCode: ` ${valid.creditCode.toLowerCase()} `,
+      address: '  ',
+      chainCodes: ['C01', 'C01', ' '],
+    });
     expect(n.creditCode).toBe(valid.creditCode);
     expect(n.address).toBeNull();
     expect(n.chainCodes).toEqual(['C01']);

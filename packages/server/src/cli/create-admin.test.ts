@@ -32,11 +32,18 @@ describe('npm run create-admin on a real install', () => {
     const health = await new TestClient(platform.url).get('/api/health');
     expect(health.body).toMatchObject({ status: 'ok', demo: false });
     const taxonomy = (await new TestClient(platform.url).get('/api/registry/taxonomy')).body;
-    expect({ chains: taxonomy.chains, clusters: taxonomy.clusters, districts: taxonomy.districts.length }).toEqual({ chains: [], clusters: [], districts: 7 });
+    expect({ chains: taxonomy.chains, clusters: taxonomy.clusters, districts: taxonomy.districts.length }).toEqual({
+      chains: [],
+      clusters: [],
+      districts: 7,
+    });
   });
 
   it('creates a bureau admin through the npm script, password from ZHIZAO_ADMIN_PASSWORD, who then logs in', async () => {
-    const res = await runCommand('npm', ['run', '-s', 'create-admin', '--', '--username', 'chief', '--role', 'bureau_admin'], { ...env, ZHIZAO_ADMIN_PASSWORD: 'Chief@2024x' });
+    const res = await runCommand('npm', ['run', '-s', 'create-admin', '--', '--username', 'chief', '--role', 'bureau_admin'], {
+      ...env,
+      ZHIZAO_ADMIN_PASSWORD: 'Chief@2024x',
+    });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('Created account "chief"');
     const session = await login('chief', 'Chief@2024x');
@@ -46,7 +53,9 @@ describe('npm run create-admin on a real install', () => {
   });
 
   it('reads the password from standard input and takes a display name', async () => {
-    const res = await cli(['--username', 'secops', '--role', 'security_admin', '--display-name', '安全保密管理员甲'], { stdin: 'Secure#Pass7\n' });
+    const res = await cli(['--username', 'secops', '--role', 'security_admin', '--display-name', '安全保密管理员甲'], {
+      stdin: 'Secure#Pass7\n',
+    });
     expect(res.code, res.stderr).toBe(0);
     const session = await login('secops', 'Secure#Pass7');
     expect(session.body.user).toMatchObject({ role: 'security_admin', displayName: '安全保密管理员甲' });
@@ -62,7 +71,9 @@ describe('npm run create-admin on a real install', () => {
       expect(res.code, password).toBe(1);
       expect(res.stderr, password).toContain(reason);
     }
-    expect((await cli(['--username', 'Weak.ling1', '--role', 'system_admin'], { password: 'weak.LING1' })).stderr).toContain('must differ from the username');
+    expect((await cli(['--username', 'Weak.ling1', '--role', 'system_admin'], { password: 'weak.LING1' })).stderr).toContain(
+      'must differ from the username',
+    );
     expect((await login('weakling', 'short1A')).status).toBe(401);
   });
 
@@ -73,7 +84,12 @@ describe('npm run create-admin on a real install', () => {
   });
 
   it('exits 2 with the usage on a wrong command line, and 1 without a password', async () => {
-    for (const args of [['--role', 'bureau_admin'], ['--username', 'x1', '--role', 'expert'], ['--username', 'ok-name', '--role', 'bureau_admin', '--password', 'Pass@word1'], ['--username', 'a b', '--role', 'bureau_admin']]) {
+    for (const args of [
+      ['--role', 'bureau_admin'],
+      ['--username', 'x1', '--role', 'expert'],
+      ['--username', 'ok-name', '--role', 'bureau_admin', '--password', 'Pass@word1'],
+      ['--username', 'a b', '--role', 'bureau_admin'],
+    ]) {
       const res = await cli(args, { password: 'Fine@pass1' });
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.stderr, args.join(' ')).toMatch(/Usage|username must be/);

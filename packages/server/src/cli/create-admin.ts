@@ -40,7 +40,12 @@ function parseOptions(argv: string[]): Options | 'help' {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { username: { type: 'string' }, role: { type: 'string' }, 'display-name': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        username: { type: 'string' },
+        role: { type: 'string' },
+        'display-name': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -50,9 +55,11 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (values.help) return 'help';
   const username = values.username?.trim() ?? '';
   if (!username) throw new CliError(`缺少 --username · --username is required\n\n${USAGE}`, 2);
-  if (!USERNAME.test(username)) throw new CliError('用户名须为 3–64 位字母、数字或 _ . - · The username must be 3–64 letters, digits or _ . -', 2);
+  if (!USERNAME.test(username))
+    throw new CliError('用户名须为 3–64 位字母、数字或 _ . - · The username must be 3–64 letters, digits or _ . -', 2);
   const role = values.role as AdminRole;
-  if (!ADMIN_ROLES.includes(role)) throw new CliError(`--role 须为 ${ADMIN_ROLES.join('、')} 之一 · --role must be one of ${ADMIN_ROLES.join(', ')}\n\n${USAGE}`, 2);
+  if (!ADMIN_ROLES.includes(role))
+    throw new CliError(`--role 须为 ${ADMIN_ROLES.join('、')} 之一 · --role must be one of ${ADMIN_ROLES.join(', ')}\n\n${USAGE}`, 2);
   const displayName = values['display-name']?.trim() || ROLE_LABELS[role].zh;
   if (displayName.length > 64 || /[\u0000-\u001F\u007F]/.test(displayName)) {
     throw new CliError('显示名称最多 64 个字符，且不含控制字符 · The display name has at most 64 characters and no control characters', 2);
@@ -81,7 +88,12 @@ async function createAdmin(argv: string[]): Promise<string> {
     // Before asking for the password, so nobody types one for nothing.
     if (await findUserByUsername(ctx.db, options.username)) throw new AppError(409, 'user.usernameTaken', { username: options.username });
     const password = await readPassword(process.env.ZHIZAO_ADMIN_PASSWORD);
-    const user = await createUser(ctx, CLI_ACTOR, { username: options.username, displayName: options.displayName, password, role: options.role });
+    const user = await createUser(ctx, CLI_ACTOR, {
+      username: options.username,
+      displayName: options.displayName,
+      password,
+      role: options.role,
+    });
     return `已创建账号 · Created account "${user.username}" (${user.role}, id ${user.id}) in ${ctx.dialect === 'sqlite' ? ctx.config.sqlitePath : 'PostgreSQL'}`;
   } catch (error) {
     if (error instanceof AppError) throw new CliError(bilingual(error));

@@ -3,14 +3,16 @@ import { CliError } from './cli-error.ts';
 // Where a command-line tool gets a password: an environment variable (for scripts), a pipe, or a
 // terminal prompt that echoes nothing. Never an argument, which `ps` and shell history would keep.
 
-const EMPTY = '密码为空：请设置 ZHIZAO_ADMIN_PASSWORD 或从标准输入提供 · No password: set ZHIZAO_ADMIN_PASSWORD or give it on standard input';
+const EMPTY =
+  '密码为空：请设置 ZHIZAO_ADMIN_PASSWORD 或从标准输入提供 · No password: set ZHIZAO_ADMIN_PASSWORD or give it on standard input';
 
 export async function readPassword(fromEnv: string | undefined): Promise<string> {
   let password: string;
   if (fromEnv) password = fromEnv;
   else if (process.stdin.isTTY) {
     password = await promptHidden('密码 · Password: ');
-    if (password && (await promptHidden('再次输入 · Repeat: ')) !== password) throw new CliError('两次输入的密码不一致 · The two passwords differ');
+    if (password && (await promptHidden('再次输入 · Repeat: ')) !== password)
+      throw new CliError('两次输入的密码不一致 · The two passwords differ');
   } else password = await firstLineOfStdin();
   if (!password) throw new CliError(EMPTY);
   return password;
@@ -45,9 +47,9 @@ function promptHidden(question: string): Promise<string> {
         const ch = chars[i]!;
         if (ch === '\r' || ch === '\n') {
           typedAhead = chars.slice(chars[i + 1] === '\n' && ch === '\r' ? i + 2 : i + 1).join('');
-          return finish(), resolve(value);
+          return (finish(), resolve(value));
         }
-        if (ch === '\u0003' || ch === '\u0004') return finish(), reject(new CliError('已取消 · Cancelled', 130));
+        if (ch === '\u0003' || ch === '\u0004') return (finish(), reject(new CliError('已取消 · Cancelled', 130)));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }

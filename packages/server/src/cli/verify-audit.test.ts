@@ -11,7 +11,13 @@ describe('npm run audit:verify', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizao-audit-cli-'));
-    env = { ZHIZAO_DATA_DIR: dataDir, ZHIZAO_SQLITE_PATH: path.join(dataDir, 'zhizao.db'), ZHIZAO_DEMO: '0', DATABASE_URL: '', ZHIZAO_ADMIN_PASSWORD: 'Chief@2024x' };
+    env = {
+      ZHIZAO_DATA_DIR: dataDir,
+      ZHIZAO_SQLITE_PATH: path.join(dataDir, 'zhizao.db'),
+      ZHIZAO_DEMO: '0',
+      DATABASE_URL: '',
+      ZHIZAO_ADMIN_PASSWORD: 'Chief@2024x',
+    };
     for (const username of ['chief', 'deputy']) {
       const created = await runScript('packages/server/src/cli/create-admin.ts', ['--username', username, '--role', 'bureau_admin'], env);
       expect(created.code, created.stderr).toBe(0);

@@ -9,7 +9,9 @@ try {
   if (result.ok) {
     console.log(`审计日志完整 · Audit chain intact: ${result.checked} entries verified`);
   } else {
-    console.error(`审计日志被篡改 · Audit chain broken at entry ${result.firstBadSeq} (${result.problem}); ${result.checked} entries before it verified`);
+    console.error(
+      `审计日志被篡改 · Audit chain broken at entry ${result.firstBadSeq} (${result.problem}); ${result.checked} entries before it verified`,
+    );
     process.exitCode = 1;
   }
 } finally {

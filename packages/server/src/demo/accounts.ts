@@ -36,6 +36,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'provider', role: 'service_provider', displayName: '演示服务商', scope: '—' },
   { username: 'expert', role: 'expert', displayName: '演示专家', scope: '—' },
   { username: 'sysadmin', role: 'system_admin', displayName: '演示系统管理员', scope: '账号与系统运行 · accounts and operations' },
-  { username: 'secadmin', role: 'security_admin', displayName: '演示安全管理员', scope: '角色、密码与安全设置 · roles, passwords, security settings' },
+  {
+    username: 'secadmin',
+    role: 'security_admin',
+    displayName: '演示安全管理员',
+    scope: '角色、密码与安全设置 · roles, passwords, security settings',
+  },
   { username: 'auditadmin', role: 'audit_admin', displayName: '演示审计管理员', scope: '审计日志 · audit log' },
 ];

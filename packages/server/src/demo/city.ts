@@ -18,13 +18,90 @@ type ChainWeights = Record<DemoChainCode, number>;
 const weights = (w: ChainWeights) => w;
 
 export const CHAIN_WEIGHTS_BY_DISTRICT: Record<string, ChainWeights> = {
-  '371002': weights({ MACHINERY: 18, OUTDOOR: 16, TEXTILE: 14, ELECTRONICS: 10, MEDICAL: 8, FOOD: 8, MATERIALS: 6, VEHICLE: 6, MARINE: 4, TYRE: 3 }),
-  '371003': weights({ MACHINERY: 22, TEXTILE: 18, FOOD: 12, VEHICLE: 12, MATERIALS: 8, MEDICAL: 6, ELECTRONICS: 6, OUTDOOR: 6, MARINE: 4, TYRE: 4 }),
-  '371082': weights({ FOOD: 26, MARINE: 24, VEHICLE: 12, MACHINERY: 12, TYRE: 6, MATERIALS: 6, OUTDOOR: 6, TEXTILE: 4, MEDICAL: 4, ELECTRONICS: 3 }),
-  '371083': weights({ FOOD: 24, TEXTILE: 20, MACHINERY: 14, MARINE: 12, MATERIALS: 10, MEDICAL: 6, VEHICLE: 6, OUTDOOR: 4, ELECTRONICS: 4, TYRE: 3 }),
-  '371071': weights({ MEDICAL: 24, ELECTRONICS: 22, MATERIALS: 14, OUTDOOR: 12, MACHINERY: 12, TEXTILE: 4, VEHICLE: 4, FOOD: 3, MARINE: 3, TYRE: 2 }),
-  '371072': weights({ ELECTRONICS: 20, MACHINERY: 16, TYRE: 14, TEXTILE: 12, VEHICLE: 10, MEDICAL: 8, MATERIALS: 8, FOOD: 6, OUTDOOR: 6, MARINE: 4 }),
-  '371073': weights({ MATERIALS: 20, VEHICLE: 18, MACHINERY: 18, MEDICAL: 14, TYRE: 8, ELECTRONICS: 8, FOOD: 6, TEXTILE: 4, MARINE: 4, OUTDOOR: 2 }),
+  '371002': weights({
+    MACHINERY: 18,
+    OUTDOOR: 16,
+    TEXTILE: 14,
+    ELECTRONICS: 10,
+    MEDICAL: 8,
+    FOOD: 8,
+    MATERIALS: 6,
+    VEHICLE: 6,
+    MARINE: 4,
+    TYRE: 3,
+  }),
+  '371003': weights({
+    MACHINERY: 22,
+    TEXTILE: 18,
+    FOOD: 12,
+    VEHICLE: 12,
+    MATERIALS: 8,
+    MEDICAL: 6,
+    ELECTRONICS: 6,
+    OUTDOOR: 6,
+    MARINE: 4,
+    TYRE: 4,
+  }),
+  '371082': weights({
+    FOOD: 26,
+    MARINE: 24,
+    VEHICLE: 12,
+    MACHINERY: 12,
+    TYRE: 6,
+    MATERIALS: 6,
+    OUTDOOR: 6,
+    TEXTILE: 4,
+    MEDICAL: 4,
+    ELECTRONICS: 3,
+  }),
+  '371083': weights({
+    FOOD: 24,
+    TEXTILE: 20,
+    MACHINERY: 14,
+    MARINE: 12,
+    MATERIALS: 10,
+    MEDICAL: 6,
+    VEHICLE: 6,
+    OUTDOOR: 4,
+    ELECTRONICS: 4,
+    TYRE: 3,
+  }),
+  '371071': weights({
+    MEDICAL: 24,
+    ELECTRONICS: 22,
+    MATERIALS: 14,
+    OUTDOOR: 12,
+    MACHINERY: 12,
+    TEXTILE: 4,
+    VEHICLE: 4,
+    FOOD: 3,
+    MARINE: 3,
+    TYRE: 2,
+  }),
+  '371072': weights({
+    ELECTRONICS: 20,
+    MACHINERY: 16,
+    TYRE: 14,
+    TEXTILE: 12,
+    VEHICLE: 10,
+    MEDICAL: 8,
+    MATERIALS: 8,
+    FOOD: 6,
+    OUTDOOR: 6,
+    MARINE: 4,
+  }),
+  '371073': weights({
+    MATERIALS: 20,
+    VEHICLE: 18,
+    MACHINERY: 18,
+    MEDICAL: 14,
+    TYRE: 8,
+    ELECTRONICS: 8,
+    FOOD: 6,
+    TEXTILE: 4,
+    MARINE: 4,
+    OUTDOOR: 2,
+  }),
 };
 
 /** The place word a company name starts with (企业名称的行政区划部分). */
@@ -50,9 +127,50 @@ export const ADDRESS_STREETS: Record<string, readonly string[]> = {
 };
 
 /** Characters of trade names (字号): two of them make 恒达, 瑞丰, 海润 … */
-export const TRADE_NAME_CHARACTERS = [...'泰盛华海鑫源达瑞恒信德丰宏远通利东方金诚和康安昌隆润博腾辉嘉弘翔正兴蓝港湾明晟捷宇航鸿亿永久新众立钧'];
+export const TRADE_NAME_CHARACTERS = [
+  ...'泰盛华海鑫源达瑞恒信德丰宏远通利东方金诚和康安昌隆润博腾辉嘉弘翔正兴蓝港湾明晟捷宇航鸿亿永久新众立钧',
+];
 
 export const COMPANY_FORMS = { 有限公司: 70, 股份有限公司: 12, 科技有限公司: 12, 集团有限公司: 6 } as const;
 
-export const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段'];
-export const GIVEN_NAMES = ['伟', '芳', '娜', '敏', '静', '磊', '强', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '霞', '平', '刚', '建华', '海燕', '志强', '晓东', '丽娟', '国庆', '春梅', '文博', '子轩', '宏伟', '秀英', '建军', '海波', '立新', '雪梅', '振华', '玉兰', '永刚'];
+export const SURNAMES = [
+  ...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段',
+];
+export const GIVEN_NAMES = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '强',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '建华',
+  '海燕',
+  '志强',
+  '晓东',
+  '丽娟',
+  '国庆',
+  '春梅',
+  '文博',
+  '子轩',
+  '宏伟',
+  '秀英',
+  '建军',
+  '海波',
+  '立新',
+  '雪梅',
+  '振华',
+  '玉兰',
+  '永刚',
+];

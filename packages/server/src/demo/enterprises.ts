@@ -1,5 +1,14 @@
 import { completeCreditCode, WEIHAI_DISTRICTS, type EnterpriseInput } from '@zhizao/domain';
-import { ADDRESS_STREETS, CHAIN_WEIGHTS_BY_DISTRICT, COMPANY_FORMS, DISTRICT_WEIGHTS, GIVEN_NAMES, NAME_PLACES, SURNAMES, TRADE_NAME_CHARACTERS } from './city.ts';
+import {
+  ADDRESS_STREETS,
+  CHAIN_WEIGHTS_BY_DISTRICT,
+  COMPANY_FORMS,
+  DISTRICT_WEIGHTS,
+  GIVEN_NAMES,
+  NAME_PLACES,
+  SURNAMES,
+  TRADE_NAME_CHARACTERS,
+} from './city.ts';
 import { CHAIN_PROFILES } from './industries.ts';
 import { seededRandom } from './random.ts';
 import { DEMO_CLUSTERS, type DemoChainCode } from './taxonomy.ts';

@@ -72,7 +72,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const draws = await ctx.db.selectFrom('fundingSampleDraw').selectAll().execute();
       expect(draws).toHaveLength(6);
       for (const d of draws) expect(drawSample(JSON.parse(d.populationJson), d.seed, d.ratio)).toEqual(JSON.parse(d.selectedJson));
-      for (const fund of (await bureau.get('/api/funding/funds')).body) for (const e of fund.envelopes) expect(e.availableFen).toBeGreaterThanOrEqual(0);
+      for (const fund of (await bureau.get('/api/funding/funds')).body)
+        for (const e of fund.envelopes) expect(e.availableFen).toBeGreaterThanOrEqual(0);
       const export_ = await bureau.raw('GET', '/api/funding/reports/export.xlsx?from=2019&to=2024');
       expect(export_.status).toBe(200);
       expect(export_.headers.get('content-type')).toContain('spreadsheetml');

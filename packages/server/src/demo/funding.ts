@@ -39,7 +39,15 @@ const MIN_AWARD_YUAN = 100_000;
 const MAX_AWARD_YUAN = 3_000_000;
 const POLICY_CODE = 'weihai-zgsz';
 const RULES_V1: PolicyRules = {
-  qualifyingKinds: ['equipment_upgrade', 'digital_workshop', 'smart_factory', 'industrial_internet', '5g_application', 'industrial_software', 'green_manufacturing'],
+  qualifyingKinds: [
+    'equipment_upgrade',
+    'digital_workshop',
+    'smart_factory',
+    'industrial_internet',
+    '5g_application',
+    'industrial_software',
+    'green_manufacturing',
+  ],
   eligibleItems: ['equipment', 'software'],
   rate: { mode: 'flat', rateBp: 1000 },
   minInvestmentFen: 0,
@@ -48,7 +56,16 @@ const RULES_V1: PolicyRules = {
 };
 // 2023 on: a ¥1 M minimum of eligible investment (illustrative; the rate and caps as Shandong 2021, domain notes §5)
 const RULES_V2: PolicyRules = { ...RULES_V1, minInvestmentFen: 1_000_000 * FEN };
-const KINDS: Record<ProjectKind, number> = { equipment_upgrade: 30, digital_workshop: 24, smart_factory: 10, industrial_internet: 12, '5g_application': 8, industrial_software: 8, green_manufacturing: 6, other: 2 };
+const KINDS: Record<ProjectKind, number> = {
+  equipment_upgrade: 30,
+  digital_workshop: 24,
+  smart_factory: 10,
+  industrial_internet: 12,
+  '5g_application': 8,
+  industrial_software: 8,
+  green_manufacturing: 6,
+  other: 2,
+};
 const KPIS: Omit<KpiTarget, 'target'>[] = [
   // seed §二.3: recognised firms CNC rate ≥ 70 %, operating cost −20 %, productivity +20 %
   { code: 'cnc_rate', name: '装备数控化率', unit: '%', baseline: 55, direction: 'up' },
@@ -90,13 +107,49 @@ export async function seedDemoFunding(tx: Tx, at: string): Promise<Record<string
     .execute();
   const own = enterprises.find((e) => e.creditCode === DEMO_OWN_ENTERPRISE.creditCode)!;
 
-  const v1 = await insertPolicyVersion(tx, { code: POLICY_CODE, name: '威海市智改数转项目奖补（演示）', year: 2019, basis: '演示数据：参照山东省 2021 高水平技改政策，设备与软件投资 10%，单个项目及企业年度上限 500 万元', rules: RULES_V1 }, RULES_V1, null, stamp('2019-01-15'));
-  const v2 = await insertPolicyVersion(tx, { code: POLICY_CODE, name: '威海市智改数转项目奖补（演示，2023 修订）', year: 2023, basis: '演示数据：2023 年起增加 100 万元最低投资门槛', rules: RULES_V2 }, RULES_V2, null, stamp('2023-01-16'));
+  const v1 = await insertPolicyVersion(
+    tx,
+    {
+      code: POLICY_CODE,
+      name: '威海市智改数转项目奖补（演示）',
+      year: 2019,
+      basis: '演示数据：参照山东省 2021 高水平技改政策，设备与软件投资 10%，单个项目及企业年度上限 500 万元',
+      rules: RULES_V1,
+    },
+    RULES_V1,
+    null,
+    stamp('2019-01-15'),
+  );
+  const v2 = await insertPolicyVersion(
+    tx,
+    {
+      code: POLICY_CODE,
+      name: '威海市智改数转项目奖补（演示，2023 修订）',
+      year: 2023,
+      basis: '演示数据：2023 年起增加 100 万元最低投资门槛',
+      rules: RULES_V2,
+    },
+    RULES_V2,
+    null,
+    stamp('2023-01-16'),
+  );
   await tx.updateTable('fundingPolicy').set({ status: 'retired' }).where('id', '=', v1).execute();
 
   const counts = { projects: 0, awards: 0, ledgerEntries: 0, funds: 0 };
   for (const y of DEMO_FUNDING_YEARS) {
-    const fundId = (await tx.insertInto('fundingFund').values({ year: y.year, name: `${y.year}年威海市先进制造业强市专项资金（演示）`, totalFen: y.fundYuan * FEN, createdAt: stamp(iso(y.year, 1, 10)), updatedAt: stamp(iso(y.year, 1, 10)) }).returning('id').executeTakeFirstOrThrow()).id;
+    const fundId = (
+      await tx
+        .insertInto('fundingFund')
+        .values({
+          year: y.year,
+          name: `${y.year}年威海市先进制造业强市专项资金（演示）`,
+          totalFen: y.fundYuan * FEN,
+          createdAt: stamp(iso(y.year, 1, 10)),
+          updatedAt: stamp(iso(y.year, 1, 10)),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const envelopes = await tx
       .insertInto('fundingEnvelope')
       .values([
@@ -110,7 +163,10 @@ export async function seedDemoFunding(tx: Tx, at: string): Promise<Record<string
 
     // One project per enterprise a year (the per-enterprise cap never bites); the demo firm has one in 2023 and 2024.
     // 2023: the demo firm's project is awarded and paid; 2024: registered last, not yet applied for (the demo user applies).
-    const others = random.sample(enterprises.filter((e) => e.id !== own.id), y.projects - (y.year >= 2023 ? 1 : 0));
+    const others = random.sample(
+      enterprises.filter((e) => e.id !== own.id),
+      y.projects - (y.year >= 2023 ? 1 : 0),
+    );
     const owners = y.year === 2023 ? [own, ...others] : y.year === 2024 ? [...others, own] : others;
     const amounts = splitAwards(random, y.awarded, y.awardedYuan);
     const policyId = y.year >= 2023 ? v2 : v1;
@@ -150,7 +206,8 @@ export async function seedDemoFunding(tx: Tx, at: string): Promise<Record<string
       const record = records[i]!;
       const calc = calculateAward(rules, { kind: record.kind as ProjectKind, investment: record, alreadyAwardedFen: 0 });
       const awardYuan = amounts[i];
-      if (awardYuan !== undefined && calc.amountFen !== awardYuan * FEN) throw new Error(`demo award ${y.year}/${i} computes ${calc.amountFen} fen, planned ${awardYuan * FEN}`);
+      if (awardYuan !== undefined && calc.amountFen !== awardYuan * FEN)
+        throw new Error(`demo award ${y.year}/${i} computes ${calc.amountFen} fen, planned ${awardYuan * FEN}`);
       return calc.eligible ? [{ projectId: id, record, calc, awarded: awardYuan !== undefined }] : [];
     });
     const inserted = await tx
@@ -172,7 +229,12 @@ export async function seedDemoFunding(tx: Tx, at: string): Promise<Record<string
       .returning('id')
       .execute();
     counts.awards += inserted.length;
-    const demoAwards = rows.map((r, i) => ({ id: inserted[i]!.id, amountFen: r.calc.amountFen, awarded: r.awarded, targets: r.record.targets }));
+    const demoAwards = rows.map((r, i) => ({
+      id: inserted[i]!.id,
+      amountFen: r.calc.amountFen,
+      awarded: r.awarded,
+      targets: r.record.targets,
+    }));
     counts.ledgerEntries += await advanceDemoAwards(tx, random, y.year, envelopeId, demoAwards);
   }
   void at;
@@ -197,8 +259,29 @@ interface DemoAward {
   targets: KpiTarget[];
 }
 
-type MoveRow = { awardId: number; action: string; fromStatus: string | null; toStatus: string; amountFen: number | null; note: string | null; actorUserId: null; actorUsername: string; actorRole: string; at: string };
-type LedgerRow = { envelopeId: number; awardId: number; kind: 'allocation' | 'payment' | 'clawback'; amountFen: number; batch: string | null; note: string | null; actorUserId: null; actorUsername: string; at: string };
+type MoveRow = {
+  awardId: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  amountFen: number | null;
+  note: string | null;
+  actorUserId: null;
+  actorUsername: string;
+  actorRole: string;
+  at: string;
+};
+type LedgerRow = {
+  envelopeId: number;
+  awardId: number;
+  kind: 'allocation' | 'payment' | 'clawback';
+  amountFen: number;
+  batch: string | null;
+  note: string | null;
+  actorUserId: null;
+  actorUsername: string;
+  at: string;
+};
 
 /**
  * Takes a year's applications along the real workflow with dated moves: preliminary review, the
@@ -208,13 +291,58 @@ type LedgerRow = { envelopeId: number; awardId: number; kind: 'allocation' | 'pa
 async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeId: number, awards: DemoAward[]): Promise<number> {
   const moves: MoveRow[] = [];
   const ledger: LedgerRow[] = [];
-  const state = new Map(awards.map((a) => [a.id, { status: 'submitted', approvedFen: null as number | null, paidFen: 0, clawedBackFen: 0, sampled: 0, sampleDrawId: null as number | null, noticeStart: null as string | null, noticeEnd: null as string | null, evaluationJson: null as string | null }]));
-  const move = (a: DemoAward, action: string, to: string, date: string, role: string, amountFen: number | null = null, note: string | null = null) => {
+  const state = new Map(
+    awards.map((a) => [
+      a.id,
+      {
+        status: 'submitted',
+        approvedFen: null as number | null,
+        paidFen: 0,
+        clawedBackFen: 0,
+        sampled: 0,
+        sampleDrawId: null as number | null,
+        noticeStart: null as string | null,
+        noticeEnd: null as string | null,
+        evaluationJson: null as string | null,
+      },
+    ]),
+  );
+  const move = (
+    a: DemoAward,
+    action: string,
+    to: string,
+    date: string,
+    role: string,
+    amountFen: number | null = null,
+    note: string | null = null,
+  ) => {
     const s = state.get(a.id)!;
-    moves.push({ awardId: a.id, action, fromStatus: action === 'apply' ? null : s.status, toStatus: to, amountFen, note, actorUserId: null, actorUsername: role === 'district_officer' ? 'demo-district' : role === 'enterprise_user' ? 'demo-enterprise' : 'demo-bureau', actorRole: role, at: stamp(date) });
+    moves.push({
+      awardId: a.id,
+      action,
+      fromStatus: action === 'apply' ? null : s.status,
+      toStatus: to,
+      amountFen,
+      note,
+      actorUserId: null,
+      actorUsername: role === 'district_officer' ? 'demo-district' : role === 'enterprise_user' ? 'demo-enterprise' : 'demo-bureau',
+      actorRole: role,
+      at: stamp(date),
+    });
     s.status = to;
   };
-  const money = (a: DemoAward, kind: LedgerRow['kind'], amountFen: number, date: string, batch: string | null = null) => ledger.push({ envelopeId, awardId: a.id, kind, amountFen, batch, note: '演示数据', actorUserId: null, actorUsername: 'demo-bureau', at: stamp(date) });
+  const money = (a: DemoAward, kind: LedgerRow['kind'], amountFen: number, date: string, batch: string | null = null) =>
+    ledger.push({
+      envelopeId,
+      awardId: a.id,
+      kind,
+      amountFen,
+      batch,
+      note: '演示数据',
+      actorUserId: null,
+      actorUsername: 'demo-bureau',
+      at: stamp(date),
+    });
 
   const extras = awards.filter((a) => !a.awarded);
   // 2024's extra applications wait at each step (by their position: a third still submitted, a third passed
@@ -223,16 +351,32 @@ async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeI
   for (const a of awards) {
     move(a, 'apply', 'submitted', iso(year, 3, 15), 'enterprise_user', a.amountFen);
     if (a.awarded || step2024(a) > 0) move(a, 'preliminaryPass', 'preliminary_passed', iso(year, 4, 10), 'district_officer');
-    else if (year < 2024) move(a, 'preliminaryReject', 'rejected', iso(year, 4, 10), 'district_officer', null, '申报材料不完整（演示数据）');
+    else if (year < 2024)
+      move(a, 'preliminaryReject', 'rejected', iso(year, 4, 10), 'district_officer', null, '申报材料不完整（演示数据）');
   }
   // The draw: everything past the preliminary review except what 2024 keeps waiting for a later draw.
   const population = awards.filter((a) => state.get(a.id)!.status === 'preliminary_passed' && step2024(a) !== 1);
   const seed = `demo-${year}`;
-  const selected = new Set(drawSample(population.map((a) => a.id), seed, 0.3));
+  const selected = new Set(
+    drawSample(
+      population.map((a) => a.id),
+      seed,
+      0.3,
+    ),
+  );
   const drawId = (
     await tx
       .insertInto('fundingSampleDraw')
-      .values({ year, seed, ratio: 0.3, populationJson: JSON.stringify(population.map((a) => a.id).sort((x, y) => x - y)), selectedJson: JSON.stringify([...selected]), actorUserId: null, actorUsername: 'demo-bureau', at: stamp(iso(year, 5, 10)) })
+      .values({
+        year,
+        seed,
+        ratio: 0.3,
+        populationJson: JSON.stringify(population.map((a) => a.id).sort((x, y) => x - y)),
+        selectedJson: JSON.stringify([...selected]),
+        actorUserId: null,
+        actorUsername: 'demo-bureau',
+        at: stamp(iso(year, 5, 10)),
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
@@ -264,25 +408,50 @@ async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeI
     money(a, 'payment', a.amountFen - first, iso(year + 1, 3, 15), `${year}-2`);
     // Evaluation the next December: most meet every target; a few miss one and repay their share.
     const missOne = random.chance(0.06);
-    const actuals = a.targets.map((t, i) => ({ code: t.code, actual: missOne && i === 2 ? t.baseline : t.direction === 'up' ? Math.round(t.target * (1 + random.next() * 0.25)) : Math.round(t.target * (1 - random.next() * 0.15)) }));
+    const actuals = a.targets.map((t, i) => ({
+      code: t.code,
+      actual:
+        missOne && i === 2
+          ? t.baseline
+          : t.direction === 'up'
+            ? Math.round(t.target * (1 + random.next() * 0.25))
+            : Math.round(t.target * (1 - random.next() * 0.15)),
+    }));
     const evaluation = { ...evaluatePerformance(a.targets, actuals, a.amountFen), completionDate: iso(year, 12, 20) };
     s.evaluationJson = JSON.stringify(evaluation);
     move(a, 'evaluate', 'evaluated', iso(year + 1, 12, 20), 'bureau_admin');
     if (evaluation.result !== 'met') {
       s.clawedBackFen = evaluation.suggestedClawBackFen;
-      move(a, 'clawBack', 'clawed_back', iso(year + 1, 12, 28), 'bureau_admin', evaluation.suggestedClawBackFen, '绩效目标未全部达成，按未达成比例追回（演示数据）');
+      move(
+        a,
+        'clawBack',
+        'clawed_back',
+        iso(year + 1, 12, 28),
+        'bureau_admin',
+        evaluation.suggestedClawBackFen,
+        '绩效目标未全部达成，按未达成比例追回（演示数据）',
+      );
       money(a, 'clawback', evaluation.suggestedClawBackFen, iso(year + 1, 12, 28));
     }
   }
   const last = new Map<number, { count: number; at: string }>();
   for (const m of moves) last.set(m.awardId, { count: (last.get(m.awardId)?.count ?? 0) + 1, at: m.at });
   // version = moves made (the application is version 1), as the live workflow counts them
-  const finals = awards.map((a) => ({ id: a.id, ...state.get(a.id)!, envelopeId: state.get(a.id)!.approvedFen === null ? null : envelopeId, version: last.get(a.id)!.count, updatedAt: last.get(a.id)!.at }));
+  const finals = awards.map((a) => ({
+    id: a.id,
+    ...state.get(a.id)!,
+    envelopeId: state.get(a.id)!.approvedFen === null ? null : envelopeId,
+    version: last.get(a.id)!.count,
+    updatedAt: last.get(a.id)!.at,
+  }));
   // One UPDATE per hundred awards (a CASE per column), not one per award: a round trip each adds up on PostgreSQL.
   for (let i = 0; i < finals.length; i += 100) {
     const chunk = finals.slice(i, i + 100);
     const column = (type: 'bigint' | 'integer' | 'text', pick: (f: (typeof finals)[number]) => string | number | null) =>
-      sql<any>`case id ${sql.join(chunk.map((f) => sql`when ${f.id} then cast(${pick(f)} as ${sql.raw(type)})`), sql` `)} end`;
+      sql<any>`case id ${sql.join(
+        chunk.map((f) => sql`when ${f.id} then cast(${pick(f)} as ${sql.raw(type)})`),
+        sql` `,
+      )} end`;
     await tx
       .updateTable('fundingAward')
       .set({
@@ -299,10 +468,22 @@ async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeI
         version: column('integer', (f) => f.version),
         updatedAt: column('text', (f) => f.updatedAt),
       })
-      .where('id', 'in', chunk.map((f) => f.id))
+      .where(
+        'id',
+        'in',
+        chunk.map((f) => f.id),
+      )
       .execute();
   }
-  for (let i = 0; i < moves.length; i += 500) await tx.insertInto('fundingAwardMove').values(moves.slice(i, i + 500)).execute();
-  for (let i = 0; i < ledger.length; i += 500) await tx.insertInto('fundingLedgerEntry').values(ledger.slice(i, i + 500)).execute();
+  for (let i = 0; i < moves.length; i += 500)
+    await tx
+      .insertInto('fundingAwardMove')
+      .values(moves.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < ledger.length; i += 500)
+    await tx
+      .insertInto('fundingLedgerEntry')
+      .values(ledger.slice(i, i + 500))
+      .execute();
   return ledger.length;
 }

@@ -31,22 +31,51 @@ const DEMO_TEMPLATE: Omit<TemplateDefinition, 'prefix'> = {
   type: 1,
   description: '滚动轴承产品标识模板（演示）',
   items: [
-    { idIndex: 2000, type: 'name', name: '产品名称', required: true, public: true, metadata: { type: 'string', minLength: 1, maxLength: 64 } },
+    {
+      idIndex: 2000,
+      type: 'name',
+      name: '产品名称',
+      required: true,
+      public: true,
+      metadata: { type: 'string', minLength: 1, maxLength: 64 },
+    },
     { idIndex: 2001, type: 'model', name: '型号', required: true, public: true, metadata: { type: 'string', maxLength: 32 } },
     { idIndex: 2002, type: 'productionDate', name: '生产日期', required: true, public: true, metadata: { type: 'date' } },
-    { idIndex: 2003, type: 'batch', name: '生产批次', required: false, public: false, metadata: { type: 'string', pattern: '^B[0-9]{8}-[0-9]{2}$' } },
-    { idIndex: 2004, type: 'weightKg', name: '重量（千克）', required: false, public: true, metadata: { type: 'number', minimum: 0, maximum: 1000 } },
+    {
+      idIndex: 2003,
+      type: 'batch',
+      name: '生产批次',
+      required: false,
+      public: false,
+      metadata: { type: 'string', pattern: '^B[0-9]{8}-[0-9]{2}$' },
+    },
+    {
+      idIndex: 2004,
+      type: 'weightKg',
+      name: '重量（千克）',
+      required: false,
+      public: true,
+      metadata: { type: 'number', minimum: 0, maximum: 1000 },
+    },
   ],
 };
 const MODELS = ['6204-2RS', '6205-ZZ', '6306', 'NU208', '32210', '7205B', '51104', 'UC205'];
 
 export async function seedDemoIdentifiers(tx: Tx, at: string): Promise<Record<string, number>> {
   const random = seededRandom(6_2026);
-  const enterprises = await tx.selectFrom('enterprise').select(['id', 'creditCode', 'name', 'contactName', 'contactPhone', 'contactEmail']).where('isDemo', '=', 1).orderBy('id').execute();
+  const enterprises = await tx
+    .selectFrom('enterprise')
+    .select(['id', 'creditCode', 'name', 'contactName', 'contactPhone', 'contactEmail'])
+    .where('isDemo', '=', 1)
+    .orderBy('id')
+    .execute();
   const own = enterprises.find((e) => e.creditCode === DEMO_OWN_ENTERPRISE.creditCode);
   if (!own || enterprises.length < DEMO_CONNECTED + 3) return {};
   // the demo enterprise first (88.999.1), then a spread of the others; three more are waiting for review
-  const others = random.sample(enterprises.filter((e) => e !== own), DEMO_CONNECTED + 2);
+  const others = random.sample(
+    enterprises.filter((e) => e !== own),
+    DEMO_CONNECTED + 2,
+  );
   const connected = [own, ...others.slice(0, DEMO_CONNECTED - 1)];
   const pending = others.slice(DEMO_CONNECTED - 1);
   const appliedAt = (serial: number) => new Date(Date.parse(at) - (DAYS + 30 - Math.floor(serial / 3)) * 86_400_000).toISOString();
@@ -72,26 +101,76 @@ export async function seedDemoIdentifiers(tx: Tx, at: string): Promise<Record<st
       version: active ? 2 : 1,
     };
   });
-  for (let i = 0; i < prefixRows.length; i += 100) await tx.insertInto('idPrefix').values(prefixRows.slice(i, i + 100)).execute();
+  for (let i = 0; i < prefixRows.length; i += 100)
+    await tx
+      .insertInto('idPrefix')
+      .values(prefixRows.slice(i, i + 100))
+      .execute();
 
   const ownPrefix = prefixRows[0]!.prefix;
-  await tx.insertInto('idTemplate').values({ prefix: ownPrefix, version: DEMO_TEMPLATE.version, definitionJson: JSON.stringify({ ...DEMO_TEMPLATE, prefix: ownPrefix }), createdBy: null, createdAt: at }).execute();
-  await tx.insertInto('idApiKey').values({ id: DEMO_API_KEY.id, enterpriseId: own.id, secretHash: sm3(DEMO_API_KEY.secret), label: '演示 ERP 接口', createdBy: null, createdAt: at, revokedAt: null, lastUsedAt: null }).execute();
-  await tx.insertInto('idGrant').values({ prefix: ownPrefix, granteeEnterpriseId: connected[1]!.id, createdBy: null, createdAt: at }).execute();
+  await tx
+    .insertInto('idTemplate')
+    .values({
+      prefix: ownPrefix,
+      version: DEMO_TEMPLATE.version,
+      definitionJson: JSON.stringify({ ...DEMO_TEMPLATE, prefix: ownPrefix }),
+      createdBy: null,
+      createdAt: at,
+    })
+    .execute();
+  await tx
+    .insertInto('idApiKey')
+    .values({
+      id: DEMO_API_KEY.id,
+      enterpriseId: own.id,
+      secretHash: sm3(DEMO_API_KEY.secret),
+      label: '演示 ERP 接口',
+      createdBy: null,
+      createdAt: at,
+      revokedAt: null,
+      lastUsedAt: null,
+    })
+    .execute();
+  await tx
+    .insertInto('idGrant')
+    .values({ prefix: ownPrefix, granteeEnterpriseId: connected[1]!.id, createdBy: null, createdAt: at })
+    .execute();
 
   const identifiers = demoIdentifierRows(ownPrefix, at, random);
   await insertNewIdentifiers(tx, identifiers);
-  const statRows = dailyStatistics(connected.map((e) => e.id), Date.parse(at), random);
+  const statRows = dailyStatistics(
+    connected.map((e) => e.id),
+    Date.parse(at),
+    random,
+  );
   // 8,000 rows × 4 columns stays under SQLite's 32,766 bound variables: few round trips on PostgreSQL
-  for (let i = 0; i < statRows.length; i += 8_000) await tx.insertInto('idStatDaily').values(statRows.slice(i, i + 8_000)).execute();
+  for (let i = 0; i < statRows.length; i += 8_000)
+    await tx
+      .insertInto('idStatDaily')
+      .values(statRows.slice(i, i + 8_000))
+      .execute();
 
   const traceability = await seedDemoTraceability(tx, at);
-  return { identifierPrefixes: DEMO_CONNECTED, identifierApplications: pending.length, identifiers: identifiers.length, identifierStatisticsRows: statRows.length, ...traceability };
+  return {
+    identifierPrefixes: DEMO_CONNECTED,
+    identifierApplications: pending.length,
+    identifiers: identifiers.length,
+    identifierStatisticsRows: statRows.length,
+    ...traceability,
+  };
 }
 
 function demoIdentifierRows(prefix: string, at: string, random: ReturnType<typeof seededRandom>): IdentifierRow[] {
   const timestamp = handleTimestamp(new Date(at));
-  const value = (index: number, type: string, data: string, permissions = '1110'): HandleValue => ({ index, type, data: { format: 'string', value: data }, ttl: 86_400, timestamp, permissions, references: [] });
+  const value = (index: number, type: string, data: string, permissions = '1110'): HandleValue => ({
+    index,
+    type,
+    data: { format: 'string', value: data },
+    ttl: 86_400,
+    timestamp,
+    permissions,
+    references: [],
+  });
   const rows: IdentifierRow[] = [];
   for (let i = 1; i <= DEMO_IDENTIFIERS; i++) {
     const model = random.pick(MODELS);
@@ -107,7 +186,14 @@ function demoIdentifierRows(prefix: string, at: string, random: ReturnType<typeo
       value(2003, 'batch', `B${made.replace(/-/g, '')}-${String(random.int(1, 12)).padStart(2, '0')}`, '1100'),
       value(2004, 'weightKg', (0.1 + random.next() * 2).toFixed(2)),
     ];
-    rows.push({ handleKey: handle.toUpperCase(), handle, templateVersion: DEMO_TEMPLATE.version, valuesJson: JSON.stringify(values), createdAt: at, updatedAt: at });
+    rows.push({
+      handleKey: handle.toUpperCase(),
+      handle,
+      templateVersion: DEMO_TEMPLATE.version,
+      valuesJson: JSON.stringify(values),
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   return rows;
 }
@@ -122,11 +208,24 @@ function dailyStatistics(enterpriseIds: number[], now: number, random: ReturnTyp
     const weekday = new Date(instant + 8 * 3_600_000).getUTCDay();
     const dayWeight = (1 + (DAYS - d) / DAYS) * (weekday === 0 || weekday === 6 ? 0.55 : 1);
     const day = chinaDay(instant);
-    enterpriseIds.forEach((enterpriseId, i) => cells.push({ day, enterpriseId, weight: dayWeight * enterpriseWeight[i]! * (0.8 + random.next() * 0.4) }));
+    enterpriseIds.forEach((enterpriseId, i) =>
+      cells.push({ day, enterpriseId, weight: dayWeight * enterpriseWeight[i]! * (0.8 + random.next() * 0.4) }),
+    );
   }
-  const registrations = apportion(cells.map((c) => c.weight), DEMO_REGISTRATIONS);
-  const resolutions = apportion(cells.map((c) => c.weight * (0.7 + random.next() * 0.6)), DEMO_RESOLUTIONS);
-  return cells.map((c, i) => ({ day: c.day, enterpriseId: c.enterpriseId, registrations: registrations[i]!, resolutions: resolutions[i]! }));
+  const registrations = apportion(
+    cells.map((c) => c.weight),
+    DEMO_REGISTRATIONS,
+  );
+  const resolutions = apportion(
+    cells.map((c) => c.weight * (0.7 + random.next() * 0.6)),
+    DEMO_RESOLUTIONS,
+  );
+  return cells.map((c, i) => ({
+    day: c.day,
+    enterpriseId: c.enterpriseId,
+    registrations: registrations[i]!,
+    resolutions: resolutions[i]!,
+  }));
 }
 
 /** Integers proportional to the weights that sum to exactly `total` (largest remainders). */

@@ -24,7 +24,12 @@ export interface ChainProfile {
   fallbackCluster: DemoClusterCode | null;
 }
 
-const industry = (code: string, type: ManufacturingType, descriptors: string[], products: string[]): IndustryProfile => ({ code, type, descriptors, products });
+const industry = (code: string, type: ManufacturingType, descriptors: string[], products: string[]): IndustryProfile => ({
+  code,
+  type,
+  descriptors,
+  products,
+});
 
 export const CHAIN_PROFILES: Record<DemoChainCode, ChainProfile> = {
   MEDICAL: {
@@ -33,7 +38,12 @@ export const CHAIN_PROFILES: Record<DemoChainCode, ChainProfile> = {
     fallbackCluster: null,
     industries: [
       industry('C3581', 'discrete', ['医疗设备', '医疗科技'], ['医用监护仪', '超声诊断设备', '血液透析设备', '输液泵', '医用影像设备']),
-      industry('C3584', 'discrete', ['医疗器械', '医用器械'], ['一次性使用无菌注射器', '输液器', '留置针', '手术缝合线', '骨科植入器械', '采血针']),
+      industry(
+        'C3584',
+        'discrete',
+        ['医疗器械', '医用器械'],
+        ['一次性使用无菌注射器', '输液器', '留置针', '手术缝合线', '骨科植入器械', '采血针'],
+      ),
       industry('C3586', 'discrete', ['康复器材', '康复科技'], ['电动轮椅', '康复训练器', '助行器', '医用护理床']),
       industry('C2720', 'process', ['药业', '制药'], ['片剂', '胶囊剂', '注射液', '口服溶液']),
       industry('C2740', 'process', ['中药', '药业'], ['中成药颗粒', '中药口服液', '丸剂']),

@@ -38,7 +38,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(new Set(latest.map((r) => r.enterpriseId)).size).toBe(latest.length);
       expect(new Set(rows.map((r) => r.enterpriseId)).size).toBe(latest.length);
       expect(rows.length).toBeGreaterThan(latest.length); // some firms have a history
-      const own = await ctx.db.selectFrom('enterprise').select('id').where('creditCode', '=', DEMO_OWN_ENTERPRISE.creditCode).executeTakeFirstOrThrow();
+      const own = await ctx.db
+        .selectFrom('enterprise')
+        .select('id')
+        .where('creditCode', '=', DEMO_OWN_ENTERPRISE.creditCode)
+        .executeTakeFirstOrThrow();
       expect(rows.some((r) => r.enterpriseId === own.id)).toBe(false);
     });
 
@@ -46,7 +50,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const rows = await submitted();
       const definition = JSON.parse(rows[0]!.modelJson!) as ModelVersion;
       const bank = scoringBank(definition, await listRequirements(ctx.db, definition.id));
-      const scorers = Object.fromEntries((['discrete', 'process'] as ManufacturingType[]).map((t) => [t, prepareScoring(definition, bank, t)]));
+      const scorers = Object.fromEntries(
+        (['discrete', 'process'] as ManufacturingType[]).map((t) => [t, prepareScoring(definition, bank, t)]),
+      );
       for (const row of rows) {
         const frozen = JSON.parse(row.resultJson!) as MaturityResult;
         expect(frozen).toMatchObject({ modelVersion: 'CMMM-2020', mode: 'final', manufacturingType: row.manufacturingType });
@@ -89,12 +95,20 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const existing = await submitted();
       const before = existing.map((r) => [r.enterpriseId, r.reachedLevel, r.totalScore]);
       const lastId = existing[existing.length - 1]!.id;
-      const again = await ctx.db.transaction().execute(async (tx) => {
-        const summary = await seedDemoAssessments(tx);
-        const rows = await tx.selectFrom('maturityAssessment').select(['enterpriseId', 'reachedLevel', 'totalScore']).where('id', '>', lastId).orderBy('id').execute();
-        // roll the second copy back: this was only to compare
-        throw Object.assign(new Error('rollback'), { summary, rows: rows.map((r) => [r.enterpriseId, r.reachedLevel, r.totalScore]) });
-      }).catch((e: { summary: { ms: number; assessments: number }; rows: unknown[] }) => e);
+      const again = await ctx.db
+        .transaction()
+        .execute(async (tx) => {
+          const summary = await seedDemoAssessments(tx);
+          const rows = await tx
+            .selectFrom('maturityAssessment')
+            .select(['enterpriseId', 'reachedLevel', 'totalScore'])
+            .where('id', '>', lastId)
+            .orderBy('id')
+            .execute();
+          // roll the second copy back: this was only to compare
+          throw Object.assign(new Error('rollback'), { summary, rows: rows.map((r) => [r.enterpriseId, r.reachedLevel, r.totalScore]) });
+        })
+        .catch((e: { summary: { ms: number; assessments: number }; rows: unknown[] }) => e);
       expect(again.rows, String(again)).toEqual(before);
       console.info(`demo maturity on ${kind}: ${again.summary.assessments} assessments in ${again.summary.ms} ms`);
       if (kind === 'sqlite') expect(again.summary.ms).toBeLessThan(3000);

@@ -1,4 +1,13 @@
-import { CMMM_2020, type Answer, type AnswerValue, type ManufacturingType, type MaturityResult, type ReachedLevel, type Requirement, type Scorer } from '@zhizao/domain';
+import {
+  CMMM_2020,
+  type Answer,
+  type AnswerValue,
+  type ManufacturingType,
+  type MaturityResult,
+  type ReachedLevel,
+  type Requirement,
+  type Scorer,
+} from '@zhizao/domain';
 import type { Tx } from '../db/database.ts';
 import { scorerFor } from '../modules/maturity/models.service.ts';
 import { DEMO_OWN_ENTERPRISE, DEMO_RANDOM_SEED } from './enterprises.ts';
@@ -13,8 +22,27 @@ import { seededRandom, type Random } from './random.ts';
 const MODEL = CMMM_2020.id;
 /** Base shares of the reached level 0…5 (the national 2022 c3mep figures lean the same way, maturity.md §9). */
 const BASE_LEVELS = { 0: 10, 1: 44, 2: 30, 3: 12, 4: 4, 5: 0 } as const;
-const CHAIN_SHIFT: Record<string, number> = { ELECTRONICS: 0.5, MEDICAL: 0.4, VEHICLE: 0.35, TYRE: 0.3, MACHINERY: 0.1, MATERIALS: 0.05, MARINE: -0.1, OUTDOOR: -0.2, TEXTILE: -0.3, FOOD: -0.3 };
-const DISTRICT_SHIFT: Record<string, number> = { '371071': 0.35, '371072': 0.2, '371002': 0.1, '371073': 0, '371003': -0.1, '371082': -0.15, '371083': -0.3 };
+const CHAIN_SHIFT: Record<string, number> = {
+  ELECTRONICS: 0.5,
+  MEDICAL: 0.4,
+  VEHICLE: 0.35,
+  TYRE: 0.3,
+  MACHINERY: 0.1,
+  MATERIALS: 0.05,
+  MARINE: -0.1,
+  OUTDOOR: -0.2,
+  TEXTILE: -0.3,
+  FOOD: -0.3,
+};
+const DISTRICT_SHIFT: Record<string, number> = {
+  '371071': 0.35,
+  '371072': 0.2,
+  '371002': 0.1,
+  '371073': 0,
+  '371003': -0.1,
+  '371082': -0.15,
+  '371083': -0.3,
+};
 const SHARE_ASSESSED = { above_designated: 0.55, below_designated: 0.12 } as const;
 const SHARE_WITH_HISTORY = 0.2;
 const NA_REASON = '本企业无此业务（演示数据）';
@@ -55,7 +83,12 @@ function answersFor(random: Random, bank: readonly Requirement[], n: ReachedLeve
   });
 }
 
-function scoreAt(random: Random, scorer: Scorer, n: ReachedLevel, counter: { redraws: number }): { answers: Answer[]; result: MaturityResult } {
+function scoreAt(
+  random: Random,
+  scorer: Scorer,
+  n: ReachedLevel,
+  counter: { redraws: number },
+): { answers: Answer[]; result: MaturityResult } {
   for (let attempt = 0; attempt < 30; attempt++) {
     const answers = answersFor(random, scorer.requirements, n, attempt < 10 ? 0.02 : 0);
     const result = scorer.score(answers, 'final');
@@ -71,7 +104,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 async function insertAnswers(tx: Tx, table: 'maturityAnswer' | 'maturityExpertAnswer', rows: Record<string, unknown>[]): Promise<void> {
   // 6 columns a row: 5,000 rows stay under SQLite's 32,766 bound parameters and PostgreSQL's 65,535
-  for (let i = 0; i < rows.length; i += 5000) await tx.insertInto(table).values(rows.slice(i, i + 5000) as never).execute();
+  for (let i = 0; i < rows.length; i += 5000)
+    await tx
+      .insertInto(table)
+      .values(rows.slice(i, i + 5000) as never)
+      .execute();
 }
 
 /**
@@ -83,14 +120,31 @@ export async function seedDemoAssessments(tx: Tx): Promise<DemoMaturitySummary> 
   const random = seededRandom(DEMO_RANDOM_SEED + 39116);
   const enterprises = await tx
     .selectFrom('enterprise as e')
-    .select(['e.id', 'e.creditCode', 'e.districtCode', 'e.sizeClass', 'e.manufacturingType', (eb) => eb.selectFrom('enterpriseChain as c').select((c) => c.fn.min('c.chainCode').as('m')).whereRef('c.enterpriseId', '=', 'e.id').as('chainCode')])
+    .select([
+      'e.id',
+      'e.creditCode',
+      'e.districtCode',
+      'e.sizeClass',
+      'e.manufacturingType',
+      (eb) =>
+        eb
+          .selectFrom('enterpriseChain as c')
+          .select((c) => c.fn.min('c.chainCode').as('m'))
+          .whereRef('c.enterpriseId', '=', 'e.id')
+          .as('chainCode'),
+    ])
     .where('e.isDemo', '=', 1)
     .orderBy('e.creditCode')
     .execute();
   const scorers = new Map<string, Scorer>();
   for (const type of ['discrete', 'process'] as ManufacturingType[]) scorers.set(type, await scorerFor(tx, CMMM_2020, MODEL, type));
   const modelJson = JSON.stringify(CMMM_2020);
-  const expert = await tx.selectFrom('appUser').select('id').where('username', '=', 'expert').where('role', '=', 'expert').executeTakeFirst();
+  const expert = await tx
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', 'expert')
+    .where('role', '=', 'expert')
+    .executeTakeFirst();
   const admin = await tx.selectFrom('appUser').select('id').where('username', '=', 'admin').executeTakeFirst();
 
   const counter = { redraws: 0 };
@@ -105,11 +159,15 @@ export async function seedDemoAssessments(tx: Tx): Promise<DemoMaturitySummary> 
     if (!random.chance(SHARE_ASSESSED[e.sizeClass as keyof typeof SHARE_ASSESSED] ?? 0.1)) continue;
     assessed++;
     const scorer = scorers.get(e.manufacturingType)!;
-    const shift = (CHAIN_SHIFT[String(e.chainCode)] ?? 0) + (DISTRICT_SHIFT[e.districtCode] ?? 0) + (e.sizeClass === 'above_designated' ? 0.25 : -0.25);
+    const shift =
+      (CHAIN_SHIFT[String(e.chainCode)] ?? 0) + (DISTRICT_SHIFT[e.districtCode] ?? 0) + (e.sizeClass === 'above_designated' ? 0.25 : -0.25);
     const level = intendedLevel(random, shift);
     const latestAt = FROM + random.next() * (TO - FROM);
     // some firms assessed a year earlier too, then a level lower or the same: the history of a report
-    const history: { level: ReachedLevel; at: number }[] = random.chance(SHARE_WITH_HISTORY) && latestAt - 330 * DAY > FROM - 400 * DAY ? [{ level: Math.max(0, level - random.int(0, 1)) as ReachedLevel, at: latestAt - random.int(300, 420) * DAY }] : [];
+    const history: { level: ReachedLevel; at: number }[] =
+      random.chance(SHARE_WITH_HISTORY) && latestAt - 330 * DAY > FROM - 400 * DAY
+        ? [{ level: Math.max(0, level - random.int(0, 1)) as ReachedLevel, at: latestAt - random.int(300, 420) * DAY }]
+        : [];
     for (const [i, one] of [...history, { level, at: latestAt }].entries()) {
       const isLatest = i === history.length;
       const { answers, result } = scoreAt(random, scorer, one.level, counter);
@@ -137,7 +195,15 @@ export async function seedDemoAssessments(tx: Tx): Promise<DemoMaturitySummary> 
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      for (const a of answers) answerRows.push({ assessmentId: row.id, requirementId: a.requirementId, value: a.value, naReason: a.value === null ? (a.naReason ?? null) : null, note: null, updatedAt: submittedAt });
+      for (const a of answers)
+        answerRows.push({
+          assessmentId: row.id,
+          requirementId: a.requirementId,
+          value: a.value,
+          naReason: a.value === null ? (a.naReason ?? null) : null,
+          note: null,
+          updatedAt: submittedAt,
+        });
       assessments++;
       if (isLatest) byLevel[result.reachedLevel] = (byLevel[result.reachedLevel] ?? 0) + 1;
       if (isLatest && result.reachedLevel >= 2) reviewCandidates.push({ assessmentId: row.id, answers, scorer, submittedAt: one.at });
@@ -155,7 +221,11 @@ export async function seedDemoAssessments(tx: Tx): Promise<DemoMaturitySummary> 
       const open = i === chosen.length - 1;
       const assignedAt = iso(Math.min(c.submittedAt + random.int(5, 30) * DAY, TO));
       const doneAt = iso(Math.min(Date.parse(assignedAt) + random.int(3, 20) * DAY, TO + 5 * DAY));
-      const answers = c.answers.map((a) => (a.value !== null && a.value > 0 && random.chance(0.12) ? { ...a, value: (a.value === 1 ? 0.8 : a.value === 0.8 ? 0.5 : 0) as AnswerValue, note: EXPERT_NOTE } : { ...a, note: null }));
+      const answers = c.answers.map((a) =>
+        a.value !== null && a.value > 0 && random.chance(0.12)
+          ? { ...a, value: (a.value === 1 ? 0.8 : a.value === 0.8 ? 0.5 : 0) as AnswerValue, note: EXPERT_NOTE }
+          : { ...a, note: null },
+      );
       const result = open ? null : c.scorer.score(answers, 'final');
       const review = await tx
         .insertInto('maturityExpertReview')
@@ -175,10 +245,25 @@ export async function seedDemoAssessments(tx: Tx): Promise<DemoMaturitySummary> 
         .returning('id')
         .executeTakeFirstOrThrow();
       if (open) continue;
-      for (const a of answers) expertRows.push({ reviewId: review.id, requirementId: a.requirementId, value: a.value, naReason: a.value === null ? (a.naReason ?? null) : null, note: a.note, updatedAt: doneAt });
+      for (const a of answers)
+        expertRows.push({
+          reviewId: review.id,
+          requirementId: a.requirementId,
+          value: a.value,
+          naReason: a.value === null ? (a.naReason ?? null) : null,
+          note: a.note,
+          updatedAt: doneAt,
+        });
       expertReviews++;
     }
     await insertAnswers(tx, 'maturityExpertAnswer', expertRows);
   }
-  return { assessments, enterprises: assessed, byLevel, expertReviews, redraws: counter.redraws, ms: Math.round(performance.now() - started) };
+  return {
+    assessments,
+    enterprises: assessed,
+    byLevel,
+    expertReviews,
+    redraws: counter.redraws,
+    ms: Math.round(performance.now() - started),
+  };
 }

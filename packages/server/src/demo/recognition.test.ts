@@ -36,7 +36,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const rows = await ctx.db.selectFrom('recognition').select(['enterpriseId', 'level', 'kind', 'status', 'year']).execute();
       const active = rows.filter((r) => r.status === 'active');
       const count = (level: string, k: string) => active.filter((r) => r.level === level && r.kind === k).length;
-      expect([count('municipal', 'smart_factory'), count('municipal', 'digital_workshop'), count('provincial', 'smart_factory'), count('provincial', 'digital_workshop'), count('national', 'smart_factory')]).toEqual([30, 80, 12, 27, 11]);
+      expect([
+        count('municipal', 'smart_factory'),
+        count('municipal', 'digital_workshop'),
+        count('provincial', 'smart_factory'),
+        count('provincial', 'digital_workshop'),
+        count('national', 'smart_factory'),
+      ]).toEqual([30, 80, 12, 27, 11]);
       const at = (level: string) => new Set(active.filter((r) => r.level === level).map((r) => `${r.enterpriseId}/${r.kind}`));
       for (const key of at('provincial')) expect(at('municipal').has(key)).toBe(true);
       for (const key of at('national')) expect(at('provincial').has(key)).toBe(true);
@@ -55,9 +61,17 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('runs the current year: open programmes, applications in each state, a notice with an objection, expert work', async () => {
       const bureau = await loginAs('admin');
       const programmes = (await bureau.get(`/api/recognition/programmes?year=${chinaDate().slice(0, 4)}`)).body.items;
-      expect(programmes.map((p: { kind: string; isOpen: boolean }) => [p.kind, p.isOpen])).toEqual(expect.arrayContaining([['smart_factory', true], ['digital_workshop', true]]));
-      const states = new Set((await bureau.get('/api/recognition/applications?pageSize=200')).body.items.map((a: { state: string }) => a.state));
-      for (const s of ['draft', 'submitted', 'returned', 'district_passed', 'expert_scoring', 'shortlisted', 'in_notice', 'rejected']) expect(states.has(s), s).toBe(true);
+      expect(programmes.map((p: { kind: string; isOpen: boolean }) => [p.kind, p.isOpen])).toEqual(
+        expect.arrayContaining([
+          ['smart_factory', true],
+          ['digital_workshop', true],
+        ]),
+      );
+      const states = new Set(
+        (await bureau.get('/api/recognition/applications?pageSize=200')).body.items.map((a: { state: string }) => a.state),
+      );
+      for (const s of ['draft', 'submitted', 'returned', 'district_passed', 'expert_scoring', 'shortlisted', 'in_notice', 'rejected'])
+        expect(states.has(s), s).toBe(true);
       const notices = (await new TestClient(url).get('/api/public/recognition/notices')).body.items;
       expect(notices[0]).toMatchObject({ status: 'open', workingDays: 5 });
       expect(notices[0].items.length).toBe(3);
@@ -74,7 +88,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     it('lets the demo enterprise start an application and tells it which gate it still fails', async () => {
       const enterprise = await loginAs('enterprise');
-      const programme = (await enterprise.get(`/api/recognition/programmes?year=${chinaDate().slice(0, 4)}&kind=smart_factory`)).body.items[0];
+      const programme = (await enterprise.get(`/api/recognition/programmes?year=${chinaDate().slice(0, 4)}&kind=smart_factory`)).body
+        .items[0];
       const created = await enterprise.post('/api/recognition/applications', { programmeId: programme.id });
       expect(created.status, JSON.stringify(created.body)).toBe(200);
       expect(created.body.enterpriseName).toBe(DEMO_OWN_ENTERPRISE.name);

@@ -93,9 +93,33 @@ function withEnergy(k: KpiSet, random: Random): KpiSet {
 
 /** The seed's three cases (seed §二.3) as the KPIs of three demo firms. */
 const SEED_CASES: { chain: string; project: string; kpis: KpiSet }[] = [
-  { chain: 'MEDICAL', project: '新型注射器智能工厂', kpis: { cncRate: { before: 62, after: 93 }, operatingCost: { before: 52000, after: 40500 }, productivity: { before: 13, after: 17.4 } } },
-  { chain: 'MATERIALS', project: '玻璃深加工智能生产线', kpis: { cncRate: { before: 48, after: 90 }, operatingCost: { before: 8600, after: 6100 }, productivity: { before: 0.5, after: 56.25 }, labour: { before: 80, after: 8 }, cycleTime: { before: 90, after: 8 } } },
-  { chain: 'TYRE', project: '高性能商用车胎智能工厂', kpis: { cncRate: { before: 58, after: 88 }, operatingCost: { before: 96000, after: 74000 }, productivity: { before: 100, after: 128 }, water: { before: 1_200_000, after: 1_000_000 }, co2: { before: 52000, after: 47900 } } },
+  {
+    chain: 'MEDICAL',
+    project: '新型注射器智能工厂',
+    kpis: { cncRate: { before: 62, after: 93 }, operatingCost: { before: 52000, after: 40500 }, productivity: { before: 13, after: 17.4 } },
+  },
+  {
+    chain: 'MATERIALS',
+    project: '玻璃深加工智能生产线',
+    kpis: {
+      cncRate: { before: 48, after: 90 },
+      operatingCost: { before: 8600, after: 6100 },
+      productivity: { before: 0.5, after: 56.25 },
+      labour: { before: 80, after: 8 },
+      cycleTime: { before: 90, after: 8 },
+    },
+  },
+  {
+    chain: 'TYRE',
+    project: '高性能商用车胎智能工厂',
+    kpis: {
+      cncRate: { before: 58, after: 88 },
+      operatingCost: { before: 96000, after: 74000 },
+      productivity: { before: 100, after: 128 },
+      water: { before: 1_200_000, after: 1_000_000 },
+      co2: { before: 52000, after: 47900 },
+    },
+  },
 ];
 
 interface Candidate {
@@ -111,7 +135,19 @@ async function candidates(tx: Tx): Promise<Candidate[]> {
   const rows = await tx
     .selectFrom('enterprise as e')
     .innerJoin('maturityAssessment as a', (j) => j.onRef('a.enterpriseId', '=', 'e.id').on('a.isLatest', '=', 1))
-    .select(['e.id', 'e.name', 'e.districtCode', 'a.reachedLevel', 'a.totalScore', (eb) => eb.selectFrom('enterpriseChain as c').select((c) => c.fn.min('c.chainCode').as('m')).whereRef('c.enterpriseId', '=', 'e.id').as('chainCode')])
+    .select([
+      'e.id',
+      'e.name',
+      'e.districtCode',
+      'a.reachedLevel',
+      'a.totalScore',
+      (eb) =>
+        eb
+          .selectFrom('enterpriseChain as c')
+          .select((c) => c.fn.min('c.chainCode').as('m'))
+          .whereRef('c.enterpriseId', '=', 'e.id')
+          .as('chainCode'),
+    ])
     .where('e.isDemo', '=', 1)
     .where('e.sizeClass', '=', 'above_designated')
     .where('a.reachedLevel', '>=', 2)
@@ -119,28 +155,57 @@ async function candidates(tx: Tx): Promise<Candidate[]> {
     .orderBy('a.totalScore', 'desc')
     .orderBy('e.id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), name: r.name, districtCode: r.districtCode, chainCode: (r.chainCode as string | null) ?? null, level: Number(r.reachedLevel), score: Number(r.totalScore) }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    name: r.name,
+    districtCode: r.districtCode,
+    chainCode: (r.chainCode as string | null) ?? null,
+    level: Number(r.reachedLevel),
+    score: Number(r.totalScore),
+  }));
 }
 
 const projectName = (random: Random, kind: RecognitionKind) =>
-  kind === 'smart_factory' ? `${random.pick(['数字孪生', '柔性制造', '绿色低碳', '5G+工业互联网', '全流程数字化'])}智能工厂` : `${random.pick(['精密加工', '总装', '注塑成型', '焊接', '检测包装', '缝制'])}数字化车间`;
+  kind === 'smart_factory'
+    ? `${random.pick(['数字孪生', '柔性制造', '绿色低碳', '5G+工业互联网', '全流程数字化'])}智能工厂`
+    : `${random.pick(['精密加工', '总装', '注塑成型', '焊接', '检测包装', '缝制'])}数字化车间`;
 
 /** The ladder from records: municipal, then provincial and national drawn from the level below. */
 async function seedLadder(tx: Tx, random: Random, pool: Candidate[], at: string) {
   const municipal: { c: Candidate; kind: RecognitionKind; year: number; id: number; kpis: KpiSet; project: string }[] = [];
-  const kinds: RecognitionKind[] = [...Array(SPLIT.municipal.smart_factory).fill('smart_factory'), ...Array(SPLIT.municipal.digital_workshop).fill('digital_workshop')];
+  const kinds: RecognitionKind[] = [
+    ...Array(SPLIT.municipal.smart_factory).fill('smart_factory'),
+    ...Array(SPLIT.municipal.digital_workshop).fill('digital_workshop'),
+  ];
   const years = MUNICIPAL_BY_YEAR.flatMap(([y, n]) => Array(n).fill(y) as number[]);
   // the strongest firms are drawn first and take the factory titles; the city's first batches come first
-  const chosen = pool.slice(0, SPLIT.municipal.smart_factory).concat(random.sample(pool.slice(SPLIT.municipal.smart_factory), kinds.length - SPLIT.municipal.smart_factory));
+  const chosen = pool
+    .slice(0, SPLIT.municipal.smart_factory)
+    .concat(random.sample(pool.slice(SPLIT.municipal.smart_factory), kinds.length - SPLIT.municipal.smart_factory));
   const order = random.sample([...chosen.keys()], chosen.length);
   for (const [i, index] of order.entries()) {
     const c = chosen[index]!;
     const kind = index < SPLIT.municipal.smart_factory ? 'smart_factory' : 'digital_workshop';
-    const seedCase = SEED_CASES.find((s) => s.chain === c.chainCode && kind === 'smart_factory' && !municipal.some((m) => m.project === s.project));
+    const seedCase = SEED_CASES.find(
+      (s) => s.chain === c.chainCode && kind === 'smart_factory' && !municipal.some((m) => m.project === s.project),
+    );
     const kpis = seedCase?.kpis ?? withEnergy(drawKpis(random, c.level), random);
     const project = seedCase?.project ?? projectName(random, kind);
     const year = [...years].sort((a, b) => a - b)[i]!;
-    const { id } = await grantRecognition(tx, { enterpriseId: c.id, kind, level: 'municipal', year, projectName: project, recognisedOn: `${year}-${year === 2021 ? '10' : '09'}-${String(random.int(10, 28))}`, source: 'record', kpisJson: JSON.stringify(kpis) }, at);
+    const { id } = await grantRecognition(
+      tx,
+      {
+        enterpriseId: c.id,
+        kind,
+        level: 'municipal',
+        year,
+        projectName: project,
+        recognisedOn: `${year}-${year === 2021 ? '10' : '09'}-${String(random.int(10, 28))}`,
+        source: 'record',
+        kpisJson: JSON.stringify(kpis),
+      },
+      at,
+    );
     municipal.push({ c, kind, year, id, kpis, project });
   }
   const climb = async (from: typeof municipal, level: RecognitionLevel, yearsOf: number[]) => {
@@ -150,7 +215,20 @@ async function seedLadder(tx: Tx, random: Random, pool: Candidate[], at: string)
       const eligible = from.filter((m) => m.kind === kind).sort((a, b) => b.c.level - a.c.level || b.c.score - a.c.score || a.id - b.id);
       for (const m of eligible.filter((e) => !out.some((o) => o.c.id === e.c.id)).slice(0, wanted)) {
         const year = Math.max(m.year + 1, random.pick(yearsOf));
-        const { id } = await grantRecognition(tx, { enterpriseId: m.c.id, kind, level, year: Math.min(year, 2025), projectName: m.project, recognisedOn: `${Math.min(year, 2025)}-${String(random.int(3, 12)).padStart(2, '0')}-15`, source: 'record', kpisJson: JSON.stringify(m.kpis) }, at);
+        const { id } = await grantRecognition(
+          tx,
+          {
+            enterpriseId: m.c.id,
+            kind,
+            level,
+            year: Math.min(year, 2025),
+            projectName: m.project,
+            recognisedOn: `${Math.min(year, 2025)}-${String(random.int(3, 12)).padStart(2, '0')}-15`,
+            source: 'record',
+            kpisJson: JSON.stringify(m.kpis),
+          },
+          at,
+        );
         out.push({ ...m, kind, year: Math.min(year, 2025), id });
       }
     }
@@ -165,15 +243,54 @@ async function seedLadder(tx: Tx, random: Random, pool: Candidate[], at: string)
     const row = await tx.selectFrom('recognition').select(['recognisedOn']).where('id', '=', m.id).executeTakeFirstOrThrow();
     const evaluatedOn = reevaluationDue(row.recognisedOn);
     if (evaluatedOn > chinaDate(Date.parse(at))) continue;
-    await tx.insertInto('recognitionReevaluation').values({ recognitionId: m.id, evaluatedOn, outcome: random.chance(0.3) ? 'excellent' : 'pass', note: '（演示数据）复评', recordedBy: null, recordedAt: at }).execute();
-    await tx.updateTable('recognition').set({ reevaluationDue: reevaluationDue(evaluatedOn) }).where('id', '=', m.id).execute();
+    await tx
+      .insertInto('recognitionReevaluation')
+      .values({
+        recognitionId: m.id,
+        evaluatedOn,
+        outcome: random.chance(0.3) ? 'excellent' : 'pass',
+        note: '（演示数据）复评',
+        recordedBy: null,
+        recordedAt: at,
+      })
+      .execute();
+    await tx
+      .updateTable('recognition')
+      .set({ reevaluationDue: reevaluationDue(evaluatedOn) })
+      .where('id', '=', m.id)
+      .execute();
     reevaluations++;
   }
   const others = pool.filter((c) => !chosen.includes(c)).slice(0, 2);
   for (const [i, c] of others.entries()) {
-    const { id } = await grantRecognition(tx, { enterpriseId: c.id, kind: 'digital_workshop', level: 'municipal', year: 2021, projectName: projectName(random, 'digital_workshop'), recognisedOn: '2021-10-20', source: 'record', kpisJson: JSON.stringify(withEnergy(drawKpis(random, c.level), random)) }, at);
-    const revoked = i === 0 ? { revokedOn: '2023-10-20', revokeCause: 'reevaluation_failed', revokeNote: '复评不合格：生产线停用（演示数据）', banUntil: '2025-10-19' } : { revokedOn: '2025-04-08', revokeCause: 'closed', revokeNote: '企业搬迁出威海（演示数据）', banUntil: '2027-04-07' };
-    await tx.updateTable('recognition').set({ status: 'revoked', ...revoked }).where('id', '=', id).execute();
+    const { id } = await grantRecognition(
+      tx,
+      {
+        enterpriseId: c.id,
+        kind: 'digital_workshop',
+        level: 'municipal',
+        year: 2021,
+        projectName: projectName(random, 'digital_workshop'),
+        recognisedOn: '2021-10-20',
+        source: 'record',
+        kpisJson: JSON.stringify(withEnergy(drawKpis(random, c.level), random)),
+      },
+      at,
+    );
+    const revoked =
+      i === 0
+        ? {
+            revokedOn: '2023-10-20',
+            revokeCause: 'reevaluation_failed',
+            revokeNote: '复评不合格：生产线停用（演示数据）',
+            banUntil: '2025-10-19',
+          }
+        : { revokedOn: '2025-04-08', revokeCause: 'closed', revokeNote: '企业搬迁出威海（演示数据）', banUntil: '2027-04-07' };
+    await tx
+      .updateTable('recognition')
+      .set({ status: 'revoked', ...revoked })
+      .where('id', '=', id)
+      .execute();
   }
   return { municipal, provincial, national, reevaluations, revoked: others.length };
 }
@@ -185,7 +302,10 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
   const today = chinaDate(Date.parse(at));
   const year = Number(today.slice(0, 4));
   const calendar = overridesFrom(CALENDAR_2026.map(([date, kind]) => ({ date, kind })));
-  await tx.insertInto('recognitionCalendarDay').values(CALENDAR_2026.map(([date, kind, name]) => ({ date, kind, name }))).execute();
+  await tx
+    .insertInto('recognitionCalendarDay')
+    .values(CALENDAR_2026.map(([date, kind, name]) => ({ date, kind, name })))
+    .execute();
   const programme = (kind: RecognitionKind) =>
     insertProgramme(
       tx,
@@ -210,17 +330,39 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
   // experts: the demo account plus five more, one tied to a service provider and one to an enterprise
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const names = ['二', '三', '四', '五', '六'];
-  await tx.insertInto('appUser').values(names.map((n, i) => ({ username: `expert${i + 2}`, displayName: `演示专家${n}`, passwordHash, role: 'expert', districtCode: null, enterpriseId: null, enabled: 1, failedLoginCount: 0, passwordChangedAt: at, createdAt: at, updatedAt: at }))).execute();
-  const experts = (await tx.selectFrom('appUser').select(['id', 'username']).where('role', '=', 'expert').orderBy('id').execute()).map((e) => ({ id: Number(e.id), username: e.username }));
+  await tx
+    .insertInto('appUser')
+    .values(
+      names.map((n, i) => ({
+        username: `expert${i + 2}`,
+        displayName: `演示专家${n}`,
+        passwordHash,
+        role: 'expert',
+        districtCode: null,
+        enterpriseId: null,
+        enabled: 1,
+        failedLoginCount: 0,
+        passwordChangedAt: at,
+        createdAt: at,
+        updatedAt: at,
+      })),
+    )
+    .execute();
+  const experts = (await tx.selectFrom('appUser').select(['id', 'username']).where('role', '=', 'expert').orderBy('id').execute()).map(
+    (e) => ({ id: Number(e.id), username: e.username }),
+  );
   const demoExpert = experts.find((e) => e.username === 'expert')!;
   const admin = await tx.selectFrom('appUser').select('id').where('username', '=', 'admin').executeTakeFirst();
   const district = await tx.selectFrom('appUser').select('id').where('username', '=', 'district').executeTakeFirst();
 
   const fresh = pool.filter((c) => !taken.has(c.id));
-  await tx.insertInto('recognitionExpertTie').values([
-    { expertUserId: experts[1]!.id, enterpriseId: null, providerName: '天润智能', note: '兼任该服务商技术顾问（演示）', createdAt: at },
-    { expertUserId: experts[2]!.id, enterpriseId: fresh[7]!.id, providerName: null, note: '曾在该企业任职（演示）', createdAt: at },
-  ]).execute();
+  await tx
+    .insertInto('recognitionExpertTie')
+    .values([
+      { expertUserId: experts[1]!.id, enterpriseId: null, providerName: '天润智能', note: '兼任该服务商技术顾问（演示）', createdAt: at },
+      { expertUserId: experts[2]!.id, enterpriseId: fresh[7]!.id, providerName: null, note: '曾在该企业任职（演示）', createdAt: at },
+    ])
+    .execute();
 
   const plan: [number, ApplicationMove[]][] = [
     [factoryProgramme, []],
@@ -238,10 +380,24 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
     [workshopProgramme, ['submit', 'district_pass', 'city_reject']],
     [workshopProgramme, ['submit']],
   ];
-  const reasons: Partial<Record<ApplicationMove, string>> = { district_return: '请补充关键设备清单与数控化率计算依据（演示）', city_reject: '项目尚未完成验收，不符合认定条件（演示）' };
+  const reasons: Partial<Record<ApplicationMove, string>> = {
+    district_return: '请补充关键设备清单与数控化率计算依据（演示）',
+    city_reject: '项目尚未完成验收，不符合认定条件（演示）',
+  };
   const start = noticePeriod(addDays(today, -3), 1, calendar).startsOn;
   const period = noticePeriod(start, 5, calendar);
-  const { id: noticeId } = await tx.insertInto('recognitionNotice').values({ programmeId: factoryProgramme, title: `${year}年度威海市智能工厂拟认定名单公示（演示）`, ...period, workingDays: 5, publishedAt: at, publishedBy: admin ? Number(admin.id) : null }).returning('id').executeTakeFirstOrThrow();
+  const { id: noticeId } = await tx
+    .insertInto('recognitionNotice')
+    .values({
+      programmeId: factoryProgramme,
+      title: `${year}年度威海市智能工厂拟认定名单公示（演示）`,
+      ...period,
+      workingDays: 5,
+      publishedAt: at,
+      publishedBy: admin ? Number(admin.id) : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   const scored: { id: number; programmeId: number; score: number; stddev: number }[] = [];
   for (const [i, [programmeId, moves]] of plan.entries()) {
@@ -249,7 +405,18 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
     const kind: RecognitionKind = programmeId === factoryProgramme ? 'smart_factory' : 'digital_workshop';
     const kpis = withEnergy(drawKpis(random, c.level), random);
     const state = moves.length ? MOVES[moves[moves.length - 1]!].to : 'draft';
-    const gates = checkGates({ minMaturityLevel: 2, aboveDesignatedSize: true, noSeriousIncident: true }, { today, opensOn: addDays(today, -40), closesOn: addDays(today, 45), maturityLevel: c.level, sizeClass: 'above_designated', incidentFreeDeclared: true, banUntil: null });
+    const gates = checkGates(
+      { minMaturityLevel: 2, aboveDesignatedSize: true, noSeriousIncident: true },
+      {
+        today,
+        opensOn: addDays(today, -40),
+        closesOn: addDays(today, 45),
+        maturityLevel: c.level,
+        sizeClass: 'above_designated',
+        incidentFreeDeclared: true,
+        banUntil: null,
+      },
+    );
     const { id } = await tx
       .insertInto('recognitionApplication')
       .values({
@@ -277,8 +444,28 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
     let from = 'draft';
     for (const m of moves) {
       const role = MOVES[m].role;
-      const actorUserId = role === 'bureau_admin' ? (admin ? Number(admin.id) : null) : role === 'district_officer' && c.districtCode === '371002' && district ? Number(district.id) : null;
-      await tx.insertInto('recognitionMove').values({ applicationId: Number(id), move: m, fromState: from, toState: MOVES[m].to, reason: reasons[m] ?? null, actorUserId, actorName: ACTORS[role as keyof typeof ACTORS] ?? null, actorRole: role, at }).execute();
+      const actorUserId =
+        role === 'bureau_admin'
+          ? admin
+            ? Number(admin.id)
+            : null
+          : role === 'district_officer' && c.districtCode === '371002' && district
+            ? Number(district.id)
+            : null;
+      await tx
+        .insertInto('recognitionMove')
+        .values({
+          applicationId: Number(id),
+          move: m,
+          fromState: from,
+          toState: MOVES[m].to,
+          reason: reasons[m] ?? null,
+          actorUserId,
+          actorName: ACTORS[role as keyof typeof ACTORS] ?? null,
+          actorRole: role,
+          at,
+        })
+        .execute();
       from = MOVES[m].to;
     }
     if (!moves.includes('city_pass') || moves.includes('city_reject')) continue;
@@ -290,37 +477,61 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
     for (const e of panel) {
       const pending = !closed && e.id === demoExpert.id;
       const base = 70 + c.level * 4 + random.int(-6, 6);
-      const scores = pending ? {} : Object.fromEntries(DEFAULT_INDICATORS.map((ind) => [ind.code, Math.max(40, Math.min(98, base + random.int(-8, 8)))]));
+      const scores = pending
+        ? {}
+        : Object.fromEntries(DEFAULT_INDICATORS.map((ind) => [ind.code, Math.max(40, Math.min(98, base + random.int(-8, 8)))]));
       const total = pending ? null : weightedTotal(DEFAULT_INDICATORS, scores);
       if (total !== null) totals.push(total);
-      await tx.insertInto('recognitionPanelMember').values({ applicationId: Number(id), expertUserId: e.id, status: pending ? 'assigned' : 'submitted', version: pending ? 1 : 3, scoresJson: JSON.stringify(scores), total, comment: pending ? null : '现场核查情况与申报材料一致（演示）', assignedBy: admin ? Number(admin.id) : null, assignedAt: at, submittedAt: pending ? null : at }).execute();
+      await tx
+        .insertInto('recognitionPanelMember')
+        .values({
+          applicationId: Number(id),
+          expertUserId: e.id,
+          status: pending ? 'assigned' : 'submitted',
+          version: pending ? 1 : 3,
+          scoresJson: JSON.stringify(scores),
+          total,
+          comment: pending ? null : '现场核查情况与申报材料一致（演示）',
+          assignedBy: admin ? Number(admin.id) : null,
+          assignedAt: at,
+          submittedAt: pending ? null : at,
+        })
+        .execute();
     }
     if (closed) {
       const aggregate = aggregateTotals(totals)!;
-      await tx.updateTable('recognitionApplication').set({ finalScore: aggregate.score, scoreJson: JSON.stringify(aggregate) }).where('id', '=', Number(id)).execute();
+      await tx
+        .updateTable('recognitionApplication')
+        .set({ finalScore: aggregate.score, scoreJson: JSON.stringify(aggregate) })
+        .where('id', '=', Number(id))
+        .execute();
       scored.push({ id: Number(id), programmeId, score: aggregate.score, stddev: aggregate.stddev });
     }
   }
   for (const programmeId of [factoryProgramme, workshopProgramme]) {
-    for (const r of rank(scored.filter((s) => s.programmeId === programmeId))) await tx.updateTable('recognitionApplication').set({ rank: r.rank }).where('id', '=', r.id).execute();
+    for (const r of rank(scored.filter((s) => s.programmeId === programmeId)))
+      await tx.updateTable('recognitionApplication').set({ rank: r.rank }).where('id', '=', r.id).execute();
   }
   if (period.startsOn <= today)
-    await tx.insertInto('recognitionObjection').values({
-    noticeId: Number(noticeId),
-    applicationId: scored[0]?.id ?? null,
-    reference: `YY${Number(noticeId)}-DEMO0001`,
-    objectorName: '张某（演示）',
-    objectorIdNumber: '370000000000000000',
-    contact: '0631-0000000',
-    text: '反映该项目部分设备尚在调试，数控化率数据偏高，请核实（演示数据）。',
-    channel: 'online',
-    receivedOn: today,
-    filedAt: at,
-    status: 'open',
-    outcome: null,
-    handledBy: null,
-    handledAt: null,
-  }).execute();
+    await tx
+      .insertInto('recognitionObjection')
+      .values({
+        noticeId: Number(noticeId),
+        applicationId: scored[0]?.id ?? null,
+        reference: `YY${Number(noticeId)}-DEMO0001`,
+        objectorName: '张某（演示）',
+        objectorIdNumber: '370000000000000000',
+        contact: '0631-0000000',
+        text: '反映该项目部分设备尚在调试，数控化率数据偏高，请核实（演示数据）。',
+        channel: 'online',
+        receivedOn: today,
+        filedAt: at,
+        status: 'open',
+        outcome: null,
+        handledBy: null,
+        handledAt: null,
+      })
+      .execute();
   return { programmes: 2, applications: plan.length, experts: names.length, notices: 1, objections: 1 };
 }
 

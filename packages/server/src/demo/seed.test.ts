@@ -84,7 +84,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(e.chainCodes.length, where).toBeGreaterThanOrEqual(1);
         expect(e.chainCodes.length, where).toBeLessThanOrEqual(2);
         // The GB/T 4754 class belongs to one of its chains, and so does its process/discrete type.
-        const industry = e.chainCodes.flatMap((c: DemoChainCode) => CHAIN_PROFILES[c].industries).find((i: { code: string }) => i.code === e.industryCode);
+        const industry = e.chainCodes
+          .flatMap((c: DemoChainCode) => CHAIN_PROFILES[c].industries)
+          .find((i: { code: string }) => i.code === e.industryCode);
         expect(industry, where).toBeDefined();
         expect(e.manufacturingType, where).toBe(industry.type);
         expect(e.address.startsWith('山东省威海市'), where).toBe(true);
@@ -94,7 +96,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const phones = await ctx.db.selectFrom('enterprise').select('contactPhone').execute();
       expect(phones.every((p) => /^1990000\d{4}$/.test(p.contactPhone ?? ''))).toBe(true);
       // The same city on every install: what is stored is what the seeded generator makes.
-      expect(all.map((e) => e.creditCode).sort()).toEqual(generateDemoEnterprises().map((e) => e.creditCode).sort());
+      expect(all.map((e) => e.creditCode).sort()).toEqual(
+        generateDemoEnterprises()
+          .map((e) => e.creditCode)
+          .sort(),
+      );
     });
 
     it('logs in one demo account per role with the documented password, each with its scope', async () => {
@@ -108,7 +114,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const enterpriseUser = new TestClient(url);
       const { user } = (await enterpriseUser.login('enterprise', DEMO_PASSWORD)).body;
       const own = await enterpriseUser.get(`/api/enterprises/${user.enterpriseId}`);
-      expect(own.body).toMatchObject({ creditCode: DEMO_OWN_ENTERPRISE.creditCode, name: DEMO_OWN_ENTERPRISE.name, districtCode: '371002', canEdit: true });
+      expect(own.body).toMatchObject({
+        creditCode: DEMO_OWN_ENTERPRISE.creditCode,
+        name: DEMO_OWN_ENTERPRISE.name,
+        districtCode: '371002',
+        canEdit: true,
+      });
       const district = (await (await loginAs('district')).get('/api/registry/stats')).body;
       expect(Object.keys(district.byDistrict)).toEqual(['371002']);
       expect((await new TestClient(url).login('admin', 'Wrong@pass1')).status).toBe(401);
@@ -117,16 +128,41 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('writes one demo.seed audit entry that says the taxonomy names are unconfirmed', async () => {
       const res = await (await loginAs('auditadmin')).get('/api/audit?action=demo.seed');
       expect(res.body.total).toBe(1);
-      expect(res.body.items[0]).toMatchObject({ actorUsername: 'demo-seed', entityType: 'demo', after: { chains: 10, clusters: 8, enterprises: summary!.enterprises } });
+      expect(res.body.items[0]).toMatchObject({
+        actorUsername: 'demo-seed',
+        entityType: 'demo',
+        after: { chains: 10, clusters: 8, enterprises: summary!.enterprises },
+      });
       expect(res.body.items[0].after.note).toContain('未确认');
       expect((await ctx.audit.verify(ctx.db)).ok).toBe(true);
     });
 
     it('adds nothing when it runs again', async () => {
       const count = async () => ({
-        enterprises: Number((await ctx.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-        users: Number((await ctx.db.selectFrom('appUser').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-        chains: Number((await ctx.db.selectFrom('industryChain').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+        enterprises: Number(
+          (
+            await ctx.db
+              .selectFrom('enterprise')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        users: Number(
+          (
+            await ctx.db
+              .selectFrom('appUser')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        chains: Number(
+          (
+            await ctx.db
+              .selectFrom('industryChain')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
         audit: (await ctx.db.selectFrom('auditHead').select('seq').executeTakeFirstOrThrow()).seq,
       });
       const before = await count();
@@ -154,7 +190,11 @@ describe('the demo generator', () => {
 describe('a fresh demo install started with the platform’s own entry point', () => {
   it('is ready within 30 seconds, demo city included', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhizao-demo-start-'));
-    const platform = await startPlatform({ ZHIZAO_DATA_DIR: dataDir, ZHIZAO_SQLITE_PATH: path.join(dataDir, 'zhizao.db'), ZHIZAO_DEMO: '1' });
+    const platform = await startPlatform({
+      ZHIZAO_DATA_DIR: dataDir,
+      ZHIZAO_SQLITE_PATH: path.join(dataDir, 'zhizao.db'),
+      ZHIZAO_DEMO: '1',
+    });
     try {
       console.info(`demo install ready in ${Math.round(platform.readyMs)} ms`);
       expect(platform.readyMs).toBeLessThan(30_000);

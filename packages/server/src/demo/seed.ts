@@ -52,8 +52,14 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
   const at = new Date().toISOString();
 
   const summary = await ctx.db.transaction().execute(async (tx) => {
-    await tx.insertInto('industryChain').values(DEMO_CHAINS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 }))).execute();
-    await tx.insertInto('industryCluster').values(DEMO_CLUSTERS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 }))).execute();
+    await tx
+      .insertInto('industryChain')
+      .values(DEMO_CHAINS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 })))
+      .execute();
+    await tx
+      .insertInto('industryCluster')
+      .values(DEMO_CLUSTERS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 })))
+      .execute();
     const records = await insertEnterprises(tx, enterprises, { isDemo: true, at });
     const idByCreditCode = new Map(records.map((r) => [r.creditCode, r.id]));
     await tx
@@ -78,7 +84,10 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
     const recognition = await seedDemoRecognition(tx, at);
     const funding = await seedDemoFunding(tx, at);
     const identifiers = await seedDemoIdentifiers(tx, at);
-    const terms = await tx.selectFrom('enterpriseSearchTerm').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const terms = await tx
+      .selectFrom('enterpriseSearchTerm')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
     const result: DemoSeedSummary = {

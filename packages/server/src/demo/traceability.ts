@@ -13,7 +13,11 @@ import { DEMO_OWN_ENTERPRISE } from './enterprises.ts';
  * when no identifier exists yet.
  */
 export async function seedDemoTraceability(tx: Tx, at: string): Promise<Record<string, number>> {
-  const enterprise = await tx.selectFrom('enterprise').select('id').where('creditCode', '=', DEMO_OWN_ENTERPRISE.creditCode).executeTakeFirst();
+  const enterprise = await tx
+    .selectFrom('enterprise')
+    .select('id')
+    .where('creditCode', '=', DEMO_OWN_ENTERPRISE.creditCode)
+    .executeTakeFirst();
   if (!enterprise) return {};
   const [prefix] = await activePrefixesOf(tx, enterprise.id);
   const handles = prefix ? (await pageUnderPrefix(tx, prefix, 0, 5)).map((r) => r.handle) : [];
@@ -24,9 +28,30 @@ export async function seedDemoTraceability(tx: Tx, at: string): Promise<Record<s
   const events: EpcisEvent[] = [];
   handles.forEach((handle, i) => {
     const line = `urn:zhizao:location:LINE-${i + 1}`;
-    const product = { epcList: [`hdl:${handle}`], eventTimeZoneOffset: CHINA_TIME_ZONE_OFFSET, readPoint: { id: line }, bizLocation: { id: line } };
-    events.push({ type: 'ObjectEvent', eventID: `urn:uuid:${randomUUID()}`, eventTime: time(45 - i, 1), action: 'ADD', bizStep: 'commissioning', disposition: 'active', ...product });
-    events.push({ type: 'ObjectEvent', eventID: `urn:uuid:${randomUUID()}`, eventTime: time(44 - i, 2), action: 'OBSERVE', bizStep: 'inspecting', disposition: 'in_progress', ...product });
+    const product = {
+      epcList: [`hdl:${handle}`],
+      eventTimeZoneOffset: CHINA_TIME_ZONE_OFFSET,
+      readPoint: { id: line },
+      bizLocation: { id: line },
+    };
+    events.push({
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:${randomUUID()}`,
+      eventTime: time(45 - i, 1),
+      action: 'ADD',
+      bizStep: 'commissioning',
+      disposition: 'active',
+      ...product,
+    });
+    events.push({
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:${randomUUID()}`,
+      eventTime: time(44 - i, 2),
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      disposition: 'in_progress',
+      ...product,
+    });
     const quantity = 120 + 40 * i;
     const flows: [WarehouseFlowInput, number][] = [
       [{ step: 'receiving', product: handle, quantity, to: 'WH1-DOCK', bizTransaction: `PO-2026-${String(101 + i)}` }, 30 - i],
@@ -41,8 +66,21 @@ export async function seedDemoTraceability(tx: Tx, at: string): Promise<Record<s
     }
   });
   events.sort((a, b) => String(a.eventTime).localeCompare(String(b.eventTime)));
-  const document = { '@context': [EPCIS_CONTEXT], type: 'EPCISDocument', schemaVersion: '2.0', creationDate: at, epcisBody: { eventList: events } };
+  const document = {
+    '@context': [EPCIS_CONTEXT],
+    type: 'EPCISDocument',
+    schemaVersion: '2.0',
+    creationDate: at,
+    epcisBody: { eventList: events },
+  };
   const raw = JSON.stringify(document);
-  const stock = await storeCapture(tx, { enterpriseId: enterprise.id, userId: null, apiKeyId: null }, randomUUID(), raw, prepareCapture(document, { builtHere: true }), at);
+  const stock = await storeCapture(
+    tx,
+    { enterpriseId: enterprise.id, userId: null, apiKeyId: null },
+    randomUUID(),
+    raw,
+    prepareCapture(document, { builtHere: true }),
+    at,
+  );
   return { epcisEvents: events.length, stockLines: stock.filter((s) => s.quantity !== 0).length };
 }

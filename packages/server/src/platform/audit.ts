@@ -38,7 +38,20 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** The exact bytes hashed: a fixed field order, so verification recomputes the same string. */
 export function chainContent(f: ChainedFields): string {
-  return JSON.stringify([f.seq, f.at, f.actorUserId, f.actorUsername, f.actorRole, f.action, f.entityType, f.entityId, f.beforeJson, f.afterJson, f.ip, f.prevHash]);
+  return JSON.stringify([
+    f.seq,
+    f.at,
+    f.actorUserId,
+    f.actorUsername,
+    f.actorRole,
+    f.action,
+    f.entityType,
+    f.entityId,
+    f.beforeJson,
+    f.afterJson,
+    f.ip,
+    f.prevHash,
+  ]);
 }
 
 const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -49,7 +62,11 @@ export class AuditLog {
   /** Appends one entry. Must run inside the transaction that makes the change. */
   async append(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
     // Taking the head row's lock first makes concurrent appends wait their turn.
-    await tx.updateTable('auditHead').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).execute();
+    await tx
+      .updateTable('auditHead')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('id', '=', 1)
+      .execute();
     const head = await tx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
     const row = this.link(actor, entry, head.seq, new Date().toISOString(), head.hash);
     await tx.insertInto('auditLog').values(row).execute();
@@ -81,7 +98,11 @@ export class AuditLog {
    */
   async appendMany(tx: Tx, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
     if (!entries.length) return;
-    await tx.updateTable('auditHead').set((eb) => ({ seq: eb('seq', '+', entries.length) })).where('id', '=', 1).execute();
+    await tx
+      .updateTable('auditHead')
+      .set((eb) => ({ seq: eb('seq', '+', entries.length) }))
+      .where('id', '=', 1)
+      .execute();
     const head = await tx.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
     const firstSeq = head.seq - entries.length + 1;
     const at = new Date().toISOString();
@@ -92,7 +113,11 @@ export class AuditLog {
       return row;
     });
     // 13 columns a row: 500 rows keep a statement well under SQLite's 32,766 bound parameters.
-    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('auditLog').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('auditLog')
+        .values(rows.slice(i, i + 500))
+        .execute();
     await tx.updateTable('auditHead').set({ hash: prevHash }).where('id', '=', 1).execute();
   }
 
@@ -107,7 +132,8 @@ export class AuditLog {
         if (row.seq !== expectedSeq) return { ok: false, checked: expectedSeq - 1, firstBadSeq: expectedSeq, problem: 'missing' };
         if (row.prevHash !== prevHash) return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'brokenLink' };
         const { hash, ...fields } = row;
-        if (hmacSm3(this.key, chainContent(fields)) !== hash) return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'altered' };
+        if (hmacSm3(this.key, chainContent(fields)) !== hash)
+          return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'altered' };
         prevHash = hash;
         expectedSeq++;
       }

@@ -39,7 +39,18 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const row = await ctx.db
       .selectFrom('userSession as s')
       .innerJoin('appUser as u', 'u.id', 's.userId')
-      .select(['s.id', 's.csrfToken', 's.lastSeenAt', 'u.id as userId', 'u.username', 'u.role', 'u.districtCode', 'u.enterpriseId', 'u.enabled', 'u.passwordChangedAt'])
+      .select([
+        's.id',
+        's.csrfToken',
+        's.lastSeenAt',
+        'u.id as userId',
+        'u.username',
+        'u.role',
+        'u.districtCode',
+        'u.enterpriseId',
+        'u.enabled',
+        'u.passwordChangedAt',
+      ])
       .where('s.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) {
@@ -72,7 +83,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // web app sends back in a header that another site cannot read.
   app.addHook('preHandler', async (request) => {
     // Only the API closes: the web app itself must still load to show the change-password page.
-    const closedByExpiry = request.actor && request.passwordExpired && request.url.startsWith('/api/') && !request.routeOptions.config?.openWithExpiredPassword;
+    const closedByExpiry =
+      request.actor && request.passwordExpired && request.url.startsWith('/api/') && !request.routeOptions.config?.openWithExpiredPassword;
     if (closedByExpiry) throw new AppError(403, 'auth.passwordExpired');
     if (!request.actor || !UNSAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config?.skipCsrf) return;

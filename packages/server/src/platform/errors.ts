@@ -97,7 +97,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (raw instanceof AppError) error = raw;
     else if (raw.validation) error = fromValidation(raw.validation, raw.validationContext);
     else if (raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw instanceof SyntaxError) error = new AppError(400, 'request.badJson');
-    else if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE') error = new AppError(413, 'request.tooLarge');
+    else if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE')
+      error = new AppError(413, 'request.tooLarge');
     else if (raw.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') error = new AppError(415, 'request.unsupportedMediaType');
     else if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) error = new AppError(raw.statusCode, 'request.badBody');
     else {
@@ -106,7 +107,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     // A download route may have set its own type and file name before failing: the error is JSON.
     reply.removeHeader('content-disposition');
-    void reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(error, requestLocale(request)));
+    void reply
+      .status(error.status)
+      .type('application/json; charset=utf-8')
+      .send(errorBody(error, requestLocale(request)));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send(errorBody(new AppError(404, 'request.notFound'), requestLocale(request)));
@@ -119,7 +123,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  void reply.status(status).type('application/json; charset=utf-8').send(errorBody(new AppError(status, 'request.badUrl'), requestLocale(request)));
+  void reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(new AppError(status, 'request.badUrl'), requestLocale(request)));
 }
 
 /**
@@ -129,10 +136,16 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, key]: [number, MessageKey] =
-    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'request.headersTooLarge'] : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request.timeout'] : [400, 'request.malformed'];
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request.headersTooLarge']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request.timeout']
+        : [400, 'request.malformed'];
   const body = JSON.stringify(errorBody(new AppError(status, key), 'zh-CN'));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

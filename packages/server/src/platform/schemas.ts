@@ -24,4 +24,10 @@ export const paginationQuery = {
 export const okResponse = { type: 'object', properties: { ok: { type: 'boolean' } } } as const;
 
 /** Standard error responses to list in a route's schema. */
-export const errorResponses = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse } as const;
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+} as const;

@@ -8,7 +8,9 @@ export class SettingsStore {
 
   async load(db: Executor): Promise<void> {
     const row = await db.selectFrom('setting').select('value').where('key', '=', 'security').executeTakeFirst();
-    this.security = row ? { ...DEFAULT_SECURITY_SETTINGS, ...(JSON.parse(row.value) as Partial<SecuritySettings>) } : DEFAULT_SECURITY_SETTINGS;
+    this.security = row
+      ? { ...DEFAULT_SECURITY_SETTINGS, ...(JSON.parse(row.value) as Partial<SecuritySettings>) }
+      : DEFAULT_SECURITY_SETTINGS;
   }
 
   get securitySettings(): SecuritySettings {

@@ -21,8 +21,12 @@ describe('GS1 keys', () => {
   });
 
   it('canonicalises Digital Link URIs on any host, with short GTINs, path prefixes and queries', () => {
-    expect(canonicalDigitalLink('https://example.com/01/09506000134352/21/ABC?linkType=all')).toBe('https://id.gs1.org/01/09506000134352/21/ABC');
-    expect(canonicalDigitalLink('https://brand.example/products/01/9506000134352/10/L1')).toBe('https://id.gs1.org/01/09506000134352/10/L1');
+    expect(canonicalDigitalLink('https://example.com/01/09506000134352/21/ABC?linkType=all')).toBe(
+      'https://id.gs1.org/01/09506000134352/21/ABC',
+    );
+    expect(canonicalDigitalLink('https://brand.example/products/01/9506000134352/10/L1')).toBe(
+      'https://id.gs1.org/01/09506000134352/10/L1',
+    );
     expect(canonicalDigitalLink('01/09506000134352/21/ABC')).toBe('https://id.gs1.org/01/09506000134352/21/ABC');
     expect(canonicalDigitalLink('https://id.gs1.org/01/09506000134353/21/ABC')).toBeNull(); // wrong check digit
     expect(canonicalDigitalLink('https://example.com/about')).toBeNull();
@@ -32,7 +36,13 @@ describe('GS1 keys', () => {
 
 describe('identifier keys', () => {
   it('gives every form of a handle the same upper-cased key', () => {
-    const forms = ['hdl:88.999.1/abc-1', 'info:hdl/88.999.1/ABC-1', 'https://id.zhizao.example/88.999.1/Abc-1', 'http://127.0.0.1:3000/api/handles/88.999.1/abc-1', ' 88.999.1/ABC-1 '];
+    const forms = [
+      'hdl:88.999.1/abc-1',
+      'info:hdl/88.999.1/ABC-1',
+      'https://id.zhizao.example/88.999.1/Abc-1',
+      'http://127.0.0.1:3000/api/handles/88.999.1/abc-1',
+      ' 88.999.1/ABC-1 ',
+    ];
     expect(new Set(forms.map((f) => identifierKey(f).key))).toEqual(new Set(['hdl:88.999.1/ABC-1']));
     expect(identifierKey('hdl:88.999.1/abc-1')).toEqual({ key: 'hdl:88.999.1/ABC-1', kind: 'handle', handle: '88.999.1/abc-1' });
     expect(identifierKey('https://node.example/88.999.1/%E6%B3%B5')).toMatchObject({ handle: '88.999.1/泵' });
@@ -50,7 +60,11 @@ describe('identifier keys', () => {
   });
 
   it('leaves other URIs as sent and is not fooled by non-handles', () => {
-    expect(identifierKey('urn:uuid:1c1d0f3e-1f5a-4a4b-9d3f-000000000001')).toEqual({ key: 'urn:uuid:1c1d0f3e-1f5a-4a4b-9d3f-000000000001', kind: 'other', handle: null });
+    expect(identifierKey('urn:uuid:1c1d0f3e-1f5a-4a4b-9d3f-000000000001')).toEqual({
+      key: 'urn:uuid:1c1d0f3e-1f5a-4a4b-9d3f-000000000001',
+      kind: 'other',
+      handle: null,
+    });
     expect(handleFromIdentifier('https://example.com/about/us')).toBeNull();
     expect(handleFromIdentifier('mailto:a@b.c')).toBeNull();
     expect(handleFromIdentifier('88.999.1/')).toBeNull();

@@ -16,7 +16,10 @@ describe('EPCIS event summaries', () => {
       childEPCs: ['hdl:88.999.1/a', 'https://node.example/88.999.1/A'],
       childQuantityList: [{ epcClass: 'urn:epc:idpat:sgtin:4012345.098765.*', quantity: 10 }],
       bizLocation: { id: 'urn:zhizao:location:A-01' },
-      sourceList: [{ type: 'urn:epcglobal:cbv:sdt:location', source: 'urn:zhizao:location:DOCK' }, { type: 'owning_party', source: 'urn:epc:id:pgln:0614141.00001' }],
+      sourceList: [
+        { type: 'urn:epcglobal:cbv:sdt:location', source: 'urn:zhizao:location:DOCK' },
+        { type: 'owning_party', source: 'urn:epc:id:pgln:0614141.00001' },
+      ],
     };
     expect(eventIdentifiers(event)).toEqual([
       { key: 'https://id.gs1.org/00/106141412345678908', role: 'parent' },
@@ -29,7 +32,17 @@ describe('EPCIS event summaries', () => {
   });
 
   it('summarises what the server indexes, without reading anything else', () => {
-    expect(summariseEvent({ type: 'ObjectEvent', eventID: 'ni:///x', action: 'OBSERVE', bizStep: 'urn:epcglobal:cbv:bizstep:shipping', eventTime: '2026-01-01T08:00:00+08:00', eventTimeZoneOffset: '+08:00', readPoint: { id: 'urn:epc:id:sgln:0614141.12345.0' } })).toEqual({
+    expect(
+      summariseEvent({
+        type: 'ObjectEvent',
+        eventID: 'ni:///x',
+        action: 'OBSERVE',
+        bizStep: 'urn:epcglobal:cbv:bizstep:shipping',
+        eventTime: '2026-01-01T08:00:00+08:00',
+        eventTimeZoneOffset: '+08:00',
+        readPoint: { id: 'urn:epc:id:sgln:0614141.12345.0' },
+      }),
+    ).toEqual({
       type: 'ObjectEvent',
       eventId: 'ni:///x',
       action: 'OBSERVE',

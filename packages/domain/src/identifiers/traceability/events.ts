@@ -6,7 +6,13 @@ import { epcKey } from './epc-key.ts';
 
 export type EpcisEvent = Record<string, unknown>;
 
-export const EPCIS_EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransformationEvent', 'TransactionEvent', 'AssociationEvent'] as const;
+export const EPCIS_EVENT_TYPES = [
+  'ObjectEvent',
+  'AggregationEvent',
+  'TransformationEvent',
+  'TransactionEvent',
+  'AssociationEvent',
+] as const;
 
 /**
  * Where an identifier sits in an event: instance EPC lists, a quantity element's class, or — for
@@ -65,7 +71,10 @@ export function eventIdentifiers(event: EpcisEvent): EventIdentifier[] {
   add('input', stringList(event.inputEPCList));
   add('output', stringList(event.outputEPCList));
   for (const list of ['quantityList', 'childQuantityList', 'inputQuantityList', 'outputQuantityList']) {
-    add('class', quantityElements(event[list]).map((q) => q.epcClass));
+    add(
+      'class',
+      quantityElements(event[list]).map((q) => q.epcClass),
+    );
   }
   const location = idOf(event.bizLocation);
   if (location) found.push({ key: epcKey(location), role: 'location' });

@@ -1,18 +1,39 @@
 // Traceability (EPCIS capture and query, trace pages, warehouse flows): its server messages (zh-CN, en).
 export const TRACEABILITY_MESSAGES = {
-  'traceability.schemaInvalid': { zh: 'EPCIS 文档不符合 GS1 EPCIS 2.0 模式，未保存任何事件', en: 'The EPCIS document does not match the GS1 EPCIS 2.0 schema; nothing was stored' },
+  'traceability.schemaInvalid': {
+    zh: 'EPCIS 文档不符合 GS1 EPCIS 2.0 模式，未保存任何事件',
+    en: 'The EPCIS document does not match the GS1 EPCIS 2.0 schema; nothing was stored',
+  },
   'traceability.schemaProblem': { zh: '「{field}」{reason}', en: '"{field}" {reason}' },
-  'traceability.notEpcis': { zh: '请求体应为 EPCISDocument 或单个 EPCIS 事件', en: 'The body must be an EPCISDocument or a single EPCIS event' },
+  'traceability.notEpcis': {
+    zh: '请求体应为 EPCISDocument 或单个 EPCIS 事件',
+    en: 'The body must be an EPCISDocument or a single EPCIS event',
+  },
   'traceability.tooManyEvents': { zh: '一次最多提交 {limit} 个事件', en: 'At most {limit} events per capture' },
   'traceability.duplicateEvent': { zh: '事件标识「{eventId}」已采集过', en: 'Event ID "{eventId}" has already been captured' },
-  'traceability.noEnterprise': { zh: '只有企业账号或企业接口密钥可以采集事件', en: 'Only an enterprise account or an enterprise API key may capture events' },
+  'traceability.noEnterprise': {
+    zh: '只有企业账号或企业接口密钥可以采集事件',
+    en: 'Only an enterprise account or an enterprise API key may capture events',
+  },
   'traceability.badApiKey': { zh: '接口密钥无效', en: 'The API key is not valid' },
   'traceability.badPageToken': { zh: '分页标记无效', en: 'The page token is not valid' },
   'traceability.unknownIdentifier': { zh: '没有找到该标识的信息', en: 'Nothing is known about this identifier' },
   'traceability.locationRequired': { zh: '此作业需要填写「{field}」', en: 'This step needs "{field}"' },
-  'traceability.locationInvalid': { zh: '「{field}」应为库位编码（字母、数字、._-，最多 64 个字符）或 URI', en: '"{field}" must be a location code (letters, digits, ._-, up to 64) or a URI' },
+  'traceability.locationInvalid': {
+    zh: '「{field}」应为库位编码（字母、数字、._-，最多 64 个字符）或 URI',
+    en: '"{field}" must be a location code (letters, digits, ._-, up to 64) or a URI',
+  },
   'traceability.sameLocation': { zh: '来源库位与目标库位相同', en: 'The source and target locations are the same' },
-  'traceability.productInvalid': { zh: '产品应为标识（如 88.999.1/ABC）、GS1 数字链接或 URI', en: 'The product must be an identifier (such as 88.999.1/ABC), a GS1 Digital Link or a URI' },
-  'traceability.referenceInvalid': { zh: '「{field}」应为单号（字母、数字、._-，最多 64 个字符）或 URI', en: '"{field}" must be an order number (letters, digits, ._-, up to 64) or a URI' },
-  'traceability.stockInsufficient': { zh: '库位「{location}」的库存不足（现有 {available}）', en: 'Not enough stock at "{location}" (available {available})' },
+  'traceability.productInvalid': {
+    zh: '产品应为标识（如 88.999.1/ABC）、GS1 数字链接或 URI',
+    en: 'The product must be an identifier (such as 88.999.1/ABC), a GS1 Digital Link or a URI',
+  },
+  'traceability.referenceInvalid': {
+    zh: '「{field}」应为单号（字母、数字、._-，最多 64 个字符）或 URI',
+    en: '"{field}" must be an order number (letters, digits, ._-, up to 64) or a URI',
+  },
+  'traceability.stockInsufficient': {
+    zh: '库位「{location}」的库存不足（现有 {available}）',
+    en: 'Not enough stock at "{location}" (available {available})',
+  },
 } as const;

@@ -36,18 +36,24 @@ export interface Goods {
 /** The goods an event moves: its instance EPCs (1 each, under their product) and its quantity elements. */
 export function eventGoods(event: EpcisEvent, epcField = 'epcList', quantityField = 'quantityList'): Goods[] {
   const instances = stringList(event[epcField]).map((epc) => ({ product: productKeyOfInstance(epc), uom: '', micro: QUANTITY_SCALE }));
-  const quantities = quantityElements(event[quantityField]).flatMap((q) => (q.quantity === null ? [] : [{ product: epcKey(q.epcClass), uom: q.uom ?? '', micro: toMicro(q.quantity) }]));
+  const quantities = quantityElements(event[quantityField]).flatMap((q) =>
+    q.quantity === null ? [] : [{ product: epcKey(q.epcClass), uom: q.uom ?? '', micro: toMicro(q.quantity) }],
+  );
   return [...instances, ...quantities];
 }
 
-const at = (location: string | null, items: Goods[], sign: 1 | -1): StockDelta[] => (location === null ? [] : items.map((g) => ({ location, product: g.product, uom: g.uom, micro: sign * g.micro })));
+const at = (location: string | null, items: Goods[], sign: 1 | -1): StockDelta[] =>
+  location === null ? [] : items.map((g) => ({ location, product: g.product, uom: g.uom, micro: sign * g.micro }));
 
 /** The stock changes one event makes, merged per location, product and unit (zero changes dropped). */
 export function stockDeltas(event: EpcisEvent): StockDelta[] {
   const s = summariseEvent(event);
   let deltas: StockDelta[] = [];
   if (s.type === 'TransformationEvent') {
-    deltas = [...at(s.bizLocation, eventGoods(event, 'inputEPCList', 'inputQuantityList'), -1), ...at(s.bizLocation, eventGoods(event, 'outputEPCList', 'outputQuantityList'), 1)];
+    deltas = [
+      ...at(s.bizLocation, eventGoods(event, 'inputEPCList', 'inputQuantityList'), -1),
+      ...at(s.bizLocation, eventGoods(event, 'outputEPCList', 'outputQuantityList'), 1),
+    ];
   } else if (s.type === 'ObjectEvent' && s.action !== 'DELETE') {
     const items = eventGoods(event, 'epcList', 'quantityList');
     const from = sourceLocation(event);

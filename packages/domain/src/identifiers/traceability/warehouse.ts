@@ -39,7 +39,12 @@ export interface WarehouseFlowInput {
   bizTransaction?: string;
 }
 
-export type WarehouseFlowProblemKey = 'traceability.locationRequired' | 'traceability.locationInvalid' | 'traceability.sameLocation' | 'traceability.productInvalid' | 'traceability.referenceInvalid';
+export type WarehouseFlowProblemKey =
+  | 'traceability.locationRequired'
+  | 'traceability.locationInvalid'
+  | 'traceability.sameLocation'
+  | 'traceability.productInvalid'
+  | 'traceability.referenceInvalid';
 export interface WarehouseFlowProblem {
   field: 'product' | 'from' | 'to' | 'bizTransaction';
   key: WarehouseFlowProblemKey;
@@ -82,8 +87,10 @@ export function warehouseFlowProblems(input: WarehouseFlowInput): WarehouseFlowP
     else if (value?.trim() && locationUri(value) === null) problems.push({ field: side, key: 'traceability.locationInvalid' });
   }
   const [from, to] = [input.from && locationUri(input.from), input.to && locationUri(input.to)];
-  if (NEEDS[input.step].from && NEEDS[input.step].to && from && from === to) problems.push({ field: 'to', key: 'traceability.sameLocation' });
-  if (input.bizTransaction?.trim() && purchaseOrderUri(input.bizTransaction) === null) problems.push({ field: 'bizTransaction', key: 'traceability.referenceInvalid' });
+  if (NEEDS[input.step].from && NEEDS[input.step].to && from && from === to)
+    problems.push({ field: 'to', key: 'traceability.sameLocation' });
+  if (input.bizTransaction?.trim() && purchaseOrderUri(input.bizTransaction) === null)
+    problems.push({ field: 'bizTransaction', key: 'traceability.referenceInvalid' });
   return problems;
 }
 
@@ -106,6 +113,8 @@ export function warehouseFlowEvent(input: WarehouseFlowInput, eventId: string, n
     ...(to ? { bizLocation: { id: to } } : {}),
     quantityList: [quantity],
     ...(from ? { sourceList: [{ type: 'location', source: from }] } : {}),
-    ...(input.bizTransaction?.trim() ? { bizTransactionList: [{ type: 'po', bizTransaction: purchaseOrderUri(input.bizTransaction)! }] } : {}),
+    ...(input.bizTransaction?.trim()
+      ? { bizTransactionList: [{ type: 'po', bizTransaction: purchaseOrderUri(input.bizTransaction)! }] }
+      : {}),
   };
 }

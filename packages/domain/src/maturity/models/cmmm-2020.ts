@@ -7,13 +7,48 @@ import { CMMM_LEVELS } from './levels.ts';
 // element layer weights in between is unconfirmed (§4.2). All cells applicable until the matrix is read
 // from the standard (§6). Threshold 0.8 (§4.3) and formula A (§4.5) are both inferred.
 const domains: Domain[] = [
-  { code: 'organisation_strategy', elementCode: 'personnel', name: { zh: '组织战略', en: 'Organisational strategy' }, subDomains: [{ code: 'organisation_strategy', name: { zh: '组织战略', en: 'Organisational strategy' } }] },
-  { code: 'personnel_skills', elementCode: 'personnel', name: { zh: '人员技能', en: 'Personnel skills' }, subDomains: [{ code: 'personnel_skills', name: { zh: '人员技能', en: 'Personnel skills' } }] },
-  { code: 'data', elementCode: 'technology', name: { zh: '数据', en: 'Data' }, subDomains: [{ code: 'data', name: { zh: '数据', en: 'Data' } }] },
-  { code: 'integration', elementCode: 'technology', name: { zh: '集成', en: 'Integration' }, subDomains: [{ code: 'integration', name: { zh: '集成', en: 'Integration' } }] },
-  { code: 'information_security', elementCode: 'technology', name: { zh: '信息安全', en: 'Information security' }, subDomains: [{ code: 'information_security', name: { zh: '信息安全', en: 'Information security' } }] },
-  { code: 'equipment', elementCode: 'resources', name: { zh: '装备', en: 'Equipment' }, subDomains: [{ code: 'equipment', name: { zh: '装备', en: 'Equipment' } }] },
-  { code: 'network', elementCode: 'resources', name: { zh: '网络', en: 'Network' }, subDomains: [{ code: 'network', name: { zh: '网络', en: 'Network' } }] },
+  {
+    code: 'organisation_strategy',
+    elementCode: 'personnel',
+    name: { zh: '组织战略', en: 'Organisational strategy' },
+    subDomains: [{ code: 'organisation_strategy', name: { zh: '组织战略', en: 'Organisational strategy' } }],
+  },
+  {
+    code: 'personnel_skills',
+    elementCode: 'personnel',
+    name: { zh: '人员技能', en: 'Personnel skills' },
+    subDomains: [{ code: 'personnel_skills', name: { zh: '人员技能', en: 'Personnel skills' } }],
+  },
+  {
+    code: 'data',
+    elementCode: 'technology',
+    name: { zh: '数据', en: 'Data' },
+    subDomains: [{ code: 'data', name: { zh: '数据', en: 'Data' } }],
+  },
+  {
+    code: 'integration',
+    elementCode: 'technology',
+    name: { zh: '集成', en: 'Integration' },
+    subDomains: [{ code: 'integration', name: { zh: '集成', en: 'Integration' } }],
+  },
+  {
+    code: 'information_security',
+    elementCode: 'technology',
+    name: { zh: '信息安全', en: 'Information security' },
+    subDomains: [{ code: 'information_security', name: { zh: '信息安全', en: 'Information security' } }],
+  },
+  {
+    code: 'equipment',
+    elementCode: 'resources',
+    name: { zh: '装备', en: 'Equipment' },
+    subDomains: [{ code: 'equipment', name: { zh: '装备', en: 'Equipment' } }],
+  },
+  {
+    code: 'network',
+    elementCode: 'resources',
+    name: { zh: '网络', en: 'Network' },
+    subDomains: [{ code: 'network', name: { zh: '网络', en: 'Network' } }],
+  },
   {
     code: 'design',
     elementCode: 'manufacturing',
@@ -37,8 +72,18 @@ const domains: Domain[] = [
       { code: 'energy_management', name: { zh: '能源管理', en: 'Energy management' } },
     ],
   },
-  { code: 'logistics', elementCode: 'manufacturing', name: { zh: '物流', en: 'Logistics' }, subDomains: [{ code: 'logistics', name: { zh: '物流', en: 'Logistics' } }] },
-  { code: 'sales', elementCode: 'manufacturing', name: { zh: '销售', en: 'Sales' }, subDomains: [{ code: 'sales', name: { zh: '销售', en: 'Sales' } }] },
+  {
+    code: 'logistics',
+    elementCode: 'manufacturing',
+    name: { zh: '物流', en: 'Logistics' },
+    subDomains: [{ code: 'logistics', name: { zh: '物流', en: 'Logistics' } }],
+  },
+  {
+    code: 'sales',
+    elementCode: 'manufacturing',
+    name: { zh: '销售', en: 'Sales' },
+    subDomains: [{ code: 'sales', name: { zh: '销售', en: 'Sales' } }],
+  },
   {
     code: 'service',
     elementCode: 'manufacturing',

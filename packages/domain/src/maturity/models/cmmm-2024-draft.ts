@@ -75,21 +75,50 @@ export const CMMM_2024_DRAFT: ModelVersion = {
   weights: {
     process: {
       // α and γ, process case: §5 (α: two sources agree; γ: one source).
-      domain: fromPercent({ organisation_strategy: 7, factory_construction: 24, research_design: 4, production_operations: 42, business_operations: 23 }),
+      domain: fromPercent({
+        organisation_strategy: 7,
+        factory_construction: 24,
+        research_design: 4,
+        production_operations: 42,
+        business_operations: 23,
+      }),
       subDomain: {
         ...placeholder.subDomain, // 组织战略 γ: unconfirmed
         ...fromPercent({
-          factory_planning: 12, equipment_production_lines: 35, network: 12, integration: 12, information_security: 12, data: 17,
+          factory_planning: 12,
+          equipment_production_lines: 35,
+          network: 12,
+          integration: 12,
+          information_security: 12,
+          data: 17,
           // 产品设计 is optional for process enterprises in the draft (§6) and has no γ in the source: 0.
-          product_innovation: 50, product_design: 0, process_design: 50,
-          scheduling: 13, operations_execution: 18, quality_management: 15, equipment_management: 15, warehousing_distribution: 13, safety_environment: 13, energy_carbon: 13,
-          planning: 20, procurement: 20, logistics: 20, marketing: 20, service: 20,
+          product_innovation: 50,
+          product_design: 0,
+          process_design: 50,
+          scheduling: 13,
+          operations_execution: 18,
+          quality_management: 15,
+          equipment_management: 15,
+          warehousing_distribution: 13,
+          safety_environment: 13,
+          energy_carbon: 13,
+          planning: 20,
+          procurement: 20,
+          logistics: 20,
+          marketing: 20,
+          service: 20,
         }),
       },
     },
     discrete: {
       // α discrete case: §5; all discrete γ unconfirmed → equal.
-      domain: fromPercent({ organisation_strategy: 7, factory_construction: 15, research_design: 11, production_operations: 37, business_operations: 30 }),
+      domain: fromPercent({
+        organisation_strategy: 7,
+        factory_construction: 15,
+        research_design: 11,
+        production_operations: 37,
+        business_operations: 30,
+      }),
       subDomain: placeholder.subDomain,
     },
   },

@@ -11,9 +11,26 @@ describe('CMMM-2020 as data (maturity.md §3)', () => {
     expect(CMMM_2020.elements).toHaveLength(4);
     expect(CMMM_2020.domains).toHaveLength(12);
     expect(subDomainCodes(CMMM_2020)).toEqual([
-      'organisation_strategy', 'personnel_skills', 'data', 'integration', 'information_security', 'equipment', 'network',
-      'product_design', 'process_design', 'procurement', 'planning_scheduling', 'production_operations', 'equipment_management',
-      'warehousing_distribution', 'safety_environment', 'energy_management', 'logistics', 'sales', 'customer_service', 'product_service',
+      'organisation_strategy',
+      'personnel_skills',
+      'data',
+      'integration',
+      'information_security',
+      'equipment',
+      'network',
+      'product_design',
+      'process_design',
+      'procurement',
+      'planning_scheduling',
+      'production_operations',
+      'equipment_management',
+      'warehousing_distribution',
+      'safety_environment',
+      'energy_management',
+      'logistics',
+      'sales',
+      'customer_service',
+      'product_service',
     ]);
     const elements = new Set(CMMM_2020.elements!.map((e) => e.code));
     expect(CMMM_2020.domains.every((d) => d.elementCode && elements.has(d.elementCode))).toBe(true);
@@ -42,19 +59,56 @@ describe('CMMM-2024draft as data (maturity.md §5, §7)', () => {
     expect(CMMM_2024_DRAFT.elements).toBeUndefined();
     expect(CMMM_2024_DRAFT.domains).toHaveLength(5);
     expect(subDomainCodes(CMMM_2024_DRAFT)).toEqual([
-      'strategy_planning', 'organisation_management', 'talent_development', 'lean_management',
-      'factory_planning', 'equipment_production_lines', 'network', 'integration', 'information_security', 'data',
-      'product_innovation', 'product_design', 'process_design',
-      'scheduling', 'operations_execution', 'quality_management', 'equipment_management', 'warehousing_distribution', 'safety_environment', 'energy_carbon',
-      'planning', 'procurement', 'logistics', 'marketing', 'service',
+      'strategy_planning',
+      'organisation_management',
+      'talent_development',
+      'lean_management',
+      'factory_planning',
+      'equipment_production_lines',
+      'network',
+      'integration',
+      'information_security',
+      'data',
+      'product_innovation',
+      'product_design',
+      'process_design',
+      'scheduling',
+      'operations_execution',
+      'quality_management',
+      'equipment_management',
+      'warehousing_distribution',
+      'safety_environment',
+      'energy_carbon',
+      'planning',
+      'procurement',
+      'logistics',
+      'marketing',
+      'service',
     ]);
   });
 
   it('carries the published α for both types and the process γ', () => {
     expect(modelProblems(CMMM_2024_DRAFT)).toEqual([]);
-    expect(CMMM_2024_DRAFT.weights.process.domain).toEqual({ organisation_strategy: 0.07, factory_construction: 0.24, research_design: 0.04, production_operations: 0.42, business_operations: 0.23 });
-    expect(CMMM_2024_DRAFT.weights.discrete.domain).toEqual({ organisation_strategy: 0.07, factory_construction: 0.15, research_design: 0.11, production_operations: 0.37, business_operations: 0.3 });
-    expect(CMMM_2024_DRAFT.weights.process.subDomain).toMatchObject({ equipment_production_lines: 0.35, operations_execution: 0.18, product_design: 0, marketing: 0.2 });
+    expect(CMMM_2024_DRAFT.weights.process.domain).toEqual({
+      organisation_strategy: 0.07,
+      factory_construction: 0.24,
+      research_design: 0.04,
+      production_operations: 0.42,
+      business_operations: 0.23,
+    });
+    expect(CMMM_2024_DRAFT.weights.discrete.domain).toEqual({
+      organisation_strategy: 0.07,
+      factory_construction: 0.15,
+      research_design: 0.11,
+      production_operations: 0.37,
+      business_operations: 0.3,
+    });
+    expect(CMMM_2024_DRAFT.weights.process.subDomain).toMatchObject({
+      equipment_production_lines: 0.35,
+      operations_execution: 0.18,
+      product_design: 0,
+      marketing: 0.2,
+    });
   });
 
   it('keeps the unconfirmed γ equal and says so', () => {

@@ -57,7 +57,5 @@ export const CMMM_2020_SPECS: Readonly<Record<string, LevelSpecs>> = {
 };
 
 export const CMMM_2020_REQUIREMENTS: readonly Requirement[] = Object.freeze(
-  CMMM_2020_SUB_DOMAINS.flatMap((code) =>
-    expandSubDomain('C20', CMMM_2020_ID, code, requireSpecs(CMMM_2020_SPECS, code)),
-  ),
+  CMMM_2020_SUB_DOMAINS.flatMap((code) => expandSubDomain('C20', CMMM_2020_ID, code, requireSpecs(CMMM_2020_SPECS, code))),
 );

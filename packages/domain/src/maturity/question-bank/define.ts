@@ -18,12 +18,7 @@ export type LevelSpecs = Readonly<Record<Level, readonly ItemSpec[]>>;
 
 export const LEVELS: readonly Level[] = [1, 2, 3, 4, 5];
 
-export function expandSubDomain(
-  idPrefix: string,
-  modelVersion: string,
-  subDomainCode: string,
-  specs: LevelSpecs,
-): Requirement[] {
+export function expandSubDomain(idPrefix: string, modelVersion: string, subDomainCode: string, specs: LevelSpecs): Requirement[] {
   const out: Requirement[] = [];
   for (const level of LEVELS) {
     specs[level].forEach((item, i) => {
@@ -42,11 +37,7 @@ export function expandSubDomain(
   return out;
 }
 
-export function expandBank(
-  idPrefix: string,
-  modelVersion: string,
-  bank: Readonly<Record<string, LevelSpecs>>,
-): Requirement[] {
+export function expandBank(idPrefix: string, modelVersion: string, bank: Readonly<Record<string, LevelSpecs>>): Requirement[] {
   return Object.entries(bank).flatMap(([code, specs]) => expandSubDomain(idPrefix, modelVersion, code, specs));
 }
 

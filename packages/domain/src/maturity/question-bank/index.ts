@@ -23,7 +23,10 @@ const BANKS: Readonly<Record<string, readonly Requirement[]>> = {
 
 /** Normalises version spellings such as "cmmm-2020", "CMMM_2024_DRAFT_ID", "CMMM-2024-draft". */
 function versionKey(modelVersion: string): string {
-  return modelVersion.trim().toLowerCase().replace(/[\s_-]+/g, '');
+  return modelVersion
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
 }
 
 const BY_KEY = new Map(Object.entries(BANKS).map(([version, items]) => [versionKey(version), items]));

@@ -57,9 +57,7 @@ describe.each(banks)('default question bank $version', ({ version, prefix, items
   });
 
   it('has text, evidence and advice in Chinese and English', () => {
-    const incomplete = items.filter((r) =>
-      [r.text, r.evidence, r.advice].some((t) => t.zh.trim() === '' || t.en.trim() === ''),
-    );
+    const incomplete = items.filter((r) => [r.text, r.evidence, r.advice].some((t) => t.zh.trim() === '' || t.en.trim() === ''));
     expect(incomplete.map((r) => r.id)).toEqual([]);
     // Chinese fields contain Chinese; English fields do not.
     const han = /\p{Script=Han}/u;

@@ -140,7 +140,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'varchar(64)', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   await db.schema
     .createTable('import_job')
@@ -159,7 +162,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['import_job', 'audit_head', 'audit_log', 'setting', 'user_session', 'app_user', 'enterprise_search_term', 'enterprise_chain', 'enterprise', 'industry_cluster', 'industry_chain', 'district']) {
+  for (const table of [
+    'import_job',
+    'audit_head',
+    'audit_log',
+    'setting',
+    'user_session',
+    'app_user',
+    'enterprise_search_term',
+    'enterprise_chain',
+    'enterprise',
+    'industry_cluster',
+    'industry_chain',
+    'district',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

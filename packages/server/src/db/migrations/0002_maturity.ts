@@ -56,7 +56,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('model_json', 'text')
     .addColumn('formula_id', 'varchar(20)')
     .execute();
-  await db.schema.createIndex('maturity_assessment_enterprise_idx').on('maturity_assessment').columns(['enterprise_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('maturity_assessment_enterprise_idx')
+    .on('maturity_assessment')
+    .columns(['enterprise_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('maturity_assessment_status_idx').on('maturity_assessment').columns(['status', 'model_version']).execute();
 
   await db.schema
@@ -73,5 +77,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['maturity_answer', 'maturity_assessment', 'maturity_requirement', 'maturity_model_version']) await db.schema.dropTable(table).execute();
+  for (const table of ['maturity_answer', 'maturity_assessment', 'maturity_requirement', 'maturity_model_version'])
+    await db.schema.dropTable(table).execute();
 }

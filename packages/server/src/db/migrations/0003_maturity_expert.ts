@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('maturity_assessment').addColumn('reached_level', 'integer').execute();
   await db.schema.alterTable('maturity_assessment').addColumn('total_score', 'double precision').execute();
   // 1 on the enterprise's most recently submitted assessment, 0 elsewhere: kept by the submit transaction.
-  await db.schema.alterTable('maturity_assessment').addColumn('is_latest', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('maturity_assessment')
+    .addColumn('is_latest', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Covering for the distribution and the eligible list: the latest rows are read from the index alone
   // (the row itself carries the large result and model JSON).
   await db.schema
@@ -22,14 +25,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Assessments submitted before this migration: fill the columns from their frozen results.
   // (DML in camelCase: the app's CamelCasePlugin maps it to the snake_case columns.)
-  const submitted = await db.selectFrom('maturityAssessment').select(['id', 'enterpriseId', 'resultJson']).where('status', '=', 'submitted').orderBy('submittedAt').orderBy('id').execute();
+  const submitted = await db
+    .selectFrom('maturityAssessment')
+    .select(['id', 'enterpriseId', 'resultJson'])
+    .where('status', '=', 'submitted')
+    .orderBy('submittedAt')
+    .orderBy('id')
+    .execute();
   const latest = new Map<number, number>();
   for (const row of submitted) {
     const result = JSON.parse(String(row.resultJson ?? '{}')) as { reachedLevel?: number; totalScore?: number };
-    await db.updateTable('maturityAssessment').set({ reachedLevel: result.reachedLevel ?? null, totalScore: result.totalScore ?? null }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('maturityAssessment')
+      .set({ reachedLevel: result.reachedLevel ?? null, totalScore: result.totalScore ?? null })
+      .where('id', '=', row.id)
+      .execute();
     latest.set(Number(row.enterpriseId), Number(row.id));
   }
-  for (const assessmentId of latest.values()) await db.updateTable('maturityAssessment').set({ isLatest: 1 }).where('id', '=', assessmentId).execute();
+  for (const assessmentId of latest.values())
+    await db.updateTable('maturityAssessment').set({ isLatest: 1 }).where('id', '=', assessmentId).execute();
 
   await db.schema
     .createTable('maturity_expert_review')
@@ -47,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reached_level', 'integer')
     .addColumn('total_score', 'double precision')
     .execute();
-  await db.schema.createIndex('maturity_expert_review_expert_idx').on('maturity_expert_review').columns(['expert_user_id', 'status']).execute();
+  await db.schema
+    .createIndex('maturity_expert_review_expert_idx')
+    .on('maturity_expert_review')
+    .columns(['expert_user_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('maturity_expert_answer')
@@ -65,5 +83,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('maturity_expert_answer').execute();
   await db.schema.dropTable('maturity_expert_review').execute();
   await db.schema.dropIndex('maturity_assessment_latest_idx').execute();
-  for (const column of ['is_latest', 'total_score', 'reached_level']) await db.schema.alterTable('maturity_assessment').dropColumn(column).execute();
+  for (const column of ['is_latest', 'total_score', 'reached_level'])
+    await db.schema.alterTable('maturity_assessment').dropColumn(column).execute();
 }

@@ -69,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('recognition_application_programme_idx').on('recognition_application').columns(['programme_id', 'state']).execute();
+  await db.schema
+    .createIndex('recognition_application_programme_idx')
+    .on('recognition_application')
+    .columns(['programme_id', 'state'])
+    .execute();
   await db.schema.createIndex('recognition_application_enterprise_idx').on('recognition_application').columns(['enterprise_id']).execute();
 
   await db.schema

@@ -151,7 +151,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['funding_ledger_entry', 'funding_award_move', 'funding_award', 'funding_sample_draw', 'funding_policy', 'funding_envelope', 'funding_fund', 'funding_project']) {
+  for (const table of [
+    'funding_ledger_entry',
+    'funding_award_move',
+    'funding_award',
+    'funding_sample_draw',
+    'funding_policy',
+    'funding_envelope',
+    'funding_fund',
+    'funding_project',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

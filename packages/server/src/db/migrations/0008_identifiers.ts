@@ -111,7 +111,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['id_upload_job', 'id_stat_daily', 'id_token', 'id_api_key', 'id_grant', 'id_identifier', 'id_template', 'id_prefix']) {
+  for (const table of [
+    'id_upload_job',
+    'id_stat_daily',
+    'id_token',
+    'id_api_key',
+    'id_grant',
+    'id_identifier',
+    'id_template',
+    'id_prefix',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

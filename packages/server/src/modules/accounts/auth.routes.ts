@@ -44,29 +44,49 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
           type: 'object',
           required: ['username', 'password'],
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 128 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 128 },
+          },
         },
         response: { 200: sessionResponse, ...errorResponses, 423: errorResponses[400] },
       },
     },
     async (request, reply) => {
-      const result = await login(ctx, request.body.username.trim(), request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const result = await login(ctx, request.body.username.trim(), request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       setSessionCookie(reply, result.token, ctx.config.secureCookies);
       return sessionView(ctx, result.user, result.csrfToken);
     },
   );
 
-  app.post('/api/auth/logout', { config: { openWithExpiredPassword: true }, schema: { tags: ['auth'], summary: 'Log out and end the session on the server', response: { 200: okResponse, ...errorResponses } } }, async (request, reply) => {
-    if (request.sessionId) await logout(ctx, request.sessionId, auditActor(request));
-    clearSessionCookie(reply);
-    return { ok: true };
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { openWithExpiredPassword: true },
+      schema: { tags: ['auth'], summary: 'Log out and end the session on the server', response: { 200: okResponse, ...errorResponses } },
+    },
+    async (request, reply) => {
+      if (request.sessionId) await logout(ctx, request.sessionId, auditActor(request));
+      clearSessionCookie(reply);
+      return { ok: true };
+    },
+  );
 
-  app.get('/api/auth/me', { config: { openWithExpiredPassword: true }, schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: sessionResponse, ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    const user = (await findUserById(ctx.db, actor.userId))!;
-    return sessionView(ctx, presentUser(user), request.csrfToken!);
-  });
+  app.get(
+    '/api/auth/me',
+    {
+      config: { openWithExpiredPassword: true },
+      schema: { tags: ['auth'], summary: 'The logged-in account', response: { 200: sessionResponse, ...errorResponses } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const user = (await findUserById(ctx.db, actor.userId))!;
+      return sessionView(ctx, presentUser(user), request.csrfToken!);
+    },
+  );
 
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/api/auth/password',
@@ -79,14 +99,23 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
           type: 'object',
           required: ['currentPassword', 'newPassword'],
           additionalProperties: false,
-          properties: { currentPassword: { type: 'string', minLength: 1, maxLength: 128 }, newPassword: { type: 'string', minLength: 1, maxLength: 128 } },
+          properties: {
+            currentPassword: { type: 'string', minLength: 1, maxLength: 128 },
+            newPassword: { type: 'string', minLength: 1, maxLength: 128 },
+          },
         },
         response: { 200: okResponse, ...errorResponses },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      await changeOwnPassword(ctx, { ...auditActor(request), userId: actor.userId }, request.body.currentPassword, request.body.newPassword, request.sessionId!);
+      await changeOwnPassword(
+        ctx,
+        { ...auditActor(request), userId: actor.userId },
+        request.body.currentPassword,
+        request.body.newPassword,
+        request.sessionId!,
+      );
       return { ok: true };
     },
   );

@@ -20,7 +20,9 @@ export async function login(ctx: AppContext, username: string, password: string,
   const user = await findUserByUsername(ctx.db, username);
   if (!user) {
     await verifyPassword(password, DUMMY_PASSWORD_HASH);
-    await ctx.db.transaction().execute((tx) => ctx.audit.append(tx, who, { action: 'auth.loginFailed', entityType: 'user', after: { reason: 'unknownUser' } }));
+    await ctx.db
+      .transaction()
+      .execute((tx) => ctx.audit.append(tx, who, { action: 'auth.loginFailed', entityType: 'user', after: { reason: 'unknownUser' } }));
     throw new AppError(401, 'auth.badCredentials');
   }
   const actor: AuditActor = { userId: user.id, username: user.username, role: user.role, ip: client.ip };
@@ -34,8 +36,17 @@ export async function login(ctx: AppContext, username: string, password: string,
     const lock = failures >= settings.lockoutThreshold;
     const lockedUntil = lock ? new Date(now + settings.lockoutMinutes * 60_000).toISOString() : null;
     await ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('appUser').set({ failedLoginCount: lock ? 0 : failures, lockedUntil }).where('id', '=', user.id).execute();
-      await ctx.audit.append(tx, actor, { action: lock ? 'auth.locked' : 'auth.loginFailed', entityType: 'user', entityId: user.id, after: { failures } });
+      await tx
+        .updateTable('appUser')
+        .set({ failedLoginCount: lock ? 0 : failures, lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await ctx.audit.append(tx, actor, {
+        action: lock ? 'auth.locked' : 'auth.loginFailed',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failures },
+      });
     });
     if (lock) throw new AppError(423, 'auth.locked', { minutes: settings.lockoutMinutes });
     throw new AppError(401, 'auth.badCredentials');
@@ -53,7 +64,15 @@ export async function login(ctx: AppContext, username: string, password: string,
     if (surplus.length) await tx.deleteFrom('userSession').where('id', 'in', surplus).execute();
     await tx
       .insertInto('userSession')
-      .values({ id: tokens.sessionId, userId: user.id, csrfToken: tokens.csrfToken, createdAt: at, lastSeenAt: at, ip: client.ip, userAgent: client.userAgent })
+      .values({
+        id: tokens.sessionId,
+        userId: user.id,
+        csrfToken: tokens.csrfToken,
+        createdAt: at,
+        lastSeenAt: at,
+        ip: client.ip,
+        userAgent: client.userAgent,
+      })
       .execute();
     await ctx.audit.append(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
   });
@@ -67,9 +86,16 @@ export async function logout(ctx: AppContext, sessionId: string, actor: AuditAct
   });
 }
 
-export async function changeOwnPassword(ctx: AppContext, actor: AuditActor & { userId: number }, currentPassword: string, newPassword: string, keepSessionId: string) {
+export async function changeOwnPassword(
+  ctx: AppContext,
+  actor: AuditActor & { userId: number },
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string,
+) {
   const user = await findUserById(ctx.db, actor.userId);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new AppError(400, 'auth.wrongCurrentPassword', {}, 'currentPassword');
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash)))
+    throw new AppError(400, 'auth.wrongCurrentPassword', {}, 'currentPassword');
   if (newPassword === currentPassword) throw new AppError(400, 'password.sameAsCurrent', {}, 'newPassword');
   assertPasswordPolicy(newPassword, user.username, ctx.settings.securitySettings, 'newPassword');
   const passwordHash = await hashPassword(newPassword);

@@ -51,7 +51,10 @@ describeEachDatabase('authentication and sessions', (server) => {
 
   it('ends a session that has been idle longer than the timeout', async () => {
     const c = await server().as('expert');
-    await server().ctx.db.updateTable('userSession').set({ lastSeenAt: new Date(Date.now() - 16 * 60_000).toISOString() }).execute();
+    await server()
+      .ctx.db.updateTable('userSession')
+      .set({ lastSeenAt: new Date(Date.now() - 16 * 60_000).toISOString() })
+      .execute();
     const res = await c.get('/api/auth/me');
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('auth.sessionExpired');

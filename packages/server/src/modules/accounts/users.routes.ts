@@ -1,4 +1,11 @@
-import { DEFAULT_SECURITY_SETTINGS, ROLES, SECURITY_SETTINGS_CEILING, SECURITY_SETTINGS_FLOOR, type Role, type SecuritySettings } from '@zhizao/domain';
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  ROLES,
+  SECURITY_SETTINGS_CEILING,
+  SECURITY_SETTINGS_FLOOR,
+  type Role,
+  type SecuritySettings,
+} from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
 import { auditActor, authorize } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -13,7 +20,10 @@ const settingsSchema = {
   additionalProperties: false,
   required: Object.keys(DEFAULT_SECURITY_SETTINGS),
   properties: Object.fromEntries(
-    (Object.keys(DEFAULT_SECURITY_SETTINGS) as (keyof SecuritySettings)[]).map((k) => [k, { type: 'integer', minimum: SECURITY_SETTINGS_FLOOR[k], maximum: SECURITY_SETTINGS_CEILING[k] }]),
+    (Object.keys(DEFAULT_SECURITY_SETTINGS) as (keyof SecuritySettings)[]).map((k) => [
+      k,
+      { type: 'integer', minimum: SECURITY_SETTINGS_FLOOR[k], maximum: SECURITY_SETTINGS_CEILING[k] },
+    ]),
   ),
 } as const;
 type IdParams = { Params: { id: number } };
@@ -25,8 +35,26 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags: ['accounts'],
         summary: 'List accounts (system and security admins)',
-        querystring: { type: 'object', additionalProperties: false, properties: { ...paginationQuery, q: { type: 'string', maxLength: 64 }, role: { type: 'string', enum: [...ROLES] } } },
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: { ...userViewSchema, properties: { ...userViewSchema.properties, enterpriseName: { type: ['string', 'null'] } } } }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }, ...errorResponses },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...paginationQuery, q: { type: 'string', maxLength: 64 }, role: { type: 'string', enum: [...ROLES] } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: { ...userViewSchema, properties: { ...userViewSchema.properties, enterpriseName: { type: ['string', 'null'] } } },
+              },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+            },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -36,12 +64,19 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       if (q) query = query.where((eb) => eb.or([eb('username', 'like', `%${q}%`), eb('displayName', 'like', `%${q}%`)]));
       if (role) query = query.where('role', '=', role);
       const [rows, count] = await Promise.all([
-        query.selectAll().orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        query
+          .selectAll()
+          .orderBy('id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       // Names, not numbers, for the scope column: one look-up for the page.
       const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId).filter((id): id is number => id !== null))];
-      const names = enterpriseIds.length ? await ctx.db.selectFrom('enterprise').select(['id', 'name']).where('id', 'in', enterpriseIds).execute() : [];
+      const names = enterpriseIds.length
+        ? await ctx.db.selectFrom('enterprise').select(['id', 'name']).where('id', 'in', enterpriseIds).execute()
+        : [];
       const nameOf = new Map(names.map((e) => [e.id, e.name]));
       const items = rows.map((r) => ({ ...presentUser(r), enterpriseName: r.enterpriseId ? (nameOf.get(r.enterpriseId) ?? null) : null }));
       return { items, total: Number(count.n), page, pageSize };
@@ -56,14 +91,26 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       schema: {
         tags: ['accounts'],
         summary: 'Enterprises to pick as an enterprise user’s scope (name and credit code only)',
-        querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 } } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { q: { type: 'string', maxLength: 100 }, limit: { type: 'integer', minimum: 1, maximum: 50, default: 20 } },
+        },
         response: {
           200: {
             type: 'object',
             properties: {
               items: {
                 type: 'array',
-                items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, creditCode: { type: 'string' }, districtCode: { type: 'string' } } },
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'integer' },
+                    name: { type: 'string' },
+                    creditCode: { type: 'string' },
+                    districtCode: { type: 'string' },
+                  },
+                },
               },
             },
           },
@@ -73,7 +120,11 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       authorize(request, 'users.assignRole');
-      const { items } = await listEnterprises(ctx.db, { q: request.query.q }, { page: 1, pageSize: request.query.limit, sort: 'name', order: 'asc' });
+      const { items } = await listEnterprises(
+        ctx.db,
+        { q: request.query.q },
+        { page: 1, pageSize: request.query.limit, sort: 'name', order: 'asc' },
+      );
       return { items: items.map(({ id, name, creditCode, districtCode }) => ({ id, name, creditCode, districtCode })) };
     },
   );
@@ -88,7 +139,11 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
           type: 'object',
           additionalProperties: false,
           required: ['username', 'displayName', 'password'],
-          properties: { username: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,64}$' }, displayName: { type: 'string', minLength: 1, maxLength: 64 }, password },
+          properties: {
+            username: { type: 'string', pattern: '^[A-Za-z0-9_.-]{3,64}$' },
+            displayName: { type: 'string', minLength: 1, maxLength: 64 },
+            password,
+          },
         },
         response: { 200: userViewSchema, ...errorResponses },
       },
@@ -99,11 +154,22 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
-  app.delete<IdParams>('/api/users/:id', { schema: { tags: ['accounts'], summary: 'Delete an account (system admin)', params: idParams, response: { 200: okResponse, ...errorResponses } } }, async (request) => {
-    authorize(request, 'users.delete');
-    await deleteUser(ctx, auditActor(request), request.params.id);
-    return { ok: true };
-  });
+  app.delete<IdParams>(
+    '/api/users/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Delete an account (system admin)',
+        params: idParams,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.delete');
+      await deleteUser(ctx, auditActor(request), request.params.id);
+      return { ok: true };
+    },
+  );
 
   app.put<IdParams & { Body: { role: Role; districtCode?: string | null; enterpriseId?: number | null } }>(
     '/api/users/:id/role',
@@ -116,7 +182,11 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
           type: 'object',
           additionalProperties: false,
           required: ['role'],
-          properties: { role: { type: 'string', enum: [...ROLES] }, districtCode: { type: ['string', 'null'], maxLength: 12 }, enterpriseId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 } },
+          properties: {
+            role: { type: 'string', enum: [...ROLES] },
+            districtCode: { type: ['string', 'null'], maxLength: 12 },
+            enterpriseId: { type: ['integer', 'null'], minimum: 1, maximum: 2147483647 },
+          },
         },
         response: { 200: userViewSchema, ...errorResponses },
       },
@@ -162,19 +232,46 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
   );
 
-  app.post<IdParams>('/api/users/:id/unlock', { schema: { tags: ['accounts'], summary: 'Unlock a locked-out account (security admin)', params: idParams, response: { 200: userViewSchema, ...errorResponses } } }, async (request) => {
-    authorize(request, 'users.setEnabled');
-    return unlockUser(ctx, auditActor(request), request.params.id);
-  });
+  app.post<IdParams>(
+    '/api/users/:id/unlock',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Unlock a locked-out account (security admin)',
+        params: idParams,
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      authorize(request, 'users.setEnabled');
+      return unlockUser(ctx, auditActor(request), request.params.id);
+    },
+  );
 
-  app.get('/api/settings/security', { schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } } }, async (request) => {
-    authorize(request, 'settings.security');
-    return { settings: ctx.settings.securitySettings, floor: SECURITY_SETTINGS_FLOOR, ceiling: SECURITY_SETTINGS_CEILING, defaults: DEFAULT_SECURITY_SETTINGS };
-  });
+  app.get(
+    '/api/settings/security',
+    { schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } } },
+    async (request) => {
+      authorize(request, 'settings.security');
+      return {
+        settings: ctx.settings.securitySettings,
+        floor: SECURITY_SETTINGS_FLOOR,
+        ceiling: SECURITY_SETTINGS_CEILING,
+        defaults: DEFAULT_SECURITY_SETTINGS,
+      };
+    },
+  );
 
   app.put<{ Body: SecuritySettings }>(
     '/api/settings/security',
-    { schema: { tags: ['accounts'], summary: 'Change security settings (security admin), never below the floor', body: settingsSchema, response: { 200: settingsSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change security settings (security admin), never below the floor',
+        body: settingsSchema,
+        response: { 200: settingsSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       authorize(request, 'settings.security');
       return saveSecuritySettings(ctx, auditActor(request), request.body);

@@ -24,45 +24,55 @@ export interface NewUser {
  */
 export async function createUser(ctx: AppContext, actor: AuditActor, input: NewUser) {
   assertPasswordPolicy(input.password, input.username, ctx.settings.securitySettings);
-  if (await findUserByUsername(ctx.db, input.username)) throw new AppError(409, 'user.usernameTaken', { username: input.username }, 'username');
+  if (await findUserByUsername(ctx.db, input.username))
+    throw new AppError(409, 'user.usernameTaken', { username: input.username }, 'username');
   if (input.role) await assertScope(ctx, input.role, input.districtCode ?? null, input.enterpriseId ?? null);
   const passwordHash = await hashPassword(input.password);
   const at = new Date().toISOString();
-  return ctx.db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('appUser')
-      .values({
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        role: input.role ?? null,
-        districtCode: input.districtCode ?? null,
-        enterpriseId: input.enterpriseId ?? null,
-        enabled: 1,
-        failedLoginCount: 0,
-        passwordChangedAt: at,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const view = presentUser(row);
-    await ctx.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: view });
-    return view;
-  }).catch((error: unknown) => {
-    // a parallel request took the name between the check above and this insert
-    throw isUniqueViolation(error) ? new AppError(409, 'user.usernameTaken', { username: input.username }, 'username') : error;
-  });
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const row = await tx
+        .insertInto('appUser')
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role ?? null,
+          districtCode: input.districtCode ?? null,
+          enterpriseId: input.enterpriseId ?? null,
+          enabled: 1,
+          failedLoginCount: 0,
+          passwordChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const view = presentUser(row);
+      await ctx.audit.append(tx, actor, { action: 'user.create', entityType: 'user', entityId: row.id, after: view });
+      return view;
+    })
+    .catch((error: unknown) => {
+      // a parallel request took the name between the check above and this insert
+      throw isUniqueViolation(error) ? new AppError(409, 'user.usernameTaken', { username: input.username }, 'username') : error;
+    });
 }
 
 /** A role's scope must be given and must exist: a 400 naming the field, never a foreign-key error. */
 async function assertScope(ctx: AppContext, role: Role, districtCode: string | null, enterpriseId: number | null) {
   const missing = roleScopeProblem(role, districtCode, enterpriseId);
   if (missing) throw new AppError(400, 'user.scopeRequired', {}, missing);
-  if (role === 'district_officer' && !(await ctx.db.selectFrom('district').select('code').where('code', '=', districtCode!).executeTakeFirst())) {
+  if (
+    role === 'district_officer' &&
+    !(await ctx.db.selectFrom('district').select('code').where('code', '=', districtCode!).executeTakeFirst())
+  ) {
     throw new AppError(400, 'enterprise.unknownDistrict', {}, 'districtCode');
   }
-  if (role === 'enterprise_user' && !(await ctx.db.selectFrom('enterprise').select('id').where('id', '=', enterpriseId!).executeTakeFirst())) {
+  if (
+    role === 'enterprise_user' &&
+    !(await ctx.db.selectFrom('enterprise').select('id').where('id', '=', enterpriseId!).executeTakeFirst())
+  ) {
     throw new AppError(400, 'enterprise.notFound', {}, 'enterpriseId');
   }
 }
@@ -75,10 +85,22 @@ async function loadOther(ctx: AppContext, actor: AuditActor, id: number) {
 }
 
 /** Applies a change to one account and audits before → after, in one transaction. */
-async function changeUser(ctx: AppContext, actor: AuditActor, id: number, action: string, patch: Updateable<AppUserTable>, endSessions = false) {
+async function changeUser(
+  ctx: AppContext,
+  actor: AuditActor,
+  id: number,
+  action: string,
+  patch: Updateable<AppUserTable>,
+  endSessions = false,
+) {
   const before = await loadOther(ctx, actor, id);
   return ctx.db.transaction().execute(async (tx) => {
-    const after = await tx.updateTable('appUser').set({ ...patch, updatedAt: new Date().toISOString() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    const after = await tx
+      .updateTable('appUser')
+      .set({ ...patch, updatedAt: new Date().toISOString() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (endSessions) await tx.deleteFrom('userSession').where('userId', '=', id).execute();
     const view = presentUser(after);
     await ctx.audit.append(tx, actor, { action, entityType: 'user', entityId: id, before: presentUser(before), after: view });
@@ -86,7 +108,14 @@ async function changeUser(ctx: AppContext, actor: AuditActor, id: number, action
   });
 }
 
-export async function assignRole(ctx: AppContext, actor: AuditActor, id: number, role: Role, districtCode: string | null, enterpriseId: number | null) {
+export async function assignRole(
+  ctx: AppContext,
+  actor: AuditActor,
+  id: number,
+  role: Role,
+  districtCode: string | null,
+  enterpriseId: number | null,
+) {
   await assertScope(ctx, role, districtCode, enterpriseId);
   const scope = {
     districtCode: role === 'district_officer' ? districtCode : null,
@@ -99,7 +128,14 @@ export async function resetPassword(ctx: AppContext, actor: AuditActor, id: numb
   const user = await loadOther(ctx, actor, id);
   assertPasswordPolicy(newPassword, user.username, ctx.settings.securitySettings, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  return changeUser(ctx, actor, id, 'user.resetPassword', { passwordHash, passwordChangedAt: new Date().toISOString(), failedLoginCount: 0, lockedUntil: null }, true);
+  return changeUser(
+    ctx,
+    actor,
+    id,
+    'user.resetPassword',
+    { passwordHash, passwordChangedAt: new Date().toISOString(), failedLoginCount: 0, lockedUntil: null },
+    true,
+  );
 }
 
 export const setEnabled = (ctx: AppContext, actor: AuditActor, id: number, enabled: boolean) =>
@@ -122,7 +158,13 @@ export async function saveSecuritySettings(ctx: AppContext, actor: AuditActor, s
   const before = ctx.settings.securitySettings;
   await ctx.db.transaction().execute(async (tx) => {
     await ctx.settings.saveSecurity(tx, settings);
-    await ctx.audit.append(tx, actor, { action: 'settings.security', entityType: 'setting', entityId: 'security', before, after: settings });
+    await ctx.audit.append(tx, actor, {
+      action: 'settings.security',
+      entityType: 'setting',
+      entityId: 'security',
+      before,
+      after: settings,
+    });
   });
   return settings;
 }

@@ -38,7 +38,8 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     return c;
   }
   const ownId = async (c: TestClient) => (await c.get('/api/auth/me')).body.user.id as number;
-  const saveSettings = (changes: Partial<SecuritySettings>) => sec.put('/api/settings/security', { ...DEFAULT_SECURITY_SETTINGS, ...changes });
+  const saveSettings = (changes: Partial<SecuritySettings>) =>
+    sec.put('/api/settings/security', { ...DEFAULT_SECURITY_SETTINGS, ...changes });
 
   // ── system admin ─────────────────────────────────────────────────────────────────────────────
   it('lets the system admin create an account, which has no role and cannot log in yet (403 auth.noRole)', async () => {
@@ -53,18 +54,35 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
   });
 
   it('does not let the system admin give a role while creating an account', async () => {
-    const res = await sys.post('/api/users', { username: `r-${Date.now().toString(36)}`, displayName: '带角色', password: TEST_PASSWORD, role: 'bureau_admin' });
+    const res = await sys.post('/api/users', {
+      username: `r-${Date.now().toString(36)}`,
+      displayName: '带角色',
+      password: TEST_PASSWORD,
+      role: 'bureau_admin',
+    });
     expectError(res, 400, 'validation.additionalProperties', 'role');
   });
 
   it('refuses a username that is taken (409) and a weak first password (400 naming the field)', async () => {
-    expectError(await sys.post('/api/users', { username: FIXTURE_USERNAMES.expert, displayName: '重名', password: TEST_PASSWORD }), 409, 'user.usernameTaken', 'username');
-    expectError(await sys.post('/api/users', { username: `w-${Date.now().toString(36)}`, displayName: '弱密码', password: 'Ab1!' }), 400, 'password.tooShort', 'password');
+    expectError(
+      await sys.post('/api/users', { username: FIXTURE_USERNAMES.expert, displayName: '重名', password: TEST_PASSWORD }),
+      409,
+      'user.usernameTaken',
+      'username',
+    );
+    expectError(
+      await sys.post('/api/users', { username: `w-${Date.now().toString(36)}`, displayName: '弱密码', password: 'Ab1!' }),
+      400,
+      'password.tooShort',
+      'password',
+    );
   });
 
   it('answers parallel creations of one username with one account and 409s, never 500', async () => {
     const username = `p-${Date.now().toString(36)}`;
-    const results = await Promise.all(Array.from({ length: 4 }, () => sys.post('/api/users', { username, displayName: '并发', password: TEST_PASSWORD })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => sys.post('/api/users', { username, displayName: '并发', password: TEST_PASSWORD })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
     for (const r of results.filter((r) => r.status === 409)) expectError(r, 409, 'user.usernameTaken', 'username');
     expect((await sys.get(`/api/users?q=${username}`)).body.total).toBe(1);
@@ -107,15 +125,35 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     const noDistrict = await sec.put(`/api/users/${id}/role`, { role: 'district_officer' });
     expectError(noDistrict, 400, 'user.scopeRequired', 'districtCode');
     expect(noDistrict.body.error.message).toBe('该角色需要指定「所属区市」');
-    expectError(await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', districtCode: '371002' }), 400, 'user.scopeRequired', 'enterpriseId');
+    expectError(
+      await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', districtCode: '371002' }),
+      400,
+      'user.scopeRequired',
+      'enterpriseId',
+    );
     expect((await sys.get(`/api/users?q=u${serial}-`)).body.items[0].role).toBeNull();
   });
 
   it('refuses a scope that does not exist (400), not a database error', async () => {
     const { id } = await account(null);
-    expectError(await sec.put(`/api/users/${id}/role`, { role: 'district_officer', districtCode: '999999' }), 400, 'enterprise.unknownDistrict', 'districtCode');
-    expectError(await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', enterpriseId: 2000000000 }), 400, 'enterprise.notFound', 'enterpriseId');
-    expectError(await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', enterpriseId: 99999999999 }), 400, 'validation.maximum', 'enterpriseId');
+    expectError(
+      await sec.put(`/api/users/${id}/role`, { role: 'district_officer', districtCode: '999999' }),
+      400,
+      'enterprise.unknownDistrict',
+      'districtCode',
+    );
+    expectError(
+      await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', enterpriseId: 2000000000 }),
+      400,
+      'enterprise.notFound',
+      'enterpriseId',
+    );
+    expectError(
+      await sec.put(`/api/users/${id}/role`, { role: 'enterprise_user', enterpriseId: 99999999999 }),
+      400,
+      'validation.maximum',
+      'enterpriseId',
+    );
   });
 
   it('gives a district officer exactly its district and drops a scope the role does not use', async () => {
@@ -123,7 +161,11 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     const c = await loggedIn(officer.username);
     expect((await c.get(`/api/enterprises/${server().enterprises.wendeng}`)).body.canEdit).toBe(true);
     expect((await c.get(`/api/enterprises/${server().enterprises.huancui}`)).body.canEdit).toBe(false);
-    const expert = await sec.put(`/api/users/${officer.id}/role`, { role: 'expert', districtCode: '371003', enterpriseId: server().enterprises.wendeng });
+    const expert = await sec.put(`/api/users/${officer.id}/role`, {
+      role: 'expert',
+      districtCode: '371003',
+      enterpriseId: server().enterprises.wendeng,
+    });
     expect(expert.body).toMatchObject({ role: 'expert', districtCode: null, enterpriseId: null });
   });
 
@@ -136,7 +178,11 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
 
   it('refuses the security admin creating or deleting accounts (403)', async () => {
     const { id } = await account('expert');
-    expectError(await sec.post('/api/users', { username: `s-${Date.now().toString(36)}`, displayName: '越权', password: TEST_PASSWORD }), 403, 'auth.forbidden');
+    expectError(
+      await sec.post('/api/users', { username: `s-${Date.now().toString(36)}`, displayName: '越权', password: TEST_PASSWORD }),
+      403,
+      'auth.forbidden',
+    );
     expectError(await sec.delete(`/api/users/${id}`), 403, 'auth.forbidden');
   });
 
@@ -173,7 +219,8 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
   it('unlocks a locked-out account', async () => {
     const { id, username } = await account('expert');
     const c = server().client();
-    for (let i = 0; i < DEFAULT_SECURITY_SETTINGS.lockoutThreshold - 1; i++) expectError(await c.login(username, 'Wrong@pass1'), 401, 'auth.badCredentials');
+    for (let i = 0; i < DEFAULT_SECURITY_SETTINGS.lockoutThreshold - 1; i++)
+      expectError(await c.login(username, 'Wrong@pass1'), 401, 'auth.badCredentials');
     expectError(await c.login(username, 'Wrong@pass1'), 423, 'auth.locked');
     expectError(await c.login(username, TEST_PASSWORD), 423, 'auth.locked');
     expect((await sys.get(`/api/users?q=${username}`)).body.items[0].locked).toBe(true);
@@ -220,8 +267,18 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     const { username } = await account('expert');
     const here = await loggedIn(username);
     const elsewhere = await loggedIn(username);
-    expectError(await here.post('/api/auth/password', { currentPassword: 'Wrong@pass1', newPassword: 'Mine#pass42' }), 400, 'auth.wrongCurrentPassword', 'currentPassword');
-    expectError(await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' }), 400, 'password.tooShort', 'newPassword');
+    expectError(
+      await here.post('/api/auth/password', { currentPassword: 'Wrong@pass1', newPassword: 'Mine#pass42' }),
+      400,
+      'auth.wrongCurrentPassword',
+      'currentPassword',
+    );
+    expectError(
+      await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' }),
+      400,
+      'password.tooShort',
+      'newPassword',
+    );
     expect((await elsewhere.get('/api/auth/me')).status).toBe(200);
     expect((await here.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Mine#pass42' })).status).toBe(200);
     expectError(await elsewhere.get('/api/auth/me'), 401, 'auth.sessionExpired');
@@ -263,7 +320,11 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
     const { id, username } = await account('expert');
     const c = await loggedIn(username);
     const idleFor = async (minutes: number) =>
-      server().ctx.db.updateTable('userSession').set({ lastSeenAt: new Date(Date.now() - minutes * 60_000).toISOString() }).where('userId', '=', id).execute();
+      server()
+        .ctx.db.updateTable('userSession')
+        .set({ lastSeenAt: new Date(Date.now() - minutes * 60_000).toISOString() })
+        .where('userId', '=', id)
+        .execute();
     await idleFor(6);
     expect((await c.get('/api/auth/me')).status).toBe(200); // 6 minutes is within the default 15
     expect((await saveSettings({ idleTimeoutMinutes: 5 })).status).toBe(200);
@@ -286,18 +347,31 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
 
   it('keeps the security settings from every other role', async () => {
     for (const role of ['bureau_admin', 'audit_admin'] as const) {
-      expectError(await (await server().as(role)).put('/api/settings/security', { ...DEFAULT_SECURITY_SETTINGS, passwordMinLength: 20 }), 403, 'auth.forbidden');
+      expectError(
+        await (await server().as(role)).put('/api/settings/security', { ...DEFAULT_SECURITY_SETTINGS, passwordMinLength: 20 }),
+        403,
+        'auth.forbidden',
+      );
     }
     expect(server().ctx.settings.securitySettings).toEqual(DEFAULT_SECURITY_SETTINGS);
   });
 
   it('sends an account whose password is older than the policy allows to change it, and nowhere else', async () => {
     const { id, username } = await account('expert');
-    await server().ctx.db.updateTable('appUser').set({ passwordChangedAt: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where('id', '=', id).execute();
+    await server()
+      .ctx.db.updateTable('appUser')
+      .set({ passwordChangedAt: new Date(Date.now() - 91 * 86_400_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     const c = await loggedIn(username);
     expect((await c.get('/api/auth/me')).body.passwordExpired).toBe(true);
     expectError(await c.get('/api/enterprises'), 403, 'auth.passwordExpired');
-    expectError(await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }), 400, 'password.sameAsCurrent', 'newPassword');
+    expectError(
+      await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+      400,
+      'password.sameAsCurrent',
+      'newPassword',
+    );
     expect((await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Renewed#pass9' })).status).toBe(200);
     expect((await c.get('/api/auth/me')).body.passwordExpired).toBe(false);
     expect((await c.get('/api/enterprises')).status).toBe(200);
@@ -305,7 +379,11 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
 
   it('applies a shorter password age at once', async () => {
     const { id, username } = await account('expert');
-    await server().ctx.db.updateTable('appUser').set({ passwordChangedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() }).where('id', '=', id).execute();
+    await server()
+      .ctx.db.updateTable('appUser')
+      .set({ passwordChangedAt: new Date(Date.now() - 10 * 86_400_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     const c = await loggedIn(username);
     expect((await c.get('/api/enterprises')).status).toBe(200);
     expect((await saveSettings({ passwordMaxAgeDays: 7 })).status).toBe(200);
@@ -316,7 +394,9 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
   it('lets the security admin pick an enterprise by name for an enterprise user, seeing nothing private', async () => {
     const res = await sec.get(`/api/users/enterprise-options?q=${encodeURIComponent('文登')}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([{ id: server().enterprises.wendeng, name: '文登测试纺织有限公司', creditCode: expect.any(String), districtCode: '371003' }]);
+    expect(res.body.items).toEqual([
+      { id: server().enterprises.wendeng, name: '文登测试纺织有限公司', creditCode: expect.any(String), districtCode: '371003' },
+    ]);
     for (const role of ['system_admin', 'audit_admin', 'expert', 'enterprise_user'] as const) {
       expectError(await (await server().as(role)).get('/api/users/enterprise-options'), 403, 'auth.forbidden');
     }

@@ -33,7 +33,11 @@ describeEachDatabase('audit log', (server) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body;
   }
-  const forUpdate = (e: Record<string, unknown>, changes: Partial<EnterpriseInput> = {}) => ({ ...Object.fromEntries(INPUT_FIELDS.map((k) => [k, e[k]])), ...changes, version: e.version });
+  const forUpdate = (e: Record<string, unknown>, changes: Partial<EnterpriseInput> = {}) => ({
+    ...Object.fromEntries(INPUT_FIELDS.map((k) => [k, e[k]])),
+    ...changes,
+    version: e.version,
+  });
 
   it('records an enterprise’s registration, change and archiving with who, when and before → after', async () => {
     const started = new Date().toISOString();
@@ -42,10 +46,20 @@ describeEachDatabase('audit log', (server) => {
     await admin.post(`/api/enterprises/${e.id}/archive`);
 
     const [archive, update, creation] = await entriesFor('enterprise', e.id);
-    const who = { actorUsername: FIXTURE_USERNAMES.bureau_admin, actorRole: 'bureau_admin', actorUserId: expect.any(Number), ip: '127.0.0.1' };
+    const who = {
+      actorUsername: FIXTURE_USERNAMES.bureau_admin,
+      actorRole: 'bureau_admin',
+      actorUserId: expect.any(Number),
+      ip: '127.0.0.1',
+    };
     expect(creation).toMatchObject({ ...who, action: 'enterprise.create', entityType: 'enterprise', entityId: String(e.id), before: null });
     expect(creation.after).toMatchObject({ id: e.id, creditCode: e.creditCode, mainProducts: '旧产品' });
-    expect(update).toMatchObject({ ...who, action: 'enterprise.update', before: { mainProducts: '旧产品', version: 1 }, after: { mainProducts: '新产品', version: 2 } });
+    expect(update).toMatchObject({
+      ...who,
+      action: 'enterprise.update',
+      before: { mainProducts: '旧产品', version: 1 },
+      after: { mainProducts: '新产品', version: 2 },
+    });
     expect(archive).toMatchObject({ ...who, action: 'enterprise.archive', before: { archived: false }, after: { archived: true } });
     for (const entry of [creation, update, archive]) {
       expect(entry.at >= started && entry.at <= new Date().toISOString()).toBe(true);
@@ -82,7 +96,12 @@ describeEachDatabase('audit log', (server) => {
     await sec.put('/api/settings/security', { ...DEFAULT_SECURITY_SETTINGS, lockoutThreshold: 4 });
     await sec.put('/api/settings/security', DEFAULT_SECURITY_SETTINGS);
     const [restored, changed] = await entriesFor('setting', 'security');
-    expect(changed).toMatchObject({ action: 'settings.security', actorRole: 'security_admin', before: { lockoutThreshold: 5 }, after: { lockoutThreshold: 4 } });
+    expect(changed).toMatchObject({
+      action: 'settings.security',
+      actorRole: 'security_admin',
+      before: { lockoutThreshold: 5 },
+      after: { lockoutThreshold: 4 },
+    });
     expect(restored).toMatchObject({ before: { lockoutThreshold: 4 }, after: { lockoutThreshold: 5 } });
   });
 
@@ -103,7 +122,15 @@ describeEachDatabase('audit log', (server) => {
     expect(recent[1].after).toEqual({ reason: 'unknownUser' });
     expect(recent[2].actorRole).toBe('expert');
     // the expert's failure count is back to zero after the good login
-    expect((await db().selectFrom('appUser').select('failedLoginCount').where('username', '=', FIXTURE_USERNAMES.expert).executeTakeFirstOrThrow()).failedLoginCount).toBe(0);
+    expect(
+      (
+        await db()
+          .selectFrom('appUser')
+          .select('failedLoginCount')
+          .where('username', '=', FIXTURE_USERNAMES.expert)
+          .executeTakeFirstOrThrow()
+      ).failedLoginCount,
+    ).toBe(0);
   });
 
   it('filters the log by action, actor and time, newest first', async () => {
@@ -123,7 +150,15 @@ describeEachDatabase('audit log', (server) => {
   });
 
   it('lets only the audit admin read and verify the log', async () => {
-    for (const role of ['bureau_admin', 'district_officer', 'enterprise_user', 'service_provider', 'expert', 'system_admin', 'security_admin'] as Role[]) {
+    for (const role of [
+      'bureau_admin',
+      'district_officer',
+      'enterprise_user',
+      'service_provider',
+      'expert',
+      'system_admin',
+      'security_admin',
+    ] as Role[]) {
       const c = await server().as(role);
       expectError(await c.get('/api/audit'), 403, 'auth.forbidden');
       expectError(await c.get('/api/audit/verify'), 403, 'auth.forbidden');
@@ -151,7 +186,11 @@ describeEachDatabase('audit log', (server) => {
     const e = await create(admin);
     const [entry] = await entriesFor('enterprise', e.id);
     const row = await db().selectFrom('auditLog').selectAll().where('seq', '=', entry.seq).executeTakeFirstOrThrow();
-    await db().updateTable('auditLog').set({ afterJson: row.afterJson!.replace(e.name, '篡改后的名称') }).where('seq', '=', entry.seq).execute();
+    await db()
+      .updateTable('auditLog')
+      .set({ afterJson: row.afterJson!.replace(e.name, '篡改后的名称') })
+      .where('seq', '=', entry.seq)
+      .execute();
     expect(await verify()).toMatchObject({ ok: false, firstBadSeq: entry.seq, problem: 'altered', checked: entry.seq - 1 });
     await db().updateTable('auditLog').set({ afterJson: row.afterJson }).where('seq', '=', entry.seq).execute();
     expect((await verify()).ok).toBe(true);
@@ -208,7 +247,10 @@ describeEachDatabase('audit log', (server) => {
     const target = Math.max(1, last - 3);
     const row = await db().selectFrom('auditLog').selectAll().where('seq', '=', target).executeTakeFirstOrThrow();
     await db().deleteFrom('auditLog').where('seq', '=', target).execute();
-    await db().insertInto('auditLog').values({ ...row, actorUsername: 'someone-else' }).execute();
+    await db()
+      .insertInto('auditLog')
+      .values({ ...row, actorUsername: 'someone-else' })
+      .execute();
     expect(await verify()).toMatchObject({ ok: false, firstBadSeq: target, problem: 'altered' });
     await db().deleteFrom('auditLog').where('seq', '=', target).execute();
     await db().insertInto('auditLog').values(row).execute();
@@ -217,14 +259,21 @@ describeEachDatabase('audit log', (server) => {
 
   it('keeps a valid, gap-free chain under parallel changes from several clients', async () => {
     // (each account may hold three sessions: two more bureau logins would end `admin`'s)
-    const clients = [admin, await server().as('district_officer'), await server().as('bureau_admin'), await server().as('district_officer')];
+    const clients = [
+      admin,
+      await server().as('district_officer'),
+      await server().as('bureau_admin'),
+      await server().as('district_officer'),
+    ];
     const targets = await Promise.all(Array.from({ length: 6 }, () => create(admin)));
     const { seq: start } = await head();
     const results = await Promise.all([
       // 10 registrations, 6 updates of different enterprises, 4 racing updates of one enterprise
       ...Array.from({ length: 10 }, (_, i) => clients[i % clients.length]!.post('/api/enterprises', enterpriseInput({}, serial++))),
       ...targets.map((t, i) => clients[i % 3]!.put(`/api/enterprises/${t.id}`, forUpdate(t, { mainProducts: `并发修改${i}` }))),
-      ...Array.from({ length: 4 }, (_, i) => clients[i]!.put(`/api/enterprises/${targets[0]!.id}`, forUpdate(targets[0]!, { address: `抢先${i}` }))),
+      ...Array.from({ length: 4 }, (_, i) =>
+        clients[i]!.put(`/api/enterprises/${targets[0]!.id}`, forUpdate(targets[0]!, { address: `抢先${i}` })),
+      ),
     ]);
     const ok = results.filter((r) => r.status === 200).length;
     expect(results.map((r) => r.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
@@ -241,7 +290,11 @@ describeEachDatabase('audit log', (server) => {
     expect((await admin.put(`/api/enterprises/${e.id}`, forUpdate(e, { mainProducts: '第一次' }))).status).toBe(200);
     const { seq } = await head();
     expectError(await admin.put(`/api/enterprises/${e.id}`, forUpdate(e, { mainProducts: '过期版本' })), 409, 'enterprise.versionConflict');
-    expectError(await admin.post('/api/enterprises', enterpriseInput({ creditCode: e.creditCode }, serial++)), 409, 'enterprise.creditCodeTaken');
+    expectError(
+      await admin.post('/api/enterprises', enterpriseInput({ creditCode: e.creditCode }, serial++)),
+      409,
+      'enterprise.creditCodeTaken',
+    );
     expectError(await admin.post('/api/enterprises', enterpriseInput({ name: '' }, serial++)), 400, 'enterprise.required');
     expect((await head()).seq).toBe(seq);
     expect((await entriesFor('enterprise', e.id)).map((x) => x.action)).toEqual(['enterprise.update', 'enterprise.create']);

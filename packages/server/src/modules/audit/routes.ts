@@ -56,7 +56,12 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
       if (from) q = q.where('at', '>=', isoInstant(from, 'from'));
       if (to) q = q.where('at', '<=', isoInstant(to, 'to'));
       const [rows, count] = await Promise.all([
-        q.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        q
+          .selectAll()
+          .orderBy('seq', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       const parse = (s: string | null) => (s === null ? null : (JSON.parse(s) as unknown));
@@ -69,8 +74,18 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     },
   );
 
-  app.get('/api/audit/verify', { schema: { tags: ['audit'], summary: 'Recompute the HMAC-SM3 chain; reports the first edited or deleted entry', response: errorResponses } }, async (request) => {
-    authorize(request, 'audit.read');
-    return ctx.audit.verify(ctx.db);
-  });
+  app.get(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute the HMAC-SM3 chain; reports the first edited or deleted entry',
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      authorize(request, 'audit.read');
+      return ctx.audit.verify(ctx.db);
+    },
+  );
 }

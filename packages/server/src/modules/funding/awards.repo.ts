@@ -65,16 +65,28 @@ export async function listAwards(db: Executor, scope: ActorScope, filter: AwardF
   const base = selectAwards(db, scope, filter);
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    base.select(awardColumns).orderBy('a.updatedAt', 'desc').orderBy('a.id', 'desc').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute(),
+    base
+      .select(awardColumns)
+      .orderBy('a.updatedAt', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
   ]);
   return { total: Number(total), rows };
 }
 
-export const findAward = (db: Executor, id: number) => selectAwards(db, {}, {}).select(awardColumns).where('a.id', '=', id).executeTakeFirst();
+export const findAward = (db: Executor, id: number) =>
+  selectAwards(db, {}, {}).select(awardColumns).where('a.id', '=', id).executeTakeFirst();
 export type AwardRow = NonNullable<Awaited<ReturnType<typeof findAward>>>;
 
 export const listMoves = (db: Executor, awardId: number) =>
-  db.selectFrom('fundingAwardMove').select(['action', 'fromStatus', 'toStatus', 'amountFen', 'note', 'actorUsername', 'actorRole', 'at']).where('awardId', '=', awardId).orderBy('id').execute();
+  db
+    .selectFrom('fundingAwardMove')
+    .select(['action', 'fromStatus', 'toStatus', 'amountFen', 'note', 'actorUsername', 'actorRole', 'at'])
+    .where('awardId', '=', awardId)
+    .orderBy('id')
+    .execute();
 
 /**
  * Takes the row lock (PostgreSQL) so two moves on one award, or two approvals on one envelope, run one
@@ -87,7 +99,13 @@ export async function lockRow(tx: Tx, dialect: DialectName, table: 'fundingAward
 }
 
 /** What an enterprise holds in a year: open and allocated awards (their approved amount once approved). */
-export async function awardedThisYear(db: Executor, enterpriseId: number, year: number, exceptAwardId = 0, allocatedOnly = false): Promise<number> {
+export async function awardedThisYear(
+  db: Executor,
+  enterpriseId: number,
+  year: number,
+  exceptAwardId = 0,
+  allocatedOnly = false,
+): Promise<number> {
   const row = await db
     .selectFrom('fundingAward')
     .select((eb) => eb.fn.sum<number>(eb.fn.coalesce('approvedFen', 'amountFen')).as('sum'))
@@ -132,7 +150,16 @@ export async function insertLedgerEntry(tx: Tx, entry: Omit<FundingLedgerEntryTa
 
 export async function insertMove(
   tx: Tx,
-  move: { awardId: number; action: string; fromStatus: string | null; toStatus: string; amountFen?: number | null; note?: string | null; actor: { userId: number | null; username: string | null; role: string | null }; at: string },
+  move: {
+    awardId: number;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    amountFen?: number | null;
+    note?: string | null;
+    actor: { userId: number | null; username: string | null; role: string | null };
+    at: string;
+  },
 ): Promise<void> {
   await tx
     .insertInto('fundingAwardMove')

@@ -23,7 +23,12 @@ describeEachDatabase('funding awards end to end', (server) => {
 
   it('runs from application to claw-back, each move audited and in the ledger', async () => {
     const project = await created(enterprise.post('/api/funding/projects', projectBody()));
-    expect(project).toMatchObject({ enterpriseId: server().enterprises.huancui, totalInvestmentFen: yuan(10_500_000), chainCode: 'TC1', status: 'registered' });
+    expect(project).toMatchObject({
+      enterpriseId: server().enterprises.huancui,
+      totalInvestmentFen: yuan(10_500_000),
+      chainCode: 'TC1',
+      status: 'registered',
+    });
 
     const calc = await created(enterprise.post(`/api/funding/policies/${policyId}/calculate`, { projectId: project.id }), 200);
     expect(calc.amountFen).toBe(yuan(1_000_000));
@@ -43,24 +48,61 @@ describeEachDatabase('funding awards end to end', (server) => {
     const approved = await created(bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'approve' }), 200);
     expect(approved).toMatchObject({ status: 'approved', approvedFen: yuan(1_000_000) });
 
-    const half = await created(bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(600_000), batch: '2024-1' }), 200);
+    const half = await created(
+      bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(600_000), batch: '2024-1' }),
+      200,
+    );
     expect(half).toMatchObject({ status: 'paying', paidFen: yuan(600_000) });
-    expectError(await bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(400_001) }), 409, 'funding.awardOverpay', 'amountFen');
-    const paid = await created(bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(400_000), batch: '2024-2' }), 200);
+    expectError(
+      await bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(400_001) }),
+      409,
+      'funding.awardOverpay',
+      'amountFen',
+    );
+    const paid = await created(
+      bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'pay', amountFen: yuan(400_000), batch: '2024-2' }),
+      200,
+    );
     expect(paid.status).toBe('paid');
 
     const evaluated = await created(
-      bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'evaluate', completionDate: '2024-12-20', actuals: [{ code: 'productivity', actual: 131 }, { code: 'operating_cost', actual: 900 }] }),
+      bureau.post(`/api/funding/awards/${award.id}/moves`, {
+        action: 'evaluate',
+        completionDate: '2024-12-20',
+        actuals: [
+          { code: 'productivity', actual: 131 },
+          { code: 'operating_cost', actual: 900 },
+        ],
+      }),
       200,
     );
     expect(evaluated.evaluation).toMatchObject({ result: 'partial', metCount: 1, total: 2, suggestedClawBackFen: yuan(500_000) });
-    const clawed = await created(bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'clawBack', amountFen: yuan(500_000), note: '运营成本目标未达成' }), 200);
+    const clawed = await created(
+      bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'clawBack', amountFen: yuan(500_000), note: '运营成本目标未达成' }),
+      200,
+    );
     expect(clawed).toMatchObject({ status: 'clawed_back', clawedBackFen: yuan(500_000) });
-    expect(clawed.moves.map((m: { action: string }) => m.action)).toEqual(['apply', 'preliminaryPass', expect.stringMatching(/^sample(Select|Skip)$/), ...(clawed.sampled ? ['secondPass'] : []), 'publishNotice', 'approve', 'pay', 'pay', 'evaluate', 'clawBack']);
+    expect(clawed.moves.map((m: { action: string }) => m.action)).toEqual([
+      'apply',
+      'preliminaryPass',
+      expect.stringMatching(/^sample(Select|Skip)$/),
+      ...(clawed.sampled ? ['secondPass'] : []),
+      'publishNotice',
+      'approve',
+      'pay',
+      'pay',
+      'evaluate',
+      'clawBack',
+    ]);
 
     const [fund] = (await bureau.get('/api/funding/funds')).body;
     const envelope = fund.envelopes.find((e: { kind: string }) => e.kind === 'smart_digital');
-    expect(envelope).toMatchObject({ allocatedFen: yuan(1_000_000), paidFen: yuan(1_000_000), clawedBackFen: yuan(500_000), availableFen: yuan(2_500_000) });
+    expect(envelope).toMatchObject({
+      allocatedFen: yuan(1_000_000),
+      paidFen: yuan(1_000_000),
+      clawedBackFen: yuan(500_000),
+      availableFen: yuan(2_500_000),
+    });
     const ledger = (await bureau.get(`/api/funding/funds/${fund.id}/ledger`)).body;
     expect(ledger.items.map((l: { kind: string; amountFen: number }) => [l.kind, l.amountFen]).reverse()).toEqual([
       ['allocation', yuan(1_000_000)],
@@ -76,7 +118,17 @@ describeEachDatabase('funding awards end to end', (server) => {
       .where('entityId', '=', String(award.id))
       .orderBy('seq')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['funding.award.apply', 'funding.award.preliminaryPass', ...(clawed.sampled ? ['funding.award.secondPass'] : []), 'funding.award.publishNotice', 'funding.award.approve', 'funding.award.pay', 'funding.award.pay', 'funding.award.evaluate', 'funding.award.clawBack']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'funding.award.apply',
+      'funding.award.preliminaryPass',
+      ...(clawed.sampled ? ['funding.award.secondPass'] : []),
+      'funding.award.publishNotice',
+      'funding.award.approve',
+      'funding.award.pay',
+      'funding.award.pay',
+      'funding.award.evaluate',
+      'funding.award.clawBack',
+    ]);
   });
 
   it('a later policy version never changes an award already approved', async () => {
@@ -85,29 +137,75 @@ describeEachDatabase('funding awards end to end', (server) => {
     await toNotice(bureau, district, award.id, 2024);
     await created(bureau.post(`/api/funding/awards/${award.id}/moves`, { action: 'approve' }), 200);
 
-    const v2 = await created(bureau.post('/api/funding/policies', { ...TEN_PERCENT_POLICY, rules: { ...TEN_PERCENT_POLICY.rules, rate: { mode: 'flat', rateBp: 500 } } }));
+    const v2 = await created(
+      bureau.post('/api/funding/policies', {
+        ...TEN_PERCENT_POLICY,
+        rules: { ...TEN_PERCENT_POLICY.rules, rate: { mode: 'flat', rateBp: 500 } },
+      }),
+    );
     expect(v2).toMatchObject({ code: TEN_PERCENT_POLICY.code, version: 2 });
     const after = (await bureau.get(`/api/funding/awards/${award.id}`)).body;
     expect(after).toMatchObject({ policyId, policyVersion: 1, amountFen: yuan(1_000_000), approvedFen: yuan(1_000_000) });
     expect(after.calculation.amountFen).toBe(yuan(1_000_000));
     // the new version computes the new rate for anyone asking now
-    expect((await created(bureau.post(`/api/funding/policies/${v2.id}/calculate`, { projectId: project.id }), 200)).amountFen).toBe(yuan(500_000));
+    expect((await created(bureau.post(`/api/funding/policies/${v2.id}/calculate`, { projectId: project.id }), 200)).amountFen).toBe(
+      yuan(500_000),
+    );
   });
 
   it('refuses bad input clearly and changes nothing', async () => {
-    const count = async (table: 'fundingProject' | 'fundingAward' | 'fundingLedgerEntry') => Number((await server().ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const before = { projects: await count('fundingProject'), awards: await count('fundingAward'), ledger: await count('fundingLedgerEntry') };
+    const count = async (table: 'fundingProject' | 'fundingAward' | 'fundingLedgerEntry') =>
+      Number(
+        (
+          await server()
+            .ctx.db.selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = {
+      projects: await count('fundingProject'),
+      awards: await count('fundingAward'),
+      ledger: await count('fundingLedgerEntry'),
+    };
 
-    expectError(await enterprise.post('/api/funding/projects', projectBody({ equipmentFen: -100 })), 400, 'validation.minimum', 'equipmentFen');
-    expectError(await enterprise.post('/api/funding/projects', projectBody({ equipmentFen: 0, softwareFen: 0, servicesFen: 0 })), 400, 'funding.projectInvestmentZero', 'equipmentFen');
-    expectError(await enterprise.post('/api/funding/projects', projectBody({ completionDate: '2023-01-01' })), 400, 'funding.projectDatesOrder', 'completionDate');
+    expectError(
+      await enterprise.post('/api/funding/projects', projectBody({ equipmentFen: -100 })),
+      400,
+      'validation.minimum',
+      'equipmentFen',
+    );
+    expectError(
+      await enterprise.post('/api/funding/projects', projectBody({ equipmentFen: 0, softwareFen: 0, servicesFen: 0 })),
+      400,
+      'funding.projectInvestmentZero',
+      'equipmentFen',
+    );
+    expectError(
+      await enterprise.post('/api/funding/projects', projectBody({ completionDate: '2023-01-01' })),
+      400,
+      'funding.projectDatesOrder',
+      'completionDate',
+    );
     const project = await created(enterprise.post('/api/funding/projects', projectBody({ name: '5G 车间' })));
     before.projects += 1;
-    expectError(await enterprise.post('/api/funding/awards', { projectId: project.id, policyId: 999_999 }), 400, 'funding.policyNotFound', 'policyId');
-    expectError(await enterprise.post('/api/funding/awards', { projectId: project.id, policyId: 0 }), 400, 'validation.minimum', 'policyId');
+    expectError(
+      await enterprise.post('/api/funding/awards', { projectId: project.id, policyId: 999_999 }),
+      400,
+      'funding.policyNotFound',
+      'policyId',
+    );
+    expectError(
+      await enterprise.post('/api/funding/awards', { projectId: project.id, policyId: 0 }),
+      400,
+      'validation.minimum',
+      'policyId',
+    );
 
     // over budget: the 2024 envelope has ¥3 M less what is allocated; an approval beyond it is refused whole
-    const big = await created(enterprise.post('/api/funding/projects', projectBody({ name: '大型智能工厂', equipmentFen: yuan(48_000_000) })));
+    const big = await created(
+      enterprise.post('/api/funding/projects', projectBody({ name: '大型智能工厂', equipmentFen: yuan(48_000_000) })),
+    );
     before.projects += 1;
     const bigAward = await created(enterprise.post('/api/funding/awards', { projectId: big.id, policyId }));
     await toNotice(bureau, district, bigAward.id, 2024);
@@ -118,11 +216,20 @@ describeEachDatabase('funding awards end to end', (server) => {
     expectError(refused, 409, 'funding.budgetExceeded', 'envelopeId');
     expect(refused.body.error.message).toContain('超出预算');
     expect((await bureau.get(`/api/funding/awards/${bigAward.id}`)).body).toMatchObject({ status: 'in_notice', approvedFen: null });
-    expect({ projects: await count('fundingProject'), awards: await count('fundingAward'), ledger: await count('fundingLedgerEntry') }).toEqual({ ...before, awards: before.awards + 1 });
+    expect({
+      projects: await count('fundingProject'),
+      awards: await count('fundingAward'),
+      ledger: await count('fundingLedgerEntry'),
+    }).toEqual({ ...before, awards: before.awards + 1 });
   });
 
   it('keeps another enterprise’s projects and awards out of sight', async () => {
-    const other = await created(bureau.post('/api/funding/projects', projectBody({ enterpriseId: server().enterprises.wendeng, name: '文登纺织数字化车间', kind: 'digital_workshop' })));
+    const other = await created(
+      bureau.post(
+        '/api/funding/projects',
+        projectBody({ enterpriseId: server().enterprises.wendeng, name: '文登纺织数字化车间', kind: 'digital_workshop' }),
+      ),
+    );
     expect(other.enterpriseId).toBe(server().enterprises.wendeng);
     expectError(await enterprise.get(`/api/funding/projects/${other.id}`), 404, 'request.notFound');
     expectError(await district.get(`/api/funding/projects/${other.id}`), 404, 'request.notFound');
@@ -132,12 +239,27 @@ describeEachDatabase('funding awards end to end', (server) => {
     expect(listed.every((p: { enterpriseId: number }) => p.enterpriseId === server().enterprises.huancui)).toBe(true);
     expect((await bureau.get(`/api/funding/projects/${other.id}`)).status).toBe(200);
     // an officer may not register for an enterprise outside the district
-    expectError(await district.post('/api/funding/projects', projectBody({ enterpriseId: server().enterprises.wendeng })), 400, 'funding.projectEnterpriseUnknown', 'enterpriseId');
+    expectError(
+      await district.post('/api/funding/projects', projectBody({ enterpriseId: server().enterprises.wendeng })),
+      400,
+      'funding.projectEnterpriseUnknown',
+      'enterpriseId',
+    );
     // an award on the other enterprise's project: out of the 环翠 officer's and the enterprise's reach
     const at = new Date().toISOString();
     const { id: otherAward } = await server()
       .ctx.db.insertInto('fundingAward')
-      .values({ projectId: other.id, enterpriseId: server().enterprises.wendeng, year: 2024, policyId, status: 'submitted', amountFen: 100, calculationJson: JSON.stringify({ eligible: true, amountFen: 100, lines: [] }), createdAt: at, updatedAt: at })
+      .values({
+        projectId: other.id,
+        enterpriseId: server().enterprises.wendeng,
+        year: 2024,
+        policyId,
+        status: 'submitted',
+        amountFen: 100,
+        calculationJson: JSON.stringify({ eligible: true, amountFen: 100, lines: [] }),
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     expectError(await district.post(`/api/funding/awards/${otherAward}/moves`, { action: 'preliminaryPass' }), 404, 'request.notFound');

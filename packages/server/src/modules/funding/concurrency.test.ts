@@ -20,7 +20,12 @@ describeEachDatabase('funding approvals racing for one envelope', (server) => {
     const policy = await created(bureau.post('/api/funding/policies', TEN_PERCENT_POLICY));
     await fundFor(bureau, 2025, 3_000_000, 10_000_000);
     for (let i = 0; i < AWARDS; i++) {
-      const project = await created(enterprise.post('/api/funding/projects', projectBody({ year: 2025, name: `并发测试项目${i}`, equipmentFen: yuan(10_000_000), softwareFen: 0 })));
+      const project = await created(
+        enterprise.post(
+          '/api/funding/projects',
+          projectBody({ year: 2025, name: `并发测试项目${i}`, equipmentFen: yuan(10_000_000), softwareFen: 0 }),
+        ),
+      );
       const award = await created(enterprise.post('/api/funding/awards', { projectId: project.id, policyId: policy.id }));
       expect(award.amountFen).toBe(yuan(1_000_000));
       await toNotice(bureau, district, award.id, 2025);
@@ -40,19 +45,40 @@ describeEachDatabase('funding approvals racing for one envelope', (server) => {
     const fund = (await bureau.get('/api/funding/funds')).body.find((f: { year: number }) => f.year === 2025);
     const envelope = fund.envelopes.find((e: { kind: string }) => e.kind === 'smart_digital');
     expect(envelope).toMatchObject({ amountFen: yuan(3_000_000), allocatedFen: yuan(3_000_000), availableFen: 0 });
-    const allocations = await server().ctx.db.selectFrom('fundingLedgerEntry').select(['awardId', 'amountFen']).where('envelopeId', '=', envelope.id).where('kind', '=', 'allocation').execute();
+    const allocations = await server()
+      .ctx.db.selectFrom('fundingLedgerEntry')
+      .select(['awardId', 'amountFen'])
+      .where('envelopeId', '=', envelope.id)
+      .where('kind', '=', 'allocation')
+      .execute();
     expect(allocations).toHaveLength(3);
     const statuses = await server().ctx.db.selectFrom('fundingAward').select(['id', 'status']).where('id', 'in', awardIds).execute();
-    expect(statuses.filter((s) => s.status === 'approved').map((s) => s.id).sort()).toEqual(allocations.map((a) => a.awardId).sort());
+    expect(
+      statuses
+        .filter((s) => s.status === 'approved')
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(allocations.map((a) => a.awardId).sort());
     expect(statuses.filter((s) => s.status === 'in_notice')).toHaveLength(AWARDS - 3);
   });
 
   it('approving the same award twice at once allocates it once', async () => {
     // free room for one more: raise the envelope by ¥1 M
     const fund = (await bureau.get('/api/funding/funds')).body.find((f: { year: number }) => f.year === 2025);
-    const envelopes = fund.envelopes.map((e: { id: number; kind: string; name: string; amountFen: number }) => ({ id: e.id, kind: e.kind, name: e.name, amountFen: e.kind === 'smart_digital' ? e.amountFen + yuan(1_000_000) : e.amountFen - yuan(1_000_000) }));
+    const envelopes = fund.envelopes.map((e: { id: number; kind: string; name: string; amountFen: number }) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      amountFen: e.kind === 'smart_digital' ? e.amountFen + yuan(1_000_000) : e.amountFen - yuan(1_000_000),
+    }));
     await created(bureau.put(`/api/funding/funds/${fund.id}`, { year: 2025, name: fund.name, totalFen: fund.totalFen, envelopes }), 200);
-    const waiting = await server().ctx.db.selectFrom('fundingAward').select('id').where('id', 'in', awardIds).where('status', '=', 'in_notice').orderBy('id').executeTakeFirstOrThrow();
+    const waiting = await server()
+      .ctx.db.selectFrom('fundingAward')
+      .select('id')
+      .where('id', 'in', awardIds)
+      .where('status', '=', 'in_notice')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const results = await Promise.all([0, 1, 2].map(() => bureau.post(`/api/funding/awards/${waiting.id}/moves`, { action: 'approve' })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expectError(r, 409, 'funding.awardIllegalMove');

@@ -65,5 +65,8 @@ export async function toNotice(bureau: TestClient, district: TestClient, awardId
   await created(district.post(`/api/funding/awards/${awardId}/moves`, { action: 'preliminaryPass' }), 200);
   const draw = await created(bureau.post('/api/funding/sample-draws', { year, ratio: 0.3 }));
   if (draw.selected.includes(awardId)) await created(bureau.post(`/api/funding/awards/${awardId}/moves`, { action: 'secondPass' }), 200);
-  return created(bureau.post(`/api/funding/awards/${awardId}/moves`, { action: 'publishNotice', noticeStart: '2024-09-02', noticeEnd: '2024-09-06' }), 200);
+  return created(
+    bureau.post(`/api/funding/awards/${awardId}/moves`, { action: 'publishNotice', noticeStart: '2024-09-02', noticeEnd: '2024-09-06' }),
+    200,
+  );
 }

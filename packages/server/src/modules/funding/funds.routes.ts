@@ -10,19 +10,37 @@ type IdParams = { Params: { id: number } };
 export function registerFundingFundRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/api/funding/funds',
-    { ...permissionFirst('funding.fund.read'), schema: { tags, summary: 'Special funds by year, newest first, with envelopes, ledger balances and the computed 智改数转 shares', response: { 200: { type: 'array', items: fundView }, ...errorResponses } } },
+    {
+      ...permissionFirst('funding.fund.read'),
+      schema: {
+        tags,
+        summary: 'Special funds by year, newest first, with envelopes, ledger balances and the computed 智改数转 shares',
+        response: { 200: { type: 'array', items: fundView }, ...errorResponses },
+      },
+    },
     async () => listFunds(ctx.db),
   );
 
   app.get<IdParams>(
     '/api/funding/funds/:id',
-    { ...permissionFirst('funding.fund.read'), schema: { tags, summary: 'One special fund', params: idParams, response: { 200: fundView, ...errorResponses } } },
+    {
+      ...permissionFirst('funding.fund.read'),
+      schema: { tags, summary: 'One special fund', params: idParams, response: { 200: fundView, ...errorResponses } },
+    },
     async (request) => getFund(ctx.db, request.params.id),
   );
 
   app.post<{ Body: FundInput }>(
     '/api/funding/funds',
-    { ...permissionFirst('funding.fund.write'), schema: { tags, summary: 'Create the special fund of a year with its envelopes (Σ envelopes ≤ total; one fund a year; audited)', body: fundInputSchema, response: { 201: fundView, ...errorResponses } } },
+    {
+      ...permissionFirst('funding.fund.write'),
+      schema: {
+        tags,
+        summary: 'Create the special fund of a year with its envelopes (Σ envelopes ≤ total; one fund a year; audited)',
+        body: fundInputSchema,
+        response: { 201: fundView, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createFund(ctx, requireActor(request), auditActor(request), request.body)),
   );
 
@@ -30,7 +48,14 @@ export function registerFundingFundRoutes(app: FastifyInstance, ctx: AppContext)
     '/api/funding/funds/:id',
     {
       ...permissionFirst('funding.fund.write'),
-      schema: { tags, summary: 'Change a fund and its envelopes (by id; an envelope never below what it allocated, never removed with ledger entries; audited)', params: idParams, body: fundInputSchema, response: { 200: fundView, ...errorResponses } },
+      schema: {
+        tags,
+        summary:
+          'Change a fund and its envelopes (by id; an envelope never below what it allocated, never removed with ledger entries; audited)',
+        params: idParams,
+        body: fundInputSchema,
+        response: { 200: fundView, ...errorResponses },
+      },
     },
     async (request) => updateFund(ctx, auditActor(request), request.params.id, request.body),
   );
@@ -43,7 +68,11 @@ export function registerFundingFundRoutes(app: FastifyInstance, ctx: AppContext)
         tags,
         summary: 'The fund’s ledger: every allocation, payment and claw-back, newest first',
         params: idParams,
-        querystring: { type: 'object', additionalProperties: false, properties: { ...paginationQuery, envelopeId: idParams.properties.id } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...paginationQuery, envelopeId: idParams.properties.id },
+        },
         response: { 200: page(ledgerEntryView), ...errorResponses },
       },
     },

@@ -18,14 +18,38 @@ export interface FundInput {
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 export async function presentFunds(db: Executor, funds: { id: number; year: number; name: string; totalFen: number }[]) {
-  const envelopes = funds.length === 0 ? [] : await db.selectFrom('fundingEnvelope').selectAll().where('fundId', 'in', funds.map((f) => f.id)).orderBy('sortOrder').orderBy('id').execute();
-  const balances = await envelopeBalances(db, envelopes.map((e) => e.id));
+  const envelopes =
+    funds.length === 0
+      ? []
+      : await db
+          .selectFrom('fundingEnvelope')
+          .selectAll()
+          .where(
+            'fundId',
+            'in',
+            funds.map((f) => f.id),
+          )
+          .orderBy('sortOrder')
+          .orderBy('id')
+          .execute();
+  const balances = await envelopeBalances(
+    db,
+    envelopes.map((e) => e.id),
+  );
   return funds.map((fund) => {
     const own = envelopes
       .filter((e) => e.fundId === fund.id)
       .map((e) => {
         const b = balances.get(e.id)!;
-        return { id: e.id, fundId: e.fundId, kind: e.kind, name: e.name, amountFen: e.amountFen, ...b, availableFen: availableOf(e.amountFen, b) };
+        return {
+          id: e.id,
+          fundId: e.fundId,
+          kind: e.kind,
+          name: e.name,
+          amountFen: e.amountFen,
+          ...b,
+          availableFen: availableOf(e.amountFen, b),
+        };
       });
     const smart = own.filter((e) => e.kind === 'smart_digital');
     const sum = (list: typeof own, f: (e: (typeof own)[number]) => number) => list.reduce((s, e) => s + f(e), 0);
@@ -58,7 +82,8 @@ export async function getFund(db: Executor, id: number) {
 
 function assertEnvelopesFit(input: FundInput): void {
   const sum = input.envelopes.reduce((s, e) => s + e.amountFen, 0);
-  if (sum > input.totalFen) throw new AppError(400, 'funding.fundEnvelopesOverTotal', { sum: yuanText(sum), total: yuanText(input.totalFen) }, 'envelopes');
+  if (sum > input.totalFen)
+    throw new AppError(400, 'funding.fundEnvelopesOverTotal', { sum: yuanText(sum), total: yuanText(input.totalFen) }, 'envelopes');
 }
 
 export async function createFund(ctx: AppContext, actor: Actor, who: AuditActor, input: FundInput) {
@@ -66,9 +91,21 @@ export async function createFund(ctx: AppContext, actor: Actor, who: AuditActor,
   const at = new Date().toISOString();
   try {
     const id = await ctx.db.transaction().execute(async (tx) => {
-      const { id } = await tx.insertInto('fundingFund').values({ year: input.year, name: input.name, totalFen: input.totalFen, createdAt: at, updatedAt: at }).returning('id').executeTakeFirstOrThrow();
-      await tx.insertInto('fundingEnvelope').values(input.envelopes.map((e, i) => ({ fundId: id, kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 }))).execute();
-      await ctx.audit.append(tx, who, { action: 'funding.fund.create', entityType: 'fundingFund', entityId: id, after: { ...input, by: actor.username } });
+      const { id } = await tx
+        .insertInto('fundingFund')
+        .values({ year: input.year, name: input.name, totalFen: input.totalFen, createdAt: at, updatedAt: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('fundingEnvelope')
+        .values(input.envelopes.map((e, i) => ({ fundId: id, kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 })))
+        .execute();
+      await ctx.audit.append(tx, who, {
+        action: 'funding.fund.create',
+        entityType: 'fundingFund',
+        entityId: id,
+        after: { ...input, by: actor.username },
+      });
       return id;
     });
     return getFund(ctx.db, id);
@@ -90,24 +127,46 @@ export async function updateFund(ctx: AppContext, who: AuditActor, id: number, i
       let lock = tx.selectFrom('fundingEnvelope').select('id').where('fundId', '=', id);
       if (ctx.dialect === 'postgres') lock = lock.forUpdate();
       await lock.execute();
-      const balances = await envelopeBalances(tx, before.envelopes.map((e) => e.id));
+      const balances = await envelopeBalances(
+        tx,
+        before.envelopes.map((e) => e.id),
+      );
       const kept = new Set(input.envelopes.flatMap((e) => (e.id ? [e.id] : [])));
       for (const old of before.envelopes) {
         const b = balances.get(old.id)!;
         const next = input.envelopes.find((e) => e.id === old.id);
         if (!kept.has(old.id)) {
-          if (b.allocatedFen + b.paidFen + b.clawedBackFen > 0) throw new AppError(409, 'funding.fundEnvelopeInUse', { name: old.name }, 'envelopes');
+          if (b.allocatedFen + b.paidFen + b.clawedBackFen > 0)
+            throw new AppError(409, 'funding.fundEnvelopeInUse', { name: old.name }, 'envelopes');
           await tx.deleteFrom('fundingEnvelope').where('id', '=', old.id).execute();
         } else if (next && next.amountFen < b.allocatedFen - b.clawedBackFen) {
-          throw new AppError(409, 'funding.fundEnvelopeBelowAllocated', { name: old.name, allocated: yuanText(b.allocatedFen - b.clawedBackFen) }, 'envelopes');
+          throw new AppError(
+            409,
+            'funding.fundEnvelopeBelowAllocated',
+            { name: old.name, allocated: yuanText(b.allocatedFen - b.clawedBackFen) },
+            'envelopes',
+          );
         }
       }
       for (const [i, e] of input.envelopes.entries()) {
         if (e.id && !before.envelopes.some((o) => o.id === e.id)) throw new AppError(400, 'validation.invalid', {}, `envelopes.${i}.id`);
-        if (e.id) await tx.updateTable('fundingEnvelope').set({ kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 }).where('id', '=', e.id).execute();
-        else await tx.insertInto('fundingEnvelope').values({ fundId: id, kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 }).execute();
+        if (e.id)
+          await tx
+            .updateTable('fundingEnvelope')
+            .set({ kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 })
+            .where('id', '=', e.id)
+            .execute();
+        else
+          await tx
+            .insertInto('fundingEnvelope')
+            .values({ fundId: id, kind: e.kind, name: e.name, amountFen: e.amountFen, sortOrder: i + 1 })
+            .execute();
       }
-      await tx.updateTable('fundingFund').set({ year: input.year, name: input.name, totalFen: input.totalFen, updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
+      await tx
+        .updateTable('fundingFund')
+        .set({ year: input.year, name: input.name, totalFen: input.totalFen, updatedAt: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute();
       await ctx.audit.append(tx, who, { action: 'funding.fund.update', entityType: 'fundingFund', entityId: id, before, after: input });
     });
   } catch (error) {
@@ -130,7 +189,19 @@ export async function listLedger(db: Executor, fundId: number, filter: { envelop
   const [{ total }, items] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
     base
-      .select(['l.id', 'l.envelopeId', 'l.awardId', 'e.name as enterpriseName', 'p.name as projectName', 'l.kind', 'l.amountFen', 'l.batch', 'l.at', 'l.actorUsername', 'l.note'])
+      .select([
+        'l.id',
+        'l.envelopeId',
+        'l.awardId',
+        'e.name as enterpriseName',
+        'p.name as projectName',
+        'l.kind',
+        'l.amountFen',
+        'l.batch',
+        'l.at',
+        'l.actorUsername',
+        'l.note',
+      ])
       .orderBy('l.id', 'desc')
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)

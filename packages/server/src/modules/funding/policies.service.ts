@@ -1,4 +1,13 @@
-import { calculateAward, policyRuleProblems, type Actor, type CalculationInput, type Locale, type PolicyRate, type PolicyRules, type ProjectKind } from '@zhizao/domain';
+import {
+  calculateAward,
+  policyRuleProblems,
+  type Actor,
+  type CalculationInput,
+  type Locale,
+  type PolicyRate,
+  type PolicyRules,
+  type ProjectKind,
+} from '@zhizao/domain';
 import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -15,7 +24,9 @@ export interface PolicyInput {
   name: string;
   year?: number | null;
   basis?: string | null;
-  rules: Omit<PolicyRules, 'rate'> & { rate: { mode: 'flat' | 'tiered'; rateBp?: number; basis?: 'whole' | 'marginal'; bands?: { fromFen: number; rateBp: number }[] } };
+  rules: Omit<PolicyRules, 'rate'> & {
+    rate: { mode: 'flat' | 'tiered'; rateBp?: number; basis?: 'whole' | 'marginal'; bands?: { fromFen: number; rateBp: number }[] };
+  };
 }
 
 type PolicyRow = NonNullable<Awaited<ReturnType<typeof findPolicy>>>;
@@ -55,15 +66,42 @@ function normaliseRate(rate: PolicyInput['rules']['rate']): PolicyRate {
 export function normaliseRules(input: PolicyInput['rules']): PolicyRules {
   const rules: PolicyRules = { ...input, rate: normaliseRate(input.rate) };
   const problems = policyRuleProblems(rules);
-  if (problems.length > 0) throw new AppError(400, problems[0]!.key, {}, problems[0]!.field, problems.map((p) => ({ field: p.field, key: p.key })));
+  if (problems.length > 0)
+    throw new AppError(
+      400,
+      problems[0]!.key,
+      {},
+      problems[0]!.field,
+      problems.map((p) => ({ field: p.field, key: p.key })),
+    );
   return rules;
 }
 
-export async function insertPolicyVersion(db: Executor, input: PolicyInput, rules: PolicyRules, createdBy: number | null, at: string): Promise<number> {
-  const latest = await db.selectFrom('fundingPolicy').select((eb) => eb.fn.max('version').as('version')).where('code', '=', input.code).executeTakeFirst();
+export async function insertPolicyVersion(
+  db: Executor,
+  input: PolicyInput,
+  rules: PolicyRules,
+  createdBy: number | null,
+  at: string,
+): Promise<number> {
+  const latest = await db
+    .selectFrom('fundingPolicy')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('code', '=', input.code)
+    .executeTakeFirst();
   const row = await db
     .insertInto('fundingPolicy')
-    .values({ code: input.code, version: Number(latest?.version ?? 0) + 1, name: input.name, year: input.year ?? null, basis: input.basis ?? null, rulesJson: JSON.stringify(rules), status: 'active', createdBy, createdAt: at })
+    .values({
+      code: input.code,
+      version: Number(latest?.version ?? 0) + 1,
+      name: input.name,
+      year: input.year ?? null,
+      basis: input.basis ?? null,
+      rulesJson: JSON.stringify(rules),
+      status: 'active',
+      createdBy,
+      createdAt: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -74,7 +112,12 @@ export async function createPolicy(ctx: AppContext, actor: Actor, who: AuditActo
   try {
     const id = await ctx.db.transaction().execute(async (tx) => {
       const id = await insertPolicyVersion(tx, input, rules, actor.userId, new Date().toISOString());
-      await ctx.audit.append(tx, who, { action: 'funding.policy.create', entityType: 'fundingPolicy', entityId: id, after: { ...input, rules } });
+      await ctx.audit.append(tx, who, {
+        action: 'funding.policy.create',
+        entityType: 'fundingPolicy',
+        entityId: id,
+        after: { ...input, rules },
+      });
       return id;
     });
     return presentPolicy((await findPolicy(ctx.db, id))!);
@@ -89,7 +132,12 @@ export async function retirePolicy(ctx: AppContext, who: AuditActor, id: number)
   await loadPolicy(ctx.db, id);
   await ctx.db.transaction().execute(async (tx) => {
     await tx.updateTable('fundingPolicy').set({ status: 'retired' }).where('id', '=', id).execute();
-    await ctx.audit.append(tx, who, { action: 'funding.policy.retire', entityType: 'fundingPolicy', entityId: id, after: { status: 'retired' } });
+    await ctx.audit.append(tx, who, {
+      action: 'funding.policy.retire',
+      entityType: 'fundingPolicy',
+      entityId: id,
+      after: { status: 'retired' },
+    });
   });
   return presentPolicy((await findPolicy(ctx.db, id))!);
 }
@@ -107,7 +155,11 @@ export async function calculateForCaller(db: Executor, actor: Actor, policyId: n
   let input: CalculationInput;
   if (body.projectId !== undefined) {
     const project = await loadProject(db, actor, body.projectId);
-    input = { kind: project.kind as ProjectKind, investment: project, alreadyAwardedFen: await awardedThisYear(db, project.enterpriseId, project.year) };
+    input = {
+      kind: project.kind as ProjectKind,
+      investment: project,
+      alreadyAwardedFen: await awardedThisYear(db, project.enterpriseId, project.year),
+    };
   } else if (body.kind && body.investment) {
     input = { kind: body.kind, investment: body.investment, alreadyAwardedFen: body.alreadyAwardedFen ?? 0 };
   } else throw new AppError(400, 'funding.policyCalcInput', {}, 'projectId');

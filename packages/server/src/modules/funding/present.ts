@@ -1,4 +1,12 @@
-import { formatMessage, INVESTMENT_ITEM_LABELS, PROJECT_KIND_LABELS, type Calculation, type InvestmentItem, type Locale, type ProjectKind } from '@zhizao/domain';
+import {
+  formatMessage,
+  INVESTMENT_ITEM_LABELS,
+  PROJECT_KIND_LABELS,
+  type Calculation,
+  type InvestmentItem,
+  type Locale,
+  type ProjectKind,
+} from '@zhizao/domain';
 
 // The calculator's breakdown in the caller's language: the same lines the applicant and the reviewer read.
 
@@ -13,9 +21,17 @@ export function presentCalculation(calculation: Calculation, locale: Locale) {
     amountFen: calculation.amountFen,
     lines: calculation.lines.map((line) => {
       const params = { ...line.params };
-      if ('item' in params) params.item = label(INVESTMENT_ITEM_LABELS as Record<InvestmentItem, { zh: string; en: string }>, params.item, locale);
-      if ('kind' in params) params.kind = label(PROJECT_KIND_LABELS as Record<ProjectKind, { zh: string; en: string }>, params.kind, locale);
-      return { step: line.step, code: line.code, params: line.params, text: formatMessage(line.code, locale, params), amountFen: line.amountFen };
+      if ('item' in params)
+        params.item = label(INVESTMENT_ITEM_LABELS as Record<InvestmentItem, { zh: string; en: string }>, params.item, locale);
+      if ('kind' in params)
+        params.kind = label(PROJECT_KIND_LABELS as Record<ProjectKind, { zh: string; en: string }>, params.kind, locale);
+      return {
+        step: line.step,
+        code: line.code,
+        params: line.params,
+        text: formatMessage(line.code, locale, params),
+        amountFen: line.amountFen,
+      };
     }),
   };
 }

@@ -19,7 +19,7 @@ async function filled(template: Buffer, rows: (string | number | null)[][]): Pro
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
-  rows.forEach((r, i) => sheet.getRow(i + 2).values = r);
+  rows.forEach((r, i) => (sheet.getRow(i + 2).values = r));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -29,7 +29,15 @@ describeEachDatabase('funding projects in Excel', (server) => {
   let template: Buffer;
   let huancuiCode: string;
   let wendengCode: string;
-  const count = async () => Number((await server().ctx.db.selectFrom('fundingProject').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await server()
+          .ctx.db.selectFrom('fundingProject')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     bureau = await server().as('bureau_admin');
@@ -44,14 +52,33 @@ describeEachDatabase('funding projects in Excel', (server) => {
 
   it('imports a clean file whole, money in yuan becoming fen, kinds by their Chinese names', async () => {
     const file = await filled(template, [
-      [huancuiCode, '轴承数字化车间', 2024, '数字化车间', null, 3_000_000.5, 800_000, 100_000, 0, '2024-02-01', '2024-11-30', '磨削工序自动化'],
+      [
+        huancuiCode,
+        '轴承数字化车间',
+        2024,
+        '数字化车间',
+        null,
+        3_000_000.5,
+        800_000,
+        100_000,
+        0,
+        '2024-02-01',
+        '2024-11-30',
+        '磨削工序自动化',
+      ],
       [wendengCode, '纺织智能工厂', 2023, '智能工厂', 'TC2', 12_000_000, 2_000_000, 0, 0, '2023-04-01', null, null],
     ]);
     const res = await uploadProjects(bureau, file);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toEqual({ imported: 2 });
     const list = (await bureau.get('/api/funding/projects?q=轴承数字化车间')).body.items;
-    expect(list[0]).toMatchObject({ kind: 'digital_workshop', equipmentFen: 300_000_050, softwareFen: 80_000_000, chainCode: 'TC1', totalInvestmentFen: 390_000_050 });
+    expect(list[0]).toMatchObject({
+      kind: 'digital_workshop',
+      equipmentFen: 300_000_050,
+      softwareFen: 80_000_000,
+      chainCode: 'TC1',
+      totalInvestmentFen: 390_000_050,
+    });
   });
 
   it('imports nothing when any row is wrong, and names every problem by row and column', async () => {
@@ -64,14 +91,25 @@ describeEachDatabase('funding projects in Excel', (server) => {
     const res = await uploadProjects(bureau, file);
     expectError(res, 400, 'funding.importInvalid', 'file');
     const fields = res.body.error.details.map((d: { field: string }) => d.field);
-    expect(fields).toEqual(['rows.3.equipmentFen', 'rows.4.creditCode', 'rows.4.name', 'rows.4.year', 'rows.4.kind', 'rows.4.chainCode', 'rows.4.startDate']);
+    expect(fields).toEqual([
+      'rows.3.equipmentFen',
+      'rows.4.creditCode',
+      'rows.4.name',
+      'rows.4.year',
+      'rows.4.kind',
+      'rows.4.chainCode',
+      'rows.4.startDate',
+    ]);
     expect(res.body.error.details[0].message).toBe('第 3 行「设备投资（元）」：字段「设备投资（元）」不能小于 0');
     expect(await count()).toBe(before);
   });
 
   it('lets a district officer import only for its own district', async () => {
     const before = await count();
-    const res = await uploadProjects(district, await filled(template, [[wendengCode, '越界项目', 2024, '智能工厂', null, 1_000_000, 0, 0, 0, '2024-01-01', null, null]]));
+    const res = await uploadProjects(
+      district,
+      await filled(template, [[wendengCode, '越界项目', 2024, '智能工厂', null, 1_000_000, 0, 0, 0, '2024-01-01', null, null]]),
+    );
     expectError(res, 400, 'funding.importInvalid');
     expect(res.body.error.details[0].field).toBe('rows.2.creditCode');
     expect(await count()).toBe(before);

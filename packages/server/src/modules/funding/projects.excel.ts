@@ -1,4 +1,13 @@
-import { formatMessage, PROJECT_KIND_LABELS, PROJECT_KINDS, projectProblems, type Actor, type Locale, type MessageKey, type ProjectKind } from '@zhizao/domain';
+import {
+  formatMessage,
+  PROJECT_KIND_LABELS,
+  PROJECT_KINDS,
+  projectProblems,
+  type Actor,
+  type Locale,
+  type MessageKey,
+  type ProjectKind,
+} from '@zhizao/domain';
 import ExcelJS from 'exceljs';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
@@ -40,10 +49,15 @@ const MONEY_FORMAT = '#,##0.00';
 const headerOf = (field: string) => COLUMNS.find((c) => c.field === field)?.header.replace(/\*$/, '') ?? field;
 
 const kindOfText = (text: string): ProjectKind | null =>
-  (PROJECT_KINDS as readonly string[]).includes(text) ? (text as ProjectKind) : (PROJECT_KINDS.find((k) => PROJECT_KIND_LABELS[k].zh === text || PROJECT_KIND_LABELS[k].en === text) ?? null);
+  (PROJECT_KINDS as readonly string[]).includes(text)
+    ? (text as ProjectKind)
+    : (PROJECT_KINDS.find((k) => PROJECT_KIND_LABELS[k].zh === text || PROJECT_KIND_LABELS[k].en === text) ?? null);
 
 function layOut(sheet: ExcelJS.Worksheet, extra: { header: string; width: number }[] = []) {
-  sheet.columns = [...COLUMNS.map((c) => ({ header: c.header, width: c.width, style: 'money' in c ? { numFmt: MONEY_FORMAT } : {} })), ...extra.map((c) => ({ header: c.header, width: c.width }))];
+  sheet.columns = [
+    ...COLUMNS.map((c) => ({ header: c.header, width: c.width, style: 'money' in c ? { numFmt: MONEY_FORMAT } : {} })),
+    ...extra.map((c) => ({ header: c.header, width: c.width })),
+  ];
   sheet.getRow(1).font = { bold: true };
 }
 
@@ -52,7 +66,8 @@ export async function projectTemplate(): Promise<Buffer> {
   const sheet = workbook.addWorksheet('智改数转项目', { views: [{ state: 'frozen', ySplit: 1 }] });
   layOut(sheet);
   const kinds = `"${PROJECT_KINDS.map((k) => PROJECT_KIND_LABELS[k].zh).join(',')}"`;
-  for (let row = 2; row <= PROJECT_IMPORT_MAX_ROWS + 1; row++) sheet.getCell(row, 4).dataValidation = { type: 'list', allowBlank: false, formulae: [kinds] };
+  for (let row = 2; row <= PROJECT_IMPORT_MAX_ROWS + 1; row++)
+    sheet.getCell(row, 4).dataValidation = { type: 'list', allowBlank: false, formulae: [kinds] };
   sheet.getCell(1, 6).note = '金额单位：元，最多两位小数；不得为负数';
   sheet.getCell(1, 10).note = '日期格式：YYYY-MM-DD';
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -105,24 +120,36 @@ async function readRows(data: Buffer): Promise<{ row: number; cells: Record<Fiel
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const validDate = (s: string) =>
+  DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 export async function importProjects(ctx: AppContext, actor: Actor, who: AuditActor, data: Buffer, locale: Locale) {
   const rows = await readRows(data);
   const [enterprises, chains] = await Promise.all([
-    ctx.db.selectFrom('enterprise').select(['id', 'creditCode', 'districtCode']).where('archived', '=', 0).where('creditCode', 'in', [...new Set(rows.map((r) => r.cells.creditCode.toUpperCase()))]).execute(),
+    ctx.db
+      .selectFrom('enterprise')
+      .select(['id', 'creditCode', 'districtCode'])
+      .where('archived', '=', 0)
+      .where('creditCode', 'in', [...new Set(rows.map((r) => r.cells.creditCode.toUpperCase()))])
+      .execute(),
     ctx.db.selectFrom('industryChain').select('code').execute(),
   ]);
   const byCode = new Map(enterprises.map((e) => [e.creditCode, e]));
   const chainCodes = new Set(chains.map((c) => c.code));
-  const firstChains = await firstChainsOf(ctx.db, enterprises.map((e) => e.id));
+  const firstChains = await firstChainsOf(
+    ctx.db,
+    enterprises.map((e) => e.id),
+  );
   const problems: ImportProblem[] = [];
   const records: ProjectRecord[] = [];
   for (const { row, cells } of rows) {
-    const problem = (field: string, key: MessageKey, params: Record<string, string | number> = {}) => problems.push({ row, field, code: key, message: formatMessage(key, locale, { ...params, field: headerOf(field) }) });
+    const problem = (field: string, key: MessageKey, params: Record<string, string | number> = {}) =>
+      problems.push({ row, field, code: key, message: formatMessage(key, locale, { ...params, field: headerOf(field) }) });
     const before = problems.length;
     const enterprise = byCode.get(cells.creditCode.toUpperCase());
-    const inScope = enterprise && (actor.role === 'bureau_admin' || (actor.role === 'district_officer' && enterprise.districtCode === actor.districtCode));
+    const inScope =
+      enterprise &&
+      (actor.role === 'bureau_admin' || (actor.role === 'district_officer' && enterprise.districtCode === actor.districtCode));
     if (!cells.creditCode) problem('creditCode', 'validation.required');
     else if (!inScope) problem('creditCode', 'funding.projectEnterpriseUnknown');
     if (!cells.name) problem('name', 'validation.required');
@@ -166,12 +193,21 @@ export async function importProjects(ctx: AppContext, actor: Actor, who: AuditAc
       'funding.importInvalid',
       { count: problems.length },
       'file',
-      problems.slice(0, 200).map((p) => ({ field: `rows.${p.row}.${p.field}`, key: 'funding.importRowProblem' as const, params: { row: p.row, column: headerOf(p.field), problem: p.message } })),
+      problems
+        .slice(0, 200)
+        .map((p) => ({
+          field: `rows.${p.row}.${p.field}`,
+          key: 'funding.importRowProblem' as const,
+          params: { row: p.row, column: headerOf(p.field), problem: p.message },
+        })),
     );
   }
   const ids = await ctx.db.transaction().execute(async (tx) => {
     const ids = await insertProjects(tx, records, { at: new Date().toISOString(), createdBy: actor.userId });
-    await ctx.audit.appendMany(tx, who, [...ids.map((id, i) => ({ action: 'funding.project.import', entityType: 'fundingProject', entityId: id, after: records[i] })), { action: 'funding.project.importCommit', entityType: 'fundingProject', after: { rows: ids.length } }]);
+    await ctx.audit.appendMany(tx, who, [
+      ...ids.map((id, i) => ({ action: 'funding.project.import', entityType: 'fundingProject', entityId: id, after: records[i] })),
+      { action: 'funding.project.importCommit', entityType: 'fundingProject', after: { rows: ids.length } },
+    ]);
     return ids;
   });
   return { imported: ids.length };
@@ -179,14 +215,26 @@ export async function importProjects(ctx: AppContext, actor: Actor, who: AuditAc
 
 async function firstChainsOf(db: Executor, enterpriseIds: number[]): Promise<Map<number, string>> {
   if (enterpriseIds.length === 0) return new Map();
-  const rows = await db.selectFrom('enterpriseChain').select(['enterpriseId', (eb) => eb.fn.min('chainCode').as('chainCode')]).where('enterpriseId', 'in', enterpriseIds).groupBy('enterpriseId').execute();
+  const rows = await db
+    .selectFrom('enterpriseChain')
+    .select(['enterpriseId', (eb) => eb.fn.min('chainCode').as('chainCode')])
+    .where('enterpriseId', 'in', enterpriseIds)
+    .groupBy('enterpriseId')
+    .execute();
   return new Map(rows.map((r) => [r.enterpriseId, String(r.chainCode)]));
 }
 
 export async function exportProjects(db: Executor, actor: Actor, filter: ProjectFilter): Promise<Buffer> {
   const rows = await allProjects(db, scopeOf(actor), { ...filter, districtCode: scopedDistrict(actor, filter.districtCode) });
   const creditCodes = new Map(
-    (rows.length ? await db.selectFrom('enterprise').select(['id', 'creditCode']).where('id', 'in', [...new Set(rows.map((r) => r.enterpriseId))]).execute() : []).map((e) => [e.id, e.creditCode]),
+    (rows.length
+      ? await db
+          .selectFrom('enterprise')
+          .select(['id', 'creditCode'])
+          .where('id', 'in', [...new Set(rows.map((r) => r.enterpriseId))])
+          .execute()
+      : []
+    ).map((e) => [e.id, e.creditCode]),
   );
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('智改数转项目', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -73,7 +73,6 @@ export function selectProjects(db: Executor, scope: ActorScope, filter: ProjectF
   return query;
 }
 
-
 export async function listProjects(db: Executor, scope: ActorScope, filter: ProjectFilter, page: { page: number; pageSize: number }) {
   const base = selectProjects(db, scope, filter);
   const [{ total }, rows] = await Promise.all([
@@ -120,11 +119,24 @@ export const projectValues = (r: ProjectRecord) => ({
   targetsJson: JSON.stringify(r.targets),
 });
 
-export async function insertProjects(db: Executor, records: ProjectRecord[], meta: { at: string; createdBy: number | null; isDemo?: boolean }): Promise<number[]> {
+export async function insertProjects(
+  db: Executor,
+  records: ProjectRecord[],
+  meta: { at: string; createdBy: number | null; isDemo?: boolean },
+): Promise<number[]> {
   if (records.length === 0) return [];
   const rows = await db
     .insertInto('fundingProject')
-    .values(records.map((r) => ({ ...projectValues(r), status: r.status ?? 'registered', isDemo: meta.isDemo ? 1 : 0, createdBy: meta.createdBy, createdAt: meta.at, updatedAt: meta.at })))
+    .values(
+      records.map((r) => ({
+        ...projectValues(r),
+        status: r.status ?? 'registered',
+        isDemo: meta.isDemo ? 1 : 0,
+        createdBy: meta.createdBy,
+        createdAt: meta.at,
+        updatedAt: meta.at,
+      })),
+    )
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
@@ -132,6 +144,12 @@ export async function insertProjects(db: Executor, records: ProjectRecord[], met
 
 /** The first chain of an enterprise (by code): a project's default chain for the per-chain reports. */
 export async function firstChainOf(db: Executor, enterpriseId: number): Promise<string | null> {
-  const row = await db.selectFrom('enterpriseChain').select('chainCode').where('enterpriseId', '=', enterpriseId).orderBy('chainCode').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('enterpriseChain')
+    .select('chainCode')
+    .where('enterpriseId', '=', enterpriseId)
+    .orderBy('chainCode')
+    .limit(1)
+    .executeTakeFirst();
   return row?.chainCode ?? null;
 }

@@ -3,7 +3,15 @@ import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
-import { findProject, firstChainOf, insertProjects, listProjects, projectValues, type ProjectFilter, type ProjectRecord } from './projects.repo.ts';
+import {
+  findProject,
+  firstChainOf,
+  insertProjects,
+  listProjects,
+  projectValues,
+  type ProjectFilter,
+  type ProjectRecord,
+} from './projects.repo.ts';
 import { assertInScope, scopedDistrict, scopeOf } from './scope.ts';
 
 // Projects (issue 5 part 1): an enterprise registers its own; officers register and see those in their scope.
@@ -42,7 +50,12 @@ export function assertProjectValid(input: ProjectInput): void {
 async function resolveEnterprise(db: Executor, actor: Actor, requested: number | undefined): Promise<number> {
   const enterpriseId = actor.role === 'enterprise_user' ? actor.enterpriseId : requested;
   if (!enterpriseId) throw new AppError(400, 'funding.projectEnterpriseRequired', {}, 'enterpriseId');
-  const enterprise = await db.selectFrom('enterprise').select(['id', 'districtCode']).where('id', '=', enterpriseId).where('archived', '=', 0).executeTakeFirst();
+  const enterprise = await db
+    .selectFrom('enterprise')
+    .select(['id', 'districtCode'])
+    .where('id', '=', enterpriseId)
+    .where('archived', '=', 0)
+    .executeTakeFirst();
   if (!enterprise || !ownsEnterprise(actor, enterprise)) throw new AppError(400, 'funding.projectEnterpriseUnknown', {}, 'enterpriseId');
   return enterpriseId;
 }
@@ -68,7 +81,12 @@ export async function createProject(ctx: AppContext, actor: Actor, who: AuditAct
 
 /** A project under award review keeps what the award was computed from. */
 async function assertNotUnderReview(db: Executor, projectId: number): Promise<void> {
-  const open = await db.selectFrom('fundingAward').select('id').where('projectId', '=', projectId).where('status', 'not in', CLOSED_AWARD_STATUSES).executeTakeFirst();
+  const open = await db
+    .selectFrom('fundingAward')
+    .select('id')
+    .where('projectId', '=', projectId)
+    .where('status', 'not in', CLOSED_AWARD_STATUSES)
+    .executeTakeFirst();
   if (open) throw new AppError(409, 'funding.projectLocked');
 }
 
@@ -76,7 +94,11 @@ export async function updateProject(ctx: AppContext, actor: Actor, who: AuditAct
   const existing = await loadProject(ctx.db, actor, id);
   assertProjectValid(input);
   // The owner stays: moving a project to another enterprise is a new registration.
-  const record: ProjectRecord = { ...input, enterpriseId: existing.enterpriseId, chainCode: await resolveChain(ctx.db, input.chainCode, existing.enterpriseId) };
+  const record: ProjectRecord = {
+    ...input,
+    enterpriseId: existing.enterpriseId,
+    chainCode: await resolveChain(ctx.db, input.chainCode, existing.enterpriseId),
+  };
   await ctx.db.transaction().execute(async (tx) => {
     await assertNotUnderReview(tx, id);
     const result = await tx
@@ -85,8 +107,15 @@ export async function updateProject(ctx: AppContext, actor: Actor, who: AuditAct
       .where('id', '=', id)
       .where('version', '=', input.version)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new AppError(409, 'funding.projectVersionConflict', { version: existing.version }, 'version');
-    await ctx.audit.append(tx, who, { action: 'funding.project.update', entityType: 'fundingProject', entityId: id, before: presentProject(existing), after: record });
+    if (Number(result.numUpdatedRows) === 0)
+      throw new AppError(409, 'funding.projectVersionConflict', { version: existing.version }, 'version');
+    await ctx.audit.append(tx, who, {
+      action: 'funding.project.update',
+      entityType: 'fundingProject',
+      entityId: id,
+      before: presentProject(existing),
+      after: record,
+    });
   });
   return presentProject((await findProject(ctx.db, id))!);
 }
@@ -95,8 +124,18 @@ export async function completeProject(ctx: AppContext, actor: Actor, who: AuditA
   const existing = await loadProject(ctx.db, actor, id);
   if (completionDate < existing.startDate) throw new AppError(400, 'funding.projectDatesOrder', {}, 'completionDate');
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('fundingProject').set({ status: 'completed', completionDate, version: existing.version + 1, updatedAt: new Date().toISOString() }).where('id', '=', id).execute();
-    await ctx.audit.append(tx, who, { action: 'funding.project.complete', entityType: 'fundingProject', entityId: id, before: { status: existing.status, completionDate: existing.completionDate }, after: { status: 'completed', completionDate } });
+    await tx
+      .updateTable('fundingProject')
+      .set({ status: 'completed', completionDate, version: existing.version + 1, updatedAt: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await ctx.audit.append(tx, who, {
+      action: 'funding.project.complete',
+      entityType: 'fundingProject',
+      entityId: id,
+      before: { status: existing.status, completionDate: existing.completionDate },
+      after: { status: 'completed', completionDate },
+    });
   });
   return presentProject((await findProject(ctx.db, id))!);
 }

@@ -40,13 +40,22 @@ export async function figuresBy(db: Executor, by: GroupBy, f: ReportFilter): Pro
   const col = groupColumn[by];
   const [projects, money] = await Promise.all([
     projectsOf(db, f)
-      .select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('projects'), (eb) => eb.fn.sum<number>('p.totalInvestmentFen').as('investment')])
+      .select([
+        `${col} as key`,
+        (eb) => eb.fn.countAll<number>().as('projects'),
+        (eb) => eb.fn.sum<number>('p.totalInvestmentFen').as('investment'),
+      ])
       .groupBy(col)
       .execute(),
     projectsOf(db, f)
       .innerJoin('fundingAward as a', 'a.projectId', 'p.id')
       .innerJoin('fundingLedgerEntry as l', 'l.awardId', 'a.id')
-      .select([`${col} as key`, 'l.kind', (eb) => eb.fn.sum<number>('l.amountFen').as('sum'), (eb) => eb.fn.count<number>('a.id').distinct().as('awards')])
+      .select([
+        `${col} as key`,
+        'l.kind',
+        (eb) => eb.fn.sum<number>('l.amountFen').as('sum'),
+        (eb) => eb.fn.count<number>('a.id').distinct().as('awards'),
+      ])
       .groupBy([col, 'l.kind'])
       .execute(),
   ]);
@@ -85,7 +94,10 @@ export async function figureRecords(db: Executor, metric: RecordMetric, f: Repor
       eb.fn.sum<number>(eb.case().when('l.kind', '=', 'payment').then(eb.ref('l.amountFen')).else(0).end()).as('paidFen'),
     ])
     .groupBy('la.projectId');
-  const latest = db.selectFrom('fundingAward').select(['projectId', (eb) => eb.fn.max('id').as('awardId')]).groupBy('projectId');
+  const latest = db
+    .selectFrom('fundingAward')
+    .select(['projectId', (eb) => eb.fn.max('id').as('awardId')])
+    .groupBy('projectId');
   let base = projectsOf(db, f)
     .leftJoin(money.as('m'), 'm.projectId', 'p.id')
     .leftJoin(latest.as('last'), 'last.projectId', 'p.id')
@@ -116,5 +128,14 @@ export async function figureRecords(db: Executor, metric: RecordMetric, f: Repor
       .offset((page.page - 1) * page.pageSize)
       .execute(),
   ]);
-  return { total: Number(total), items: rows.map((r) => ({ ...r, awardId: r.awardId ?? null, awardStatus: r.awardStatus ?? null, awardedFen: Number(r.awardedFen ?? 0), paidFen: Number(r.paidFen ?? 0) })) };
+  return {
+    total: Number(total),
+    items: rows.map((r) => ({
+      ...r,
+      awardId: r.awardId ?? null,
+      awardStatus: r.awardStatus ?? null,
+      awardedFen: Number(r.awardedFen ?? 0),
+      paidFen: Number(r.paidFen ?? 0),
+    })),
+  };
 }

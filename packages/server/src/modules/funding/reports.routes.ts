@@ -29,9 +29,29 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
       ...read,
       schema: {
         tags,
-        summary: 'Per year: projects, investment, awards (allocated), paid, clawed back, the fund total and the awards’ share of it (city-wide only); the 2019→ trend',
+        summary:
+          'Per year: projects, investment, awards (allocated), paid, clawed back, the fund total and the awards’ share of it (city-wide only); the 2019→ trend',
         querystring: q({ from: year, to: year, ...scope }),
-        response: { 200: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, ...figures, fundTotalFen: { type: ['integer', 'null'] }, shareOfFund: { type: ['number', 'null'] } } } } } }, ...errorResponses },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              rows: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    year: { type: 'integer' },
+                    ...figures,
+                    fundTotalFen: { type: ['integer', 'null'] },
+                    shareOfFund: { type: ['number', 'null'] },
+                  },
+                },
+              },
+            },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => yearRows(ctx.db, requireActor(request), request.query),
@@ -45,7 +65,21 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
         tags,
         summary: 'Figures per industry chain or per district (one year, a range, or all)',
         querystring: q({ by: { type: 'string', enum: ['chain', 'district'] }, year, from: year, to: year, ...scope }, ['by']),
-        response: { 200: { type: 'object', properties: { rows: { type: 'array', items: { type: 'object', properties: { code: { type: ['string', 'null'] }, nameZh: { type: 'string' }, nameEn: { type: 'string' }, ...figures } } } } }, ...errorResponses },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              rows: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { code: { type: ['string', 'null'] }, nameZh: { type: 'string' }, nameEn: { type: 'string' }, ...figures },
+                },
+              },
+            },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -62,7 +96,10 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
         tags,
         summary: 'Totals since a chosen year (seed: almost ¥300 M awarded since the programme began)',
         querystring: q({ since: year, ...scope }, ['since']),
-        response: { 200: { type: 'object', properties: { since: { type: 'integer' }, through: { type: 'integer' }, ...figures } }, ...errorResponses },
+        response: {
+          200: { type: 'object', properties: { since: { type: 'integer' }, through: { type: 'integer' }, ...figures } },
+          ...errorResponses,
+        },
       },
     },
     async (request) => cumulative(ctx.db, requireActor(request), request.query),
@@ -74,8 +111,12 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
       ...read,
       schema: {
         tags,
-        summary: 'The records behind a figure: projects (metric=projects), those with an allocated award (awards) or a payment (payments), narrowed like the figure',
-        querystring: q({ ...paginationQuery, metric: { type: 'string', enum: ['projects', 'awards', 'payments'] }, year, since: year, ...scope }, ['metric']),
+        summary:
+          'The records behind a figure: projects (metric=projects), those with an allocated award (awards) or a payment (payments), narrowed like the figure',
+        querystring: q(
+          { ...paginationQuery, metric: { type: 'string', enum: ['projects', 'awards', 'payments'] }, year, since: year, ...scope },
+          ['metric'],
+        ),
         response: {
           200: page(figureRecordView),
           ...errorResponses,
@@ -92,14 +133,32 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
     '/api/funding/reports/export.xlsx',
     {
       ...read,
-      schema: { tags, summary: 'The reports as a workbook: per year, per chain, per district (万元; audited)', querystring: q({ from: year, to: year, ...scope }), produces: [XLSX], response: { 200: { description: 'An .xlsx workbook', type: 'string', format: 'binary' }, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'The reports as a workbook: per year, per chain, per district (万元; audited)',
+        querystring: q({ from: year, to: year, ...scope }),
+        produces: [XLSX],
+        response: { 200: { description: 'An .xlsx workbook', type: 'string', format: 'binary' }, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const data = await reportWorkbook(ctx.db, actor, request.query);
-      await ctx.db.transaction().execute((tx) => ctx.audit.append(tx, auditActor(request), { action: 'funding.report.export', entityType: 'fundingReport', after: { format: 'xlsx', filter: request.query } }));
+      await ctx.db
+        .transaction()
+        .execute((tx) =>
+          ctx.audit.append(tx, auditActor(request), {
+            action: 'funding.report.export',
+            entityType: 'fundingReport',
+            after: { format: 'xlsx', filter: request.query },
+          }),
+        );
       const day = chinaDate();
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`智改数转奖补统计-${day}.xlsx`, `funding-report-${day}.xlsx`)).header('cache-control', 'no-store').send(data);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', attachment(`智改数转奖补统计-${day}.xlsx`, `funding-report-${day}.xlsx`))
+        .header('cache-control', 'no-store')
+        .send(data);
     },
   );
 }

@@ -55,7 +55,8 @@ export async function breakdownRows(db: Executor, actor: Actor, by: 'chain' | 'd
 
 export async function cumulative(db: Executor, actor: Actor, filter: ReportFilter & { since: number }) {
   const { rows } = await yearRows(db, actor, { ...filter, from: filter.since });
-  const sum = (k: 'projects' | 'investmentFen' | 'awardedFen' | 'paidFen' | 'clawedBackFen' | 'awards') => rows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'projects' | 'investmentFen' | 'awardedFen' | 'paidFen' | 'clawedBackFen' | 'awards') =>
+    rows.reduce((s, r) => s + r[k], 0);
   return {
     since: filter.since,
     through: rows.at(-1)?.year ?? filter.since,
@@ -68,7 +69,13 @@ export async function cumulative(db: Executor, actor: Actor, filter: ReportFilte
   };
 }
 
-export async function recordsBehind(db: Executor, actor: Actor, metric: RecordMetric, filter: ReportFilter & { since?: number }, page: { page: number; pageSize: number }) {
+export async function recordsBehind(
+  db: Executor,
+  actor: Actor,
+  metric: RecordMetric,
+  filter: ReportFilter & { since?: number },
+  page: { page: number; pageSize: number },
+) {
   const { since, ...rest } = filter;
   const f = scoped(actor, since !== undefined ? { ...rest, from: since } : rest);
   return { ...(await figureRecords(db, metric, f, page)), ...page };

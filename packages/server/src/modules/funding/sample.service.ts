@@ -31,7 +31,12 @@ export async function getDraw(db: Executor, id: number) {
   return presentDraw(row);
 }
 
-export async function drawSecondReview(ctx: AppContext, actor: Actor, who: AuditActor, body: { year: number; ratio?: number; seed?: string }) {
+export async function drawSecondReview(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  body: { year: number; ratio?: number; seed?: string },
+) {
   const ratio = Math.max(body.ratio ?? MIN_SAMPLE_RATIO, MIN_SAMPLE_RATIO);
   const seed = body.seed ?? randomToken(12);
   const id = await ctx.db.transaction().execute(async (tx) => {
@@ -44,18 +49,50 @@ export async function drawSecondReview(ctx: AppContext, actor: Actor, who: Audit
     const at = new Date().toISOString();
     const { id } = await tx
       .insertInto('fundingSampleDraw')
-      .values({ year: body.year, seed, ratio, populationJson: JSON.stringify([...ids].sort((a, b) => a - b)), selectedJson: JSON.stringify(selected), actorUserId: actor.userId, actorUsername: actor.username, at })
+      .values({
+        year: body.year,
+        seed,
+        ratio,
+        populationJson: JSON.stringify([...ids].sort((a, b) => a - b)),
+        selectedJson: JSON.stringify(selected),
+        actorUserId: actor.userId,
+        actorUsername: actor.username,
+        at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const mover = { userId: actor.userId, username: actor.username, role: actor.role };
-    if (selected.length > 0) await tx.updateTable('fundingAward').set((eb) => ({ status: 'second_review', sampled: 1, sampleDrawId: id, updatedAt: at, version: eb('version', '+', 1) })).where('id', 'in', selected).execute();
+    if (selected.length > 0)
+      await tx
+        .updateTable('fundingAward')
+        .set((eb) => ({ status: 'second_review', sampled: 1, sampleDrawId: id, updatedAt: at, version: eb('version', '+', 1) }))
+        .where('id', 'in', selected)
+        .execute();
     const skipped = ids.filter((i) => !chosen.has(i));
-    if (skipped.length > 0) await tx.updateTable('fundingAward').set((eb) => ({ status: 'reviewed', sampled: 0, sampleDrawId: id, updatedAt: at, version: eb('version', '+', 1) })).where('id', 'in', skipped).execute();
+    if (skipped.length > 0)
+      await tx
+        .updateTable('fundingAward')
+        .set((eb) => ({ status: 'reviewed', sampled: 0, sampleDrawId: id, updatedAt: at, version: eb('version', '+', 1) }))
+        .where('id', 'in', skipped)
+        .execute();
     for (const awardId of ids) {
       const pick = chosen.has(awardId);
-      await insertMove(tx, { awardId, action: pick ? 'sampleSelect' : 'sampleSkip', fromStatus: 'preliminary_passed', toStatus: pick ? 'second_review' : 'reviewed', note: `draw ${id}`, actor: mover, at });
+      await insertMove(tx, {
+        awardId,
+        action: pick ? 'sampleSelect' : 'sampleSkip',
+        fromStatus: 'preliminary_passed',
+        toStatus: pick ? 'second_review' : 'reviewed',
+        note: `draw ${id}`,
+        actor: mover,
+        at,
+      });
     }
-    await ctx.audit.append(tx, who, { action: 'funding.sample.draw', entityType: 'fundingSampleDraw', entityId: id, after: { year: body.year, seed, ratio, population: ids, selected } });
+    await ctx.audit.append(tx, who, {
+      action: 'funding.sample.draw',
+      entityType: 'fundingSampleDraw',
+      entityId: id,
+      after: { year: body.year, seed, ratio, population: ids, selected },
+    });
     return id;
   });
   return getDraw(ctx.db, id);

@@ -15,7 +15,11 @@ const nullableDate = { type: ['string', 'null'], format: 'date', maxLength: 10 }
 const dbId = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max }) as const;
 const list = (item: object) => ({ type: 'array', items: item }) as const;
-export const page = (item: object) => ({ type: 'object', properties: { items: list(item), total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }) as const;
+export const page = (item: object) =>
+  ({
+    type: 'object',
+    properties: { items: list(item), total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+  }) as const;
 
 // ---- projects
 const kpiTarget = {
@@ -56,7 +60,12 @@ const projectFields = {
 } as const;
 const projectRequired = ['year', 'kind', 'name', 'equipmentFen', 'softwareFen', 'servicesFen', 'otherFen', 'startDate'] as const;
 
-export const projectInputSchema = { type: 'object', additionalProperties: false, required: [...projectRequired], properties: projectFields } as const;
+export const projectInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: [...projectRequired],
+  properties: projectFields,
+} as const;
 export const projectUpdateSchema = {
   type: 'object',
   additionalProperties: false,
@@ -83,7 +92,10 @@ export const projectView = {
     totalInvestmentFen: { type: 'integer' },
     startDate: { type: 'string' },
     completionDate: { type: ['string', 'null'] },
-    milestones: list({ type: 'object', properties: { name: { type: 'string' }, dueDate: { type: 'string' }, doneDate: { type: ['string', 'null'] } } }),
+    milestones: list({
+      type: 'object',
+      properties: { name: { type: 'string' }, dueDate: { type: 'string' }, doneDate: { type: ['string', 'null'] } },
+    }),
     targets: list({ type: 'object', properties: kpiTarget.properties }),
     status: { type: 'string', enum: ['registered', 'completed'] },
     version: { type: 'integer' },
@@ -100,7 +112,11 @@ export const projectFilterProperties = {
   enterpriseId: dbId,
   q: { type: 'string', maxLength: 100 },
 } as const;
-export const projectListQuery = { type: 'object', additionalProperties: false, properties: { ...paginationQuery, ...projectFilterProperties } } as const;
+export const projectListQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ...paginationQuery, ...projectFilterProperties },
+} as const;
 
 // ---- funds
 const envelopeInput = {
@@ -113,7 +129,12 @@ export const fundInputSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['year', 'name', 'totalFen', 'envelopes'],
-  properties: { year, name: text(200), totalFen: positiveFen, envelopes: { type: 'array', items: envelopeInput, minItems: 1, maxItems: 20 } },
+  properties: {
+    year,
+    name: text(200),
+    totalFen: positiveFen,
+    envelopes: { type: 'array', items: envelopeInput, minItems: 1, maxItems: 20 },
+  },
 } as const;
 export const envelopeView = {
   type: 'object',
@@ -168,8 +189,18 @@ export const rulesSchema = {
   additionalProperties: false,
   required: ['qualifyingKinds', 'eligibleItems', 'rate', 'minInvestmentFen', 'capPerProjectFen', 'capPerEnterpriseYearFen'],
   properties: {
-    qualifyingKinds: { type: 'array', items: { type: 'string', enum: [...PROJECT_KINDS] }, uniqueItems: true, maxItems: PROJECT_KINDS.length },
-    eligibleItems: { type: 'array', items: { type: 'string', enum: [...INVESTMENT_ITEMS] }, uniqueItems: true, maxItems: INVESTMENT_ITEMS.length },
+    qualifyingKinds: {
+      type: 'array',
+      items: { type: 'string', enum: [...PROJECT_KINDS] },
+      uniqueItems: true,
+      maxItems: PROJECT_KINDS.length,
+    },
+    eligibleItems: {
+      type: 'array',
+      items: { type: 'string', enum: [...INVESTMENT_ITEMS] },
+      uniqueItems: true,
+      maxItems: INVESTMENT_ITEMS.length,
+    },
     rate: {
       type: 'object',
       required: ['mode'],
@@ -177,7 +208,11 @@ export const rulesSchema = {
         mode: { type: 'string', enum: ['flat', 'tiered'] },
         rateBp,
         basis: { type: 'string', enum: ['whole', 'marginal'] },
-        bands: { type: 'array', maxItems: 20, items: { type: 'object', additionalProperties: false, required: ['fromFen', 'rateBp'], properties: { fromFen: fen, rateBp } } },
+        bands: {
+          type: 'array',
+          maxItems: 20,
+          items: { type: 'object', additionalProperties: false, required: ['fromFen', 'rateBp'], properties: { fromFen: fen, rateBp } },
+        },
       },
       additionalProperties: false,
     },
@@ -219,7 +254,13 @@ export const calculationView = {
     amountFen: { type: 'integer' },
     lines: list({
       type: 'object',
-      properties: { step: { type: 'string' }, code: { type: 'string' }, text: { type: 'string' }, amountFen: { type: ['integer', 'null'] }, params: { type: 'object', additionalProperties: true } },
+      properties: {
+        step: { type: 'string' },
+        code: { type: 'string' },
+        text: { type: 'string' },
+        amountFen: { type: ['integer', 'null'] },
+        params: { type: 'object', additionalProperties: true },
+      },
     }),
   },
 } as const;
@@ -322,7 +363,12 @@ export const awardListQuery = {
     projectId: dbId,
   },
 } as const;
-export const applyBodySchema = { type: 'object', additionalProperties: false, required: ['projectId', 'policyId'], properties: { projectId: dbId, policyId: dbId } } as const;
+export const applyBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['projectId', 'policyId'],
+  properties: { projectId: dbId, policyId: dbId },
+} as const;
 export const moveBodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -337,14 +383,27 @@ export const moveBodySchema = {
     noticeStart: date,
     noticeEnd: date,
     completionDate: date,
-    actuals: { type: 'array', maxItems: 20, items: { type: 'object', additionalProperties: false, required: ['code', 'actual'], properties: { code: { type: 'string', maxLength: 40 }, actual: { type: 'number', minimum: -1e12, maximum: 1e12 } } } },
+    actuals: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['code', 'actual'],
+        properties: { code: { type: 'string', maxLength: 40 }, actual: { type: 'number', minimum: -1e12, maximum: 1e12 } },
+      },
+    },
   },
 } as const;
 export const sampleDrawBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['year'],
-  properties: { year, ratio: { type: 'number', minimum: 0.3, maximum: 1, default: 0.3 }, seed: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' } },
+  properties: {
+    year,
+    ratio: { type: 'number', minimum: 0.3, maximum: 1, default: 0.3 },
+    seed: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' },
+  },
 } as const;
 export const sampleDrawView = {
   type: 'object',

@@ -72,7 +72,10 @@ export async function issueToken(ctx: AppContext, caller: Caller): Promise<strin
   const token = randomToken();
   const expiresAt = new Date(Date.now() + TOKEN_HOURS * 3_600_000).toISOString();
   await ctx.db.deleteFrom('idToken').where('expiresAt', '<', new Date().toISOString()).execute();
-  await ctx.db.insertInto('idToken').values({ tokenHash: sm3(token), enterpriseId: caller.enterpriseId, apiKeyId: caller.keyId ?? '', expiresAt }).execute();
+  await ctx.db
+    .insertInto('idToken')
+    .values({ tokenHash: sm3(token), enterpriseId: caller.enterpriseId, apiKeyId: caller.keyId ?? '', expiresAt })
+    .execute();
   return token;
 }
 

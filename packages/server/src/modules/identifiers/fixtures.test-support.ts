@@ -15,7 +15,14 @@ export const TEMPLATE = {
   type: 1,
   description: '轴承',
   items: [
-    { idIndex: 2000, type: 'name', name: '产品名称', required: true, public: true, metadata: { type: 'string', minLength: 1, maxLength: 50 } },
+    {
+      idIndex: 2000,
+      type: 'name',
+      name: '产品名称',
+      required: true,
+      public: true,
+      metadata: { type: 'string', minLength: 1, maxLength: 50 },
+    },
     { idIndex: 2001, type: 'batch', name: '批次', required: false, public: false, metadata: { type: 'string', pattern: '^B[0-9]+$' } },
     { idIndex: 2002, type: 'weight', name: '重量', required: false, public: true, metadata: { type: 'number', minimum: 0 } },
   ],
@@ -43,19 +50,36 @@ export async function tenant(server: TestServer, serial: number): Promise<Tenant
     client = await server.as('enterprise_user');
   } else {
     creditCode = completeCreditCode(`91371002TB${String(serial).padStart(7, '0')}`);
-    enterpriseId = await server.ctx.db.transaction().execute(async (tx) => (await insertEnterprise(tx, enterpriseInput({ creditCode, name: `标识测试企业${serial}` }, serial))).id);
+    enterpriseId = await server.ctx.db
+      .transaction()
+      .execute(async (tx) => (await insertEnterprise(tx, enterpriseInput({ creditCode, name: `标识测试企业${serial}` }, serial))).id);
     const username = `t-id-${serial}`;
-    await createUser(server.ctx, { userId: null, username: 'test-fixture', role: null, ip: null }, { username, displayName: username, password: TEST_PASSWORD, role: 'enterprise_user', enterpriseId });
+    await createUser(
+      server.ctx,
+      { userId: null, username: 'test-fixture', role: null, ip: null },
+      { username, displayName: username, password: TEST_PASSWORD, role: 'enterprise_user', enterpriseId },
+    );
     client = server.client();
     await client.login(username, TEST_PASSWORD);
   }
   const applied = await client.post('/api/identifiers/prefixes', { contactName: '张三', contactPhone: '13800000000', purpose: '产品追溯' });
   expect(applied.status, JSON.stringify(applied.body)).toBe(200);
   const bureau = await server.as('bureau_admin');
-  const approved = await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'approve', version: applied.body.version });
+  const approved = await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, {
+    action: 'approve',
+    version: applied.body.version,
+  });
   expect(approved.body.status).toBe('active');
   const key = await client.post('/api/identifiers/api-keys', { label: 'ERP' });
   expect(key.status).toBe(200);
   const prefix = applied.body.prefix as string;
-  return { client, enterpriseId, prefix, keyId: key.body.id, secret: key.body.secret, basic: basicAuth(`300%3A${prefix}/ADMIN`, key.body.secret), creditCode: creditCode || applied.body.creditCode };
+  return {
+    client,
+    enterpriseId,
+    prefix,
+    keyId: key.body.id,
+    secret: key.body.secret,
+    basic: basicAuth(`300%3A${prefix}/ADMIN`, key.body.secret),
+    creditCode: creditCode || applied.body.creditCode,
+  };
 }

@@ -40,23 +40,41 @@ const flag = (q: Query, name: string): boolean | undefined => {
 function sendHandle(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): FastifyReply {
   const q = request.query as Query;
   const pretty = flag(q, 'pretty');
-  const json = typeof body === 'string' && !pretty ? body : JSON.stringify(typeof body === 'string' ? JSON.parse(body) : body, null, pretty ? 2 : undefined);
+  const json =
+    typeof body === 'string' && !pretty
+      ? body
+      : JSON.stringify(typeof body === 'string' ? JSON.parse(body) : body, null, pretty ? 2 : undefined);
   const callback = list(q.callback)[0];
   reply.code(status).header('access-control-allow-origin', '*');
-  if (callback && /^[A-Za-z_$][\w$.]{0,63}$/.test(callback)) return reply.type('application/javascript; charset=utf-8').send(`${callback}(${json});`);
+  if (callback && /^[A-Za-z_$][\w$.]{0,63}$/.test(callback))
+    return reply.type('application/javascript; charset=utf-8').send(`${callback}(${json});`);
   return reply.type('application/json; charset=utf-8').send(json);
 }
 
-function fail(request: FastifyRequest, reply: FastifyReply, code: ResponseCode, handle: string | undefined, key: MessageKey, params: Record<string, string | number> = {}, context = {}): FastifyReply {
-  return sendHandle(request, reply, httpStatusFor(code, context), { responseCode: code, ...(handle !== undefined ? { handle } : {}), message: formatMessage(key, 'en', params) });
+function fail(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ResponseCode,
+  handle: string | undefined,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  context = {},
+): FastifyReply {
+  return sendHandle(request, reply, httpStatusFor(code, context), {
+    responseCode: code,
+    ...(handle !== undefined ? { handle } : {}),
+    message: formatMessage(key, 'en', params),
+  });
 }
 
 /** Failures before the handler (media type, JSON syntax, NUL characters) in Handle.Net's shape. */
 function handleErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const handle = (request.params as { '*'?: string } | undefined)?.['*'];
   if (error instanceof AppError && error.status < 500) return fail(request, reply, RC.protocolError, handle, error.key, error.params);
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return fail(request, reply, RC.protocolError, handle, 'identifiers.unsupportedMediaType');
-  if (error.statusCode && error.statusCode < 500) return fail(request, reply, RC.protocolError, handle, error.statusCode === 413 ? 'request.tooLarge' : 'request.badJson');
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return fail(request, reply, RC.protocolError, handle, 'identifiers.unsupportedMediaType');
+  if (error.statusCode && error.statusCode < 500)
+    return fail(request, reply, RC.protocolError, handle, error.statusCode === 413 ? 'request.tooLarge' : 'request.badJson');
   request.log.error({ err: error }, 'handle API error');
   return fail(request, reply, RC.error, handle, 'identifiers.internal');
 }
@@ -81,18 +99,25 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
     const handle = (request.params as { '*': string })['*'];
     if (!isValidHandle(handle)) return void fail(request, reply, RC.invalidHandle, handle, 'identifiers.handleInvalid');
     const key = handleKey(handle);
-    if (!node.homed(splitHandle(key)!.prefix)) return void fail(request, reply, RC.serverNotResponsible, handle, 'identifiers.prefixNotHomed');
+    if (!node.homed(splitHandle(key)!.prefix))
+      return void fail(request, reply, RC.serverNotResponsible, handle, 'identifiers.prefixNotHomed');
     const now = node.resolveNow(key);
     if (now === undefined) return node.resolve(key).then((found) => answer(request, reply, handle, found) ?? reply);
     return answer(request, reply, handle, now);
   });
 
   /** Sends the answer at once when it can (undefined), or returns the promise of it (a caller to identify). */
-  function answer(request: FastifyRequest, reply: FastifyReply, handle: string, found: ResolvedIdentifier | null): Promise<FastifyReply> | undefined {
+  function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    handle: string,
+    found: ResolvedIdentifier | null,
+  ): Promise<FastifyReply> | undefined {
     if (!found) return void fail(request, reply, RC.handleNotFound, handle, 'identifiers.handleNotFound');
     node.stats.resolved(found.enterpriseId);
     // the common case: anonymous, no filters — the answer was serialised when the identifier was cached
-    if (!request.headers.authorization && !request.actor && Object.keys(request.query as Query).length === 0) return void sendHandle(request, reply, 200, found.publicBody);
+    if (!request.headers.authorization && !request.actor && Object.keys(request.query as Query).length === 0)
+      return void sendHandle(request, reply, 200, found.publicBody);
     return answerFor(request, reply, found);
   }
 
@@ -119,7 +144,10 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
     if (flag(q, 'mintNewSuffix') && handle.endsWith('/')) handle = `${handle}${randomUUID().toUpperCase()}`;
     const input = bodyValues(request.body);
     if (!input) return fail(request, reply, RC.invalidValue, handle, 'identifiers.problem.badData', { index: 0 });
-    const indexes = list(q.index).filter((i) => i !== 'various').map(Number).filter(Number.isInteger);
+    const indexes = list(q.index)
+      .filter((i) => i !== 'various')
+      .map(Number)
+      .filter(Number.isInteger);
     let values = input;
     if (indexes.length > 0 || list(q.index).includes('various')) {
       // only the named values change; the others stay as they are
@@ -128,7 +156,12 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
       values = [...(existing?.values ?? []).filter((v) => !changing.has(v.index)), ...input.filter((v) => changing.has(v.index))];
     }
     try {
-      const result = await registerIdentifiers(ctx, { enterpriseId: who.enterpriseId, audit: auditOf(request, who) }, [{ handle, values }], flag(q, 'overwrite') === false ? 'createStrict' : 'replace');
+      const result = await registerIdentifiers(
+        ctx,
+        { enterpriseId: who.enterpriseId, audit: auditOf(request, who) },
+        [{ handle, values }],
+        flag(q, 'overwrite') === false ? 'createStrict' : 'replace',
+      );
       return sendHandle(request, reply, result.created ? 201 : 200, { responseCode: RC.success, handle: result.handles[0] });
     } catch (error) {
       if (error instanceof RegistrationRefused) return refusal(request, reply, error, handle);
@@ -140,14 +173,17 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
     const handle = (request.params as { '*': string })['*'];
     const who = await writer(request, reply, handle);
     if (!who) return reply;
-    const indexes = list((request.query as Query).index).map(Number).filter(Number.isInteger);
+    const indexes = list((request.query as Query).index)
+      .map(Number)
+      .filter(Number.isInteger);
     try {
       const registrant = { enterpriseId: who.enterpriseId, audit: auditOf(request, who) };
       if (indexes.length > 0) {
         const existing = isValidHandle(handle) ? await node.resolve(handleKey(handle)) : null;
         if (!existing) return fail(request, reply, RC.handleNotFound, handle, 'identifiers.handleNotFound');
         const remaining = existing.values.filter((v) => !indexes.includes(v.index));
-        if (remaining.length === existing.values.length) return fail(request, reply, RC.valuesNotFound, handle, 'identifiers.handleNotFound');
+        if (remaining.length === existing.values.length)
+          return fail(request, reply, RC.valuesNotFound, handle, 'identifiers.handleNotFound');
         await registerIdentifiers(ctx, registrant, [{ handle: existing.handle, values: remaining, templateVersion: null }], 'replace');
         return sendHandle(request, reply, 200, { responseCode: RC.success, handle: existing.handle });
       }
@@ -165,14 +201,21 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
     const prefix = list(q.prefix)[0] ?? '';
     if (!isValidPrefix(prefix)) return fail(request, reply, RC.invalidHandle, undefined, 'identifiers.handleInvalid');
     const owner = node.homed(handleKey(prefix));
-    if (!owner) return sendHandle(request, reply, 400, { responseCode: RC.serverNotResponsible, prefix, message: formatMessage('identifiers.prefixNotHomed', 'en') });
+    if (!owner)
+      return sendHandle(request, reply, 400, {
+        responseCode: RC.serverNotResponsible,
+        prefix,
+        message: formatMessage('identifiers.prefixNotHomed', 'en'),
+      });
     const who = await handleCaller(ctx, node, request);
     if ('problem' in who) return authFailed(reply);
     if (!who.caller) return authNeeded(request, reply, prefix);
-    if (who.caller.enterpriseId !== owner.enterpriseId) return fail(request, reply, RC.insufficientPermissions, prefix, 'identifiers.noPermission');
+    if (who.caller.enterpriseId !== owner.enterpriseId)
+      return fail(request, reply, RC.insufficientPermissions, prefix, 'identifiers.noPermission');
     const page = Math.max(0, Math.min(1_000_000, Number(list(q.page)[0] ?? 0) || 0));
     const pageSizeText = list(q.pageSize)[0];
-    const pageSize = pageSizeText === undefined ? PAGE_SIZE_WITHOUT_PAGING : Math.max(0, Math.min(PAGE_SIZE_WITHOUT_PAGING, Number(pageSizeText) || 0));
+    const pageSize =
+      pageSizeText === undefined ? PAGE_SIZE_WITHOUT_PAGING : Math.max(0, Math.min(PAGE_SIZE_WITHOUT_PAGING, Number(pageSizeText) || 0));
     const total = await countUnderPrefix(ctx.db, prefix);
     const handles = pageSize === 0 ? [] : (await pageUnderPrefix(ctx.db, prefix, page * pageSize, pageSize)).map((r) => r.handle);
     // totalCount is a string in Handle.Net's answer (§5)
@@ -213,7 +256,12 @@ export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): voi
 
 function auditOf(request: FastifyRequest, who: Caller) {
   const a = request.actor;
-  return { userId: a?.userId ?? null, username: a?.username ?? (who.keyId ? `apikey:${who.keyId}` : null), role: a?.role ?? null, ip: request.ip };
+  return {
+    userId: a?.userId ?? null,
+    username: a?.username ?? (who.keyId ? `apikey:${who.keyId}` : null),
+    role: a?.role ?? null,
+    ip: request.ip,
+  };
 }
 
 function refusal(request: FastifyRequest, reply: FastifyReply, error: RegistrationRefused, handle: string): FastifyReply {
@@ -223,8 +271,13 @@ function refusal(request: FastifyRequest, reply: FastifyReply, error: Registrati
 
 /** The body as values: an array, `{"values": […]}` or one value (§5 PUT). */
 function bodyValues(body: unknown): HandleValueInput[] | null {
-  const array = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { values?: unknown }).values) ? (body as { values: unknown[] }).values : body && typeof body === 'object' ? [body] : null;
+  const array = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Array.isArray((body as { values?: unknown }).values)
+      ? (body as { values: unknown[] }).values
+      : body && typeof body === 'object'
+        ? [body]
+        : null;
   if (!array || array.length === 0 || array.length > 1_000) return null;
   return array.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) ? (array as HandleValueInput[]) : null;
 }
-

@@ -24,11 +24,15 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     granted = await tenant(server(), 7102);
     anonymous = server().client();
     expect((await owner.client.post(`/api/identifiers/prefixes/${owner.prefix}/templates`, TEMPLATE)).status).toBe(200);
-    expect((await owner.client.post('/api/identifiers/grants', { prefix: owner.prefix, granteeCreditCode: granted.creditCode })).status).toBe(200);
+    expect(
+      (await owner.client.post('/api/identifiers/grants', { prefix: owner.prefix, granteeCreditCode: granted.creditCode })).status,
+    ).toBe(200);
   });
 
   it('creates with PUT (201), resolves with GET in the Handle.Net value JSON, replaces with PUT (200)', async () => {
-    const created = await put(h('abc123'), { values: [{ index: 1, type: 'URL', data: { format: 'string', value: 'https://example.com/a' } }] });
+    const created = await put(h('abc123'), {
+      values: [{ index: 1, type: 'URL', data: { format: 'string', value: 'https://example.com/a' } }],
+    });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ responseCode: 1, handle: h('abc123') });
     const res = await get(`/api/handles/${h('abc123')}`);
@@ -37,13 +41,33 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     expect(res.body).toEqual({
       responseCode: 1,
       handle: h('abc123'),
-      values: [{ index: 1, type: 'URL', data: { format: 'string', value: 'https://example.com/a' }, ttl: 86400, timestamp: expect.stringMatching(TIMESTAMP), permissions: '1110', references: [] }],
+      values: [
+        {
+          index: 1,
+          type: 'URL',
+          data: { format: 'string', value: 'https://example.com/a' },
+          ttl: 86400,
+          timestamp: expect.stringMatching(TIMESTAMP),
+          permissions: '1110',
+          references: [],
+        },
+      ],
     });
     // a single value and a bare array are bodies too; plain-string data comes back as {format: string}
-    expect((await put(h('abc123'), [{ index: 1, type: 'URL', data: 'https://example.com/b' }, { index: 2, type: 'EMAIL', data: 'a@b.c' }])).status).toBe(200);
+    expect(
+      (
+        await put(h('abc123'), [
+          { index: 1, type: 'URL', data: 'https://example.com/b' },
+          { index: 2, type: 'EMAIL', data: 'a@b.c' },
+        ])
+      ).status,
+    ).toBe(200);
     expect((await put(h('single'), { index: 1, type: 'URL', data: 'https://example.com/s' })).status).toBe(201);
     const after = await get(`/api/handles/${h('abc123')}`);
-    expect(after.body.values.map((v: { data: unknown }) => v.data)).toEqual([{ format: 'string', value: 'https://example.com/b' }, { format: 'string', value: 'a@b.c' }]);
+    expect(after.body.values.map((v: { data: unknown }) => v.data)).toEqual([
+      { format: 'string', value: 'https://example.com/b' },
+      { format: 'string', value: 'a@b.c' },
+    ]);
   });
 
   it('treats handles case-insensitively and answers with the handle as registered', async () => {
@@ -51,7 +75,10 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     const lower = await get(`/api/handles/${h('mixed')}`);
     expect(lower.status).toBe(200);
     expect(lower.body.handle).toBe(h('MiXeD'));
-    expect((await put(h('MIXED'), [{ index: 1, type: 'URL', data: 'https://example.com/m' }], owner.basic, '?overwrite=false')).body.responseCode).toBe(101);
+    expect(
+      (await put(h('MIXED'), [{ index: 1, type: 'URL', data: 'https://example.com/m' }], owner.basic, '?overwrite=false')).body
+        .responseCode,
+    ).toBe(101);
     expect((await get(`/api/handles/${owner.prefix.toLowerCase()}/mixed`)).status).toBe(200);
   });
 
@@ -71,7 +98,10 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     const badValue = await put(h('bad'), [{ index: 0, type: 'URL', data: 'x' }]);
     expect(badValue.status).toBe(400);
     expect(badValue.body.responseCode).toBe(202);
-    const noType = await anonymous.raw('PUT', `/api/handles/${h('x1')}`, { body: '[{"index":1,"type":"URL","data":"x"}]', headers: { authorization: owner.basic } });
+    const noType = await anonymous.raw('PUT', `/api/handles/${h('x1')}`, {
+      body: '[{"index":1,"type":"URL","data":"x"}]',
+      headers: { authorization: owner.basic },
+    });
     expect(noType.status).toBe(400);
     expect(((await noType.json()) as { responseCode: number }).responseCode).toBe(4);
     const noAuth = await put(h('x2'), [{ index: 1, type: 'URL', data: 'x' }], null);
@@ -89,7 +119,9 @@ describeEachDatabase('Handle.Net REST API', (server) => {
   });
 
   it('answers CORS preflights', async () => {
-    const res = await anonymous.raw('OPTIONS', `/api/handles/${h('abc123')}`, { headers: { origin: 'https://example.org', 'access-control-request-method': 'PUT' } });
+    const res = await anonymous.raw('OPTIONS', `/api/handles/${h('abc123')}`, {
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'PUT' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
     expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
@@ -100,14 +132,25 @@ describeEachDatabase('Handle.Net REST API', (server) => {
   });
 
   it('mints an upper-case UUID suffix with mintNewSuffix=true', async () => {
-    const res = await put(`${owner.prefix}/`, [{ index: 1, type: 'URL', data: 'https://example.com/minted' }], owner.basic, '?mintNewSuffix=true');
+    const res = await put(
+      `${owner.prefix}/`,
+      [{ index: 1, type: 'URL', data: 'https://example.com/minted' }],
+      owner.basic,
+      '?mintNewSuffix=true',
+    );
     expect(res.status).toBe(201);
-    expect(res.body.handle).toMatch(new RegExp(`^${owner.prefix.replace(/\./g, '\\.')}/[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$`));
+    expect(res.body.handle).toMatch(
+      new RegExp(`^${owner.prefix.replace(/\./g, '\\.')}/[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$`),
+    );
     expect((await get(`/api/handles/${res.body.handle.toLowerCase()}`)).status).toBe(200);
   });
 
   it('filters by index and type (a union), and answers RC 200 with no values when nothing matches', async () => {
-    await put(h('filters'), [{ index: 1, type: 'URL', data: 'u' }, { index: 2, type: 'URL.alt', data: 'v' }, { index: 3, type: 'EMAIL', data: 'e' }]);
+    await put(h('filters'), [
+      { index: 1, type: 'URL', data: 'u' },
+      { index: 2, type: 'URL.alt', data: 'v' },
+      { index: 3, type: 'EMAIL', data: 'e' },
+    ]);
     expect((await get(`/api/handles/${h('filters')}?type=URL`)).body.values.map((v: { index: number }) => v.index)).toEqual([1]);
     expect((await get(`/api/handles/${h('filters')}?type=URL.`)).body.values.map((v: { index: number }) => v.index)).toEqual([1, 2]);
     expect((await get(`/api/handles/${h('filters')}?index=3&type=URL`)).body.values.map((v: { index: number }) => v.index)).toEqual([1, 3]);
@@ -117,7 +160,11 @@ describeEachDatabase('Handle.Net REST API', (server) => {
   });
 
   it('shows non-public values to the owner and a granted enterprise only; anonymous callers get no hint', async () => {
-    const withTemplate = await put(h('private1'), [{ index: 1001, type: 'TEMPLATE', data: '1.0' }, { index: 2000, type: 'name', data: '轴承' }, { index: 2001, type: 'batch', data: 'B20261127' }]);
+    const withTemplate = await put(h('private1'), [
+      { index: 1001, type: 'TEMPLATE', data: '1.0' },
+      { index: 2000, type: 'name', data: '轴承' },
+      { index: 2001, type: 'batch', data: 'B20261127' },
+    ]);
     expect(withTemplate.status, JSON.stringify(withTemplate.body)).toBe(201);
     const path = `/api/handles/${h('private1')}`;
     const anon = await get(path);
@@ -130,7 +177,9 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     const stranger = await get(`${path}?index=2001`, other.basic);
     expect(stranger.body.values).toEqual([]);
     const grantee = await get(`${path}?index=2001`, granted.basic);
-    expect(grantee.body.values).toEqual([expect.objectContaining({ index: 2001, permissions: '1100', data: { format: 'string', value: 'B20261127' } })]);
+    expect(grantee.body.values).toEqual([
+      expect.objectContaining({ index: 2001, permissions: '1100', data: { format: 'string', value: 'B20261127' } }),
+    ]);
     const mine = await get(path, owner.basic);
     expect(mine.body.values.map((v: { index: number }) => v.index)).toEqual([1001, 2000, 2001]);
     expect((await get(`${path}?publicOnly=true`, owner.basic)).body.values.map((v: { index: number }) => v.index)).toEqual([1001, 2000]);
@@ -146,16 +195,28 @@ describeEachDatabase('Handle.Net REST API', (server) => {
   });
 
   it('validates template items: a value breaking the template is RC 202', async () => {
-    const bad = await put(h('tpl-bad'), [{ index: 1001, type: 'TEMPLATE', data: '1.0' }, { index: 2000, type: 'name', data: 'x' }, { index: 2001, type: 'batch', data: 'C1' }]);
+    const bad = await put(h('tpl-bad'), [
+      { index: 1001, type: 'TEMPLATE', data: '1.0' },
+      { index: 2000, type: 'name', data: 'x' },
+      { index: 2001, type: 'batch', data: 'C1' },
+    ]);
     expect(bad.status).toBe(400);
     expect(bad.body.responseCode).toBe(202);
-    const missing = await put(h('tpl-bad'), [{ index: 1001, type: 'TEMPLATE', data: '9.9' }, { index: 2000, type: 'name', data: 'x' }]);
+    const missing = await put(h('tpl-bad'), [
+      { index: 1001, type: 'TEMPLATE', data: '9.9' },
+      { index: 2000, type: 'name', data: 'x' },
+    ]);
     expect(missing.body.responseCode).toBe(202);
   });
 
   it('deletes values with ?index= and whole handles (200, then 404)', async () => {
-    await put(h('del'), [{ index: 1, type: 'URL', data: 'u' }, { index: 2, type: 'EMAIL', data: 'e' }]);
-    expect((await anonymous.request('DELETE', `/api/handles/${h('del')}?index=2`, undefined, { authorization: owner.basic })).body).toEqual({ responseCode: 1, handle: h('del') });
+    await put(h('del'), [
+      { index: 1, type: 'URL', data: 'u' },
+      { index: 2, type: 'EMAIL', data: 'e' },
+    ]);
+    expect((await anonymous.request('DELETE', `/api/handles/${h('del')}?index=2`, undefined, { authorization: owner.basic })).body).toEqual(
+      { responseCode: 1, handle: h('del') },
+    );
     expect((await get(`/api/handles/${h('del')}`)).body.values.map((v: { index: number }) => v.index)).toEqual([1]);
     const first = await anonymous.request('DELETE', `/api/handles/${h('DEL')}`, undefined, { authorization: owner.basic });
     expect(first.status).toBe(200);
@@ -185,22 +246,41 @@ describeEachDatabase('Handle.Net REST API', (server) => {
     const t = await tenant(server(), 7103);
     await put(`${t.prefix}/p1`, [{ index: 1, type: 'URL', data: 'u' }], t.basic);
     const bureau = await server().as('bureau_admin');
-    const row = (await bureau.get('/api/identifiers/prefixes?status=active&pageSize=200')).body.items.find((p: { prefix: string }) => p.prefix === t.prefix);
+    const row = (await bureau.get('/api/identifiers/prefixes?status=active&pageSize=200')).body.items.find(
+      (p: { prefix: string }) => p.prefix === t.prefix,
+    );
     const suspended = await bureau.post(`/api/identifiers/prefixes/${t.prefix}/decision`, { action: 'suspend', version: row.version });
     expect(suspended.body.status).toBe('suspended');
     expect((await put(`${t.prefix}/p2`, [{ index: 1, type: 'URL', data: 'u' }], t.basic)).body.responseCode).toBe(401);
     expect((await get(`/api/handles/${t.prefix}/p1`)).status).toBe(200);
-    expect((await bureau.post(`/api/identifiers/prefixes/${t.prefix}/decision`, { action: 'revoke', version: suspended.body.version })).body.status).toBe('revoked');
+    expect(
+      (await bureau.post(`/api/identifiers/prefixes/${t.prefix}/decision`, { action: 'revoke', version: suspended.body.version })).body
+        .status,
+    ).toBe('revoked');
     expect((await get(`/api/handles/${t.prefix}/p1`)).body.responseCode).toBe(301);
     expect((await t.client.post(`/api/identifiers/prefixes/${t.prefix}/decision`, { action: 'approve', version: 1 })).status).toBe(403);
   });
 
   it('answers hostile handles and parameters without a 5xx', async () => {
-    for (const path of [`/api/handles/${h('%00')}`, `/api/handles/${'x'.repeat(400)}/y`, `/api/handles/${h('a')}?index=abc&type=`, `/api/handles/${h('a')}?callback=<script>`, '/api/handles?prefix=%27%20or%201=1', `/api/handles/${h('abc123')}?pretty&callback=cb`]) {
+    for (const path of [
+      `/api/handles/${h('%00')}`,
+      `/api/handles/${'x'.repeat(400)}/y`,
+      `/api/handles/${h('a')}?index=abc&type=`,
+      `/api/handles/${h('a')}?callback=<script>`,
+      '/api/handles?prefix=%27%20or%201=1',
+      `/api/handles/${h('abc123')}?pretty&callback=cb`,
+    ]) {
       const res = await anonymous.raw('GET', path);
       expect({ path, ok: res.status < 500 }).toEqual({ path, ok: true });
     }
-    for (const body of ['null', '[]', '"x"', '[1]', '{"values":[{"index":"1","type":1}]}', '{"index":1,"type":"URL","data":{"format":"weird","value":1}}']) {
+    for (const body of [
+      'null',
+      '[]',
+      '"x"',
+      '[1]',
+      '{"values":[{"index":"1","type":1}]}',
+      '{"index":1,"type":"URL","data":{"format":"weird","value":1}}',
+    ]) {
       const res = await anonymous.raw('PUT', `/api/handles/${h('hostile')}`, { body, headers: { ...json, authorization: owner.basic } });
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }

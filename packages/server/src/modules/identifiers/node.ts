@@ -1,5 +1,14 @@
 import SQLite from 'better-sqlite3';
-import { compileTemplate, handleKey, prefixResolves, publicValues, splitHandle, type HandleValue, type TemplateChecker, type TemplateDefinition } from '@zhizao/domain';
+import {
+  compileTemplate,
+  handleKey,
+  prefixResolves,
+  publicValues,
+  splitHandle,
+  type HandleValue,
+  type TemplateChecker,
+  type TemplateDefinition,
+} from '@zhizao/domain';
 import type { AppContext } from '../../platform/context.ts';
 import { identifierConfig, type IdentifierConfig } from './config.ts';
 import { Lru } from './lru.ts';

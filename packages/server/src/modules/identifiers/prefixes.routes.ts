@@ -33,7 +33,10 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
               nodePrefix: { type: 'string' },
               demoPrefix: { type: 'boolean' },
               notice: { type: ['string', 'null'] },
-              totals: { type: 'object', properties: { registrations: { type: 'integer' }, resolutions: { type: 'integer' }, enterprises: { type: 'integer' } } },
+              totals: {
+                type: 'object',
+                properties: { registrations: { type: 'integer' }, resolutions: { type: 'integer' }, enterprises: { type: 'integer' } },
+              },
             },
           },
           ...errorResponses,
@@ -44,14 +47,25 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
       await node.flushStats();
       const sums = await ctx.db
         .selectFrom('idStatDaily')
-        .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('registrations'), eb.lit(0)).as('registrations'), eb.fn.coalesce(eb.fn.sum<number>('resolutions'), eb.lit(0)).as('resolutions')])
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<number>('registrations'), eb.lit(0)).as('registrations'),
+          eb.fn.coalesce(eb.fn.sum<number>('resolutions'), eb.lit(0)).as('resolutions'),
+        ])
         .executeTakeFirstOrThrow();
-      const enterprises = await ctx.db.selectFrom('idPrefix').select((eb) => eb.fn.count<number>('enterpriseId').distinct().as('n')).where('status', 'in', ['active', 'suspended']).executeTakeFirstOrThrow();
+      const enterprises = await ctx.db
+        .selectFrom('idPrefix')
+        .select((eb) => eb.fn.count<number>('enterpriseId').distinct().as('n'))
+        .where('status', 'in', ['active', 'suspended'])
+        .executeTakeFirstOrThrow();
       const locale = requestLocale(request);
       return {
         nodePrefix: node.config.nodePrefix,
         demoPrefix: node.config.demoPrefix,
-        notice: node.config.demoPrefix ? (locale === 'en' ? '88.999 is a demo prefix, not one allocated by the national top-level node' : '88.999 为演示前缀，并非国家顶级节点分配的前缀') : null,
+        notice: node.config.demoPrefix
+          ? locale === 'en'
+            ? '88.999 is a demo prefix, not one allocated by the national top-level node'
+            : '88.999 为演示前缀，并非国家顶级节点分配的前缀'
+          : null,
         totals: { registrations: Number(sums.registrations), resolutions: Number(sums.resolutions), enterprises: Number(enterprises.n) },
       };
     },
@@ -65,7 +79,10 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
         tags,
         summary: 'Enterprise prefixes: an enterprise its own, the node operator all (filter by status)',
         querystring: { type: 'object', additionalProperties: false, properties: { status: prefixSchema.properties.status, ...pageQuery } },
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: prefixSchema }, total: { type: 'integer' } } }, ...errorResponses },
+        response: {
+          200: { type: 'object', properties: { items: { type: 'array', items: prefixSchema }, total: { type: 'integer' } } },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -75,7 +92,12 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
       if (request.query.status) query = query.where('status', '=', request.query.status);
       const { page, pageSize } = request.query;
       const [rows, count] = await Promise.all([
-        query.selectAll().orderBy('serial').limit(pageSize).offset((page - 1) * pageSize).execute(),
+        query
+          .selectAll()
+          .orderBy('serial')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(present), total: Number(count.n) };
@@ -84,19 +106,35 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.post<{ Body: { contactName: string; contactPhone: string; contactEmail?: string | null; purpose: string } }>(
     '/api/identifiers/prefixes',
-    { ...permissionFirst('identifiers.enterprise.manage'), schema: { tags, summary: 'Apply for an enterprise prefix (real-name data from the registry)', body: applicationBody, response: { 200: prefixSchema, ...errorResponses } } },
+    {
+      ...permissionFirst('identifiers.enterprise.manage'),
+      schema: {
+        tags,
+        summary: 'Apply for an enterprise prefix (real-name data from the registry)',
+        body: applicationBody,
+        response: { 200: prefixSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const enterpriseId = enterpriseOf(actor);
       const enterprise = await findEnterprise(ctx.db, enterpriseId);
       if (!enterprise) throw new AppError(403, 'identifiers.noEnterprise');
-      const pending = await ctx.db.selectFrom('idPrefix').select('prefix').where('enterpriseId', '=', enterpriseId).where('status', '=', 'pending').executeTakeFirst();
+      const pending = await ctx.db
+        .selectFrom('idPrefix')
+        .select('prefix')
+        .where('enterpriseId', '=', enterpriseId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       if (pending) throw new AppError(409, 'identifiers.pendingExists');
       const body = request.body;
       const at = new Date().toISOString();
       try {
         const row = await ctx.db.transaction().execute(async (tx) => {
-          const last = await tx.selectFrom('idPrefix').select((eb) => eb.fn.max<number>('serial').as('n')).executeTakeFirst();
+          const last = await tx
+            .selectFrom('idPrefix')
+            .select((eb) => eb.fn.max<number>('serial').as('n'))
+            .executeTakeFirst();
           const serial = Number(last?.n ?? 0) + 1;
           const values = {
             prefix: enterprisePrefix(node.config.nodePrefix, serial).toUpperCase(),
@@ -114,7 +152,12 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
             version: 1,
           };
           await tx.insertInto('idPrefix').values(values).execute();
-          await ctx.audit.append(tx, auditActor(request), { action: 'identifiers.prefix.apply', entityType: 'idPrefix', entityId: values.prefix, after: values });
+          await ctx.audit.append(tx, auditActor(request), {
+            action: 'identifiers.prefix.apply',
+            entityType: 'idPrefix',
+            entityId: values.prefix,
+            after: values,
+          });
           return { ...values, decidedAt: null, decidedBy: null, decisionNote: null };
         });
         await node.reloadPrefixes();
@@ -128,7 +171,16 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.post<{ Params: { prefix: string }; Body: { action: PrefixAction; note?: string | null; version: number } }>(
     '/api/identifiers/prefixes/:prefix/decision',
-    { ...permissionFirst('identifiers.node.operate'), schema: { tags, summary: 'The node operator approves, rejects, suspends, reinstates or revokes a prefix', params: prefixParams, body: decisionBody, response: { 200: prefixSchema, ...errorResponses } } },
+    {
+      ...permissionFirst('identifiers.node.operate'),
+      schema: {
+        tags,
+        summary: 'The node operator approves, rejects, suspends, reinstates or revokes a prefix',
+        params: prefixParams,
+        body: decisionBody,
+        response: { 200: prefixSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const before = await visiblePrefix(ctx, actor, request.params.prefix);
@@ -145,7 +197,13 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
           .where('status', '=', before.status)
           .executeTakeFirst();
         if (Number(changed.numUpdatedRows) !== 1) throw new AppError(409, 'identifiers.stale', {}, 'version');
-        await ctx.audit.append(tx, auditActor(request), { action: `identifiers.prefix.${action}`, entityType: 'idPrefix', entityId: before.prefix, before: { status: before.status }, after: { status, note: note ?? null } });
+        await ctx.audit.append(tx, auditActor(request), {
+          action: `identifiers.prefix.${action}`,
+          entityType: 'idPrefix',
+          entityId: before.prefix,
+          before: { status: before.status },
+          after: { status, note: note ?? null },
+        });
         return { ...before, status, decidedBy: actor.userId, decidedAt: at, decisionNote: note ?? null, version: version + 1 };
       });
       await node.reloadPrefixes();
@@ -154,4 +212,3 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
   );
 }
-

@@ -18,14 +18,29 @@ export const BATCH_LIMIT = 10_000;
 const itemSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: { handle: handleField, templateVersion: { ...versionSchema, type: ['string', 'null'] }, values: { type: 'array', maxItems: 200, items: valueInput } },
+  properties: {
+    handle: handleField,
+    templateVersion: { ...versionSchema, type: ['string', 'null'] },
+    values: { type: 'array', maxItems: 200, items: valueInput },
+  },
   required: ['handle', 'values'],
 } as const;
 const recordSchema = {
   type: 'object',
-  properties: { handle: { type: 'string' }, prefix: { type: 'string' }, templateVersion: { type: ['string', 'null'] }, values: { type: 'array', items: valueSchema }, createdAt: { type: 'string' }, updatedAt: { type: 'string' }, complete: { type: 'boolean' } },
+  properties: {
+    handle: { type: 'string' },
+    prefix: { type: 'string' },
+    templateVersion: { type: ['string', 'null'] },
+    values: { type: 'array', items: valueSchema },
+    createdAt: { type: 'string' },
+    updatedAt: { type: 'string' },
+    complete: { type: 'boolean' },
+  },
 } as const;
-const resultSchema = { type: 'object', properties: { created: { type: 'integer' }, replaced: { type: 'integer' }, unchanged: { type: 'integer' } } } as const;
+const resultSchema = {
+  type: 'object',
+  properties: { created: { type: 'integer' }, replaced: { type: 'integer' }, unchanged: { type: 'integer' } },
+} as const;
 const handleQuery = { type: 'object', additionalProperties: false, properties: { handle: handleField }, required: ['handle'] } as const;
 
 /** A refused registration as the platform's error: the first problem as the message, all of them in details (field `items.N`). */
@@ -33,7 +48,9 @@ export function refusedError(error: RegistrationRefused, total: number): AppErro
   const first = error.problems[0]!;
   const status = first.code === RC.handleAlreadyExists ? 409 : first.code === RC.insufficientPermissions ? 403 : 400;
   const details = error.problems.map((p) => ({ field: `items.${p.item}`, key: p.key, params: { ...p.params, handle: p.handle } }));
-  return total === 1 ? new AppError(status, first.key, first.params, 'handle', details) : new AppError(status, 'identifiers.handlesInvalid', { count: error.problems.length }, 'items', details);
+  return total === 1
+    ? new AppError(status, first.key, first.params, 'handle', details)
+    : new AppError(status, 'identifiers.handlesInvalid', { count: error.problems.length }, 'items', details);
 }
 
 export async function registerAs(ctx: AppContext, request: FastifyRequest, items: RegistrationItem[]) {
@@ -60,7 +77,24 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
         params: prefixParams,
         querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 200 }, ...pageQuery } },
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: { type: 'object', properties: { handle: { type: 'string' }, templateVersion: { type: ['string', 'null'] }, updatedAt: { type: 'string' }, valueCount: { type: 'integer' } } } }, total: { type: 'integer' } } },
+          200: {
+            type: 'object',
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    handle: { type: 'string' },
+                    templateVersion: { type: ['string', 'null'] },
+                    updatedAt: { type: 'string' },
+                    valueCount: { type: 'integer' },
+                  },
+                },
+              },
+              total: { type: 'integer' },
+            },
+          },
           ...errorResponses,
         },
       },
@@ -68,14 +102,33 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const prefix = await visiblePrefix(ctx, requireActor(request), request.params.prefix);
       const { q = '', page, pageSize } = request.query;
-      const [rows, total] = await Promise.all([pageUnderPrefix(ctx.db, prefix.prefix, (page - 1) * pageSize, pageSize, q), countUnderPrefix(ctx.db, prefix.prefix, q)]);
-      return { items: rows.map((r) => ({ handle: r.handle, templateVersion: r.templateVersion, updatedAt: r.updatedAt, valueCount: (JSON.parse(r.valuesJson) as unknown[]).length })), total };
+      const [rows, total] = await Promise.all([
+        pageUnderPrefix(ctx.db, prefix.prefix, (page - 1) * pageSize, pageSize, q),
+        countUnderPrefix(ctx.db, prefix.prefix, q),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          handle: r.handle,
+          templateVersion: r.templateVersion,
+          updatedAt: r.updatedAt,
+          valueCount: (JSON.parse(r.valuesJson) as unknown[]).length,
+        })),
+        total,
+      };
     },
   );
 
   app.get<{ Querystring: { handle: string } }>(
     '/api/identifiers/record',
-    { ...loginFirst, schema: { tags, summary: 'One identifier: all values for its owner and grantees, public values for anyone else (complete = false)', querystring: handleQuery, response: { 200: recordSchema, ...errorResponses } } },
+    {
+      ...loginFirst,
+      schema: {
+        tags,
+        summary: 'One identifier: all values for its owner and grantees, public values for anyone else (complete = false)',
+        querystring: handleQuery,
+        response: { 200: recordSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = requireActor(request);
       const handle = request.query.handle;
@@ -83,13 +136,29 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
       if (!found) throw new AppError(404, 'identifiers.handleNotFound', {}, 'handle');
       const caller = actor.enterpriseId && actor.role === 'enterprise_user' ? { enterpriseId: actor.enterpriseId, keyId: null } : null;
       const complete = await readsPrivate(ctx, caller, found.prefix, found.enterpriseId);
-      return { handle: found.handle, prefix: found.prefix, templateVersion: found.templateVersion, values: complete ? found.values : publicValues(found.values), createdAt: found.createdAt, updatedAt: found.updatedAt, complete };
+      return {
+        handle: found.handle,
+        prefix: found.prefix,
+        templateVersion: found.templateVersion,
+        values: complete ? found.values : publicValues(found.values),
+        createdAt: found.createdAt,
+        updatedAt: found.updatedAt,
+        complete,
+      };
     },
   );
 
   app.post<{ Body: RegistrationItem & { values: HandleValueInput[] } }>(
     '/api/identifiers/records',
-    { ...guarded, schema: { tags, summary: 'Register one identifier (the same data again is a success)', body: itemSchema, response: { 200: resultSchema, ...errorResponses } } },
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Register one identifier (the same data again is a success)',
+        body: itemSchema,
+        response: { 200: resultSchema, ...errorResponses },
+      },
+    },
     async (request) => registerAs(ctx, request, [request.body]),
   );
 
@@ -101,7 +170,12 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags,
         summary: 'Register up to 10,000 identifiers: all or none; every refused item in error.details (field items.N)',
-        body: { type: 'object', additionalProperties: false, properties: { items: { type: 'array', minItems: 1, maxItems: BATCH_LIMIT, items: itemSchema } }, required: ['items'] },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { items: { type: 'array', minItems: 1, maxItems: BATCH_LIMIT, items: itemSchema } },
+          required: ['items'],
+        },
         response: { 200: resultSchema, ...errorResponses },
       },
     },
@@ -110,7 +184,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.delete<{ Querystring: { handle: string } }>(
     '/api/identifiers/record',
-    { ...guarded, schema: { tags, summary: 'Delete an identifier of the enterprise', querystring: handleQuery, response: { 200: okResponse, ...errorResponses } } },
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'Delete an identifier of the enterprise',
+        querystring: handleQuery,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const enterpriseId = enterpriseOf(requireActor(request));
       try {

@@ -14,7 +14,11 @@ process.env.ZHIZAO_ID_STATS_FLUSH_MS = '3600000';
 describeEachDatabase('identifier registration and statistics', (server) => {
   let owner: Tenant;
   let bureau: TestClient;
-  const item = (suffix: string, name = '轴承', extra: object[] = []) => ({ handle: `${owner.prefix}/${suffix}`, templateVersion: '1.0', values: [{ index: 2000, type: 'name', data: name }, ...extra] });
+  const item = (suffix: string, name = '轴承', extra: object[] = []) => ({
+    handle: `${owner.prefix}/${suffix}`,
+    templateVersion: '1.0',
+    values: [{ index: 2000, type: 'name', data: name }, ...extra],
+  });
 
   beforeAll(async () => {
     owner = await tenant(server(), 0);
@@ -24,12 +28,38 @@ describeEachDatabase('identifier registration and statistics', (server) => {
 
   it('keeps a prefix application pending until the operator decides; one pending at a time', async () => {
     const t = await tenant(server(), 7301);
-    const applied = await t.client.post('/api/identifiers/prefixes', { contactName: '李四', contactPhone: '13900000000', purpose: '第二条产线' });
+    const applied = await t.client.post('/api/identifiers/prefixes', {
+      contactName: '李四',
+      contactPhone: '13900000000',
+      purpose: '第二条产线',
+    });
     expect(applied.body).toMatchObject({ status: 'pending', creditCode: t.creditCode, enterpriseName: '标识测试企业7301' });
-    expectError(await t.client.post('/api/identifiers/prefixes', { contactName: '李四', contactPhone: '13900000000', purpose: 'x' }), 409, 'identifiers.pendingExists');
-    expectError(await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'suspend', version: applied.body.version }), 409, 'identifiers.prefixTransition', 'action');
-    expectError(await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'approve', version: 99 }), 409, 'identifiers.stale', 'version');
-    expect((await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'reject', note: '材料不全', version: applied.body.version })).body.status).toBe('rejected');
+    expectError(
+      await t.client.post('/api/identifiers/prefixes', { contactName: '李四', contactPhone: '13900000000', purpose: 'x' }),
+      409,
+      'identifiers.pendingExists',
+    );
+    expectError(
+      await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'suspend', version: applied.body.version }),
+      409,
+      'identifiers.prefixTransition',
+      'action',
+    );
+    expectError(
+      await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, { action: 'approve', version: 99 }),
+      409,
+      'identifiers.stale',
+      'version',
+    );
+    expect(
+      (
+        await bureau.post(`/api/identifiers/prefixes/${applied.body.prefix}/decision`, {
+          action: 'reject',
+          note: '材料不全',
+          version: applied.body.version,
+        })
+      ).body.status,
+    ).toBe('rejected');
     // an enterprise lists only its own prefixes; another's prefix is not found
     const mine = await owner.client.get('/api/identifiers/prefixes');
     expect(mine.body.items.map((p: { prefix: string }) => p.prefix)).toEqual([owner.prefix]);
@@ -37,7 +67,9 @@ describeEachDatabase('identifier registration and statistics', (server) => {
   });
 
   it('registers a batch all or nothing, naming every refused item', async () => {
-    const bad = await owner.client.post('/api/identifiers/records/batch', { items: [item('W1'), item('W2', ''), item('W3', 'x', [{ index: 2002, type: 'weight', data: 'heavy' }]), item('w1')] });
+    const bad = await owner.client.post('/api/identifiers/records/batch', {
+      items: [item('W1'), item('W2', ''), item('W3', 'x', [{ index: 2002, type: 'weight', data: 'heavy' }]), item('w1')],
+    });
     expectError(bad, 400, 'identifiers.handlesInvalid', 'items');
     expect(bad.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code])).toEqual([
       ['items.1', 'identifiers.problem.tooShort'],
@@ -48,7 +80,11 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     const good = await owner.client.post('/api/identifiers/records/batch', { items: [item('W1'), item('W2'), item('W3')] });
     expect(good.body).toEqual({ created: 3, replaced: 0, unchanged: 0 });
     // a retry (say after a 504) is a success and changes nothing; other data under an existing handle is refused
-    expect((await owner.client.post('/api/identifiers/records/batch', { items: [item('w1'), item('W2'), item('W3')] })).body).toEqual({ created: 0, replaced: 0, unchanged: 3 });
+    expect((await owner.client.post('/api/identifiers/records/batch', { items: [item('w1'), item('W2'), item('W3')] })).body).toEqual({
+      created: 0,
+      replaced: 0,
+      unchanged: 3,
+    });
     const clash = await owner.client.post('/api/identifiers/records/batch', { items: [item('W4'), item('W1', '别的')] });
     expectError(clash, 409, 'identifiers.handlesInvalid', 'items');
     expect(clash.body.error.details).toEqual([expect.objectContaining({ field: 'items.1', code: 'identifiers.problem.exists' })]);
@@ -84,7 +120,13 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     const csv = await send('ids.csv', new Blob(['handle,产品名称,batch,URL\nU1,轴承,B1,https://x/1\nU2,,B2,\nU3,"轴承, 深沟",B3,\n']));
     expect(csv.status).toBe(202);
     const job = await poll(csv.body.jobId);
-    expect(job).toMatchObject({ status: 'done', total: 3, processed: 3, registered: 2, errors: [{ row: 3, handle: `${owner.prefix}/U2`, message: expect.any(String) }] });
+    expect(job).toMatchObject({
+      status: 'done',
+      total: 3,
+      processed: 3,
+      registered: 2,
+      errors: [{ row: 3, handle: `${owner.prefix}/U2`, message: expect.any(String) }],
+    });
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('标识');
     sheet.addRow(['handle', 'name', 'weight']);
@@ -94,7 +136,9 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     expect(await poll(xlsx.body.jobId)).toMatchObject({ status: 'done', total: 2, registered: 2, errors: [] });
     expect((await send('bad.csv', new Blob(['name\nx\n']))).body.error?.code).toBe('identifiers.uploadNoHandleColumn');
     expect((await send('bad.csv', new Blob(['handle,colour\nx,red\n']))).body.error?.code).toBe('identifiers.uploadUnknownColumn');
-    expect((await send('ids.csv', new Blob(['handle\nx\n']), { prefix: owner.prefix, templateVersion: '9' })).body.error?.code).toBe('identifiers.templateNotFound');
+    expect((await send('ids.csv', new Blob(['handle\nx\n']), { prefix: owner.prefix, templateVersion: '9' })).body.error?.code).toBe(
+      'identifiers.templateNotFound',
+    );
     const other = await tenant(server(), 7303);
     expectError(await other.client.get(`/api/identifiers/uploads/${csv.body.jobId}`), 404, 'identifiers.uploadNotFound');
     bureau = await server().as('bureau_admin'); // one session per account: tenant() logged the operator in anew
@@ -112,7 +156,11 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     expect(rows.reduce((n, r) => n + Number(r.resolutions), 0)).toBe(5);
     expect(rows.reduce((n, r) => n + Number(r.registrations), 0)).toBe(7); // 3 by batch, 4 by files
     const stats = await bureau.get('/api/identifiers/stats');
-    expect(stats.body.byEnterprise.find((e: { enterpriseId: number }) => e.enterpriseId === owner.enterpriseId)).toMatchObject({ registrations: 7, resolutions: 5, prefix: owner.prefix });
+    expect(stats.body.byEnterprise.find((e: { enterpriseId: number }) => e.enterpriseId === owner.enterpriseId)).toMatchObject({
+      registrations: 7,
+      resolutions: 5,
+      prefix: owner.prefix,
+    });
     expect(stats.body.totals.resolutions).toBeGreaterThanOrEqual(5);
     const node = await owner.client.get('/api/identifiers/node');
     expect(node.body).toMatchObject({ nodePrefix: '88.999', demoPrefix: true });
@@ -123,10 +171,20 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     const json = await bureau.get('/api/identifiers/stats/export?format=json');
     expect(json.status).toBe(200);
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="identifier-statistics-88\.999-/);
-    expect(json.body).toMatchObject({ node: '88.999', demoPrefix: true, rows: expect.arrayContaining([expect.objectContaining({ prefix: owner.prefix, registrations: 7 })]) });
+    expect(json.body).toMatchObject({
+      node: '88.999',
+      demoPrefix: true,
+      rows: expect.arrayContaining([expect.objectContaining({ prefix: owner.prefix, registrations: 7 })]),
+    });
     const text = await (await bureau.raw('GET', '/api/identifiers/stats/export?format=csv')).text();
     expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions');
     expect(text).toContain(owner.prefix);
-    expectError(await server().as('district_officer').then((c) => c.get('/api/identifiers/stats/export')), 403, 'auth.forbidden');
+    expectError(
+      await server()
+        .as('district_officer')
+        .then((c) => c.get('/api/identifiers/stats/export')),
+      403,
+      'auth.forbidden',
+    );
   });
 });

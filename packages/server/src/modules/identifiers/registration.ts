@@ -63,7 +63,12 @@ export interface Registrant {
   audit: AuditActor;
 }
 
-export async function registerIdentifiers(ctx: AppContext, who: Registrant, items: readonly RegistrationItem[], mode: RegistrationMode): Promise<RegistrationResult> {
+export async function registerIdentifiers(
+  ctx: AppContext,
+  who: Registrant,
+  items: readonly RegistrationItem[],
+  mode: RegistrationMode,
+): Promise<RegistrationResult> {
   const { rows, problems } = await prepare(ctx, who, items);
   if (problems.length > 0) throw new RegistrationRefused(problems);
   const node = identifierNode(ctx);
@@ -82,7 +87,9 @@ export async function registerIdentifiers(ctx: AppContext, who: Registrant, item
       rows.forEach((row, item) => {
         const before = existing.get(row.handleKey);
         if (!before) return;
-        const same = before.templateVersion === row.templateVersion && sameValues(JSON.parse(before.valuesJson) as HandleValue[], JSON.parse(row.valuesJson) as HandleValue[]);
+        const same =
+          before.templateVersion === row.templateVersion &&
+          sameValues(JSON.parse(before.valuesJson) as HandleValue[], JSON.parse(row.valuesJson) as HandleValue[]);
         if (mode === 'createStrict' || (mode === 'create' && !same)) {
           refused.push({ item, handle: row.handle, code: RC.handleAlreadyExists, key: 'identifiers.problem.exists', params: {} });
         } else if (same) unchanged++;
@@ -95,7 +102,7 @@ export async function registerIdentifiers(ctx: AppContext, who: Registrant, item
     await ctx.audit.append(tx, who.audit, {
       action: 'identifiers.register',
       entityType: 'identifier',
-      entityId: rows.length === 1 ? rows[0]!.handle : splitHandle(rows[0]?.handleKey ?? '')?.prefix ?? null,
+      entityId: rows.length === 1 ? rows[0]!.handle : (splitHandle(rows[0]?.handleKey ?? '')?.prefix ?? null),
       after: { mode, count: rows.length, created, replaced, unchanged, handles: rows.slice(0, 20).map((r) => r.handle) },
     });
     return { created, replaced, unchanged, handles: rows.map((r) => r.handle) };
@@ -118,7 +125,13 @@ export async function deleteIdentifiersOf(ctx: AppContext, who: Registrant, hand
   node.forget(keys);
   const n = await ctx.db.transaction().execute(async (tx) => {
     const deleted = await deleteIdentifiers(tx, keys);
-    await ctx.audit.append(tx, who.audit, { action: 'identifiers.delete', entityType: 'identifier', entityId: handles.length === 1 ? handles[0]! : null, before: { handles: handles.slice(0, 50) }, after: { deleted } });
+    await ctx.audit.append(tx, who.audit, {
+      action: 'identifiers.delete',
+      entityType: 'identifier',
+      entityId: handles.length === 1 ? handles[0]! : null,
+      before: { handles: handles.slice(0, 50) },
+      after: { deleted },
+    });
     return deleted;
   });
   node.forget(keys);
@@ -129,15 +142,21 @@ type Problem = Pick<ItemProblem, 'code' | 'key' | 'params'>;
 
 /** Is the handle well formed, under a prefix homed here, owned by the caller and open for writes? */
 export function checkHandle(ctx: AppContext, who: Pick<Registrant, 'enterpriseId'>, handle: string): Problem | null {
-  if (typeof handle !== 'string' || !isValidHandle(handle)) return { code: RC.invalidHandle, key: 'identifiers.problem.handleInvalid', params: {} };
+  if (typeof handle !== 'string' || !isValidHandle(handle))
+    return { code: RC.invalidHandle, key: 'identifiers.problem.handleInvalid', params: {} };
   const owner = identifierNode(ctx).owner(splitHandle(handleKey(handle))!.prefix);
   if (!owner || !prefixResolves(owner.status)) return { code: RC.serverNotResponsible, key: 'identifiers.prefixNotHomed', params: {} };
   if (owner.enterpriseId !== who.enterpriseId) return { code: RC.insufficientPermissions, key: 'identifiers.prefixNotYours', params: {} };
-  if (!prefixWritable(owner.status)) return { code: RC.insufficientPermissions, key: 'identifiers.prefixNotActive', params: { status: owner.status } };
+  if (!prefixWritable(owner.status))
+    return { code: RC.insufficientPermissions, key: 'identifiers.prefixNotActive', params: { status: owner.status } };
   return null;
 }
 
-async function prepare(ctx: AppContext, who: Registrant, items: readonly RegistrationItem[]): Promise<{ rows: IdentifierRow[]; problems: ItemProblem[] }> {
+async function prepare(
+  ctx: AppContext,
+  who: Registrant,
+  items: readonly RegistrationItem[],
+): Promise<{ rows: IdentifierRow[]; problems: ItemProblem[] }> {
   const node = identifierNode(ctx);
   const now = new Date();
   const timestamp = handleTimestamp(now);
@@ -162,7 +181,11 @@ async function prepare(ctx: AppContext, who: Registrant, items: readonly Registr
     seen.add(key);
     const normalised = normaliseValues(input, timestamp);
     if ('problem' in normalised) {
-      refuse({ code: RC.invalidValue, key: `identifiers.problem.${normalised.problem.problem}`, params: { index: normalised.problem.index } });
+      refuse({
+        code: RC.invalidValue,
+        key: `identifiers.problem.${normalised.problem.problem}`,
+        params: { index: normalised.problem.index },
+      });
       continue;
     }
     let values = normalised.values.filter((v) => v.index !== TEMPLATE_INDEX);
@@ -193,7 +216,14 @@ async function prepare(ctx: AppContext, who: Registrant, items: readonly Registr
       refuse({ code: RC.invalidValue, key: 'identifiers.problem.badData', params: { index: TEMPLATE_INDEX } });
       continue;
     }
-    rows.push({ handleKey: key, handle, templateVersion: version ?? null, valuesJson: JSON.stringify(values), createdAt: at, updatedAt: at });
+    rows.push({
+      handleKey: key,
+      handle,
+      templateVersion: version ?? null,
+      valuesJson: JSON.stringify(values),
+      createdAt: at,
+      updatedAt: at,
+    });
   }
   return { rows, problems };
 }

@@ -26,13 +26,23 @@ export interface IdentifierRecord {
 
 /** The owner and status of an enterprise prefix (case-insensitive), or null. */
 export async function prefixOwner(db: Executor, prefix: string): Promise<PrefixOwner | null> {
-  const row = await db.selectFrom('idPrefix').select(['prefix', 'enterpriseId', 'status']).where('prefix', '=', handleKey(prefix)).executeTakeFirst();
+  const row = await db
+    .selectFrom('idPrefix')
+    .select(['prefix', 'enterpriseId', 'status'])
+    .where('prefix', '=', handleKey(prefix))
+    .executeTakeFirst();
   return row ? { ...row, status: row.status as PrefixStatus } : null;
 }
 
 /** The prefixes an enterprise may write under. */
 export async function activePrefixesOf(db: Executor, enterpriseId: number): Promise<string[]> {
-  const rows = await db.selectFrom('idPrefix').select('prefix').where('enterpriseId', '=', enterpriseId).where('status', '=', 'active').orderBy('serial').execute();
+  const rows = await db
+    .selectFrom('idPrefix')
+    .select('prefix')
+    .where('enterpriseId', '=', enterpriseId)
+    .where('status', '=', 'active')
+    .orderBy('serial')
+    .execute();
   return rows.map((r) => r.prefix);
 }
 
@@ -97,9 +107,13 @@ export async function insertNewIdentifiers(tx: Executor, rows: readonly Identifi
     // some existed: those are the stored rows that differ from what this batch wrote (a row identical to it,
     // creation instant included, is the same data either way)
     const mine = new Map(chunk.map((r) => [r.handleKey, r]));
-    for (const r of await identifierRows(tx, chunk.map((c) => c.handleKey))) {
+    for (const r of await identifierRows(
+      tx,
+      chunk.map((c) => c.handleKey),
+    )) {
       const written = mine.get(r.handleKey)!;
-      if (r.createdAt !== written.createdAt || r.valuesJson !== written.valuesJson || r.templateVersion !== written.templateVersion) existing.push(r.handleKey);
+      if (r.createdAt !== written.createdAt || r.valuesJson !== written.valuesJson || r.templateVersion !== written.templateVersion)
+        existing.push(r.handleKey);
     }
   }
   return existing;
@@ -108,7 +122,13 @@ export async function insertNewIdentifiers(tx: Executor, rows: readonly Identifi
 export async function identifierRows(db: Executor, keys: readonly string[]): Promise<IdentifierRow[]> {
   const rows: IdentifierRow[] = [];
   for (let i = 0; i < keys.length; i += SELECT_CHUNK) {
-    rows.push(...(await db.selectFrom('idIdentifier').selectAll().where('handleKey', 'in', keys.slice(i, i + SELECT_CHUNK)).execute()));
+    rows.push(
+      ...(await db
+        .selectFrom('idIdentifier')
+        .selectAll()
+        .where('handleKey', 'in', keys.slice(i, i + SELECT_CHUNK))
+        .execute()),
+    );
   }
   return rows;
 }
@@ -118,13 +138,20 @@ export async function identifierRow(db: Executor, key: string): Promise<Identifi
 }
 
 export async function updateIdentifier(tx: Executor, row: IdentifierRow): Promise<void> {
-  await tx.updateTable('idIdentifier').set({ valuesJson: row.valuesJson, templateVersion: row.templateVersion, updatedAt: row.updatedAt }).where('handleKey', '=', row.handleKey).execute();
+  await tx
+    .updateTable('idIdentifier')
+    .set({ valuesJson: row.valuesJson, templateVersion: row.templateVersion, updatedAt: row.updatedAt })
+    .where('handleKey', '=', row.handleKey)
+    .execute();
 }
 
 export async function deleteIdentifiers(tx: Executor, keys: readonly string[]): Promise<number> {
   let n = 0;
   for (let i = 0; i < keys.length; i += SELECT_CHUNK) {
-    const r = await tx.deleteFrom('idIdentifier').where('handleKey', 'in', keys.slice(i, i + SELECT_CHUNK)).executeTakeFirst();
+    const r = await tx
+      .deleteFrom('idIdentifier')
+      .where('handleKey', 'in', keys.slice(i, i + SELECT_CHUNK))
+      .executeTakeFirst();
     n += Number(r.numDeletedRows);
   }
   return n;
@@ -138,16 +165,26 @@ function underPrefix(db: Executor, prefix: string, startsWith = '') {
 }
 
 export async function countUnderPrefix(db: Executor, prefix: string, startsWith = ''): Promise<number> {
-  const row = await underPrefix(db, prefix, startsWith).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await underPrefix(db, prefix, startsWith)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function pageUnderPrefix(db: Executor, prefix: string, offset: number, limit: number, startsWith = '') {
-  return underPrefix(db, prefix, startsWith).select(['handle', 'handleKey', 'templateVersion', 'valuesJson', 'updatedAt']).orderBy('handleKey').limit(limit).offset(offset).execute();
+  return underPrefix(db, prefix, startsWith)
+    .select(['handle', 'handleKey', 'templateVersion', 'valuesJson', 'updatedAt'])
+    .orderBy('handleKey')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 export async function countTemplateUse(db: Executor, prefix: string, version: string): Promise<number> {
-  const row = await underPrefix(db, prefix).where('templateVersion', '=', version).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await underPrefix(db, prefix)
+    .where('templateVersion', '=', version)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -161,12 +198,20 @@ export async function templateRows(db: Executor, prefix: string) {
 
 /** Does `enterpriseId` read the non-public values under `prefix` (a grant from the owner)? */
 export async function hasGrant(db: Executor, prefix: string, enterpriseId: number): Promise<boolean> {
-  const row = await db.selectFrom('idGrant').select('prefix').where('prefix', '=', handleKey(prefix)).where('granteeEnterpriseId', '=', enterpriseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('idGrant')
+    .select('prefix')
+    .where('prefix', '=', handleKey(prefix))
+    .where('granteeEnterpriseId', '=', enterpriseId)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** Adds registrations and resolutions to the daily counters (one upsert per row). */
-export async function addDailyCounts(tx: Executor, rows: { day: string; enterpriseId: number; registrations: number; resolutions: number }[]): Promise<void> {
+export async function addDailyCounts(
+  tx: Executor,
+  rows: { day: string; enterpriseId: number; registrations: number; resolutions: number }[],
+): Promise<void> {
   if (rows.length === 0) return;
   await tx
     .insertInto('idStatDaily')

@@ -4,7 +4,12 @@ import { PREFIX_ACTIONS, PREFIX_STATUSES, TEMPLATE_VERSION_PATTERN } from '@zhiz
 
 export const tags = ['identifiers'];
 export const prefixPattern = '^[0-9A-Za-z]+(\\.[0-9A-Za-z]+){0,15}$';
-export const prefixParams = { type: 'object', additionalProperties: false, properties: { prefix: { type: 'string', maxLength: 64, pattern: prefixPattern } }, required: ['prefix'] } as const;
+export const prefixParams = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { prefix: { type: 'string', maxLength: 64, pattern: prefixPattern } },
+  required: ['prefix'],
+} as const;
 export const versionSchema = { type: 'string', maxLength: 128, pattern: TEMPLATE_VERSION_PATTERN } as const;
 export const templateParams = {
   type: 'object',
@@ -47,7 +52,11 @@ export const applicationBody = {
 export const decisionBody = {
   type: 'object',
   additionalProperties: false,
-  properties: { action: { type: 'string', enum: [...PREFIX_ACTIONS] }, note: { type: ['string', 'null'], maxLength: 500 }, version: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+  properties: {
+    action: { type: 'string', enum: [...PREFIX_ACTIONS] },
+    note: { type: ['string', 'null'], maxLength: 500 },
+    version: { type: 'integer', minimum: 1, maximum: 2147483647 },
+  },
   required: ['action', 'version'],
 } as const;
 
@@ -85,4 +94,7 @@ export const pageQuery = {
   pageSize: { type: 'integer', minimum: 1, maximum: 200, default: 20 },
 } as const;
 
-export const problemList = { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } } as const;
+export const problemList = {
+  type: 'array',
+  items: { type: 'object', properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+} as const;

@@ -17,7 +17,13 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { issueToken, readsPrivate, tokenCaller, verifyApiCredentials, type Caller } from './credentials.ts';
 import { identifierNode } from './node.ts';
-import { deleteIdentifiersOf, registerIdentifiers, RegistrationRefused, type RegistrationItem, type RegistrationMode } from './registration.ts';
+import {
+  deleteIdentifiersOf,
+  registerIdentifiers,
+  RegistrationRefused,
+  type RegistrationItem,
+  type RegistrationMode,
+} from './registration.ts';
 import { BATCH_LIMIT } from './records.routes.ts';
 import { templateRow } from './repo.ts';
 import { createTemplate, deleteTemplate } from './templates.routes.ts';
@@ -47,12 +53,25 @@ function answer(reply: FastifyReply, status: SnmsStatus, message: string, data: 
   return reply.code(200).type('application/json; charset=utf-8').send({ message, status, data });
 }
 const ok = (reply: FastifyReply, data: unknown) => answer(reply, SNMS_STATUS.success, 'success', data);
-const refuse = (request: FastifyRequest, reply: FastifyReply, status: SnmsStatus, key: MessageKey, params: Record<string, string | number> = {}, data: unknown = null) =>
-  answer(reply, status, formatMessage(key, requestLocale(request), params), data);
+const refuse = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: SnmsStatus,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+  data: unknown = null,
+) => answer(reply, status, formatMessage(key, requestLocale(request), params), data);
 
 function snmsErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError && error.status < 500) return refuse(request, reply, error.status === 403 ? SNMS_STATUS.noPermission : SNMS_STATUS.businessFailure, error.key, error.params);
-  if (error.statusCode && error.statusCode < 500) return refuse(request, reply, SNMS_STATUS.businessFailure, error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'identifiers.unsupportedMediaType' : 'request.badJson');
+  if (error instanceof AppError && error.status < 500)
+    return refuse(request, reply, error.status === 403 ? SNMS_STATUS.noPermission : SNMS_STATUS.businessFailure, error.key, error.params);
+  if (error.statusCode && error.statusCode < 500)
+    return refuse(
+      request,
+      reply,
+      SNMS_STATUS.businessFailure,
+      error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'identifiers.unsupportedMediaType' : 'request.badJson',
+    );
   request.log.error({ err: error }, 'SNMS API error');
   return refuse(request, reply, SNMS_STATUS.internalError, 'identifiers.internal');
 }
@@ -69,7 +88,11 @@ function toItem(body: unknown): RegistrationItem | null {
   const r = body as SnmsRecord;
   const values = r.value ?? r.vlaue;
   if (typeof r.handle !== 'string' || !Array.isArray(values) || !values.every((v) => v && typeof v === 'object')) return null;
-  return { handle: r.handle, templateVersion: typeof r.templateVersion === 'string' && r.templateVersion ? r.templateVersion : null, values: values.map(toInput) };
+  return {
+    handle: r.handle,
+    templateVersion: typeof r.templateVersion === 'string' && r.templateVersion ? r.templateVersion : null,
+    values: values.map(toInput),
+  };
 }
 
 export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -100,7 +123,13 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/identity/token', route, async (request, reply) => {
     const body = request.body as { username?: unknown; password?: unknown } | null;
-    if (!body || typeof body.username !== 'string' || typeof body.password !== 'string' || body.username.length > 200 || body.password.length > 200) {
+    if (
+      !body ||
+      typeof body.username !== 'string' ||
+      typeof body.password !== 'string' ||
+      body.username.length > 200 ||
+      body.password.length > 200
+    ) {
       return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.authFailed');
     }
     const who = await verifyApiCredentials(ctx, node, body.username, body.password);
@@ -112,21 +141,35 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
     const who = await caller(request, reply);
     if (!who) return reply;
     const handle = (request.query as { handle?: unknown }).handle;
-    if (typeof handle !== 'string' || !isValidHandle(handle)) return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.handleInvalid');
+    if (typeof handle !== 'string' || !isValidHandle(handle))
+      return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.handleInvalid');
     const key = handleKey(handle);
     const found = node.homed(splitHandle(key)!.prefix) ? await node.resolve(key) : null;
     if (!found) return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.handleNotFound');
     node.stats.resolved(found.enterpriseId);
     const all = await readsPrivate(ctx, who, found.prefix, found.enterpriseId);
-    const value = found.values.filter((v) => all || isPublic(v)).map((v) => ({ index: v.index, type: v.type, auth: isPublic(v) ? '' : '1', data: { format: 'string', value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value) } }));
-    return ok(reply, { prefix: splitHandle(found.handle)!.prefix, handle: found.handle, templateVersion: found.templateVersion ?? '', value });
+    const value = found.values
+      .filter((v) => all || isPublic(v))
+      .map((v) => ({
+        index: v.index,
+        type: v.type,
+        auth: isPublic(v) ? '' : '1',
+        data: { format: 'string', value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value) },
+      }));
+    return ok(reply, {
+      prefix: splitHandle(found.handle)!.prefix,
+      handle: found.handle,
+      templateVersion: found.templateVersion ?? '',
+      value,
+    });
   });
 
   const write = (mode: RegistrationMode, many: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const who = await caller(request, reply);
     if (!who) return reply;
     const raw = many ? request.body : [request.body];
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > BATCH_LIMIT) return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
+    if (!Array.isArray(raw) || raw.length === 0 || raw.length > BATCH_LIMIT)
+      return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
     const items = raw.map(toItem);
     if (items.some((i) => i === null)) return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
     try {
@@ -148,8 +191,11 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
   const remove = (many: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
     const who = await caller(request, reply);
     if (!who) return reply;
-    const handles = many ? request.body : [(request.query as { handle?: unknown }).handle ?? (request.body as { handle?: unknown } | null)?.handle];
-    if (!Array.isArray(handles) || handles.length === 0 || handles.length > BATCH_LIMIT || !handles.every((h) => typeof h === 'string')) return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
+    const handles = many
+      ? request.body
+      : [(request.query as { handle?: unknown }).handle ?? (request.body as { handle?: unknown } | null)?.handle];
+    if (!Array.isArray(handles) || handles.length === 0 || handles.length > BATCH_LIMIT || !handles.every((h) => typeof h === 'string'))
+      return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
     try {
       const n = await deleteIdentifiersOf(ctx, { enterpriseId: who.enterpriseId, audit: auditOf(request, who) }, handles as string[]);
       if (n === 0) return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.handleNotFound');
@@ -178,11 +224,18 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
       const who = await caller(request, reply);
       if (!who) return reply;
       const body = request.body as (Omit<TemplateDefinition, 'prefix'> & { prefix?: unknown }) | null;
-      if (!body || typeof body.prefix !== 'string' || !isValidPrefix(body.prefix) || !validTemplateShape(body)) return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
+      if (!body || typeof body.prefix !== 'string' || !isValidPrefix(body.prefix) || !validTemplateShape(body))
+        return refuse(request, reply, SNMS_STATUS.businessFailure, 'request.badBody');
       const owner = node.owner(handleKey(body.prefix));
-      if (!owner || owner.enterpriseId !== who.enterpriseId) return refuse(request, reply, SNMS_STATUS.noPermission, 'identifiers.prefixNotYours');
+      if (!owner || owner.enterpriseId !== who.enterpriseId)
+        return refuse(request, reply, SNMS_STATUS.noPermission, 'identifiers.prefixNotYours');
       const { prefix: _prefix, ...definition } = body;
-      const items = definition.items.map((i) => ({ ...i, idIndex: Number(i.idIndex), required: Boolean(i.required), public: i.public !== false }));
+      const items = definition.items.map((i) => ({
+        ...i,
+        idIndex: Number(i.idIndex),
+        required: Boolean(i.required),
+        public: i.public !== false,
+      }));
       await createTemplate(ctx, request, owner.prefix, { ...definition, description: definition.description ?? '', items });
       return ok(reply, true);
     });
@@ -209,6 +262,15 @@ function validTemplateShape(t: Partial<Omit<TemplateDefinition, 'prefix'>>): t i
     Array.isArray(t.items) &&
     t.items.length > 0 &&
     t.items.length <= 200 &&
-    t.items.every((i) => i && typeof i === 'object' && str(i.type, 128) && str(i.name, 100) && i.metadata && ['string', 'number', 'date'].includes(i.metadata.type) && Number.isInteger(Number(i.idIndex)))
+    t.items.every(
+      (i) =>
+        i &&
+        typeof i === 'object' &&
+        str(i.type, 128) &&
+        str(i.name, 100) &&
+        i.metadata &&
+        ['string', 'number', 'date'].includes(i.metadata.type) &&
+        Number.isInteger(Number(i.idIndex)),
+    )
   );
 }

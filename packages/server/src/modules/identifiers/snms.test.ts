@@ -67,14 +67,30 @@ describeEachDatabase('SNMS-compatible API', (server) => {
 
   it('answers business failures with −2 and another enterprise’s prefix with −3', async () => {
     expect((await c.request('POST', '/identityv2/data', record('S1', 'B9'), bearer(token))).body.status).toBe(-2); // exists with other data
-    expect((await c.request('POST', '/identityv2/data', { ...record('S2'), value: [{ index: 2001, type: 'batch', data: { value: 'B1' } }] }, bearer(token))).body.status).toBe(-2); // required item missing
+    expect(
+      (
+        await c.request(
+          'POST',
+          '/identityv2/data',
+          { ...record('S2'), value: [{ index: 2001, type: 'batch', data: { value: 'B1' } }] },
+          bearer(token),
+        )
+      ).body.status,
+    ).toBe(-2); // required item missing
     expect((await c.request('POST', '/identityv2/data', record('S3'), bearer(otherToken))).body.status).toBe(-3);
     expect((await c.request('GET', `/identityv2/data/detail?handle=${owner.prefix}/none`, undefined, bearer(token))).body.status).toBe(-2);
-    expect((await c.request('POST', '/identityv2/data', 'x', { ...bearer(token), 'content-type': 'application/json' })).body.status).toBe(-2);
+    expect((await c.request('POST', '/identityv2/data', 'x', { ...bearer(token), 'content-type': 'application/json' })).body.status).toBe(
+      -2,
+    );
   });
 
   it('batch-creates all or nothing, naming each refused item', async () => {
-    const bad = await c.request('POST', '/identityv2/data/batchCreate', [record('B1'), { ...record('B2'), value: [{ index: 2000, type: 'name', data: { value: '' } }] }, record('B3')], bearer(token));
+    const bad = await c.request(
+      'POST',
+      '/identityv2/data/batchCreate',
+      [record('B1'), { ...record('B2'), value: [{ index: 2000, type: 'name', data: { value: '' } }] }, record('B3')],
+      bearer(token),
+    );
     expect(bad.body.status).toBe(-2);
     expect(bad.body.data).toEqual([{ handle: `${owner.prefix}/B2`, message: expect.any(String) }]);
     expect((await c.request('GET', `/identityv2/data/detail?handle=${owner.prefix}/B1`, undefined, bearer(token))).body.status).toBe(-2);
@@ -86,22 +102,40 @@ describeEachDatabase('SNMS-compatible API', (server) => {
     expect((await c.request('PUT', '/identityv2/data', record('B1', 'B77'), bearer(token))).body.status).toBe(1);
     const after = await c.request('GET', `/identityv2/data/detail?handle=${owner.prefix}/B1`, undefined, bearer(token));
     expect(after.body.data.value.find((v: { index: number }) => v.index === 2001).data.value).toBe('B77');
-    expect((await c.request('PUT', '/identityv2/data/batchUpdate', [record('B2', 'B8'), record('B3', 'B8')], bearer(token))).body.status).toBe(1);
-    expect((await c.request('DELETE', `/identityv2/data?handle=${owner.prefix}/B1`, undefined, bearer(token))).body).toEqual({ message: 'success', status: 1, data: true });
+    expect(
+      (await c.request('PUT', '/identityv2/data/batchUpdate', [record('B2', 'B8'), record('B3', 'B8')], bearer(token))).body.status,
+    ).toBe(1);
+    expect((await c.request('DELETE', `/identityv2/data?handle=${owner.prefix}/B1`, undefined, bearer(token))).body).toEqual({
+      message: 'success',
+      status: 1,
+      data: true,
+    });
     expect((await c.request('DELETE', `/identityv2/data?handle=${owner.prefix}/B1`, undefined, bearer(token))).body.status).toBe(-2);
-    expect((await c.request('DELETE', '/identityv2/data/batchDelete', [`${owner.prefix}/B2`, `${owner.prefix}/B3`], bearer(otherToken))).body.status).toBe(-3);
-    expect((await c.request('DELETE', '/identityv2/data/batchDelete', [`${owner.prefix}/B2`, `${owner.prefix}/B3`], bearer(token))).body.status).toBe(1);
+    expect(
+      (await c.request('DELETE', '/identityv2/data/batchDelete', [`${owner.prefix}/B2`, `${owner.prefix}/B3`], bearer(otherToken))).body
+        .status,
+    ).toBe(-3);
+    expect(
+      (await c.request('DELETE', '/identityv2/data/batchDelete', [`${owner.prefix}/B2`, `${owner.prefix}/B3`], bearer(token))).body.status,
+    ).toBe(1);
   });
 
   it('reads, creates and deletes templates', async () => {
     const got = await c.request('GET', `/snms/api/v3/template?prefix=${owner.prefix}&version=1.0`, undefined, bearer(token));
-    expect(got.body).toMatchObject({ status: 1, data: { prefix: owner.prefix, version: '1.0', industryCategory: 'C', items: expect.any(Array) } });
+    expect(got.body).toMatchObject({
+      status: 1,
+      data: { prefix: owner.prefix, version: '1.0', industryCategory: 'C', items: expect.any(Array) },
+    });
     const v2 = { ...TEMPLATE, prefix: owner.prefix, version: '2.0' };
     expect((await c.request('POST', '/snms/api/v3/template', v2, bearer(token))).body.status).toBe(1);
     expect((await c.request('POST', '/snms/api/v3/template', v2, bearer(token))).body.status).toBe(-2); // versions are immutable
     expect((await c.request('POST', '/snms/api/v3/template', { ...v2, version: '3.0' }, bearer(otherToken))).body.status).toBe(-3);
-    expect((await c.request('DELETE', `/snms/api/v3/template?prefix=${owner.prefix}&version=1.0`, undefined, bearer(token))).body.status).toBe(-2); // in use
-    expect((await c.request('DELETE', `/snms/api/v3/template?prefix=${owner.prefix}&version=2.0`, undefined, bearer(token))).body.status).toBe(1);
+    expect(
+      (await c.request('DELETE', `/snms/api/v3/template?prefix=${owner.prefix}&version=1.0`, undefined, bearer(token))).body.status,
+    ).toBe(-2); // in use
+    expect(
+      (await c.request('DELETE', `/snms/api/v3/template?prefix=${owner.prefix}&version=2.0`, undefined, bearer(token))).body.status,
+    ).toBe(1);
   });
 
   it('stops accepting a token once its API key is revoked', async () => {

@@ -33,7 +33,13 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     const q = await period(from, to);
     return q
       .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
-      .select((eb) => ['s.enterpriseId', 'e.name as enterpriseName', 'e.creditCode', eb.fn.sum<number>('s.registrations').as('registrations'), eb.fn.sum<number>('s.resolutions').as('resolutions')])
+      .select((eb) => [
+        's.enterpriseId',
+        'e.name as enterpriseName',
+        'e.creditCode',
+        eb.fn.sum<number>('s.registrations').as('registrations'),
+        eb.fn.sum<number>('s.resolutions').as('resolutions'),
+      ])
       .groupBy(['s.enterpriseId', 'e.name', 'e.creditCode'])
       .orderBy('resolutions', 'desc')
       .execute();
@@ -41,7 +47,12 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
 
   /** The first prefix of each enterprise, for the tables. */
   async function prefixByEnterprise() {
-    const rows = await ctx.db.selectFrom('idPrefix').select(['enterpriseId', 'prefix']).where('status', 'in', ['active', 'suspended', 'revoked']).orderBy('serial').execute();
+    const rows = await ctx.db
+      .selectFrom('idPrefix')
+      .select(['enterpriseId', 'prefix'])
+      .where('status', 'in', ['active', 'suspended', 'revoked'])
+      .orderBy('serial')
+      .execute();
     const map = new Map<number, string>();
     for (const r of rows) if (!map.has(r.enterpriseId)) map.set(r.enterpriseId, r.prefix);
     return map;
@@ -60,7 +71,19 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
             type: 'object',
             properties: {
               days: { type: 'array', items: { type: 'object', properties: { day: { type: 'string' }, ...counts } } },
-              byEnterprise: { type: 'array', items: { type: 'object', properties: { enterpriseId: { type: 'integer' }, enterpriseName: { type: 'string' }, creditCode: { type: 'string' }, prefix: { type: ['string', 'null'] }, ...counts } } },
+              byEnterprise: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    enterpriseId: { type: 'integer' },
+                    enterpriseName: { type: 'string' },
+                    creditCode: { type: 'string' },
+                    prefix: { type: ['string', 'null'] },
+                    ...counts,
+                  },
+                },
+              },
               totals: { type: 'object', properties: counts },
             },
           },
@@ -71,15 +94,33 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request) => {
       requireActor(request);
       const { from, to } = request.query;
-      const days = await (await period(from, to))
-        .select((eb) => ['s.day', eb.fn.sum<number>('s.registrations').as('registrations'), eb.fn.sum<number>('s.resolutions').as('resolutions')])
+      const days = await (
+        await period(from, to)
+      )
+        .select((eb) => [
+          's.day',
+          eb.fn.sum<number>('s.registrations').as('registrations'),
+          eb.fn.sum<number>('s.resolutions').as('resolutions'),
+        ])
         .groupBy('s.day')
         .orderBy('s.day')
         .execute();
       const prefixes = await prefixByEnterprise();
-      const byEnterprise = (await enterpriseRows(from, to)).map((r) => ({ ...r, registrations: Number(r.registrations), resolutions: Number(r.resolutions), prefix: prefixes.get(r.enterpriseId) ?? null }));
-      const totals = days.reduce((t, d) => ({ registrations: t.registrations + Number(d.registrations), resolutions: t.resolutions + Number(d.resolutions) }), { registrations: 0, resolutions: 0 });
-      return { days: days.map((d) => ({ day: d.day, registrations: Number(d.registrations), resolutions: Number(d.resolutions) })), byEnterprise, totals };
+      const byEnterprise = (await enterpriseRows(from, to)).map((r) => ({
+        ...r,
+        registrations: Number(r.registrations),
+        resolutions: Number(r.resolutions),
+        prefix: prefixes.get(r.enterpriseId) ?? null,
+      }));
+      const totals = days.reduce(
+        (t, d) => ({ registrations: t.registrations + Number(d.registrations), resolutions: t.resolutions + Number(d.resolutions) }),
+        { registrations: 0, resolutions: 0 },
+      );
+      return {
+        days: days.map((d) => ({ day: d.day, registrations: Number(d.registrations), resolutions: Number(d.resolutions) })),
+        byEnterprise,
+        totals,
+      };
     },
   );
 
@@ -90,26 +131,61 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       schema: {
         tags,
         summary: 'The report for the national top-level node: per day and enterprise, as JSON or CSV (a file; nothing is sent anywhere)',
-        querystring: { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['json', 'csv'], default: 'json' }, ...periodQuery } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { format: { type: 'string', enum: ['json', 'csv'], default: 'json' }, ...periodQuery },
+        },
         response: { 200: { type: 'string' }, ...errorResponses },
       },
     },
     async (request, reply) => {
       const { format, from, to } = request.query;
-      const rows = await (await period(from, to))
+      const rows = await (
+        await period(from, to)
+      )
         .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
         .select(['s.day', 's.enterpriseId', 'e.name as enterpriseName', 'e.creditCode', 's.registrations', 's.resolutions'])
         .orderBy('s.day')
         .orderBy('s.enterpriseId')
         .execute();
       const prefixes = await prefixByEnterprise();
-      const report: EnterpriseStatsRow[] = rows.map((r) => ({ day: r.day, prefix: prefixes.get(r.enterpriseId) ?? '', creditCode: r.creditCode, enterpriseName: r.enterpriseName, registrations: Number(r.registrations), resolutions: Number(r.resolutions) }));
+      const report: EnterpriseStatsRow[] = rows.map((r) => ({
+        day: r.day,
+        prefix: prefixes.get(r.enterpriseId) ?? '',
+        creditCode: r.creditCode,
+        enterpriseName: r.enterpriseName,
+        registrations: Number(r.registrations),
+        resolutions: Number(r.resolutions),
+      }));
       const name = `identifier-statistics-${node.config.nodePrefix}-${from ?? 'start'}-${to ?? 'today'}`;
       if (format === 'csv') {
-        return reply.header('content-disposition', attachment(`${name}.csv`, `${name}.csv`)).type('text/csv; charset=utf-8').send('\ufeff' + statsCsv(report));
+        return reply
+          .header('content-disposition', attachment(`${name}.csv`, `${name}.csv`))
+          .type('text/csv; charset=utf-8')
+          .send('\ufeff' + statsCsv(report));
       }
-      const totals = report.reduce((t, r) => ({ registrations: t.registrations + r.registrations, resolutions: t.resolutions + r.resolutions }), { registrations: 0, resolutions: 0 });
-      return reply.header('content-disposition', attachment(`${name}.json`, `${name}.json`)).type('application/json; charset=utf-8').send(JSON.stringify({ node: node.config.nodePrefix, demoPrefix: node.config.demoPrefix, generatedAt: new Date().toISOString(), period: { from: from ?? null, to: to ?? null }, totals, rows: report }, null, 2));
+      const totals = report.reduce(
+        (t, r) => ({ registrations: t.registrations + r.registrations, resolutions: t.resolutions + r.resolutions }),
+        { registrations: 0, resolutions: 0 },
+      );
+      return reply
+        .header('content-disposition', attachment(`${name}.json`, `${name}.json`))
+        .type('application/json; charset=utf-8')
+        .send(
+          JSON.stringify(
+            {
+              node: node.config.nodePrefix,
+              demoPrefix: node.config.demoPrefix,
+              generatedAt: new Date().toISOString(),
+              period: { from: from ?? null, to: to ?? null },
+              totals,
+              rows: report,
+            },
+            null,
+            2,
+          ),
+        );
     },
   );
 }

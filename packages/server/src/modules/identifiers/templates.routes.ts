@@ -54,20 +54,61 @@ export const templateBody = {
   required: ['version', 'industryCategory', 'industrySpecific', 'industryTrade', 'industrySubclass', 'type', 'items'],
 } as const;
 
-export const templateSchema = { type: 'object', properties: { prefix: { type: 'string' }, ...templateBody.properties, items: { type: 'array', items: { ...itemSchema, additionalProperties: true } } } } as const;
-const summarySchema = { type: 'object', properties: { prefix: { type: 'string' }, version: { type: 'string' }, createdAt: { type: 'string' }, itemCount: { type: 'integer' }, description: { type: 'string' } } } as const;
+export const templateSchema = {
+  type: 'object',
+  properties: {
+    prefix: { type: 'string' },
+    ...templateBody.properties,
+    items: { type: 'array', items: { ...itemSchema, additionalProperties: true } },
+  },
+} as const;
+const summarySchema = {
+  type: 'object',
+  properties: {
+    prefix: { type: 'string' },
+    version: { type: 'string' },
+    createdAt: { type: 'string' },
+    itemCount: { type: 'integer' },
+    description: { type: 'string' },
+  },
+} as const;
 
 /** Checks and stores a new template version; the problems of a bad one in `error.details`. Shared with the SNMS route. */
-export async function createTemplate(ctx: AppContext, request: Parameters<typeof auditActor>[0], prefix: string, body: Omit<TemplateDefinition, 'prefix'>): Promise<TemplateDefinition> {
+export async function createTemplate(
+  ctx: AppContext,
+  request: Parameters<typeof auditActor>[0],
+  prefix: string,
+  body: Omit<TemplateDefinition, 'prefix'>,
+): Promise<TemplateDefinition> {
   const problems = checkTemplate(body);
   if (problems.length > 0) {
-    throw new AppError(400, `identifiers.problem.${problems[0]!.problem}`, { index: '' }, problems[0]!.field, problems.map((p) => ({ field: p.field, key: `identifiers.problem.${p.problem}` as const, params: { index: '' } })));
+    throw new AppError(
+      400,
+      `identifiers.problem.${problems[0]!.problem}`,
+      { index: '' },
+      problems[0]!.field,
+      problems.map((p) => ({ field: p.field, key: `identifiers.problem.${p.problem}` as const, params: { index: '' } })),
+    );
   }
   const definition: TemplateDefinition = { ...body, prefix };
   try {
     await ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('idTemplate').values({ prefix, version: body.version, definitionJson: JSON.stringify(definition), createdBy: request.actor?.userId ?? null, createdAt: new Date().toISOString() }).execute();
-      await ctx.audit.append(tx, auditActor(request), { action: 'identifiers.template.create', entityType: 'idTemplate', entityId: `${prefix}|${body.version}`, after: definition });
+      await tx
+        .insertInto('idTemplate')
+        .values({
+          prefix,
+          version: body.version,
+          definitionJson: JSON.stringify(definition),
+          createdBy: request.actor?.userId ?? null,
+          createdAt: new Date().toISOString(),
+        })
+        .execute();
+      await ctx.audit.append(tx, auditActor(request), {
+        action: 'identifiers.template.create',
+        entityType: 'idTemplate',
+        entityId: `${prefix}|${body.version}`,
+        after: definition,
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, 'identifiers.templateExists', { version: body.version }, 'version');
@@ -79,7 +120,15 @@ export async function createTemplate(ctx: AppContext, request: Parameters<typeof
 export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { prefix: string } }>(
     '/api/identifiers/prefixes/:prefix/templates',
-    { ...loginFirst, schema: { tags, summary: 'Template versions of a prefix', params: prefixParams, response: { 200: { type: 'object', properties: { items: { type: 'array', items: summarySchema } } }, ...errorResponses } } },
+    {
+      ...loginFirst,
+      schema: {
+        tags,
+        summary: 'Template versions of a prefix',
+        params: prefixParams,
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: summarySchema } } }, ...errorResponses },
+      },
+    },
     async (request) => {
       const prefix = await visiblePrefix(ctx, requireActor(request), request.params.prefix);
       const rows = await templateRows(ctx.db, prefix.prefix);
@@ -94,7 +143,10 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get<{ Params: { prefix: string; version: string } }>(
     '/api/identifiers/prefixes/:prefix/templates/:version',
-    { ...loginFirst, schema: { tags, summary: 'One template version', params: templateParams, response: { 200: templateSchema, ...errorResponses } } },
+    {
+      ...loginFirst,
+      schema: { tags, summary: 'One template version', params: templateParams, response: { 200: templateSchema, ...errorResponses } },
+    },
     async (request) => {
       const prefix = await visiblePrefix(ctx, requireActor(request), request.params.prefix);
       const row = await templateRow(ctx.db, prefix.prefix, request.params.version);
@@ -105,7 +157,16 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<{ Params: { prefix: string }; Body: Omit<TemplateDefinition, 'prefix'> }>(
     '/api/identifiers/prefixes/:prefix/templates',
-    { ...permissionFirst('identifiers.enterprise.manage'), schema: { tags, summary: 'Create a template version (GB/T 4754 fields; items from index 2000)', params: prefixParams, body: templateBody, response: { 200: templateSchema, ...errorResponses } } },
+    {
+      ...permissionFirst('identifiers.enterprise.manage'),
+      schema: {
+        tags,
+        summary: 'Create a template version (GB/T 4754 fields; items from index 2000)',
+        params: prefixParams,
+        body: templateBody,
+        response: { 200: templateSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const prefix = await ownedPrefix(ctx, requireActor(request), request.params.prefix);
       return createTemplate(ctx, request, prefix.prefix, request.body);
@@ -114,11 +175,20 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): v
 }
 
 /** A template version no identifier uses may be deleted (SNMS DELETE). */
-export async function deleteTemplate(ctx: AppContext, request: Parameters<typeof auditActor>[0], prefix: string, version: string): Promise<void> {
+export async function deleteTemplate(
+  ctx: AppContext,
+  request: Parameters<typeof auditActor>[0],
+  prefix: string,
+  version: string,
+): Promise<void> {
   if ((await countTemplateUse(ctx.db, prefix, version)) > 0) throw new AppError(409, 'identifiers.templateInUse');
   await ctx.db.transaction().execute(async (tx) => {
     const r = await tx.deleteFrom('idTemplate').where('prefix', '=', prefix).where('version', '=', version).executeTakeFirst();
     if (Number(r.numDeletedRows) !== 1) throw new AppError(404, 'identifiers.templateNotFound', { version });
-    await ctx.audit.append(tx, auditActor(request), { action: 'identifiers.template.delete', entityType: 'idTemplate', entityId: `${prefix}|${version}` });
+    await ctx.audit.append(tx, auditActor(request), {
+      action: 'identifiers.template.delete',
+      entityType: 'idTemplate',
+      entityId: `${prefix}|${version}`,
+    });
   });
 }

@@ -29,7 +29,13 @@ const jobSchema = {
     total: { type: 'integer' },
     processed: { type: 'integer' },
     registered: { type: 'integer' },
-    errors: { type: 'array', items: { type: 'object', properties: { row: { type: 'integer' }, handle: { type: ['string', 'null'] }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { row: { type: 'integer' }, handle: { type: ['string', 'null'] }, message: { type: 'string' } },
+      },
+    },
     fileName: { type: 'string' },
     createdAt: { type: 'string' },
     finishedAt: { type: ['string', 'null'] },
@@ -93,13 +99,33 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
       if (!template) throw new AppError(400, 'identifiers.templateNotFound', { version }, 'templateVersion');
       const rows = await readRows(file.filename || 'upload.csv', data);
       const layout = uploadLayout(rows[0] ?? [], JSON.parse(template.definitionJson) as TemplateDefinition);
-      if ('problem' in layout) throw new AppError(400, layout.problem === 'noHandleColumn' ? 'identifiers.uploadNoHandleColumn' : 'identifiers.uploadUnknownColumn', { header: layout.header ?? '' }, 'file');
+      if ('problem' in layout)
+        throw new AppError(
+          400,
+          layout.problem === 'noHandleColumn' ? 'identifiers.uploadNoHandleColumn' : 'identifiers.uploadUnknownColumn',
+          { header: layout.header ?? '' },
+          'file',
+        );
       if (rows.length - 1 > MAX_ROWS) throw new AppError(400, 'identifiers.uploadTooManyRows', { limit: MAX_ROWS }, 'file');
       const items = rows.slice(1).map((row) => ({ ...uploadItem(row, layout, prefix.prefix), templateVersion: version }));
       const id = randomUUID();
       await ctx.db
         .insertInto('idUploadJob')
-        .values({ id, enterpriseId, userId: actor.userId, fileName: file.filename || 'upload', prefix: prefix.prefix, templateVersion: version, status: 'queued', total: items.length, processed: 0, registered: 0, errorsJson: '[]', createdAt: new Date().toISOString(), finishedAt: null })
+        .values({
+          id,
+          enterpriseId,
+          userId: actor.userId,
+          fileName: file.filename || 'upload',
+          prefix: prefix.prefix,
+          templateVersion: version,
+          status: 'queued',
+          total: items.length,
+          processed: 0,
+          registered: 0,
+          errorsJson: '[]',
+          createdAt: new Date().toISOString(),
+          finishedAt: null,
+        })
         .execute();
       // the answer goes out now; the rows are registered after it, chunk by chunk
       setImmediate(() => void runUpload(ctx, id, enterpriseId, auditActor(request), items, requestLocale(request)));
@@ -114,7 +140,12 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags,
         summary: 'The header line of a file to fill for a template version (handle, URL, one column per item)',
-        querystring: { type: 'object', additionalProperties: false, properties: { prefix: prefixParams.properties.prefix, version: versionSchema }, required: ['prefix', 'version'] },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { prefix: prefixParams.properties.prefix, version: versionSchema },
+          required: ['prefix', 'version'],
+        },
         produces: ['text/csv'],
         response: { 200: { type: 'string' }, ...errorResponses },
       },
@@ -133,10 +164,23 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   app.get<{ Params: { id: string } }>(
     '/api/identifiers/uploads/:id',
-    { ...guarded, schema: { tags, summary: 'An upload job: progress, registered count, refused rows', params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] }, response: { 200: jobSchema, ...errorResponses } } },
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'An upload job: progress, registered count, refused rows',
+        params: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
+        response: { 200: jobSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const enterpriseId = enterpriseOf(requireActor(request));
-      const job = await ctx.db.selectFrom('idUploadJob').selectAll().where('id', '=', request.params.id).where('enterpriseId', '=', enterpriseId).executeTakeFirst();
+      const job = await ctx.db
+        .selectFrom('idUploadJob')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .where('enterpriseId', '=', enterpriseId)
+        .executeTakeFirst();
       if (!job) throw new AppError(404, 'identifiers.uploadNotFound');
       const { errorsJson, ...rest } = job;
       return { ...rest, errors: JSON.parse(errorsJson) as UploadError[] };
@@ -144,25 +188,42 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
   );
 }
 
-async function runUpload(ctx: AppContext, id: string, enterpriseId: number, audit: AuditActor, items: RegistrationItem[], locale: Locale): Promise<void> {
+async function runUpload(
+  ctx: AppContext,
+  id: string,
+  enterpriseId: number,
+  audit: AuditActor,
+  items: RegistrationItem[],
+  locale: Locale,
+): Promise<void> {
   const errors: UploadError[] = [];
   let registered = 0;
   let processed = 0;
   const update = (values: { status: string; processed: number; finishedAt?: string }) =>
-    ctx.db.updateTable('idUploadJob').set({ ...values, registered, errorsJson: JSON.stringify(errors.slice(0, MAX_ERRORS)) }).where('id', '=', id).execute();
+    ctx.db
+      .updateTable('idUploadJob')
+      .set({ ...values, registered, errorsJson: JSON.stringify(errors.slice(0, MAX_ERRORS)) })
+      .where('id', '=', id)
+      .execute();
   try {
     await update({ status: 'running', processed: 0 });
     for (let from = 0; from < items.length; from += CHUNK) {
       let chunk = items.slice(from, from + CHUNK).map((item, i) => ({ item, row: from + i + 2 })); // row 1 is the header
       for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
         try {
-          const result = await registerIdentifiers(ctx, { enterpriseId, audit }, chunk.map((c) => c.item), 'create');
+          const result = await registerIdentifiers(
+            ctx,
+            { enterpriseId, audit },
+            chunk.map((c) => c.item),
+            'create',
+          );
           registered += result.created;
           break;
         } catch (error) {
           if (!(error instanceof RegistrationRefused) || attempt === 1) throw error;
           const refused = new Set(error.problems.map((p) => p.item));
-          for (const p of error.problems) errors.push({ row: chunk[p.item]!.row, handle: p.handle, message: formatMessage(p.key, locale, p.params) });
+          for (const p of error.problems)
+            errors.push({ row: chunk[p.item]!.row, handle: p.handle, message: formatMessage(p.key, locale, p.params) });
           chunk = chunk.filter((_, i) => !refused.has(i));
         }
       }
@@ -171,7 +232,14 @@ async function runUpload(ctx: AppContext, id: string, enterpriseId: number, audi
     }
     await update({ status: 'done', processed: items.length, finishedAt: new Date().toISOString() });
   } catch (error) {
-    errors.push({ row: 0, handle: null, message: error instanceof RegistrationRefused ? formatMessage(error.problems[0]!.key, locale, error.problems[0]!.params) : formatMessage('identifiers.internal', locale) });
+    errors.push({
+      row: 0,
+      handle: null,
+      message:
+        error instanceof RegistrationRefused
+          ? formatMessage(error.problems[0]!.key, locale, error.problems[0]!.params)
+          : formatMessage('identifiers.internal', locale),
+    });
     await update({ status: 'failed', processed, finishedAt: new Date().toISOString() }).catch(() => undefined);
   }
 }

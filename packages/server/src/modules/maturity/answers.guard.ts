@@ -11,7 +11,8 @@ function refuseCoercibleValues(request: FastifyRequest): void {
   answers.forEach((answer: unknown, index) => {
     if (answer === null || typeof answer !== 'object' || !('value' in answer)) return;
     const value = (answer as { value: unknown }).value;
-    if (value !== null && typeof value !== 'number') throw new AppError(400, 'validation.type', { type: 'number, null' }, `answers.${index}.value`);
+    if (value !== null && typeof value !== 'number')
+      throw new AppError(400, 'validation.type', { type: 'number, null' }, `answers.${index}.value`);
   });
 }
 

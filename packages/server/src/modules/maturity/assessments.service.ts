@@ -1,26 +1,67 @@
-import { improvementPlan, ownsEnterprise, type Actor, type Answer, type Bilingual, type Locale, type ManufacturingType, type MaturityResult, type ModelVersion, type Scorer } from '@zhizao/domain';
+import {
+  improvementPlan,
+  ownsEnterprise,
+  type Actor,
+  type Answer,
+  type Bilingual,
+  type Locale,
+  type ManufacturingType,
+  type MaturityResult,
+  type ModelVersion,
+  type Scorer,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
 import { DEFAULT_MODEL_VERSION, assertAnswersValid, loadModel, scorerFor } from './models.service.ts';
-import { bumpDraftVersion, findAssessment, freezeAssessment, insertAssessment, listAnswers, upsertAnswers, type AssessmentFilter, type AssessmentRow } from './repo.ts';
+import {
+  bumpDraftVersion,
+  findAssessment,
+  freezeAssessment,
+  insertAssessment,
+  listAnswers,
+  upsertAnswers,
+  type AssessmentFilter,
+  type AssessmentRow,
+} from './repo.ts';
 import { accessTo, summaryOnly } from './sharing.ts';
 
 // The questionnaire of one enterprise: start, autosave with a version check, submit (frozen result), advice.
 
 // ── assessments ──────────────────────────────────────────────────────────────────────────────
 
-export async function createAssessment(ctx: AppContext, actor: Actor, who: AuditActor, input: { modelVersion?: string; targetLevel: number }) {
+export async function createAssessment(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  input: { modelVersion?: string; targetLevel: number },
+) {
   if (actor.enterpriseId === null) throw new AppError(403, 'maturity.noEnterprise');
-  const enterprise = await ctx.db.selectFrom('enterprise').select(['id', 'manufacturingType', 'archived']).where('id', '=', actor.enterpriseId).executeTakeFirst();
+  const enterprise = await ctx.db
+    .selectFrom('enterprise')
+    .select(['id', 'manufacturingType', 'archived'])
+    .where('id', '=', actor.enterpriseId)
+    .executeTakeFirst();
   if (!enterprise || enterprise.archived) throw new AppError(403, 'maturity.noEnterprise');
   const model = await loadModel(ctx.db, input.modelVersion ?? DEFAULT_MODEL_VERSION);
   const at = new Date().toISOString();
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const values = { enterpriseId: enterprise.id, modelVersion: model.id, manufacturingType: enterprise.manufacturingType, targetLevel: input.targetLevel, createdBy: actor.userId, at };
+    const values = {
+      enterpriseId: enterprise.id,
+      modelVersion: model.id,
+      manufacturingType: enterprise.manufacturingType,
+      targetLevel: input.targetLevel,
+      createdBy: actor.userId,
+      at,
+    };
     const created = await insertAssessment(tx, values);
-    await ctx.audit.append(tx, who, { action: 'maturity.assessment.create', entityType: 'maturityAssessment', entityId: created, after: { id: created, ...values } });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.assessment.create',
+      entityType: 'maturityAssessment',
+      entityId: created,
+      after: { id: created, ...values },
+    });
     return created;
   });
   return (await findAssessment(ctx.db, id))!;
@@ -43,7 +84,8 @@ export function scopeFilter(actor: Actor, filter: AssessmentFilter): AssessmentF
 /** An assessment the actor may see, or 404 — another enterprise's looks exactly like a missing one. */
 export async function loadVisibleAssessment(db: Executor, actor: Actor, id: number): Promise<AssessmentRow> {
   const row = await findAssessment(db, id);
-  if (!row || !ownsEnterprise(actor, { id: row.enterpriseId, districtCode: row.districtCode })) throw new AppError(404, 'maturity.assessmentNotFound');
+  if (!row || !ownsEnterprise(actor, { id: row.enterpriseId, districtCode: row.districtCode }))
+    throw new AppError(404, 'maturity.assessmentNotFound');
   return row;
 }
 
@@ -93,7 +135,8 @@ export async function assessmentDetail(db: Executor, actor: Actor, id: number) {
   const live = scorer.score(answers, 'draft');
   const result = row.resultJson ? (JSON.parse(row.resultJson) as MaturityResult) : live;
   const access = await accessTo(db, actor, id);
-  if (access === 'summary') return { ...presentAssessment(row), access, answers: [], progress: progressOf(live), result: summaryOnly(result) };
+  if (access === 'summary')
+    return { ...presentAssessment(row), access, answers: [], progress: progressOf(live), result: summaryOnly(result) };
   return { ...presentAssessment(row), access, answers, progress: progressOf(live), result };
 }
 
@@ -113,7 +156,13 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, who: AuditActor
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await bumpDraftVersion(tx, id, version, at))) await refuseStale(tx, id);
     await upsertAnswers(tx, id, answers, at);
-    await ctx.audit.append(tx, who, { action: 'maturity.answers.save', entityType: 'maturityAssessment', entityId: id, before: { version }, after: { version: version + 1, answers } });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.answers.save',
+      entityType: 'maturityAssessment',
+      entityId: id,
+      before: { version },
+      after: { version: version + 1, answers },
+    });
   });
   const stored = await listAnswers(ctx.db, id);
   return { version: version + 1, progress: progressOf(scorer.score(stored, 'draft')) };
@@ -134,20 +183,37 @@ export async function submitAssessment(ctx: AppContext, actor: Actor, who: Audit
   const answered = new Set(answers.map((a) => a.requirementId));
   const missing = scorer.requirements.filter((r) => !answered.has(r.id));
   if (missing.length) {
-    const problems: FieldProblemDetail[] = missing.map((r) => ({ field: 'answers', key: 'maturity.unanswered', params: { requirementId: r.id } }));
+    const problems: FieldProblemDetail[] = missing.map((r) => ({
+      field: 'answers',
+      key: 'maturity.unanswered',
+      params: { requirementId: r.id },
+    }));
     throw new AppError(400, 'maturity.incomplete', { count: missing.length }, 'answers', problems);
   }
   const result = scorer.score(answers, 'final');
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await bumpDraftVersion(tx, id, version, at))) await refuseStale(tx, id);
-    await freezeAssessment(tx, id, { resultJson: JSON.stringify(result), modelJson: JSON.stringify(scorer.model), formulaId: result.formulaId, at, reachedLevel: result.reachedLevel, totalScore: result.totalScore });
+    await freezeAssessment(tx, id, {
+      resultJson: JSON.stringify(result),
+      modelJson: JSON.stringify(scorer.model),
+      formulaId: result.formulaId,
+      at,
+      reachedLevel: result.reachedLevel,
+      totalScore: result.totalScore,
+    });
     await ctx.audit.append(tx, who, {
       action: 'maturity.assessment.submit',
       entityType: 'maturityAssessment',
       entityId: id,
       before: { status: 'draft', version },
-      after: { status: 'submitted', version: version + 1, modelVersion: row.modelVersion, reachedLevel: result.reachedLevel, totalScore: result.totalScore },
+      after: {
+        status: 'submitted',
+        version: version + 1,
+        modelVersion: row.modelVersion,
+        reachedLevel: result.reachedLevel,
+        totalScore: result.totalScore,
+      },
     });
   });
   return presentAssessment((await findAssessment(ctx.db, id))!);
@@ -185,7 +251,10 @@ export async function assessmentAdvice(db: Executor, actor: Actor, id: number, l
       domainCode: g.domainCode,
       domainName: pick(domainNames.get(g.domainCode) ?? { zh: g.domainCode, en: g.domainCode }, locale),
       subDomainCode: g.requirement.subDomainCode,
-      subDomainName: pick(subDomainNames.get(g.requirement.subDomainCode) ?? { zh: g.requirement.subDomainCode, en: g.requirement.subDomainCode }, locale),
+      subDomainName: pick(
+        subDomainNames.get(g.requirement.subDomainCode) ?? { zh: g.requirement.subDomainCode, en: g.requirement.subDomainCode },
+        locale,
+      ),
       text: pick(g.requirement.text, locale),
       evidence: pick(g.requirement.evidence, locale),
       advice: pick(g.requirement.advice, locale),

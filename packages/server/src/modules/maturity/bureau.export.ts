@@ -36,7 +36,11 @@ function layOut(sheet: ExcelJS.Worksheet, title: string, columns: { header: stri
 const percent = (x: number | null) => (x === null ? '' : Math.round(x * 1000) / 10);
 
 function filterNote(filter: BureauFilter): string {
-  const parts = [filter.modelVersion ? `模型 ${filter.modelVersion}` : '', filter.year ? `${filter.year} 年提交` : '', filter.districtCode ? `区市 ${filter.districtCode}` : ''].filter(Boolean);
+  const parts = [
+    filter.modelVersion ? `模型 ${filter.modelVersion}` : '',
+    filter.year ? `${filter.year} 年提交` : '',
+    filter.districtCode ? `区市 ${filter.districtCode}` : '',
+  ].filter(Boolean);
   return parts.length ? `；${parts.join('，')}` : '';
 }
 
@@ -52,8 +56,18 @@ export async function distributionWorkbook(db: Executor, groupBy: GroupBy, filte
   const out = new PassThrough();
   void finish(out, async (workbook) => {
     const sheet = workbook.addWorksheet('等级分布', { views: [{ state: 'frozen', ySplit: 2 }] });
-    const columns = [{ header: '序号', width: 8 }, { header: GROUP_NAMES[groupBy], width: 24 }, { header: '企业数', width: 10 }, ...LEVEL_HEADERS.map((h) => ({ header: h, width: 10 })), { header: '二级及以上占比（%）', width: 18 }];
-    layOut(sheet, `智能制造能力成熟度等级分布（按${GROUP_NAMES[groupBy]}，各企业最近一次提交的自诊断${filterNote(filter)}；导出日期 ${today()}）`, columns);
+    const columns = [
+      { header: '序号', width: 8 },
+      { header: GROUP_NAMES[groupBy], width: 24 },
+      { header: '企业数', width: 10 },
+      ...LEVEL_HEADERS.map((h) => ({ header: h, width: 10 })),
+      { header: '二级及以上占比（%）', width: 18 },
+    ];
+    layOut(
+      sheet,
+      `智能制造能力成熟度等级分布（按${GROUP_NAMES[groupBy]}，各企业最近一次提交的自诊断${filterNote(filter)}；导出日期 ${today()}）`,
+      columns,
+    );
     data.groups.forEach((g, i) => sheet.addRow([i + 1, g.name, g.total, ...g.levels, percent(g.atLeastL2)]).commit());
     const city = sheet.addRow(['', '全市合计', data.city.total, ...data.city.levels, percent(data.city.atLeastL2)]);
     city.font = { bold: true };
@@ -62,8 +76,17 @@ export async function distributionWorkbook(db: Executor, groupBy: GroupBy, filte
     const n = data.national;
     sheet.addRow(['', `全国参照：${n.label}（c3mep 自诊断数据${n.enterprises ? `，${n.enterprises} 家` : ''}）`]).commit();
     sheet.addRow(['', '分档', ...BIN_HEADERS, '二级及以上']).commit();
-    sheet.addRow(['', '全国占比（%）', ...(['upToL1', 'l2', 'l3', 'l4Plus'] as const).map((b) => percent(n.shares[b])), percent(n.atLeastL2)]).commit();
-    sheet.addRow(['', '本市占比（%）', ...(['upToL1', 'l2', 'l3', 'l4Plus'] as const).map((b) => percent(data.city.shares[b])), percent(data.city.atLeastL2)]).commit();
+    sheet
+      .addRow(['', '全国占比（%）', ...(['upToL1', 'l2', 'l3', 'l4Plus'] as const).map((b) => percent(n.shares[b])), percent(n.atLeastL2)])
+      .commit();
+    sheet
+      .addRow([
+        '',
+        '本市占比（%）',
+        ...(['upToL1', 'l2', 'l3', 'l4Plus'] as const).map((b) => percent(data.city.shares[b])),
+        percent(data.city.atLeastL2),
+      ])
+      .commit();
     sheet.addRow(['', `来源：${n.sources.join(' ; ')}`]).commit();
     sheet.commit();
   }).catch((error: unknown) => out.destroy(error as Error));
@@ -72,7 +95,9 @@ export async function distributionWorkbook(db: Executor, groupBy: GroupBy, filte
 
 const drained = async (out: PassThrough) => {
   const done = new AbortController();
-  await Promise.race([once(out, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]).finally(() => done.abort());
+  await Promise.race([once(out, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]).finally(() =>
+    done.abort(),
+  );
 };
 
 /** The eligible list, page by page, so memory stays flat. The first page is read before any byte goes out. */
@@ -100,7 +125,20 @@ export async function eligibleWorkbook(db: Executor, filter: EligibleFilter, dis
     for (let offset = 0; page.length; page = await eligiblePage(db, filter, PAGE, (offset += PAGE))) {
       for (const e of page) {
         const type = MANUFACTURING_TYPE_LABELS[e.manufacturingType as ManufacturingType]?.zh ?? e.manufacturingType;
-        sheet.addRow([++serial, e.enterpriseName, e.creditCode, districtNames.get(e.districtCode) ?? e.districtCode, type, LEVEL_HEADERS[e.level], Math.round(e.score * 100) / 100, (e.submittedAt ?? '').slice(0, 10), e.verifiedLevel === null ? '' : LEVEL_HEADERS[e.verifiedLevel], e.modelVersion]).commit();
+        sheet
+          .addRow([
+            ++serial,
+            e.enterpriseName,
+            e.creditCode,
+            districtNames.get(e.districtCode) ?? e.districtCode,
+            type,
+            LEVEL_HEADERS[e.level],
+            Math.round(e.score * 100) / 100,
+            (e.submittedAt ?? '').slice(0, 10),
+            e.verifiedLevel === null ? '' : LEVEL_HEADERS[e.verifiedLevel],
+            e.modelVersion,
+          ])
+          .commit();
       }
       if (out.writableNeedDrain) await drained(out);
       if (out.destroyed || page.length < PAGE) break;

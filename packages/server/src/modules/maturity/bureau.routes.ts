@@ -32,7 +32,11 @@ const distributionQuery = {
     ...filterProperties,
   },
 } as const;
-const eligibleQuery = { type: 'object', additionalProperties: false, properties: { minLevel: { type: 'integer', minimum: 1, maximum: 5, default: 2 }, ...filterProperties } } as const;
+const eligibleQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { minLevel: { type: 'integer', minimum: 1, maximum: 5, default: 2 }, ...filterProperties },
+} as const;
 const eligibleListQuery = { ...eligibleQuery, properties: { ...eligibleQuery.properties, ...paginationQuery } } as const;
 
 const levels = { type: 'array', items: { type: 'integer' } } as const;
@@ -40,14 +44,38 @@ const binNumbers = (type: unknown) => ({ type: 'object', properties: { upToL1: t
 const nullableNumber = { type: ['number', 'null'] } as const;
 const groupSchema = {
   type: 'object',
-  properties: { code: { type: 'string' }, name: { type: 'string' }, total: { type: 'integer' }, levels, bins: binNumbers({ type: 'integer' }), shares: binNumbers(nullableNumber), atLeastL2: nullableNumber },
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    total: { type: 'integer' },
+    levels,
+    bins: binNumbers({ type: 'integer' }),
+    shares: binNumbers(nullableNumber),
+    atLeastL2: nullableNumber,
+  },
 } as const;
 const distributionSchema = {
   type: 'object',
   properties: {
     groupBy: { type: 'string' },
-    filters: { type: 'object', properties: { modelVersion: { type: ['string', 'null'] }, year: { type: ['integer', 'null'] }, districtCode: { type: ['string', 'null'] } } },
-    city: { type: 'object', properties: { total: { type: 'integer' }, levels, bins: binNumbers({ type: 'integer' }), shares: binNumbers(nullableNumber), atLeastL2: nullableNumber } },
+    filters: {
+      type: 'object',
+      properties: {
+        modelVersion: { type: ['string', 'null'] },
+        year: { type: ['integer', 'null'] },
+        districtCode: { type: ['string', 'null'] },
+      },
+    },
+    city: {
+      type: 'object',
+      properties: {
+        total: { type: 'integer' },
+        levels,
+        bins: binNumbers({ type: 'integer' }),
+        shares: binNumbers(nullableNumber),
+        atLeastL2: nullableNumber,
+      },
+    },
     groups: { type: 'array', items: groupSchema },
     national: {
       type: 'object',
@@ -92,7 +120,11 @@ const filterOf = (q: FilterQuery): BureauFilter => ({
 });
 
 const sendXlsx = (reply: FastifyReply, fileName: string, asciiFallback: string, body: NodeJS.ReadableStream) =>
-  reply.header('content-type', XLSX).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(body);
+  reply
+    .header('content-type', XLSX)
+    .header('content-disposition', attachment(fileName, asciiFallback))
+    .header('cache-control', 'no-store')
+    .send(body);
 
 export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Querystring: FilterQuery & { groupBy: GroupBy; national: string } }>(
@@ -101,7 +133,8 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
       ...guarded,
       schema: {
         tags,
-        summary: 'Level counts (0–5) per chain, district or manufacturing type over each enterprise’s latest submitted assessment, next to a national c3mep snapshot (district officers: own district)',
+        summary:
+          'Level counts (0–5) per chain, district or manufacturing type over each enterprise’s latest submitted assessment, next to a national c3mep snapshot (district officers: own district)',
         querystring: distributionQuery,
         response: { 200: distributionSchema, ...errorResponses },
       },
@@ -118,9 +151,22 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
       ...guarded,
       schema: {
         tags,
-        summary: 'Enterprises whose latest submitted assessment reached minLevel (default 2: eligible for recognition), with level, score, date and the expert-verified level if any',
+        summary:
+          'Enterprises whose latest submitted assessment reached minLevel (default 2: eligible for recognition), with level, score, date and the expert-verified level if any',
         querystring: eligibleListQuery,
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: eligibleItem }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' }, minLevel: { type: 'integer' } } }, ...errorResponses },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: eligibleItem },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+              minLevel: { type: 'integer' },
+            },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -132,11 +178,28 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
 
   app.get<{ Querystring: FilterQuery & { groupBy: GroupBy; national: string } }>(
     '/api/maturity/distribution.xlsx',
-    { ...guarded, schema: { tags, summary: 'The level distribution as a workbook (title row, 序号 first), with the city total and the national snapshot', querystring: distributionQuery, produces: [XLSX], response: fileResponses } },
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'The level distribution as a workbook (title row, 序号 first), with the city total and the national snapshot',
+        querystring: distributionQuery,
+        produces: [XLSX],
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const filter = scopeBureauFilter(requireActor(request), filterOf(request.query));
       const stream = await distributionWorkbook(ctx.db, request.query.groupBy, filter, request.query.national);
-      await ctx.db.transaction().execute((tx) => ctx.audit.append(tx, auditActor(request), { action: 'maturity.distribution.export', entityType: 'maturityAssessment', after: { format: 'xlsx', groupBy: request.query.groupBy, filter } }));
+      await ctx.db
+        .transaction()
+        .execute((tx) =>
+          ctx.audit.append(tx, auditActor(request), {
+            action: 'maturity.distribution.export',
+            entityType: 'maturityAssessment',
+            after: { format: 'xlsx', groupBy: request.query.groupBy, filter },
+          }),
+        );
       const day = chinaDate();
       return sendXlsx(reply, `成熟度等级分布-${day}.xlsx`, `maturity-distribution-${day}.xlsx`, stream);
     },
@@ -144,12 +207,29 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
 
   app.get<{ Querystring: FilterQuery & { minLevel: number } }>(
     '/api/maturity/eligible.xlsx',
-    { ...guarded, schema: { tags, summary: 'The enterprises at minLevel or above as a workbook (streamed; title row, 序号 first)', querystring: eligibleQuery, produces: [XLSX], response: fileResponses } },
+    {
+      ...guarded,
+      schema: {
+        tags,
+        summary: 'The enterprises at minLevel or above as a workbook (streamed; title row, 序号 first)',
+        querystring: eligibleQuery,
+        produces: [XLSX],
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const filter = { ...scopeBureauFilter(requireActor(request), filterOf(request.query)), minLevel: request.query.minLevel };
       const districts = await ctx.db.selectFrom('district').select(['code', 'nameZh']).execute();
       const stream = await eligibleWorkbook(ctx.db, filter, new Map(districts.map((d) => [d.code, d.nameZh])));
-      await ctx.db.transaction().execute((tx) => ctx.audit.append(tx, auditActor(request), { action: 'maturity.eligible.export', entityType: 'maturityAssessment', after: { format: 'xlsx', filter } }));
+      await ctx.db
+        .transaction()
+        .execute((tx) =>
+          ctx.audit.append(tx, auditActor(request), {
+            action: 'maturity.eligible.export',
+            entityType: 'maturityAssessment',
+            after: { format: 'xlsx', filter },
+          }),
+        );
       const day = chinaDate();
       return sendXlsx(reply, `成熟度可申报企业-${day}.xlsx`, `maturity-eligible-${day}.xlsx`, stream);
     },

@@ -1,4 +1,14 @@
-import { DEFAULT_NATIONAL_SNAPSHOT, MANUFACTURING_TYPE_LABELS, MANUFACTURING_TYPES, nationalSnapshot, NATIONAL_BINS, toNationalBins, type Actor, type Locale, type NationalBin } from '@zhizao/domain';
+import {
+  DEFAULT_NATIONAL_SNAPSHOT,
+  MANUFACTURING_TYPE_LABELS,
+  MANUFACTURING_TYPES,
+  nationalSnapshot,
+  NATIONAL_BINS,
+  toNationalBins,
+  type Actor,
+  type Locale,
+  type NationalBin,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -22,15 +32,21 @@ export interface BureauFilter {
 /** A district officer sees their own district; asking for another is refused rather than widened. */
 export function scopeBureauFilter(actor: Actor, filter: BureauFilter): BureauFilter {
   if (actor.role !== 'district_officer') return filter;
-  if (filter.districtCode && filter.districtCode !== actor.districtCode) throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
+  if (filter.districtCode && filter.districtCode !== actor.districtCode)
+    throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
   return { ...filter, districtCode: actor.districtCode ?? '' };
 }
 
 /** The latest submitted assessment of every active enterprise, filtered: the base of both views. */
 function latestAssessments(db: Executor, filter: BureauFilter) {
-  let q = db.selectFrom('maturityAssessment as a').innerJoin('enterprise as e', 'e.id', 'a.enterpriseId').where('a.isLatest', '=', 1).where('e.archived', '=', 0);
+  let q = db
+    .selectFrom('maturityAssessment as a')
+    .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
+    .where('a.isLatest', '=', 1)
+    .where('e.archived', '=', 0);
   if (filter.modelVersion !== undefined) q = q.where('a.modelVersion', '=', filter.modelVersion);
-  if (filter.year !== undefined) q = q.where('a.submittedAt', '>=', `${filter.year}-01-01`).where('a.submittedAt', '<', `${filter.year + 1}-01-01`);
+  if (filter.year !== undefined)
+    q = q.where('a.submittedAt', '>=', `${filter.year}-01-01`).where('a.submittedAt', '<', `${filter.year + 1}-01-01`);
   if (filter.districtCode !== undefined) q = q.where('e.districtCode', '=', filter.districtCode);
   return q;
 }
@@ -46,17 +62,30 @@ export async function distributionCounts(db: Executor, groupBy: GroupBy, filter:
           .groupBy(['c.chainCode', 'a.reachedLevel'])
           .execute()
       : groupBy === 'district'
-        ? await base.select(['e.districtCode as code', 'a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.districtCode', 'a.reachedLevel']).execute()
-        : await base.select(['a.manufacturingType as code', 'a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['a.manufacturingType', 'a.reachedLevel']).execute();
+        ? await base
+            .select(['e.districtCode as code', 'a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy(['e.districtCode', 'a.reachedLevel'])
+            .execute()
+        : await base
+            .select(['a.manufacturingType as code', 'a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy(['a.manufacturingType', 'a.reachedLevel'])
+            .execute();
   const counted = rows.map((r) => ({ code: r.code, level: Number(r.level ?? 0), n: Number(r.n) }));
   // every enterprise has one district and one type, so the city is the sum of the groups; chains can
   // hold an enterprise twice (or not at all), so the city is counted on its own there
   if (groupBy !== 'chain') return { rows: counted, city: counted.map(({ level, n }) => ({ level, n })) };
-  const city = await base.select(['a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('a.reachedLevel').execute();
+  const city = await base
+    .select(['a.reachedLevel as level', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('a.reachedLevel')
+    .execute();
   return { rows: counted, city: city.map((r) => ({ level: Number(r.level ?? 0), n: Number(r.n) })) };
 }
 
-async function groupNames(db: Executor, groupBy: GroupBy, filter: BureauFilter): Promise<{ code: string; name: { zh: string; en: string } }[]> {
+async function groupNames(
+  db: Executor,
+  groupBy: GroupBy,
+  filter: BureauFilter,
+): Promise<{ code: string; name: { zh: string; en: string } }[]> {
   if (groupBy === 'manufacturingType') return MANUFACTURING_TYPES.map((code) => ({ code, name: MANUFACTURING_TYPE_LABELS[code] }));
   if (groupBy === 'district') {
     let q = db.selectFrom('district').select(['code', 'nameZh', 'nameEn']).orderBy('sortOrder').orderBy('code');
@@ -68,9 +97,16 @@ async function groupNames(db: Executor, groupBy: GroupBy, filter: BureauFilter):
 }
 
 const emptyLevels = () => Array.from({ length: LEVEL_COUNT }, () => 0);
-const shares = (bins: Record<NationalBin, number>, total: number) => Object.fromEntries(NATIONAL_BINS.map((b) => [b, total ? bins[b] / total : null])) as Record<NationalBin, number | null>;
+const shares = (bins: Record<NationalBin, number>, total: number) =>
+  Object.fromEntries(NATIONAL_BINS.map((b) => [b, total ? bins[b] / total : null])) as Record<NationalBin, number | null>;
 
-export async function levelDistribution(db: Executor, groupBy: GroupBy, filter: BureauFilter, locale: Locale, snapshotId = DEFAULT_NATIONAL_SNAPSHOT) {
+export async function levelDistribution(
+  db: Executor,
+  groupBy: GroupBy,
+  filter: BureauFilter,
+  locale: Locale,
+  snapshotId = DEFAULT_NATIONAL_SNAPSHOT,
+) {
   const snapshot = nationalSnapshot(snapshotId);
   if (!snapshot) throw new AppError(400, 'validation.enum', { allowed: snapshotId }, 'national');
   const [{ rows, city }, names] = await Promise.all([distributionCounts(db, groupBy, filter), groupNames(db, groupBy, filter)]);
@@ -87,7 +123,15 @@ export async function levelDistribution(db: Executor, groupBy: GroupBy, filter: 
     const levels = byCode.get(code) ?? emptyLevels();
     const total = levels.reduce((a, b) => a + b, 0);
     const bins = toNationalBins(levels);
-    return { code, name: locale === 'en' ? name.en : name.zh, total, levels, bins, shares: shares(bins, total), atLeastL2: total ? (total - levels[0]! - levels[1]!) / total : null };
+    return {
+      code,
+      name: locale === 'en' ? name.en : name.zh,
+      total,
+      levels,
+      bins,
+      shares: shares(bins, total),
+      atLeastL2: total ? (total - levels[0]! - levels[1]!) / total : null,
+    };
   });
   const cityLevels = emptyLevels();
   for (const r of city) cityLevels[r.level] = (cityLevels[r.level] ?? 0) + r.n;
@@ -96,9 +140,19 @@ export async function levelDistribution(db: Executor, groupBy: GroupBy, filter: 
   return {
     groupBy,
     filters: { modelVersion: filter.modelVersion ?? null, year: filter.year ?? null, districtCode: filter.districtCode ?? null },
-    city: { total, levels: cityLevels, bins: cityBins, shares: shares(cityBins, total), atLeastL2: total ? (total - cityLevels[0]! - cityLevels[1]!) / total : null },
+    city: {
+      total,
+      levels: cityLevels,
+      bins: cityBins,
+      shares: shares(cityBins, total),
+      atLeastL2: total ? (total - cityLevels[0]! - cityLevels[1]!) / total : null,
+    },
     groups,
-    national: { ...snapshot, label: locale === 'en' ? snapshot.label.en : snapshot.label.zh, note: snapshot.note ? (locale === 'en' ? snapshot.note.en : snapshot.note.zh) : null },
+    national: {
+      ...snapshot,
+      label: locale === 'en' ? snapshot.label.en : snapshot.label.zh,
+      note: snapshot.note ? (locale === 'en' ? snapshot.note.en : snapshot.note.zh) : null,
+    },
     // an enterprise in two chains counts in both chains' rows, once in the city's
     countsEnterprisesInEachChain: groupBy === 'chain',
   };
@@ -146,5 +200,11 @@ export async function eligiblePage(db: Executor, filter: EligibleFilter, limit: 
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map((r) => ({ ...r, level: Number(r.level), score: Number(r.score), verifiedLevel: r.verifiedLevel === null ? null : Number(r.verifiedLevel), verifiedScore: r.verifiedScore === null ? null : Number(r.verifiedScore) }));
+  return rows.map((r) => ({
+    ...r,
+    level: Number(r.level),
+    score: Number(r.score),
+    verifiedLevel: r.verifiedLevel === null ? null : Number(r.verifiedLevel),
+    verifiedScore: r.verifiedScore === null ? null : Number(r.verifiedScore),
+  }));
 }

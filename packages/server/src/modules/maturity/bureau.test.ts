@@ -14,11 +14,32 @@ describeEachDatabase('maturity bureau view', (server) => {
   const ids: Record<string, number> = {};
 
   /** A submitted assessment row as the submit service leaves it (level and score on the row). */
-  async function assessment(enterpriseId: number, level: number, options: { latest?: boolean; model?: string; at?: string; type?: string } = {}) {
+  async function assessment(
+    enterpriseId: number,
+    level: number,
+    options: { latest?: boolean; model?: string; at?: string; type?: string } = {},
+  ) {
     const at = options.at ?? '2026-06-01T02:00:00.000Z';
     await server()
       .ctx.db.insertInto('maturityAssessment')
-      .values({ enterpriseId, modelVersion: options.model ?? 'CMMM-2020', manufacturingType: options.type ?? 'discrete', targetLevel: 2, status: 'submitted', version: 2, createdBy: null, createdAt: at, updatedAt: at, submittedAt: at, resultJson: '{}', modelJson: null, formulaId: 'bandAligned', reachedLevel: level, totalScore: level + 0.1, isLatest: options.latest === false ? 0 : 1 })
+      .values({
+        enterpriseId,
+        modelVersion: options.model ?? 'CMMM-2020',
+        manufacturingType: options.type ?? 'discrete',
+        targetLevel: 2,
+        status: 'submitted',
+        version: 2,
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: at,
+        resultJson: '{}',
+        modelJson: null,
+        formulaId: 'bandAligned',
+        reachedLevel: level,
+        totalScore: level + 0.1,
+        isLatest: options.latest === false ? 0 : 1,
+      })
       .execute();
   }
 
@@ -28,7 +49,19 @@ describeEachDatabase('maturity bureau view', (server) => {
     const { db } = server().ctx;
     const make = (serial: number, district: string, chains: string[], type: 'discrete' | 'process', archived = false) =>
       db.transaction().execute(async (tx) => {
-        const e = await insertEnterprise(tx, enterpriseInput({ districtCode: district, chainCodes: chains, manufacturingType: type, name: `分布测试企业${serial}`, creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`) }, serial));
+        const e = await insertEnterprise(
+          tx,
+          enterpriseInput(
+            {
+              districtCode: district,
+              chainCodes: chains,
+              manufacturingType: type,
+              name: `分布测试企业${serial}`,
+              creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`),
+            },
+            serial,
+          ),
+        );
         if (archived) await tx.updateTable('enterprise').set({ archived: 1 }).where('id', '=', e.id).execute();
         return e.id;
       });
@@ -47,12 +80,18 @@ describeEachDatabase('maturity bureau view', (server) => {
     await assessment(ids.e6, 5); // archived: not part of the city any more
   });
 
-  const levelsOf = (body: { groups: { code: string; levels: number[] }[] }, code: string) => body.groups.find((g) => g.code === code)?.levels;
+  const levelsOf = (body: { groups: { code: string; levels: number[] }[] }, code: string) =>
+    body.groups.find((g) => g.code === code)?.levels;
 
   it('counts levels per district, chain and manufacturing type over each enterprise’s latest submitted assessment', async () => {
     const byDistrict = await bureau.get('/api/maturity/distribution?groupBy=district');
     expect(byDistrict.status, JSON.stringify(byDistrict.body)).toBe(200);
-    expect(byDistrict.body.city).toMatchObject({ total: 5, levels: [1, 1, 1, 1, 1, 0], bins: { upToL1: 2, l2: 1, l3: 1, l4Plus: 1 }, atLeastL2: 0.6 });
+    expect(byDistrict.body.city).toMatchObject({
+      total: 5,
+      levels: [1, 1, 1, 1, 1, 0],
+      bins: { upToL1: 2, l2: 1, l3: 1, l4Plus: 1 },
+      atLeastL2: 0.6,
+    });
     expect(levelsOf(byDistrict.body, '371002')).toEqual([0, 0, 1, 1, 0, 0]);
     expect(levelsOf(byDistrict.body, '371003')).toEqual([1, 1, 0, 0, 1, 0]);
     expect(byDistrict.body.groups).toHaveLength(7); // every district, assessed or not
@@ -69,16 +108,26 @@ describeEachDatabase('maturity bureau view', (server) => {
   });
 
   it('filters by model version and year', async () => {
-    expect((await bureau.get('/api/maturity/distribution?modelVersion=CMMM-2020')).body.city).toMatchObject({ total: 4, levels: [1, 1, 1, 1, 0, 0] });
+    expect((await bureau.get('/api/maturity/distribution?modelVersion=CMMM-2020')).body.city).toMatchObject({
+      total: 4,
+      levels: [1, 1, 1, 1, 0, 0],
+    });
     expect((await bureau.get('/api/maturity/distribution?year=2025')).body.city).toMatchObject({ total: 1, levels: [0, 0, 0, 0, 1, 0] });
-    expect((await bureau.get('/api/maturity/distribution?year=2026&groupBy=district&districtCode=371002')).body).toMatchObject({ city: { total: 2 }, filters: { year: 2026, districtCode: '371002' } });
+    expect((await bureau.get('/api/maturity/distribution?year=2026&groupBy=district&districtCode=371002')).body).toMatchObject({
+      city: { total: 2 },
+      filters: { year: 2026, districtCode: '371002' },
+    });
     expectError(await bureau.get('/api/maturity/distribution?groupBy=size'), 400, 'validation.enum', 'groupBy');
     expectError(await bureau.get('/api/maturity/distribution?year=1999'), 400, 'validation.minimum', 'year');
   });
 
   it('puts the national c3mep snapshot beside the city, with its sources, and names which one', async () => {
     const body = (await bureau.get('/api/maturity/distribution')).body;
-    expect(body.national).toMatchObject({ id: 'c3mep-2022', label: '2022 年度报告', shares: { upToL1: 0.63, l2: 0.21, l3: 0.12, l4Plus: 0.04 } });
+    expect(body.national).toMatchObject({
+      id: 'c3mep-2022',
+      label: '2022 年度报告',
+      shares: { upToL1: 0.63, l2: 0.21, l3: 0.12, l4Plus: 0.04 },
+    });
     expect(body.national.sources[0]).toMatch(/^https?:\/\//);
     const older = (await bureau.get('/api/maturity/distribution?national=c3mep-2020')).body.national;
     expect(older).toMatchObject({ id: 'c3mep-2020', shares: { upToL1: 0.75 } });
@@ -93,7 +142,10 @@ describeEachDatabase('maturity bureau view', (server) => {
     expect(body.groups.map((g: { code: string }) => g.code)).toEqual(['371002']);
     expect((await officer.get('/api/maturity/distribution?groupBy=chain')).body.city.total).toBe(2);
     expectError(await officer.get('/api/maturity/distribution?districtCode=371003'), 403, 'enterprise.outOfScope', 'districtCode');
-    expect((await officer.get('/api/maturity/eligible')).body.items.map((e: { enterpriseId: number }) => e.enterpriseId)).toEqual([ids.e2, ids.e1]);
+    expect((await officer.get('/api/maturity/eligible')).body.items.map((e: { enterpriseId: number }) => e.enterpriseId)).toEqual([
+      ids.e2,
+      ids.e1,
+    ]);
     for (const role of ['enterprise_user', 'expert', 'service_provider'] as const) {
       const c = await server().as(role);
       expectError(await c.get('/api/maturity/distribution'), 403, 'auth.forbidden');
@@ -108,9 +160,20 @@ describeEachDatabase('maturity bureau view', (server) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ total: 3, minLevel: 2 });
     expect(res.body.items.map((e: { enterpriseId: number }) => e.enterpriseId)).toEqual([ids.e5, ids.e2, ids.e1]);
-    expect(res.body.items[0]).toMatchObject({ level: 4, score: 4.1, submittedAt: '2025-09-01T02:00:00.000Z', verifiedLevel: null, modelVersion: 'CMMM-2024draft', enterpriseName: '分布测试企业9103' });
+    expect(res.body.items[0]).toMatchObject({
+      level: 4,
+      score: 4.1,
+      submittedAt: '2025-09-01T02:00:00.000Z',
+      verifiedLevel: null,
+      modelVersion: 'CMMM-2024draft',
+      enterpriseName: '分布测试企业9103',
+    });
     expect((await bureau.get('/api/maturity/eligible?minLevel=3')).body.total).toBe(2);
-    expect((await bureau.get('/api/maturity/eligible?minLevel=2&pageSize=1&page=2')).body.items.map((e: { enterpriseId: number }) => e.enterpriseId)).toEqual([ids.e2]);
+    expect(
+      (await bureau.get('/api/maturity/eligible?minLevel=2&pageSize=1&page=2')).body.items.map(
+        (e: { enterpriseId: number }) => e.enterpriseId,
+      ),
+    ).toEqual([ids.e2]);
     expectError(await bureau.get('/api/maturity/eligible?minLevel=6'), 400, 'validation.maximum', 'minLevel');
   });
 
@@ -154,7 +217,11 @@ describeEachDatabase('maturity bureau view', (server) => {
     expect((await enterprise.put(`/api/maturity/assessments/${created.id}/answers`, { version: 1, answers })).status).toBe(200);
     const submitted = await enterprise.post(`/api/maturity/assessments/${created.id}/submit`, { version: 2 });
     expect(submitted.body).toMatchObject({ reachedLevel: 3 });
-    const row = await server().ctx.db.selectFrom('maturityAssessment').select(['reachedLevel', 'totalScore', 'isLatest']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    const row = await server()
+      .ctx.db.selectFrom('maturityAssessment')
+      .select(['reachedLevel', 'totalScore', 'isLatest'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ reachedLevel: 3, isLatest: 1 });
     expect(row.totalScore).toBeCloseTo(submitted.body.totalScore, 9);
     const body = (await bureau.get('/api/maturity/distribution?groupBy=district')).body;

@@ -5,7 +5,15 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
 import { attachment } from '../registry/excel.routes.ts';
-import { EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_PER_ITEM, deleteEvidence, listEvidence, openEvidence, uploadEvidence } from './evidence.service.ts';
+import {
+  EVIDENCE_EXTENSIONS,
+  EVIDENCE_MAX_BYTES,
+  EVIDENCE_MAX_PER_ITEM,
+  deleteEvidence,
+  listEvidence,
+  openEvidence,
+  uploadEvidence,
+} from './evidence.service.ts';
 
 // Evidence files per assessment item: upload (the enterprise, while a draft), list and download (every
 // reader of the assessment), delete (the enterprise, while a draft).
@@ -67,7 +75,8 @@ export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppCon
       // toBuffer may miss the size limit when it is hit on the last chunk; busboy's flag does not.
       if (file.file.truncated) throw new AppError(413, 'request.tooLarge');
       const field = file.fields.requirementId;
-      const requirementId = field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : (request.query.requirementId ?? '');
+      const requirementId =
+        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : (request.query.requirementId ?? '');
       return uploadEvidence(ctx, actor, auditActor(request), request.params.id, { requirementId, fileName: file.filename || 'file', data });
     },
   );
@@ -78,7 +87,8 @@ export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppCon
       ...reader,
       schema: {
         tags,
-        summary: 'The evidence files of an assessment (optionally of one item): its enterprise, the bureau, the district in scope, the assigned expert',
+        summary:
+          'The evidence files of an assessment (optionally of one item): its enterprise, the bureau, the district in scope, the assigned expert',
         params: idParams,
         querystring: listQuery,
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: evidenceSchema } } }, ...errorResponses },
@@ -114,7 +124,12 @@ export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppCon
     '/api/maturity/evidence/:fileId',
     {
       ...writer,
-      schema: { tags, summary: 'Delete an evidence file (the enterprise, while the assessment is a draft; 409 maturity.locked after submit)', params: fileParams, response: { 200: { type: 'object', properties: { deleted: { type: 'boolean' } } }, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Delete an evidence file (the enterprise, while the assessment is a draft; 409 maturity.locked after submit)',
+        params: fileParams,
+        response: { 200: { type: 'object', properties: { deleted: { type: 'boolean' } } }, ...errorResponses },
+      },
     },
     async (request) => deleteEvidence(ctx, authorize(request, 'maturity.assessment.write'), auditActor(request), request.params.fileId),
   );

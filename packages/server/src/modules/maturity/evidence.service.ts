@@ -36,7 +36,8 @@ const etx = (tx: Tx) => tx as unknown as Transaction<EvidenceDb>;
 // ── file types: the extension and the first bytes must agree ──
 
 const OOXML = (dir: string) => (data: Buffer) => isZip(data) && data.includes(Buffer.from(dir));
-const isZip = (data: Buffer) => data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6));
+const isZip = (data: Buffer) =>
+  data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && ((data[2] === 3 && data[3] === 4) || (data[2] === 5 && data[3] === 6));
 const startsWith = (magic: number[]) => (data: Buffer) => data.length >= magic.length && magic.every((b, i) => data[i] === b);
 
 const TYPES: Record<string, { contentType: string; matches: (data: Buffer) => boolean }> = {
@@ -62,7 +63,11 @@ export function evidenceContentType(fileName: string, data: Buffer): string {
 /** A file name safe to store and show: no path, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   if (base.length <= 200) return base || 'file';
   const ext = path.extname(base).slice(0, 12);
   return base.slice(0, 200 - ext.length) + ext;
@@ -84,7 +89,8 @@ async function loadReadableAssessment(db: Executor, actor: Actor, id: number): P
 /** Writers: the assessment's own enterprise user, while it is a draft. */
 async function loadWritableAssessment(db: Executor, actor: Actor, id: number): Promise<AssessmentRow> {
   const row = await findAssessment(db, id);
-  if (!row || actor.role !== 'enterprise_user' || actor.enterpriseId !== row.enterpriseId) throw new AppError(404, 'maturity.assessmentNotFound');
+  if (!row || actor.role !== 'enterprise_user' || actor.enterpriseId !== row.enterpriseId)
+    throw new AppError(404, 'maturity.assessmentNotFound');
   if (row.status !== 'draft') throw new AppError(409, 'maturity.locked');
   return row;
 }
@@ -112,11 +118,22 @@ const evidencePath = (ctx: AppContext, assessmentId: number, fileId: string) => 
 
 // ── operations ──
 
-export async function uploadEvidence(ctx: AppContext, actor: Actor, who: AuditActor, assessmentId: number, input: { requirementId: string; fileName: string; data: Buffer }) {
+export async function uploadEvidence(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  assessmentId: number,
+  input: { requirementId: string; fileName: string; data: Buffer },
+) {
   const row = await loadWritableAssessment(ctx.db, actor, assessmentId);
   const requirementId = input.requirementId.trim();
   const requirement = requirementId
-    ? await ctx.db.selectFrom('maturityRequirement').select('id').where('modelVersion', '=', row.modelVersion).where('id', '=', requirementId).executeTakeFirst()
+    ? await ctx.db
+        .selectFrom('maturityRequirement')
+        .select('id')
+        .where('modelVersion', '=', row.modelVersion)
+        .where('id', '=', requirementId)
+        .executeTakeFirst()
     : undefined;
   if (!requirement) throw new AppError(400, 'maturity.requirementNotFound', { requirementId }, 'requirementId');
   const fileName = cleanFileName(input.fileName);
@@ -152,9 +169,15 @@ export async function uploadEvidence(ctx: AppContext, actor: Actor, who: AuditAc
         .where('assessmentId', '=', assessmentId)
         .where('requirementId', '=', requirementId)
         .executeTakeFirstOrThrow();
-      if (Number(n) >= EVIDENCE_MAX_PER_ITEM) throw new AppError(409, 'maturity.evidenceTooMany', { max: EVIDENCE_MAX_PER_ITEM }, 'requirementId');
+      if (Number(n) >= EVIDENCE_MAX_PER_ITEM)
+        throw new AppError(409, 'maturity.evidenceTooMany', { max: EVIDENCE_MAX_PER_ITEM }, 'requirementId');
       await etx(tx).insertInto('maturityEvidence').values(values).execute();
-      await ctx.audit.append(tx, who, { action: 'maturity.evidence.upload', entityType: 'maturityAssessment', entityId: assessmentId, after: presentEvidence(values) });
+      await ctx.audit.append(tx, who, {
+        action: 'maturity.evidence.upload',
+        entityType: 'maturityAssessment',
+        entityId: assessmentId,
+        after: presentEvidence(values),
+      });
       await fs.rename(tempPath, finalPath);
     });
   } catch (error) {
@@ -203,7 +226,12 @@ export async function deleteEvidence(ctx: AppContext, actor: Actor, who: AuditAc
     if (!current || current.status !== 'draft') throw new AppError(409, 'maturity.locked');
     const deleted = await etx(tx).deleteFrom('maturityEvidence').where('id', '=', fileId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) throw new AppError(404, 'maturity.evidenceNotFound');
-    await ctx.audit.append(tx, who, { action: 'maturity.evidence.delete', entityType: 'maturityAssessment', entityId: assessmentId, before: presentEvidence(row) });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.evidence.delete',
+      entityType: 'maturityAssessment',
+      entityId: assessmentId,
+      before: presentEvidence(row),
+    });
   });
   // The row is gone for good; the bytes follow (a leftover file is harmless, a row without one is not).
   await fs.rm(evidencePath(ctx, assessmentId, fileId), { force: true });

@@ -16,7 +16,14 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64, 0)]);
 
-async function upload(c: TestClient, assessmentId: number, requirementId: string, fileName: string, data: Buffer, type = 'application/octet-stream'): Promise<TestResponse> {
+async function upload(
+  c: TestClient,
+  assessmentId: number,
+  requirementId: string,
+  fileName: string,
+  data: Buffer,
+  type = 'application/octet-stream',
+): Promise<TestResponse> {
   const form = new FormData();
   form.append('requirementId', requirementId);
   form.append('file', new Blob([new Uint8Array(data)], { type }), fileName);
@@ -56,7 +63,14 @@ describeEachDatabase('maturity evidence files', (server) => {
     provider = await server().as('service_provider');
     auditor = await server().as('audit_admin');
     const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
-    await createUser(server().ctx, seed, { username: 't-wendeng-ev', displayName: '文登企业用户', password: TEST_PASSWORD, role: 'enterprise_user', districtCode: null, enterpriseId: server().enterprises.wendeng });
+    await createUser(server().ctx, seed, {
+      username: 't-wendeng-ev',
+      displayName: '文登企业用户',
+      password: TEST_PASSWORD,
+      role: 'enterprise_user',
+      districtCode: null,
+      enterpriseId: server().enterprises.wendeng,
+    });
     wendengUser = server().client();
     expect((await wendengUser.login('t-wendeng-ev', TEST_PASSWORD)).status).toBe(200);
     const created = await enterprise.post('/api/maturity/assessments', { targetLevel: 2 });
@@ -67,7 +81,13 @@ describeEachDatabase('maturity evidence files', (server) => {
   it('uploads a file to an item, stores it under a random name, lists and downloads it as an attachment', async () => {
     const res = await upload(enterprise, assessmentId, ITEM, '质量管理制度（第2版）.pdf', PDF, 'application/pdf');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ assessmentId, requirementId: ITEM, fileName: '质量管理制度（第2版）.pdf', contentType: 'application/pdf', size: PDF.length });
+    expect(res.body).toMatchObject({
+      assessmentId,
+      requirementId: ITEM,
+      fileName: '质量管理制度（第2版）.pdf',
+      contentType: 'application/pdf',
+      size: PDF.length,
+    });
     expect(res.body.sha256).toMatch(/^[0-9a-f]{64}$/);
     pdfId = res.body.id;
     expect(fs.readdirSync(evidenceDir())).toEqual([pdfId]);
@@ -76,8 +96,15 @@ describeEachDatabase('maturity evidence files', (server) => {
     // The item may also come as a query parameter (the web's upload sends the file field alone).
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PNG)]), 'photo.PNG');
-    const pngResponse = await enterprise.raw('POST', `/api/maturity/assessments/${assessmentId}/evidence?requirementId=${encodeURIComponent(OTHER_ITEM)}`, { body: form });
-    const png = { status: pngResponse.status, body: (await pngResponse.json()) as { id: string; contentType: string; requirementId: string } };
+    const pngResponse = await enterprise.raw(
+      'POST',
+      `/api/maturity/assessments/${assessmentId}/evidence?requirementId=${encodeURIComponent(OTHER_ITEM)}`,
+      { body: form },
+    );
+    const png = {
+      status: pngResponse.status,
+      body: (await pngResponse.json()) as { id: string; contentType: string; requirementId: string },
+    };
     expect(png.body.requirementId).toBe(OTHER_ITEM);
     expect(png.status, JSON.stringify(png.body)).toBe(200);
     expect(png.body.contentType).toBe('image/png');
@@ -102,7 +129,12 @@ describeEachDatabase('maturity evidence files', (server) => {
     expectError(await upload(enterprise, assessmentId, ITEM, 'setup.pdf', EXE), 400, 'maturity.evidenceType', 'file');
     expectError(await upload(enterprise, assessmentId, ITEM, 'setup.exe', EXE), 400, 'maturity.evidenceType', 'file');
     expectError(await upload(enterprise, assessmentId, ITEM, 'notes.txt', Buffer.from('hello')), 400, 'maturity.evidenceType', 'file');
-    expectError(await upload(enterprise, assessmentId, ITEM, 'fake.docx', Buffer.from('PK\x03\x04nothing office here')), 400, 'maturity.evidenceType', 'file');
+    expectError(
+      await upload(enterprise, assessmentId, ITEM, 'fake.docx', Buffer.from('PK\x03\x04nothing office here')),
+      400,
+      'maturity.evidenceType',
+      'file',
+    );
     expectError(await upload(enterprise, assessmentId, 'NO-SUCH-ITEM', 'a.pdf', PDF), 400, 'maturity.requirementNotFound', 'requirementId');
     const form = new FormData();
     form.append('requirementId', ITEM);
@@ -162,7 +194,9 @@ describeEachDatabase('maturity evidence files', (server) => {
     expectError(await enterprise.delete(`/api/maturity/evidence/${pdfId}`), 409, 'maturity.locked');
     expect((await download(enterprise, pdfId)).status).toBe(200);
 
-    const expertUserId = (await server().ctx.db.selectFrom('appUser').select('id').where('username', '=', 't-expert').executeTakeFirstOrThrow()).id;
+    const expertUserId = (
+      await server().ctx.db.selectFrom('appUser').select('id').where('username', '=', 't-expert').executeTakeFirstOrThrow()
+    ).id;
     const assigned = await bureau.post(`/api/maturity/assessments/${assessmentId}/expert-review`, { expertUserId });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     expect((await expert.get(`/api/maturity/assessments/${assessmentId}/evidence`)).body.items).toHaveLength(2);
@@ -170,13 +204,21 @@ describeEachDatabase('maturity evidence files', (server) => {
   });
 
   it('audits uploads and deletions with the metadata, never the bytes', async () => {
-    const audit = (await auditor.get(`/api/audit?entityType=maturityAssessment&entityId=${assessmentId}&pageSize=100`)).body.items as { action: string; after: any; before: any; actorUsername: string }[];
+    const audit = (await auditor.get(`/api/audit?entityType=maturityAssessment&entityId=${assessmentId}&pageSize=100`)).body.items as {
+      action: string;
+      after: any;
+      before: any;
+      actorUsername: string;
+    }[];
     const uploads = audit.filter((e) => e.action === 'maturity.evidence.upload');
     const deletions = audit.filter((e) => e.action === 'maturity.evidence.delete');
     expect(uploads).toHaveLength(13);
     expect(deletions).toHaveLength(11);
     const first = uploads.find((e) => e.after.id === pdfId)!;
-    expect(first).toMatchObject({ actorUsername: 't-enterprise', after: { requirementId: ITEM, fileName: '质量管理制度（第2版）.pdf', size: PDF.length, contentType: 'application/pdf' } });
+    expect(first).toMatchObject({
+      actorUsername: 't-enterprise',
+      after: { requirementId: ITEM, fileName: '质量管理制度（第2版）.pdf', size: PDF.length, contentType: 'application/pdf' },
+    });
     expect(JSON.stringify(audit)).not.toContain('%PDF');
   });
 });

@@ -6,7 +6,12 @@ import type { StoredAnswer } from './repo.ts';
 
 // Queries of the expert assessment (issue 3 part 6), one place each.
 
-export type ReviewRow = Selectable<MaturityExpertReviewTable> & { expertName: string; enterpriseId: number; enterpriseName: string; districtCode: string };
+export type ReviewRow = Selectable<MaturityExpertReviewTable> & {
+  expertName: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  districtCode: string;
+};
 
 const reviewColumns = [
   'r.id',
@@ -66,23 +71,50 @@ export async function listReviews(db: Executor, filter: ReviewFilter, page: { pa
 }
 
 export async function findEnabledExpert(db: Executor, userId: number) {
-  return db.selectFrom('appUser').select(['id', 'username', 'displayName']).where('id', '=', userId).where('role', '=', 'expert').where('enabled', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'displayName'])
+    .where('id', '=', userId)
+    .where('role', '=', 'expert')
+    .where('enabled', '=', 1)
+    .executeTakeFirst();
 }
 
-export async function insertReview(tx: Tx, values: { assessmentId: number; expertUserId: number; assignedBy: number; at: string }): Promise<number> {
+export async function insertReview(
+  tx: Tx,
+  values: { assessmentId: number; expertUserId: number; assignedBy: number; at: string },
+): Promise<number> {
   const row = await tx
     .insertInto('maturityExpertReview')
-    .values({ assessmentId: values.assessmentId, expertUserId: values.expertUserId, status: 'assigned', version: 1, assignedBy: values.assignedBy, assignedAt: values.at, updatedAt: values.at })
+    .values({
+      assessmentId: values.assessmentId,
+      expertUserId: values.expertUserId,
+      status: 'assigned',
+      version: 1,
+      assignedBy: values.assignedBy,
+      assignedAt: values.at,
+      updatedAt: values.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Reassigns an open review; false when it was submitted meanwhile. */
-export async function reassignReview(tx: Tx, id: number, values: { expertUserId: number; assignedBy: number; at: string }): Promise<boolean> {
+export async function reassignReview(
+  tx: Tx,
+  id: number,
+  values: { expertUserId: number; assignedBy: number; at: string },
+): Promise<boolean> {
   const result = await tx
     .updateTable('maturityExpertReview')
-    .set((eb) => ({ expertUserId: values.expertUserId, assignedBy: values.assignedBy, assignedAt: values.at, updatedAt: values.at, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      expertUserId: values.expertUserId,
+      assignedBy: values.assignedBy,
+      assignedAt: values.at,
+      updatedAt: values.at,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('status', '=', 'assigned')
     .executeTakeFirst();
@@ -91,26 +123,74 @@ export async function reassignReview(tx: Tx, id: number, values: { expertUserId:
 
 /** The next version of an open review when the stored one is `expected`; false on a stale version or a submitted review. */
 export async function bumpReviewVersion(tx: Tx, id: number, expected: number, at: string): Promise<boolean> {
-  const result = await tx.updateTable('maturityExpertReview').set({ version: expected + 1, updatedAt: at }).where('id', '=', id).where('version', '=', expected).where('status', '=', 'assigned').executeTakeFirst();
+  const result = await tx
+    .updateTable('maturityExpertReview')
+    .set({ version: expected + 1, updatedAt: at })
+    .where('id', '=', id)
+    .where('version', '=', expected)
+    .where('status', '=', 'assigned')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function freezeReview(tx: Tx, id: number, values: { resultJson: string; reachedLevel: number; totalScore: number; at: string }): Promise<void> {
-  await tx.updateTable('maturityExpertReview').set({ status: 'submitted', submittedAt: values.at, updatedAt: values.at, resultJson: values.resultJson, reachedLevel: values.reachedLevel, totalScore: values.totalScore }).where('id', '=', id).execute();
+export async function freezeReview(
+  tx: Tx,
+  id: number,
+  values: { resultJson: string; reachedLevel: number; totalScore: number; at: string },
+): Promise<void> {
+  await tx
+    .updateTable('maturityExpertReview')
+    .set({
+      status: 'submitted',
+      submittedAt: values.at,
+      updatedAt: values.at,
+      resultJson: values.resultJson,
+      reachedLevel: values.reachedLevel,
+      totalScore: values.totalScore,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listExpertAnswers(db: Executor, reviewId: number): Promise<StoredAnswer[]> {
   const rows = await db.selectFrom('maturityExpertAnswer').selectAll().where('reviewId', '=', reviewId).orderBy('requirementId').execute();
-  return rows.map((r) => ({ requirementId: r.requirementId, value: r.value as AnswerValue | null, ...(r.naReason !== null ? { naReason: r.naReason } : {}), note: r.note, updatedAt: r.updatedAt }));
+  return rows.map((r) => ({
+    requirementId: r.requirementId,
+    value: r.value as AnswerValue | null,
+    ...(r.naReason !== null ? { naReason: r.naReason } : {}),
+    note: r.note,
+    updatedAt: r.updatedAt,
+  }));
 }
 
-export async function upsertExpertAnswers(tx: Tx, reviewId: number, answers: readonly { requirementId: string; value: number | null; naReason?: string | null; note?: string | null }[], at: string): Promise<void> {
-  const rows = answers.map((a) => ({ reviewId, requirementId: a.requirementId, value: a.value, naReason: a.value === null ? (a.naReason ?? null) : null, note: a.note ?? null, updatedAt: at }));
+export async function upsertExpertAnswers(
+  tx: Tx,
+  reviewId: number,
+  answers: readonly { requirementId: string; value: number | null; naReason?: string | null; note?: string | null }[],
+  at: string,
+): Promise<void> {
+  const rows = answers.map((a) => ({
+    reviewId,
+    requirementId: a.requirementId,
+    value: a.value,
+    naReason: a.value === null ? (a.naReason ?? null) : null,
+    note: a.note ?? null,
+    updatedAt: at,
+  }));
   for (let i = 0; i < rows.length; i += 500) {
     await tx
       .insertInto('maturityExpertAnswer')
       .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['reviewId', 'requirementId']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), naReason: eb.ref('excluded.naReason'), note: eb.ref('excluded.note'), updatedAt: eb.ref('excluded.updatedAt') })))
+      .onConflict((oc) =>
+        oc
+          .columns(['reviewId', 'requirementId'])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            naReason: eb.ref('excluded.naReason'),
+            note: eb.ref('excluded.note'),
+            updatedAt: eb.ref('excluded.updatedAt'),
+          })),
+      )
       .execute();
   }
 }

@@ -1,4 +1,12 @@
-import { ownsEnterprise, type Actor, type Answer, type Bilingual, type Locale, type MaturityResult, type Requirement } from '@zhizao/domain';
+import {
+  ownsEnterprise,
+  type Actor,
+  type Answer,
+  type Bilingual,
+  type Locale,
+  type MaturityResult,
+  type Requirement,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -39,7 +47,8 @@ async function loadReachableReview(db: Executor, actor: Actor, assessmentId: num
     if (!row || !review || review.expertUserId !== actor.userId) throw new AppError(404, 'maturity.reviewNotFound');
     return { row, review };
   }
-  if (!row || !ownsEnterprise(actor, { id: row.enterpriseId, districtCode: row.districtCode })) throw new AppError(404, 'maturity.assessmentNotFound');
+  if (!row || !ownsEnterprise(actor, { id: row.enterpriseId, districtCode: row.districtCode }))
+    throw new AppError(404, 'maturity.assessmentNotFound');
   if (!review || (actor.role === 'enterprise_user' && review.status !== 'submitted')) throw new AppError(404, 'maturity.reviewNotFound');
   return { row, review };
 }
@@ -52,7 +61,11 @@ function scopeReviewFilter(actor: Actor, filter: ReviewFilter): ReviewFilter {
     case 'district_officer':
       return { ...filter, districtCode: actor.districtCode ?? '' };
     case 'enterprise_user':
-      return { ...filter, enterpriseId: actor.enterpriseId ?? -1, status: filter.status === 'assigned' ? ('none' as 'submitted') : 'submitted' };
+      return {
+        ...filter,
+        enterpriseId: actor.enterpriseId ?? -1,
+        status: filter.status === 'assigned' ? ('none' as 'submitted') : 'submitted',
+      };
     default:
       return filter;
   }
@@ -80,7 +93,13 @@ function presentReview(review: ReviewRow) {
 export async function listExpertReviews(db: Executor, actor: Actor, filter: ReviewFilter, page: { page: number; pageSize: number }) {
   const result = await listReviews(db, scopeReviewFilter(actor, filter), page);
   return {
-    items: result.items.map((r) => ({ ...presentReview(r), modelVersion: r.modelVersion, manufacturingType: r.manufacturingType, selfLevel: r.selfLevel, selfScore: r.selfScore })),
+    items: result.items.map((r) => ({
+      ...presentReview(r),
+      modelVersion: r.modelVersion,
+      manufacturingType: r.manufacturingType,
+      selfLevel: r.selfLevel,
+      selfScore: r.selfScore,
+    })),
     total: result.total,
     ...page,
   };
@@ -98,11 +117,23 @@ export async function assignExpert(ctx: AppContext, actor: Actor, who: AuditActo
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (existing) {
-      if (!(await reassignReview(tx, existing.id, { expertUserId, assignedBy: actor.userId, at }))) throw new AppError(409, 'maturity.reviewSubmitted');
-      await ctx.audit.append(tx, who, { action: 'maturity.expert.reassign', entityType: 'maturityAssessment', entityId: assessmentId, before: { expertUserId: existing.expertUserId }, after: { expertUserId, expert: expert.username } });
+      if (!(await reassignReview(tx, existing.id, { expertUserId, assignedBy: actor.userId, at })))
+        throw new AppError(409, 'maturity.reviewSubmitted');
+      await ctx.audit.append(tx, who, {
+        action: 'maturity.expert.reassign',
+        entityType: 'maturityAssessment',
+        entityId: assessmentId,
+        before: { expertUserId: existing.expertUserId },
+        after: { expertUserId, expert: expert.username },
+      });
     } else {
       const id = await insertReview(tx, { assessmentId, expertUserId, assignedBy: actor.userId, at });
-      await ctx.audit.append(tx, who, { action: 'maturity.expert.assign', entityType: 'maturityAssessment', entityId: assessmentId, after: { reviewId: id, expertUserId, expert: expert.username } });
+      await ctx.audit.append(tx, who, {
+        action: 'maturity.expert.assign',
+        entityType: 'maturityAssessment',
+        entityId: assessmentId,
+        after: { reviewId: id, expertUserId, expert: expert.username },
+      });
     }
   });
   return presentReview((await findReviewOfAssessment(ctx.db, assessmentId))!);
@@ -120,7 +151,14 @@ async function refuseStale(db: Executor, assessmentId: number): Promise<never> {
   throw new AppError(409, 'maturity.versionConflict', { version: current.version }, 'version');
 }
 
-export async function saveExpertAnswers(ctx: AppContext, actor: Actor, who: AuditActor, assessmentId: number, version: number, answers: AnswerInput[]) {
+export async function saveExpertAnswers(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  assessmentId: number,
+  version: number,
+  answers: AnswerInput[],
+) {
   const { row, review } = await loadReachableReview(ctx.db, actor, assessmentId);
   assertOpen(review);
   const scorer = await assessmentScorer(ctx.db, row);
@@ -129,7 +167,13 @@ export async function saveExpertAnswers(ctx: AppContext, actor: Actor, who: Audi
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await bumpReviewVersion(tx, review.id, version, at))) await refuseStale(tx, assessmentId);
     await upsertExpertAnswers(tx, review.id, answers, at);
-    await ctx.audit.append(tx, who, { action: 'maturity.expert.answers', entityType: 'maturityAssessment', entityId: assessmentId, before: { reviewId: review.id, version }, after: { version: version + 1, answers } });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.expert.answers',
+      entityType: 'maturityAssessment',
+      entityId: assessmentId,
+      before: { reviewId: review.id, version },
+      after: { version: version + 1, answers },
+    });
   });
   const stored = await listExpertAnswers(ctx.db, review.id);
   return { version: version + 1, progress: progressOf(scorer.score(stored, 'draft')) };
@@ -144,20 +188,35 @@ export async function submitExpertReview(ctx: AppContext, actor: Actor, who: Aud
   const answered = new Set(answers.map((a) => a.requirementId));
   const missing = scorer.requirements.filter((r) => !answered.has(r.id));
   if (missing.length) {
-    const problems: FieldProblemDetail[] = missing.map((r) => ({ field: 'answers', key: 'maturity.unanswered', params: { requirementId: r.id } }));
+    const problems: FieldProblemDetail[] = missing.map((r) => ({
+      field: 'answers',
+      key: 'maturity.unanswered',
+      params: { requirementId: r.id },
+    }));
     throw new AppError(400, 'maturity.incomplete', { count: missing.length }, 'answers', problems);
   }
   const result = scorer.score(answers, 'final');
   const at = new Date().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await bumpReviewVersion(tx, review.id, version, at))) await refuseStale(tx, assessmentId);
-    await freezeReview(tx, review.id, { resultJson: JSON.stringify(result), reachedLevel: result.reachedLevel, totalScore: result.totalScore, at });
+    await freezeReview(tx, review.id, {
+      resultJson: JSON.stringify(result),
+      reachedLevel: result.reachedLevel,
+      totalScore: result.totalScore,
+      at,
+    });
     await ctx.audit.append(tx, who, {
       action: 'maturity.expert.submit',
       entityType: 'maturityAssessment',
       entityId: assessmentId,
       before: { reviewId: review.id, status: 'assigned', version },
-      after: { status: 'submitted', version: version + 1, selfLevel: row.reachedLevel, verifiedLevel: result.reachedLevel, verifiedScore: result.totalScore },
+      after: {
+        status: 'submitted',
+        version: version + 1,
+        selfLevel: row.reachedLevel,
+        verifiedLevel: result.reachedLevel,
+        verifiedScore: result.totalScore,
+      },
     });
   });
   return presentReview((await findReviewOfAssessment(ctx.db, assessmentId))!);
@@ -182,14 +241,22 @@ export interface Difference {
 function itemWeights(result: MaturityResult): Map<string, { domainCode: string; factor: number }> {
   const weights = new Map<string, { domainCode: string; factor: number }>();
   for (const level of result.levels)
-    for (const d of level.domains) for (const s of d.subDomains) weights.set(`${level.level}:${s.code}`, { domainCode: d.code, factor: s.scored > 0 ? (d.weight * s.weight) / s.scored : 0 });
+    for (const d of level.domains)
+      for (const s of d.subDomains)
+        weights.set(`${level.level}:${s.code}`, { domainCode: d.code, factor: s.scored > 0 ? (d.weight * s.weight) / s.scored : 0 });
   return weights;
 }
 
 const pick = (text: Bilingual, locale: Locale) => (locale === 'en' ? text.en : text.zh);
 
 /** Items where the expert's value differs from the enterprise's, ordered by weighted impact (then bank order). */
-export function differences(requirements: readonly Requirement[], self: readonly StoredAnswer[], expert: readonly StoredAnswer[], weightsFrom: MaturityResult[], locale: Locale): Difference[] {
+export function differences(
+  requirements: readonly Requirement[],
+  self: readonly StoredAnswer[],
+  expert: readonly StoredAnswer[],
+  weightsFrom: MaturityResult[],
+  locale: Locale,
+): Difference[] {
   const selfOf = new Map(self.map((a) => [a.requirementId, a]));
   const expertOf = new Map(expert.map((a) => [a.requirementId, a]));
   const weightMaps = weightsFrom.map(itemWeights);
@@ -203,14 +270,31 @@ export function differences(requirements: readonly Requirement[], self: readonly
     const key = `${r.level}:${r.subDomainCode}`;
     const weight = weightMaps.map((m) => m.get(key)).find((w) => w && w.factor > 0) ?? weightMaps[0]?.get(key);
     const impact = Math.abs((e.value ?? 0) - (selfValue ?? 0)) * (weight?.factor ?? 0);
-    out.push({ requirementId: r.id, level: r.level, domainCode: weight?.domainCode ?? '', subDomainCode: r.subDomainCode, text: pick(r.text, locale), selfValue, expertValue: e.value, note: e.note, impact });
+    out.push({
+      requirementId: r.id,
+      level: r.level,
+      domainCode: weight?.domainCode ?? '',
+      subDomainCode: r.subDomainCode,
+      text: pick(r.text, locale),
+      selfValue,
+      expertValue: e.value,
+      note: e.note,
+      impact,
+    });
   }
-  return out.map((d, i) => ({ d, i })).sort((a, b) => b.d.impact - a.d.impact || a.i - b.i).map(({ d }) => d);
+  return out
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => b.d.impact - a.d.impact || a.i - b.i)
+    .map(({ d }) => d);
 }
 
 export async function expertReviewDetail(db: Executor, actor: Actor, assessmentId: number, locale: Locale) {
   const { row, review } = await loadReachableReview(db, actor, assessmentId);
-  const [scorer, selfAnswers, expertAnswers] = await Promise.all([assessmentScorer(db, row), listAnswers(db, assessmentId), listExpertAnswers(db, review.id)]);
+  const [scorer, selfAnswers, expertAnswers] = await Promise.all([
+    assessmentScorer(db, row),
+    listAnswers(db, assessmentId),
+    listExpertAnswers(db, review.id),
+  ]);
   const selfResult = JSON.parse(row.resultJson!) as MaturityResult;
   const frozen = review.resultJson ? (JSON.parse(review.resultJson) as MaturityResult) : null;
   const verifiedResult = frozen ?? scorer.score(expertAnswers, 'draft');

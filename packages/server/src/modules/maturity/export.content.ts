@@ -4,7 +4,13 @@ import type { Report } from './report.service.ts';
 // The report as a document, independent of the file format: the Word and the PDF export render the
 // same title, facts, tables and notes, in the caller's language.
 
-export type FullReport = Report & { levels: NonNullable<Report['levels']>; radar: NonNullable<Report['radar']>; advice: NonNullable<Report['advice']>; peers: NonNullable<Report['peers']>; history: NonNullable<Report['history']> };
+export type FullReport = Report & {
+  levels: NonNullable<Report['levels']>;
+  radar: NonNullable<Report['radar']>;
+  advice: NonNullable<Report['advice']>;
+  peers: NonNullable<Report['peers']>;
+  history: NonNullable<Report['history']>;
+};
 
 export interface ReportTable {
   columns: string[];
@@ -54,7 +60,10 @@ const T = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   domains: { zh: '能力域得分（{level}）', en: 'Domain scores ({level})' },
-  domainsNote: { zh: '雷达图与条形显示目标等级下各能力域的得分（0–1）。', en: 'The radar and the bars show each domain\'s score (0–1) at the level being worked towards.' },
+  domainsNote: {
+    zh: '雷达图与条形显示目标等级下各能力域的得分（0–1）。',
+    en: "The radar and the bars show each domain's score (0–1) at the level being worked towards.",
+  },
   domainCol: { zh: '能力域', en: 'Domain' },
   weightCol: { zh: '权重', en: 'Weight' },
   barCol: { zh: '得分条', en: 'Bar' },
@@ -75,7 +84,7 @@ const T = {
   peers: { zh: '同行比较', en: 'Peer comparison' },
   peersNote: {
     zh: '同组其他企业最近一次已提交自诊断的总分；百分位为得分低于本企业的同行占比（并列计一半）。不足 {min} 家的组不显示，以免推知单个企业的得分。',
-    en: 'Total scores of the latest submitted self-diagnosis of the other enterprises in each group; the percentile is the share of peers scoring below this enterprise (ties count half). Groups of fewer than {min} are not shown, so that no single enterprise\'s score can be inferred.',
+    en: "Total scores of the latest submitted self-diagnosis of the other enterprises in each group; the percentile is the share of peers scoring below this enterprise (ties count half). Groups of fewer than {min} are not shown, so that no single enterprise's score can be inferred.",
   },
   groupCol: { zh: '比较组', en: 'Group' },
   sizeCol: { zh: '企业数', en: 'Enterprises' },
@@ -91,13 +100,15 @@ const T = {
   fileName: { zh: '成熟度自诊断报告', en: 'maturity-report' },
 } satisfies Record<string, Bilingual>;
 
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+const fill = (text: string, params: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 const fixed = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 /** The date in China (UTC+8), as the bureau reads it. */
 const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 /** A text bar of ten cells for a 0–1 score. */
-export const bar = (score: number | null) => (score === null ? '' : '█'.repeat(Math.round(score * 10)) + '░'.repeat(10 - Math.round(score * 10)));
+export const bar = (score: number | null) =>
+  score === null ? '' : '█'.repeat(Math.round(score * 10)) + '░'.repeat(10 - Math.round(score * 10));
 
 export const PEER_MIN = 5;
 
@@ -108,7 +119,9 @@ export function reportDocument(report: FullReport, locale: Locale): ReportDocume
   const facts: [string, string][] = [
     [t(T.enterprise), report.enterprise.name],
     [t(T.district), t(report.enterprise.district.name)],
-    ...(report.enterprise.chains.length ? [[t(T.chains), report.enterprise.chains.map((c) => t(c.name)).join(locale === 'en' ? ', ' : '、')] as [string, string]] : []),
+    ...(report.enterprise.chains.length
+      ? [[t(T.chains), report.enterprise.chains.map((c) => t(c.name)).join(locale === 'en' ? ', ' : '、')] as [string, string]]
+      : []),
     [t(T.type), t(report.manufacturingType === 'process' ? { zh: '流程型', en: 'Process' } : { zh: '离散型', en: 'Discrete' })],
     [t(T.model), `${t(report.model.name)} (${report.model.id})`],
     [t(T.submitted), chinaMinute(report.submittedAt)],
@@ -120,7 +133,11 @@ export function reportDocument(report: FullReport, locale: Locale): ReportDocume
 
   const a = report.advice;
   const gapNote =
-    a.targetLevel === null ? t(T.gapsNone) : a.reachesThresholdAfter !== null ? t(T.gapsNote, { n: a.reachesThresholdAfter, t: threshold, score: fixed(a.currentScore) }) : t(T.gapsNoteUnreached, { score: fixed(a.currentScore) });
+    a.targetLevel === null
+      ? t(T.gapsNone)
+      : a.reachesThresholdAfter !== null
+        ? t(T.gapsNote, { n: a.reachesThresholdAfter, t: threshold, score: fixed(a.currentScore) })
+        : t(T.gapsNoteUnreached, { score: fixed(a.currentScore) });
   const sections: ReportSection[] = [
     {
       heading: t(T.levels),
@@ -146,7 +163,14 @@ export function reportDocument(report: FullReport, locale: Locale): ReportDocume
       table: {
         columns: [t(T.noCol), t(T.subDomainCol), t(T.requirementCol), t(T.currentCol), t(T.gainCol), t(T.adviceCol)],
         widths: [0.6, 1.6, 3.4, 0.9, 0.9, 3.4],
-        rows: a.gaps.map((g, i) => [String(i + 1), `${g.domainName} / ${g.subDomainName}`, g.text, g.value === null ? t(T.unanswered) : fixed(g.value, 1), fixed(g.gain, 3), g.advice]),
+        rows: a.gaps.map((g, i) => [
+          String(i + 1),
+          `${g.domainName} / ${g.subDomainName}`,
+          g.text,
+          g.value === null ? t(T.unanswered) : fixed(g.value, 1),
+          fixed(g.gain, 3),
+          g.advice,
+        ]),
       },
     },
     {
@@ -158,7 +182,9 @@ export function reportDocument(report: FullReport, locale: Locale): ReportDocume
         rows: report.peers.map((p) => {
           const kind = t(p.kind === 'chain' ? T.kindChain : p.kind === 'district' ? T.kindDistrict : T.kindType);
           const group = `${kind}${locale === 'en' ? ': ' : '：'}${t(p.name)}`;
-          return p.hidden ? [group, String(p.size), t(T.tooFew, { min: PEER_MIN }), '—'] : [group, String(p.size), fixed(p.average), `${fixed(p.percentile, 0)}%`];
+          return p.hidden
+            ? [group, String(p.size), t(T.tooFew, { min: PEER_MIN }), '—']
+            : [group, String(p.size), fixed(p.average), `${fixed(p.percentile, 0)}%`];
         }),
       },
     },

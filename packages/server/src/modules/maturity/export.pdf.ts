@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function loadFonts() {
-  fonts ??= { regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')), bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')) };
+  fonts ??= {
+    regular: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Regular.otf')),
+    bold: fs.readFileSync(path.join(FONT_DIR, 'NotoSansHans-Bold.otf')),
+  };
   return fonts;
 }
 
@@ -40,7 +43,13 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
   doc.font('bold').fontSize(18).fillColor(INK).text(report.title, { align: 'center' });
   doc.moveDown(0.8);
   for (const [label, value] of report.facts) {
-    doc.font('bold').fontSize(10.5).fillColor(INK).text(label + report.colon, { continued: true }).font('regular').text(value);
+    doc
+      .font('bold')
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(label + report.colon, { continued: true })
+      .font('regular')
+      .text(value);
   }
   doc.moveDown(0.5);
   for (const n of report.notices) doc.font('regular').fontSize(9).fillColor('#8a5a00').text(n).moveDown(0.2);
@@ -60,8 +69,17 @@ function section(doc: Doc, s: ReportSection): void {
   ensureSpace(doc, 80);
   doc.moveDown(1);
   doc.x = MARGIN;
-  doc.font('bold').fontSize(13).fillColor(ACCENT).text(s.heading, MARGIN, doc.y, { width: contentWidth(doc) });
-  if (s.note) doc.font('regular').fontSize(9).fillColor(MUTED).text(s.note, { width: contentWidth(doc) });
+  doc
+    .font('bold')
+    .fontSize(13)
+    .fillColor(ACCENT)
+    .text(s.heading, MARGIN, doc.y, { width: contentWidth(doc) });
+  if (s.note)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(s.note, { width: contentWidth(doc) });
   doc.moveDown(0.4);
   if (s.radar && s.radar.length >= 3) radar(doc, s.radar);
   if (s.table.rows.length) table(doc, s.table);
@@ -85,7 +103,12 @@ function radar(doc: Doc, points: { label: string; score: number | null }[]): voi
     if (ring === 0.8) doc.dash(3, { space: 2 }).stroke().undash();
     else doc.stroke();
   }
-  points.forEach((_, i) => doc.moveTo(cx, cy).lineTo(...at(i, 1)).stroke());
+  points.forEach((_, i) =>
+    doc
+      .moveTo(cx, cy)
+      .lineTo(...at(i, 1))
+      .stroke(),
+  );
   const [sx, sy] = at(0, points[0]!.score ?? 0);
   doc.moveTo(sx, sy);
   points.forEach((p, i) => i > 0 && doc.lineTo(...at(i, p.score ?? 0)));
@@ -127,7 +150,12 @@ function table(doc: Doc, t: ReportTable): void {
       if (header) doc.save().rect(x, y, w, h).fill(HEAD_FILL).restore();
       doc.save().lineWidth(0.5).strokeColor(LINE).rect(x, y, w, h).stroke().restore();
       if (!header && BAR.test(c)) scoreBar(doc, x + pad, y + pad + 1, w - 2 * pad, c);
-      else doc.font(font).fontSize(8.5).fillColor(INK).text(c, x + pad, y + pad, { width: w - 2 * pad });
+      else
+        doc
+          .font(font)
+          .fontSize(8.5)
+          .fillColor(INK)
+          .text(c, x + pad, y + pad, { width: w - 2 * pad });
       x += w;
     });
     doc.x = MARGIN;
@@ -143,5 +171,11 @@ function table(doc: Doc, t: ReportTable): void {
 const BAR = /^[█░]+$/;
 function scoreBar(doc: Doc, x: number, y: number, width: number, cells: string): void {
   const filled = [...cells].filter((c) => c === '█').length / [...cells].length;
-  doc.save().rect(x, y, width, 8).fill('#eef1f5').rect(x, y, width * filled, 8).fill(ACCENT).restore();
+  doc
+    .save()
+    .rect(x, y, width, 8)
+    .fill('#eef1f5')
+    .rect(x, y, width * filled, 8)
+    .fill(ACCENT)
+    .restore();
 }

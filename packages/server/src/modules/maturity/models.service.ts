@@ -23,7 +23,18 @@ import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
-import { findModel, findRequirement, insertModel, insertRequirements, listRequirements, nextSortOrder, updateModelDefinition, updateRequirement, type ModelRecord, type RequirementRecord } from './repo.ts';
+import {
+  findModel,
+  findRequirement,
+  insertModel,
+  insertRequirements,
+  listRequirements,
+  nextSortOrder,
+  updateModelDefinition,
+  updateRequirement,
+  type ModelRecord,
+  type RequirementRecord,
+} from './repo.ts';
 
 // Model versions and their question banks as data, and the engine over them (stateless scoring).
 
@@ -62,7 +73,13 @@ export async function copyModel(ctx: AppContext, actor: Actor, who: AuditActor, 
     await ctx.db.transaction().execute(async (tx) => {
       await insertModel(tx, copy, actor.userId, at);
       await insertRequirements(tx, newId, bank);
-      await ctx.audit.append(tx, who, { action: 'maturity.model.copy', entityType: 'maturityModel', entityId: newId, before: { copiedFrom: sourceId }, after: { ...copy, requirementCount: bank.length } });
+      await ctx.audit.append(tx, who, {
+        action: 'maturity.model.copy',
+        entityType: 'maturityModel',
+        entityId: newId,
+        before: { copiedFrom: sourceId },
+        after: { ...copy, requirementCount: bank.length },
+      });
     });
   } catch (error) {
     // a parallel copy took the id between the check and the write
@@ -82,7 +99,13 @@ const modelProblemMessage: Record<string, Bilingual> = {
   unknownFormula: { zh: '未知的总分公式', en: 'unknown total-score formula' },
 };
 
-export async function setWeights(ctx: AppContext, who: AuditActor, id: string, given: Partial<Record<ManufacturingType, WeightSet>>, locale: Locale) {
+export async function setWeights(
+  ctx: AppContext,
+  who: AuditActor,
+  id: string,
+  given: Partial<Record<ManufacturingType, WeightSet>>,
+  locale: Locale,
+) {
   const model = await loadModel(ctx.db, id);
   assertCustom(model);
   const definition = model.definition;
@@ -90,8 +113,10 @@ export async function setWeights(ctx: AppContext, who: AuditActor, id: string, g
   const subDomainCodes = new Set(definition.domains.flatMap((d) => d.subDomains.map((s) => s.code)));
   const weights = { ...definition.weights };
   for (const [type, set] of Object.entries(given) as [ManufacturingType, WeightSet][]) {
-    for (const code of Object.keys(set.domain)) if (!domainCodes.has(code)) throw new AppError(400, 'maturity.unknownCode', { code }, `weights.${type}.domain`);
-    for (const code of Object.keys(set.subDomain)) if (!subDomainCodes.has(code)) throw new AppError(400, 'maturity.unknownCode', { code }, `weights.${type}.subDomain`);
+    for (const code of Object.keys(set.domain))
+      if (!domainCodes.has(code)) throw new AppError(400, 'maturity.unknownCode', { code }, `weights.${type}.domain`);
+    for (const code of Object.keys(set.subDomain))
+      if (!subDomainCodes.has(code)) throw new AppError(400, 'maturity.unknownCode', { code }, `weights.${type}.subDomain`);
     weights[type] = { domain: { ...weights[type].domain, ...set.domain }, subDomain: { ...weights[type].subDomain, ...set.subDomain } };
   }
   const after: ModelVersion = { ...definition, weights };
@@ -103,7 +128,13 @@ export async function setWeights(ctx: AppContext, who: AuditActor, id: string, g
   if (problems.length) throw new AppError(400, problems[0]!.key, problems[0]!.params, 'weights', problems);
   await ctx.db.transaction().execute(async (tx) => {
     await updateModelDefinition(tx, after, new Date().toISOString());
-    await ctx.audit.append(tx, who, { action: 'maturity.model.weights', entityType: 'maturityModel', entityId: id, before: { weights: definition.weights }, after: { weights } });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.model.weights',
+      entityType: 'maturityModel',
+      entityId: id,
+      before: { weights: definition.weights },
+      after: { weights },
+    });
   });
   return loadModel(ctx.db, id);
 }
@@ -114,25 +145,50 @@ export interface RequirementTexts {
   advice: Bilingual;
 }
 
-export async function changeRequirement(ctx: AppContext, who: AuditActor, modelId: string, requirementId: string, change: RequirementTexts & { active?: boolean; sortOrder?: number }) {
+export async function changeRequirement(
+  ctx: AppContext,
+  who: AuditActor,
+  modelId: string,
+  requirementId: string,
+  change: RequirementTexts & { active?: boolean; sortOrder?: number },
+) {
   const model = await loadModel(ctx.db, modelId);
   assertCustom(model);
   const before = await findRequirement(ctx.db, modelId, requirementId);
   if (!before) throw new AppError(404, 'maturity.requirementNotFound', { requirementId });
-  const after: RequirementRecord = { ...before, text: change.text, evidence: change.evidence, advice: change.advice, active: change.active ?? before.active, sortOrder: change.sortOrder ?? before.sortOrder };
+  const after: RequirementRecord = {
+    ...before,
+    text: change.text,
+    evidence: change.evidence,
+    advice: change.advice,
+    active: change.active ?? before.active,
+    sortOrder: change.sortOrder ?? before.sortOrder,
+  };
   await ctx.db.transaction().execute(async (tx) => {
     await updateRequirement(tx, modelId, after);
-    await ctx.audit.append(tx, who, { action: 'maturity.requirement.update', entityType: 'maturityModel', entityId: modelId, before, after });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.requirement.update',
+      entityType: 'maturityModel',
+      entityId: modelId,
+      before,
+      after,
+    });
   });
   return after;
 }
 
-export async function addRequirement(ctx: AppContext, who: AuditActor, modelId: string, input: RequirementTexts & { subDomainCode: string; level: Level }) {
+export async function addRequirement(
+  ctx: AppContext,
+  who: AuditActor,
+  modelId: string,
+  input: RequirementTexts & { subDomainCode: string; level: Level },
+) {
   const model = await loadModel(ctx.db, modelId);
   assertCustom(model);
   const known = model.definition.domains.some((d) => d.subDomains.some((s) => s.code === input.subDomainCode));
   if (!known) throw new AppError(400, 'maturity.unknownCode', { code: input.subDomainCode }, 'subDomainCode');
-  if (model.definition.applicability[input.subDomainCode]?.[input.level] !== true) throw new AppError(400, 'maturity.notApplicableCell', { requirementId: `${input.subDomainCode}@${input.level}` }, 'level');
+  if (model.definition.applicability[input.subDomainCode]?.[input.level] !== true)
+    throw new AppError(400, 'maturity.notApplicableCell', { requirementId: `${input.subDomainCode}@${input.level}` }, 'level');
   const created: RequirementRecord = {
     id: `U-${input.subDomainCode}-L${input.level}-${randomBytes(3).toString('hex')}`,
     modelVersion: modelId,
@@ -146,14 +202,25 @@ export async function addRequirement(ctx: AppContext, who: AuditActor, modelId: 
   };
   await ctx.db.transaction().execute(async (tx) => {
     await insertRequirements(tx, modelId, [created]);
-    await ctx.audit.append(tx, who, { action: 'maturity.requirement.create', entityType: 'maturityModel', entityId: modelId, after: created });
+    await ctx.audit.append(tx, who, {
+      action: 'maturity.requirement.create',
+      entityType: 'maturityModel',
+      entityId: modelId,
+      after: created,
+    });
   });
   return created;
 }
 
 // ── answers ──────────────────────────────────────────────────────────────────────────────────
 
-const PROBLEM_FIELD = { unknownRequirement: 'requirementId', notApplicableCell: 'requirementId', duplicate: 'requirementId', badValue: 'value', naWithoutReason: 'naReason' } as const;
+const PROBLEM_FIELD = {
+  unknownRequirement: 'requirementId',
+  notApplicableCell: 'requirementId',
+  duplicate: 'requirementId',
+  badValue: 'value',
+  naWithoutReason: 'naReason',
+} as const;
 
 /** 400 naming the first bad answer, with every problem in details. */
 export function assertAnswersValid(definition: ModelVersion, bank: readonly Requirement[], answers: readonly Answer[]): void {
@@ -166,7 +233,10 @@ export function assertAnswersValid(definition: ModelVersion, bank: readonly Requ
 }
 
 /** Stateless scoring: any model version stored here, answers in, the full engine result out. */
-export async function scoreStateless(ctx: AppContext, input: { modelVersion: string; manufacturingType: ManufacturingType; answers: Answer[]; mode: ScoringMode }): Promise<MaturityResult> {
+export async function scoreStateless(
+  ctx: AppContext,
+  input: { modelVersion: string; manufacturingType: ManufacturingType; answers: Answer[]; mode: ScoringMode },
+): Promise<MaturityResult> {
   const model = await loadModel(ctx.db, input.modelVersion);
   const scorer = await scorerFor(ctx.db, model.definition, model.id, input.manufacturingType);
   assertAnswersValid(model.definition, scorer.requirements, input.answers);

@@ -67,19 +67,37 @@ export interface PeerSubject {
 
 /** One group per chain of the enterprise, then its district, then its manufacturing type. */
 export async function comparePeers(db: Executor, subject: PeerSubject): Promise<PeerGroupStats[]> {
-  const groups: [PeerGroupKind, string][] = [...subject.chainCodes.map((c) => ['chain', c] as [PeerGroupKind, string]), ['district', subject.districtCode], ['manufacturingType', subject.manufacturingType]];
-  return Promise.all(groups.map(async ([kind, code]) => peerStats(kind, code, subject.totalScore, await peerScores(db, subject.enterpriseId, kind, code))));
+  const groups: [PeerGroupKind, string][] = [
+    ...subject.chainCodes.map((c) => ['chain', c] as [PeerGroupKind, string]),
+    ['district', subject.districtCode],
+    ['manufacturingType', subject.manufacturingType],
+  ];
+  return Promise.all(
+    groups.map(async ([kind, code]) => peerStats(kind, code, subject.totalScore, await peerScores(db, subject.enterpriseId, kind, code))),
+  );
 }
 
 /** The enterprise's submitted assessments, oldest first: when, which model, level and score. */
 export async function enterpriseHistory(db: Executor, enterpriseId: number) {
   const rows = await db
     .selectFrom('maturityAssessment as a')
-    .select(['a.id', 'a.submittedAt', 'a.modelVersion', resultField(db, 'reachedLevel').as('reachedLevel'), resultField(db, 'totalScore').as('totalScore')])
+    .select([
+      'a.id',
+      'a.submittedAt',
+      'a.modelVersion',
+      resultField(db, 'reachedLevel').as('reachedLevel'),
+      resultField(db, 'totalScore').as('totalScore'),
+    ])
     .where('a.enterpriseId', '=', enterpriseId)
     .where('a.status', '=', 'submitted')
     .orderBy('a.submittedAt')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, submittedAt: r.submittedAt!, modelVersion: r.modelVersion, reachedLevel: Number(r.reachedLevel), totalScore: Number(r.totalScore) }));
+  return rows.map((r) => ({
+    id: r.id,
+    submittedAt: r.submittedAt!,
+    modelVersion: r.modelVersion,
+    reachedLevel: Number(r.reachedLevel),
+    totalScore: Number(r.totalScore),
+  }));
 }

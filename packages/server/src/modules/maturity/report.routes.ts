@@ -18,11 +18,14 @@ type AssessmentParams = { Params: { id: number } };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PDF = 'application/pdf';
 
-
 const fileResponse = (description: string) => ({ 200: { description, type: 'string', format: 'binary' }, ...errorResponses }) as const;
 
 function sendFile(reply: FastifyReply, type: string, fileName: string, asciiFallback: string, body: Buffer) {
-  return reply.header('content-type', type).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(body);
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', attachment(fileName, asciiFallback))
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -32,7 +35,8 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
       ...permissionFirst('maturity.assessment.read'),
       schema: {
         tags,
-        summary: 'The report of a submitted assessment: level, score, every level, domain radar, gap list, peers, history (the bureau: level and score only until shared)',
+        summary:
+          'The report of a submitted assessment: level, score, every level, domain radar, gap list, peers, history (the bureau: level and score only until shared)',
         params: idParams,
         response: { 200: reportSchema, ...errorResponses },
       },
@@ -48,7 +52,13 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
       `/api/maturity/assessments/:id/report.${format}`,
       {
         ...permissionFirst('maturity.assessment.read'),
-        schema: { tags, summary: `The full report as ${format === 'pdf' ? 'PDF (CJK font embedded)' : 'Word'}, in the caller’s language (403 for the bureau until shared)`, params: idParams, produces: [type], response: fileResponse(`A .${format} file`) },
+        schema: {
+          tags,
+          summary: `The full report as ${format === 'pdf' ? 'PDF (CJK font embedded)' : 'Word'}, in the caller’s language (403 for the bureau until shared)`,
+          params: idParams,
+          produces: [type],
+          response: fileResponse(`A .${format} file`),
+        },
       },
       async (request, reply) => {
         const locale = requestLocale(request);
@@ -61,13 +71,30 @@ export function registerMaturityReportRoutes(app: FastifyInstance, ctx: AppConte
 
   app.post<AssessmentParams>(
     '/api/maturity/assessments/:id/share',
-    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Share the full report of a submitted assessment with the bureau (own enterprise only; audited; sharing again changes nothing)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
+    {
+      ...permissionFirst('maturity.assessment.write'),
+      schema: {
+        tags,
+        summary:
+          'Share the full report of a submitted assessment with the bureau (own enterprise only; audited; sharing again changes nothing)',
+        params: idParams,
+        response: { 200: sharingSchema, ...errorResponses },
+      },
+    },
     async (request) => setSharing(ctx, requireActor(request), auditActor(request), request.params.id, true),
   );
 
   app.delete<AssessmentParams>(
     '/api/maturity/assessments/:id/share',
-    { ...permissionFirst('maturity.assessment.write'), schema: { tags, summary: 'Withdraw the sharing: the bureau sees level and score only again (audited)', params: idParams, response: { 200: sharingSchema, ...errorResponses } } },
+    {
+      ...permissionFirst('maturity.assessment.write'),
+      schema: {
+        tags,
+        summary: 'Withdraw the sharing: the bureau sees level and score only again (audited)',
+        params: idParams,
+        response: { 200: sharingSchema, ...errorResponses },
+      },
+    },
     async (request) => setSharing(ctx, requireActor(request), auditActor(request), request.params.id, false),
   );
 }

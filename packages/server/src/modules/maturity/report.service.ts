@@ -22,10 +22,20 @@ const levelName = (model: ModelVersion, level: number): Bilingual => model.level
 async function enterpriseFacts(db: Executor, row: AssessmentRow) {
   const [district, chains] = await Promise.all([
     db.selectFrom('district').select(['nameZh', 'nameEn']).where('code', '=', row.districtCode).executeTakeFirst(),
-    db.selectFrom('enterpriseChain as c').innerJoin('industryChain as i', 'i.code', 'c.chainCode').select(['i.code', 'i.nameZh', 'i.nameEn']).where('c.enterpriseId', '=', row.enterpriseId).orderBy('i.sortOrder').orderBy('i.code').execute(),
+    db
+      .selectFrom('enterpriseChain as c')
+      .innerJoin('industryChain as i', 'i.code', 'c.chainCode')
+      .select(['i.code', 'i.nameZh', 'i.nameEn'])
+      .where('c.enterpriseId', '=', row.enterpriseId)
+      .orderBy('i.sortOrder')
+      .orderBy('i.code')
+      .execute(),
   ]);
   return {
-    district: { code: row.districtCode, name: district ? { zh: district.nameZh, en: district.nameEn } : { zh: row.districtCode, en: row.districtCode } },
+    district: {
+      code: row.districtCode,
+      name: district ? { zh: district.nameZh, en: district.nameEn } : { zh: row.districtCode, en: row.districtCode },
+    },
     chains: chains.map((c) => ({ code: c.code, name: { zh: c.nameZh, en: c.nameEn } })),
   };
 }
@@ -45,7 +55,13 @@ export async function buildReport(db: Executor, actor: Actor, id: number, locale
     sharedAt: share.sharedAt,
     enterprise: { id: row.enterpriseId, name: row.enterpriseName, district: facts.district, chains: facts.chains },
     manufacturingType: row.manufacturingType,
-    model: { id: row.modelVersion, name: model.name, formulaId: result.formulaId, provisional: result.provisional, provisionalNote: model.provisionalNote ?? null },
+    model: {
+      id: row.modelVersion,
+      name: model.name,
+      formulaId: result.formulaId,
+      provisional: result.provisional,
+      provisionalNote: model.provisionalNote ?? null,
+    },
     submittedAt: row.submittedAt!,
     level: { level: result.reachedLevel, name: levelName(model, result.reachedLevel) },
     totalScore: result.totalScore,
@@ -58,20 +74,37 @@ export async function buildReport(db: Executor, actor: Actor, id: number, locale
   const radarScores = result.levels.find((l) => l.level === radarLevel)!;
   const [advice, peers, history] = await Promise.all([
     assessmentAdvice(db, actor, id, locale),
-    comparePeers(db, { enterpriseId: row.enterpriseId, districtCode: row.districtCode, manufacturingType: row.manufacturingType, chainCodes: facts.chains.map((c) => c.code), totalScore: result.totalScore }),
+    comparePeers(db, {
+      enterpriseId: row.enterpriseId,
+      districtCode: row.districtCode,
+      manufacturingType: row.manufacturingType,
+      chainCodes: facts.chains.map((c) => c.code),
+      totalScore: result.totalScore,
+    }),
     enterpriseHistory(db, row.enterpriseId),
   ]);
   return {
     ...summary,
     levels: result.levels.map((l) => ({ level: l.level, name: levelName(model, l.level), score: l.score, passed: l.passed })),
-    radar: { level: radarLevel, domains: radarScores.domains.map((d) => ({ code: d.code, name: domainNames.get(d.code) ?? { zh: d.code, en: d.code }, score: d.score, weight: d.weight })) },
+    radar: {
+      level: radarLevel,
+      domains: radarScores.domains.map((d) => ({
+        code: d.code,
+        name: domainNames.get(d.code) ?? { zh: d.code, en: d.code },
+        score: d.score,
+        weight: d.weight,
+      })),
+    },
     advice,
     peers: peers.map((p) => ({ ...p, name: peerGroupName(p, facts) })),
     history: history.map((h) => ({ ...h, levelName: levelName(model, h.reachedLevel) })),
   };
 }
 
-const TYPE_NAMES: Record<string, Bilingual> = { discrete: { zh: '离散型制造', en: 'Discrete manufacturing' }, process: { zh: '流程型制造', en: 'Process manufacturing' } };
+const TYPE_NAMES: Record<string, Bilingual> = {
+  discrete: { zh: '离散型制造', en: 'Discrete manufacturing' },
+  process: { zh: '流程型制造', en: 'Process manufacturing' },
+};
 
 function peerGroupName(p: PeerGroupStats, facts: Awaited<ReturnType<typeof enterpriseFacts>>): Bilingual {
   if (p.kind === 'district') return facts.district.name;
@@ -83,7 +116,13 @@ function peerGroupName(p: PeerGroupStats, facts: Awaited<ReturnType<typeof enter
 export async function buildFullReport(db: Executor, actor: Actor, id: number, locale: Locale) {
   const report = await buildReport(db, actor, id, locale);
   if (report.access !== 'full') throw new AppError(403, 'maturity.reportNotShared');
-  return report as typeof report & { levels: NonNullable<typeof report.levels>; radar: NonNullable<typeof report.radar>; advice: NonNullable<typeof report.advice>; peers: NonNullable<typeof report.peers>; history: NonNullable<typeof report.history> };
+  return report as typeof report & {
+    levels: NonNullable<typeof report.levels>;
+    radar: NonNullable<typeof report.radar>;
+    advice: NonNullable<typeof report.advice>;
+    peers: NonNullable<typeof report.peers>;
+    history: NonNullable<typeof report.history>;
+  };
 }
 
 /**
@@ -99,7 +138,13 @@ export async function setSharing(ctx: AppContext, actor: Actor, who: AuditActor,
     const after = shared ? { sharedAt: at, sharedBy: actor.userId } : { sharedAt: null, sharedBy: null };
     await ctx.db.transaction().execute(async (tx) => {
       await withSharing(tx).updateTable('maturityAssessment').set(after).where('id', '=', id).execute();
-      await ctx.audit.append(tx, who, { action: shared ? 'maturity.report.share' : 'maturity.report.unshare', entityType: 'maturityAssessment', entityId: id, before, after });
+      await ctx.audit.append(tx, who, {
+        action: shared ? 'maturity.report.share' : 'maturity.report.unshare',
+        entityType: 'maturityAssessment',
+        entityId: id,
+        before,
+        after,
+      });
     });
   }
   const now = await sharing(ctx.db, id);

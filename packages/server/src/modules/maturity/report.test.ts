@@ -2,7 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CMMM_2020, CMMM_2020_REQUIREMENTS, completeCreditCode, scoreAssessment, type Answer, type ManufacturingType } from '@zhizao/domain';
+import {
+  CMMM_2020,
+  CMMM_2020_REQUIREMENTS,
+  completeCreditCode,
+  scoreAssessment,
+  type Answer,
+  type ManufacturingType,
+} from '@zhizao/domain';
 import JSZip from 'jszip';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
@@ -15,7 +22,8 @@ import { insertEnterprise } from '../registry/enterprise.repo.ts';
 // and the enterprise's choice to share the full report with the bureau.
 
 /** Levels up to `reached` fully met, everything above partly: A_1…A_n = 1, the rest 0.5, so S = n + 0.5 (n < 5). */
-const answersReaching = (reached: number): Answer[] => CMMM_2020_REQUIREMENTS.map((r) => ({ requirementId: r.id, value: r.level <= reached ? 1 : 0.5 }));
+const answersReaching = (reached: number): Answer[] =>
+  CMMM_2020_REQUIREMENTS.map((r) => ({ requirementId: r.id, value: r.level <= reached ? 1 : 0.5 }));
 
 const bodyOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
@@ -30,14 +38,32 @@ describeEachDatabase('maturity report', (server) => {
   let serial = 7100;
 
   /** Another enterprise with submitted self-diagnoses written straight to the database (oldest first). */
-  async function peer(input: { districtCode?: string; chainCodes?: string[]; manufacturingType?: ManufacturingType }, reachedLevels: number[]) {
+  async function peer(
+    input: { districtCode?: string; chainCodes?: string[]; manufacturingType?: ManufacturingType },
+    reachedLevels: number[],
+  ) {
     const { ctx } = server();
     serial++;
     const district = input.districtCode ?? '371002';
-    const created = await ctx.db.transaction().execute((tx) =>
-      insertEnterprise(tx, enterpriseInput({ districtCode: district, chainCodes: input.chainCodes ?? [], manufacturingType: input.manufacturingType ?? 'discrete', creditCode: completeCreditCode(`91${district}PE${String(serial).padStart(7, '0')}`), name: `同行企业${serial}` }, serial)),
-    );
-    for (const [i, reached] of reachedLevels.entries()) await submitted(created.id, input.manufacturingType ?? 'discrete', reached, `2026-0${i + 1}-15T02:00:00.000Z`);
+    const created = await ctx.db
+      .transaction()
+      .execute((tx) =>
+        insertEnterprise(
+          tx,
+          enterpriseInput(
+            {
+              districtCode: district,
+              chainCodes: input.chainCodes ?? [],
+              manufacturingType: input.manufacturingType ?? 'discrete',
+              creditCode: completeCreditCode(`91${district}PE${String(serial).padStart(7, '0')}`),
+              name: `同行企业${serial}`,
+            },
+            serial,
+          ),
+        ),
+      );
+    for (const [i, reached] of reachedLevels.entries())
+      await submitted(created.id, input.manufacturingType ?? 'discrete', reached, `2026-0${i + 1}-15T02:00:00.000Z`);
     return created.id;
   }
 
@@ -45,14 +71,31 @@ describeEachDatabase('maturity report', (server) => {
     const result = scoreAssessment(CMMM_2020, CMMM_2020_REQUIREMENTS, answersReaching(reached), { manufacturingType, mode: 'final' });
     await server()
       .ctx.db.insertInto('maturityAssessment')
-      .values({ enterpriseId, modelVersion: 'CMMM-2020', manufacturingType, targetLevel: 2, status: 'submitted', version: 2, createdBy: null, createdAt: at, updatedAt: at, submittedAt: at, resultJson: JSON.stringify(result), modelJson: JSON.stringify(CMMM_2020), formulaId: result.formulaId })
+      .values({
+        enterpriseId,
+        modelVersion: 'CMMM-2020',
+        manufacturingType,
+        targetLevel: 2,
+        status: 'submitted',
+        version: 2,
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+        submittedAt: at,
+        resultJson: JSON.stringify(result),
+        modelJson: JSON.stringify(CMMM_2020),
+        formulaId: result.formulaId,
+      })
       .execute();
   }
 
   async function selfDiagnose(reached: number): Promise<number> {
     const created = await enterprise.post('/api/maturity/assessments', { targetLevel: reached + 1 });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    const saved = await enterprise.put(`/api/maturity/assessments/${created.body.id}/answers`, { version: 1, answers: answersReaching(reached) });
+    const saved = await enterprise.put(`/api/maturity/assessments/${created.body.id}/answers`, {
+      version: 1,
+      answers: answersReaching(reached),
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const done = await enterprise.post(`/api/maturity/assessments/${created.body.id}/submit`, { version: 2 });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
@@ -65,7 +108,14 @@ describeEachDatabase('maturity report', (server) => {
     bureau = await server().as('bureau_admin');
     officer = await server().as('district_officer');
     const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
-    await createUser(ctx, seed, { username: 't-wendeng-r', displayName: '文登企业用户', password: TEST_PASSWORD, role: 'enterprise_user', districtCode: null, enterpriseId: enterprises.wendeng });
+    await createUser(ctx, seed, {
+      username: 't-wendeng-r',
+      displayName: '文登企业用户',
+      password: TEST_PASSWORD,
+      role: 'enterprise_user',
+      districtCode: null,
+      enterpriseId: enterprises.wendeng,
+    });
     wendengUser = server().client();
     expect((await wendengUser.login('t-wendeng-r', TEST_PASSWORD)).status).toBe(200);
 
@@ -102,11 +152,15 @@ describeEachDatabase('maturity report', (server) => {
     expect(r.enterprise.chains.map((c: { code: string }) => c.code)).toEqual(['TC1', 'TC2']);
     expect(r.totalScore).toBe(frozen.totalScore);
     expect(r.totalScore).toBeCloseTo(2.5, 9);
-    expect(r.levels.map((l: { score: number; passed: boolean }) => [l.score, l.passed])).toEqual(frozen.levels.map((l: { score: number; passed: boolean }) => [l.score, l.passed]));
+    expect(r.levels.map((l: { score: number; passed: boolean }) => [l.score, l.passed])).toEqual(
+      frozen.levels.map((l: { score: number; passed: boolean }) => [l.score, l.passed]),
+    );
     expect(r.levels[2].name.zh).toBe('三级 集成级');
     expect(r.radar.level).toBe(3);
     expect(r.radar.domains).toHaveLength(12);
-    expect(r.radar.domains.map((d: { code: string; score: number }) => [d.code, d.score])).toEqual(frozen.levels[2].domains.map((d: { code: string; score: number }) => [d.code, d.score]));
+    expect(r.radar.domains.map((d: { code: string; score: number }) => [d.code, d.score])).toEqual(
+      frozen.levels[2].domains.map((d: { code: string; score: number }) => [d.code, d.score]),
+    );
     expect(r.radar.domains[0].name).toEqual(CMMM_2020.domains[0]!.name);
     const advice = (await enterprise.get(`/api/maturity/assessments/${report}/advice`)).body;
     expect(r.advice).toEqual(advice);
@@ -122,7 +176,15 @@ describeEachDatabase('maturity report', (server) => {
     expect(byGroup['chain:TC1']).toMatchObject({ size: 6, hidden: false, name: { zh: '测试产业链一' } });
     expect(byGroup['chain:TC1'].average).toBeCloseTo(11 / 6, 9);
     expect(byGroup['chain:TC1'].percentile).toBeCloseTo((4 / 6) * 100, 9);
-    expect(byGroup['chain:TC2']).toEqual({ kind: 'chain', code: 'TC2', name: { zh: '测试产业链二', en: 'Test chain 2' }, size: 2, hidden: true, average: null, percentile: null });
+    expect(byGroup['chain:TC2']).toEqual({
+      kind: 'chain',
+      code: 'TC2',
+      name: { zh: '测试产业链二', en: 'Test chain 2' },
+      size: 2,
+      hidden: true,
+      average: null,
+      percentile: null,
+    });
     // 371002: TC1's six and TC2's two → 19 / 8; below three, equal two → (3 + 1) / 8
     expect(byGroup['district:371002']).toMatchObject({ size: 8, hidden: false });
     expect(byGroup['district:371002'].average).toBeCloseTo(19 / 8, 9);
@@ -152,7 +214,8 @@ describeEachDatabase('maturity report', (server) => {
       expect(res.headers.get('content-disposition')).toBeNull();
     }
     expectError(await wendengUser.post(`/api/maturity/assessments/${report}/share`), 404, 'maturity.assessmentNotFound');
-    for (const role of ['expert', 'service_provider'] as const) expectError(await (await server().as(role)).get(`/api/maturity/assessments/${report}/report`), 403, 'auth.forbidden');
+    for (const role of ['expert', 'service_provider'] as const)
+      expectError(await (await server().as(role)).get(`/api/maturity/assessments/${report}/report`), 403, 'auth.forbidden');
     expectError(await server().client().get(`/api/maturity/assessments/${report}/report.pdf`), 401, 'auth.required');
     expectError(await enterprise.get('/api/maturity/assessments/999999/report.docx'), 404, 'maturity.assessmentNotFound');
   });
@@ -162,29 +225,55 @@ describeEachDatabase('maturity report', (server) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const disposition = res.headers.get('content-disposition')!;
-    expect(disposition).toMatch(new RegExp(`^attachment; filename="maturity-report-${report}-\\d{4}-\\d{2}-\\d{2}\\.docx"; filename\\*=UTF-8''`));
-    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(/^测试精密机械制造有限公司9001-成熟度自诊断报告-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(disposition).toMatch(
+      new RegExp(`^attachment; filename="maturity-report-${report}-\\d{4}-\\d{2}-\\d{2}\\.docx"; filename\\*=UTF-8''`),
+    );
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1]!)).toMatch(
+      /^测试精密机械制造有限公司9001-成熟度自诊断报告-\d{4}-\d{2}-\d{2}\.docx$/,
+    );
     const xml = await (await JSZip.loadAsync(await bodyOf(res))).file('word/document.xml')!.async('string');
-    for (const text of ['智能制造能力成熟度自诊断报告', '测试精密机械制造有限公司9001', '二级 规范级', '2.50', '暂定结果', '差距清单', '同行比较', '不足 5 家，不显示', '历次自诊断']) expect(xml).toContain(text);
+    for (const text of [
+      '智能制造能力成熟度自诊断报告',
+      '测试精密机械制造有限公司9001',
+      '二级 规范级',
+      '2.50',
+      '暂定结果',
+      '差距清单',
+      '同行比较',
+      '不足 5 家，不显示',
+      '历次自诊断',
+    ])
+      expect(xml).toContain(text);
 
     const en = await enterprise.raw('GET', `/api/maturity/assessments/${report}/report.docx`, { headers: { 'accept-language': 'en' } });
     const enXml = await (await JSZip.loadAsync(await bodyOf(en))).file('word/document.xml')!.async('string');
-    for (const text of ['Smart-manufacturing capability maturity self-diagnosis report', 'Level 2 Specification', 'Peer comparison', 'fewer than 5, not shown']) expect(enXml).toContain(text);
+    for (const text of [
+      'Smart-manufacturing capability maturity self-diagnosis report',
+      'Level 2 Specification',
+      'Peer comparison',
+      'fewer than 5, not shown',
+    ])
+      expect(enXml).toContain(text);
   });
 
   it('downloads the report as a small PDF that embeds its CJK font (subset), so the Chinese shows anywhere', async () => {
     const res = await enterprise.raw('GET', `/api/maturity/assessments/${report}/report.pdf`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('测试精密机械制造有限公司9001-成熟度自诊断报告-')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('测试精密机械制造有限公司9001-成熟度自诊断报告-')}`,
+    );
     const pdf = await bodyOf(res);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.includes('/FontFile3')).toBe(true);
     expect(pdf.length).toBeLessThan(400_000);
     const text = pdfText(pdf);
-    if (text !== null) for (const t of ['测试精密机械制造有限公司9001', '二级 规范级', '同行比较']) expect(text.replace(/\s+/g, ' ')).toContain(t);
+    if (text !== null)
+      for (const t of ['测试精密机械制造有限公司9001', '二级 规范级', '同行比较']) expect(text.replace(/\s+/g, ' ')).toContain(t);
 
-    const en = await bodyOf(await enterprise.raw('GET', `/api/maturity/assessments/${report}/report.pdf`, { headers: { 'accept-language': 'en' } }));
+    const en = await bodyOf(
+      await enterprise.raw('GET', `/api/maturity/assessments/${report}/report.pdf`, { headers: { 'accept-language': 'en' } }),
+    );
     const enText = pdfText(en);
     if (enText !== null) expect(enText).toContain('Peer comparison');
   });
@@ -193,9 +282,19 @@ describeEachDatabase('maturity report', (server) => {
     for (const c of [bureau, officer]) {
       const summary = await c.get(`/api/maturity/assessments/${report}/report`);
       expect(summary.status, JSON.stringify(summary.body)).toBe(200);
-      expect(summary.body).toMatchObject({ access: 'summary', shared: false, level: { level: 2 }, levels: null, radar: null, advice: null, peers: null, history: null });
+      expect(summary.body).toMatchObject({
+        access: 'summary',
+        shared: false,
+        level: { level: 2 },
+        levels: null,
+        radar: null,
+        advice: null,
+        peers: null,
+        history: null,
+      });
       expect(summary.body.totalScore).toBeCloseTo(2.5, 9);
-      for (const format of ['docx', 'pdf']) expectError(await c.get(`/api/maturity/assessments/${report}/report.${format}`), 403, 'maturity.reportNotShared');
+      for (const format of ['docx', 'pdf'])
+        expectError(await c.get(`/api/maturity/assessments/${report}/report.${format}`), 403, 'maturity.reportNotShared');
       // the older detail, result and advice routes keep the same rule: no answers, no level breakdown
       const detail = await c.get(`/api/maturity/assessments/${report}`);
       expect(detail.status, JSON.stringify(detail.body)).toBe(200);
@@ -223,7 +322,14 @@ describeEachDatabase('maturity report', (server) => {
     }
     // the officer of another district still finds nothing
     const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
-    await createUser(server().ctx, seed, { username: 't-district-wd', displayName: '文登区', password: TEST_PASSWORD, role: 'district_officer', districtCode: '371003', enterpriseId: null });
+    await createUser(server().ctx, seed, {
+      username: 't-district-wd',
+      displayName: '文登区',
+      password: TEST_PASSWORD,
+      role: 'district_officer',
+      districtCode: '371003',
+      enterpriseId: null,
+    });
     const otherOfficer = server().client();
     await otherOfficer.login('t-district-wd', TEST_PASSWORD);
     expectError(await otherOfficer.get(`/api/maturity/assessments/${report}/report`), 404, 'maturity.assessmentNotFound');
@@ -257,4 +363,3 @@ function pdfText(pdf: Buffer): string | null {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
-

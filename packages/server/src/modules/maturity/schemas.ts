@@ -10,10 +10,15 @@ const level = { type: 'integer', minimum: 1, maximum: 5 } as const;
 const anything = { type: 'object', additionalProperties: true } as const;
 
 export const modelParams = { type: 'object', properties: { id: modelId }, required: ['id'] } as const;
-export const requirementParams = { type: 'object', properties: { id: modelId, requirementId: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,80}$' } }, required: ['id', 'requirementId'] } as const;
+export const requirementParams = {
+  type: 'object',
+  properties: { id: modelId, requirementId: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,80}$' } },
+  required: ['id', 'requirementId'],
+} as const;
 
 const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '\\S' }) as const;
-const bilingual = (max: number) => ({ type: 'object', additionalProperties: false, required: ['zh', 'en'], properties: { zh: text(max), en: text(max) } }) as const;
+const bilingual = (max: number) =>
+  ({ type: 'object', additionalProperties: false, required: ['zh', 'en'], properties: { zh: text(max), en: text(max) } }) as const;
 const bilingualView = { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } } as const;
 
 export const modelSummarySchema = {
@@ -60,15 +65,27 @@ export const modelViewSchema = {
   },
 } as const;
 
-export const copyModelSchema = { type: 'object', additionalProperties: false, required: ['newId', 'name'], properties: { newId: modelId, name: bilingual(200) } } as const;
+export const copyModelSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['newId', 'name'],
+  properties: { newId: modelId, name: bilingual(200) },
+} as const;
 
 const weightMap = { type: 'object', maxProperties: 100, additionalProperties: { type: 'number', minimum: 0, maximum: 1 } } as const;
-const weightSet = { type: 'object', additionalProperties: false, required: ['domain', 'subDomain'], properties: { domain: weightMap, subDomain: weightMap } } as const;
+const weightSet = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['domain', 'subDomain'],
+  properties: { domain: weightMap, subDomain: weightMap },
+} as const;
 export const weightsSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['weights'],
-  properties: { weights: { type: 'object', additionalProperties: false, minProperties: 1, properties: { discrete: weightSet, process: weightSet } } },
+  properties: {
+    weights: { type: 'object', additionalProperties: false, minProperties: 1, properties: { discrete: weightSet, process: weightSet } },
+  },
 } as const;
 
 const requirementTexts = { text: bilingual(2000), evidence: bilingual(2000), advice: bilingual(2000) } as const;
@@ -90,19 +107,39 @@ const answerSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['requirementId', 'value'],
-  properties: { requirementId, value: { type: ['number', 'null'] }, naReason: { type: 'string', maxLength: 2000 }, note: { type: 'string', maxLength: 4000 } },
+  properties: {
+    requirementId,
+    value: { type: ['number', 'null'] },
+    naReason: { type: 'string', maxLength: 2000 },
+    note: { type: 'string', maxLength: 4000 },
+  },
 } as const;
 const answers = { type: 'array', maxItems: 1000, items: answerSchema } as const;
 const version = { type: 'integer', minimum: 1, maximum: 2147483647 } as const;
 
-export const answersBodySchema = { type: 'object', additionalProperties: false, required: ['version', 'answers'], properties: { version, answers } } as const;
+export const answersBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'answers'],
+  properties: { version, answers },
+} as const;
 export const submitBodySchema = { type: 'object', additionalProperties: false, required: ['version'], properties: { version } } as const;
-export const createAssessmentSchema = { type: 'object', additionalProperties: false, required: ['targetLevel'], properties: { modelVersion: modelId, targetLevel: level } } as const;
+export const createAssessmentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['targetLevel'],
+  properties: { modelVersion: modelId, targetLevel: level },
+} as const;
 export const scoreBodySchema = {
   type: 'object',
   additionalProperties: false,
   required: ['modelVersion', 'manufacturingType', 'answers'],
-  properties: { modelVersion: modelId, manufacturingType: { type: 'string', enum: [...MANUFACTURING_TYPES] }, answers, mode: { type: 'string', enum: ['draft', 'final'], default: 'final' } },
+  properties: {
+    modelVersion: modelId,
+    manufacturingType: { type: 'string', enum: [...MANUFACTURING_TYPES] },
+    answers,
+    mode: { type: 'string', enum: ['draft', 'final'], default: 'final' },
+  },
 } as const;
 
 export const assessmentListQuerySchema = {
@@ -120,9 +157,25 @@ export const assessmentListQuerySchema = {
 const nullableNumber = { type: ['number', 'null'] } as const;
 const subDomainScore = {
   type: 'object',
-  properties: { code: { type: 'string' }, score: nullableNumber, weight: { type: 'number' }, items: { type: 'integer' }, notApplicable: { type: 'integer' }, unanswered: { type: 'integer' }, scored: { type: 'integer' } },
+  properties: {
+    code: { type: 'string' },
+    score: nullableNumber,
+    weight: { type: 'number' },
+    items: { type: 'integer' },
+    notApplicable: { type: 'integer' },
+    unanswered: { type: 'integer' },
+    scored: { type: 'integer' },
+  },
 } as const;
-const domainScore = { type: 'object', properties: { code: { type: 'string' }, score: nullableNumber, weight: { type: 'number' }, subDomains: { type: 'array', items: subDomainScore } } } as const;
+const domainScore = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    score: nullableNumber,
+    weight: { type: 'number' },
+    subDomains: { type: 'array', items: subDomainScore },
+  },
+} as const;
 const levelScore = {
   type: 'object',
   properties: {
@@ -135,10 +188,20 @@ const levelScore = {
     domains: { type: 'array', items: domainScore },
   },
 } as const;
-const domainProgress = { type: 'object', additionalProperties: { type: 'object', properties: { items: { type: 'integer' }, answered: { type: 'integer' } } } } as const;
+const domainProgress = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { items: { type: 'integer' }, answered: { type: 'integer' } } },
+} as const;
 export const progressSchema = {
   type: 'object',
-  properties: { items: { type: 'integer' }, answered: { type: 'integer' }, notApplicable: { type: 'integer' }, unanswered: { type: 'integer' }, ratio: { type: 'number' }, byDomain: domainProgress },
+  properties: {
+    items: { type: 'integer' },
+    answered: { type: 'integer' },
+    notApplicable: { type: 'integer' },
+    unanswered: { type: 'integer' },
+    ratio: { type: 'number' },
+    byDomain: domainProgress,
+  },
 } as const;
 
 /** The engine's MaturityResult: every A, B and C, so a report can explain any figure. */
@@ -179,14 +242,29 @@ export const assessmentSummarySchema = { type: 'object', properties: assessmentP
 
 const storedAnswer = {
   type: 'object',
-  properties: { requirementId: { type: 'string' }, value: nullableNumber, naReason: { type: 'string' }, note: { type: ['string', 'null'] }, updatedAt: { type: 'string' } },
+  properties: {
+    requirementId: { type: 'string' },
+    value: nullableNumber,
+    naReason: { type: 'string' },
+    note: { type: ['string', 'null'] },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 export const assessmentDetailSchema = {
   type: 'object',
-  properties: { ...assessmentProperties, access: { type: 'string', enum: ['full', 'summary'] }, answers: { type: 'array', items: storedAnswer }, progress: progressSchema, result: resultSchema },
+  properties: {
+    ...assessmentProperties,
+    access: { type: 'string', enum: ['full', 'summary'] },
+    answers: { type: 'array', items: storedAnswer },
+    progress: progressSchema,
+    result: resultSchema,
+  },
 } as const;
 
-export const saveAnswersResponseSchema = { type: 'object', properties: { version: { type: 'integer' }, progress: progressSchema } } as const;
+export const saveAnswersResponseSchema = {
+  type: 'object',
+  properties: { version: { type: 'integer' }, progress: progressSchema },
+} as const;
 export const resultResponseSchema = { type: 'object', properties: { frozen: { type: 'boolean' }, result: resultSchema } } as const;
 
 export const adviceSchema = {

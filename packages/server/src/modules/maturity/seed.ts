@@ -15,7 +15,11 @@ export async function seedMaturityModels(db: Db): Promise<void> {
     const at = new Date().toISOString();
     await db.transaction().execute(async (tx) => {
       await insertModel(tx, model, null, at);
-      await insertRequirements(tx, model.id, requirementsFor(model.id).map((r, i) => ({ ...r, sortOrder: i + 1 })));
+      await insertRequirements(
+        tx,
+        model.id,
+        requirementsFor(model.id).map((r, i) => ({ ...r, sortOrder: i + 1 })),
+      );
     });
   }
 }

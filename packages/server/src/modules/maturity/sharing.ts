@@ -15,7 +15,11 @@ type SharingColumns = {
 export const withSharing = (db: Executor) => db.withTables<SharingColumns>();
 
 export async function sharing(db: Executor, id: number) {
-  const row = await withSharing(db).selectFrom('maturityAssessment').select(['sharedAt', 'sharedBy']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await withSharing(db)
+    .selectFrom('maturityAssessment')
+    .select(['sharedAt', 'sharedBy'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return { sharedAt: row.sharedAt ?? null, sharedBy: row.sharedBy ?? null };
 }
 

@@ -21,14 +21,16 @@ export async function findApplication(db: Executor, id: number): Promise<Applica
 
 export async function loadVisibleApplication(db: Executor, actor: Actor, id: number): Promise<ApplicationRow> {
   const row = await findApplication(db, id);
-  if (!row || !ownsEnterprise(actor, { id: Number(row.enterpriseId), districtCode: row.districtCode })) throw new AppError(404, 'recognition.applicationNotFound');
+  if (!row || !ownsEnterprise(actor, { id: Number(row.enterpriseId), districtCode: row.districtCode }))
+    throw new AppError(404, 'recognition.applicationNotFound');
   return row;
 }
 
 /** The enterprise user's own application, or 404. */
 export async function loadOwnApplication(db: Executor, actor: Actor, id: number): Promise<ApplicationRow> {
   const row = await findApplication(db, id);
-  if (!row || actor.role !== 'enterprise_user' || actor.enterpriseId !== Number(row.enterpriseId)) throw new AppError(404, 'recognition.applicationNotFound');
+  if (!row || actor.role !== 'enterprise_user' || actor.enterpriseId !== Number(row.enterpriseId))
+    throw new AppError(404, 'recognition.applicationNotFound');
   return row;
 }
 

@@ -1,4 +1,15 @@
-import { EDITABLE_STATES, FINAL_STATES, KPI_CODES, allowedMoves, benchmarkCheck, kpiChanges, type Actor, type ApplicationState, type KpiSet, type Locale } from '@zhizao/domain';
+import {
+  EDITABLE_STATES,
+  FINAL_STATES,
+  KPI_CODES,
+  allowedMoves,
+  benchmarkCheck,
+  kpiChanges,
+  type Actor,
+  type ApplicationState,
+  type KpiSet,
+  type Locale,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -24,7 +35,11 @@ const num = (v: number | null) => (v === null ? null : Number(v));
 
 async function recognitionNumbers(db: Executor, applicationIds: number[]): Promise<Map<number, string>> {
   if (!applicationIds.length) return new Map();
-  const rows = await db.selectFrom('recognition').select(['applicationId', 'recognitionNumber']).where('applicationId', 'in', applicationIds).execute();
+  const rows = await db
+    .selectFrom('recognition')
+    .select(['applicationId', 'recognitionNumber'])
+    .where('applicationId', 'in', applicationIds)
+    .execute();
   return new Map(rows.map((r) => [Number(r.applicationId), r.recognitionNumber]));
 }
 
@@ -73,10 +88,21 @@ export async function listApplications(db: Executor, actor: Actor, filter: Appli
   if (f.districtCode !== undefined) q = q.where('e.districtCode', '=', f.districtCode);
   if (f.enterpriseId !== undefined) q = q.where('a.enterpriseId', '=', f.enterpriseId);
   const [rows, total] = await Promise.all([
-    q.orderBy('a.updatedAt', 'desc').orderBy('a.id', 'desc').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute(),
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .orderBy('a.updatedAt', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  const numbers = await recognitionNumbers(db, rows.map((r) => Number(r.id)));
+  const numbers = await recognitionNumbers(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => presentSummary(r, numbers.get(Number(r.id)))), total: Number(total.n), ...page };
 }
 
@@ -94,7 +120,12 @@ export async function presentDetail(db: Executor, actor: Actor, id: number, loca
   const kpis = parseKpis(row.kpisJson);
   const [numbers, history, attachments, gates] = await Promise.all([
     recognitionNumbers(db, [id]),
-    db.selectFrom('recognitionMove').select(['move', 'fromState', 'toState', 'reason', 'actorRole', 'actorName', 'at']).where('applicationId', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('recognitionMove')
+      .select(['move', 'fromState', 'toState', 'reason', 'actorRole', 'actorName', 'at'])
+      .where('applicationId', '=', id)
+      .orderBy('id')
+      .execute(),
     listAttachments(db, id),
     gatesOf(db, row),
   ]);
@@ -133,27 +164,57 @@ export async function createApplication(ctx: AppContext, actor: Actor, who: Audi
       .where('state', 'not in', FINAL_STATES)
       .executeTakeFirst();
     if (open) throw new AppError(409, 'recognition.applicationExists', { id: Number(open.id) }, 'programmeId');
-    const enterprise = await tx.selectFrom('enterprise').select(['id', 'archived']).where('id', '=', actor.enterpriseId!).executeTakeFirst();
+    const enterprise = await tx
+      .selectFrom('enterprise')
+      .select(['id', 'archived'])
+      .where('id', '=', actor.enterpriseId!)
+      .executeTakeFirst();
     if (!enterprise || enterprise.archived) throw new AppError(403, 'recognition.noEnterprise');
     const at = new Date().toISOString();
     const { id: created } = await tx
       .insertInto('recognitionApplication')
-      .values({ programmeId, enterpriseId: enterprise.id, state: 'draft', version: 1, projectName: '', projectDescription: '', serviceProviderName: '', incidentFreeDeclared: 0, kpisJson: '{}', createdBy: actor.userId, createdAt: at, updatedAt: at })
+      .values({
+        programmeId,
+        enterpriseId: enterprise.id,
+        state: 'draft',
+        version: 1,
+        projectName: '',
+        projectDescription: '',
+        serviceProviderName: '',
+        incidentFreeDeclared: 0,
+        kpisJson: '{}',
+        createdBy: actor.userId,
+        createdAt: at,
+        updatedAt: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await ctx.audit.append(tx, who, { action: 'recognition.application.create', entityType: 'recognitionApplication', entityId: Number(created), after: { programmeId, enterpriseId: enterprise.id, programme: programme.title } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.application.create',
+      entityType: 'recognitionApplication',
+      entityId: Number(created),
+      after: { programmeId, enterpriseId: enterprise.id, programme: programme.title },
+    });
     return Number(created);
   });
   return presentDetail(ctx.db, actor, id, locale);
 }
 
 /** The autosave: only the fields sent change; `version` must be the one read. */
-export async function updateApplication(ctx: AppContext, actor: Actor, who: AuditActor, id: number, input: ApplicationContent & { version: number }, locale: Locale) {
+export async function updateApplication(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  input: ApplicationContent & { version: number },
+  locale: Locale,
+) {
   await loadOwnApplication(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (tx) => {
     const row = (await findApplication(tx, id))!;
     if (!EDITABLE_STATES.includes(row.state as ApplicationState)) throw new AppError(409, 'recognition.locked');
-    if (Number(row.version) !== input.version) throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) }, 'version');
+    if (Number(row.version) !== input.version)
+      throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) }, 'version');
     const before = contentOf(row);
     const after = {
       projectName: input.projectName ?? before.projectName,
@@ -177,9 +238,16 @@ export async function updateApplication(ctx: AppContext, actor: Actor, who: Audi
       .where('version', '=', input.version)
       .executeTakeFirst()
       .then((r) => {
-        if (Number(r.numUpdatedRows) !== 1) throw new AppError(409, 'recognition.versionConflict', { version: input.version + 1 }, 'version');
+        if (Number(r.numUpdatedRows) !== 1)
+          throw new AppError(409, 'recognition.versionConflict', { version: input.version + 1 }, 'version');
       });
-    await ctx.audit.append(tx, who, { action: 'recognition.application.update', entityType: 'recognitionApplication', entityId: id, before, after });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.application.update',
+      entityType: 'recognitionApplication',
+      entityId: id,
+      before,
+      after,
+    });
   });
   return presentDetail(ctx.db, actor, id, locale);
 }

@@ -33,7 +33,13 @@ export function presentAttachment(row: Selectable<RecognitionAttachmentTable>) {
 const dirOf = (ctx: AppContext, applicationId: number) => path.join(ctx.config.dataDir, 'recognition', String(applicationId));
 
 export async function listAttachments(db: Executor, applicationId: number) {
-  const rows = await db.selectFrom('recognitionAttachment').selectAll().where('applicationId', '=', applicationId).orderBy('uploadedAt').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('recognitionAttachment')
+    .selectAll()
+    .where('applicationId', '=', applicationId)
+    .orderBy('uploadedAt')
+    .orderBy('id')
+    .execute();
   return rows.map(presentAttachment);
 }
 
@@ -41,7 +47,13 @@ function assertEditable(state: string): void {
   if (!EDITABLE_STATES.includes(state as ApplicationState)) throw new AppError(409, 'recognition.locked');
 }
 
-export async function uploadAttachment(ctx: AppContext, actor: Actor, who: AuditActor, applicationId: number, input: { fileName: string; data: Buffer }) {
+export async function uploadAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  applicationId: number,
+  input: { fileName: string; data: Buffer },
+) {
   const application = await loadOwnApplication(ctx.db, actor, applicationId);
   assertEditable(application.state);
   const fileName = cleanFileName(input.fileName);
@@ -50,16 +62,35 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, who: Audit
   await fs.mkdir(dirOf(ctx, applicationId), { recursive: true });
   const finalPath = path.join(dirOf(ctx, applicationId), id);
   const tempPath = `${finalPath}.part`;
-  const values = { id, applicationId, fileName, contentType, size: input.data.length, sha256: createHash('sha256').update(input.data).digest('hex'), uploadedBy: actor.userId, uploadedAt: new Date().toISOString() };
+  const values = {
+    id,
+    applicationId,
+    fileName,
+    contentType,
+    size: input.data.length,
+    sha256: createHash('sha256').update(input.data).digest('hex'),
+    uploadedBy: actor.userId,
+    uploadedAt: new Date().toISOString(),
+  };
   await fs.writeFile(tempPath, input.data, { flag: 'wx' });
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const current = await findApplication(tx, applicationId);
       assertEditable(current?.state ?? '');
-      const { n } = await tx.selectFrom('recognitionAttachment').select((eb) => eb.fn.countAll<number>().as('n')).where('applicationId', '=', applicationId).executeTakeFirstOrThrow();
-      if (Number(n) >= ATTACHMENT_MAX_PER_APPLICATION) throw new AppError(409, 'recognition.attachmentsTooMany', { max: ATTACHMENT_MAX_PER_APPLICATION }, 'file');
+      const { n } = await tx
+        .selectFrom('recognitionAttachment')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('applicationId', '=', applicationId)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= ATTACHMENT_MAX_PER_APPLICATION)
+        throw new AppError(409, 'recognition.attachmentsTooMany', { max: ATTACHMENT_MAX_PER_APPLICATION }, 'file');
       await tx.insertInto('recognitionAttachment').values(values).execute();
-      await ctx.audit.append(tx, who, { action: 'recognition.attachment.upload', entityType: 'recognitionApplication', entityId: applicationId, after: presentAttachment(values) });
+      await ctx.audit.append(tx, who, {
+        action: 'recognition.attachment.upload',
+        entityType: 'recognitionApplication',
+        entityId: applicationId,
+        after: presentAttachment(values),
+      });
       await fs.rename(tempPath, finalPath);
     });
   } catch (error) {
@@ -79,7 +110,12 @@ async function findAttachment(db: Executor, fileId: string) {
 /** Readers of the application, and the experts on its panel, may download its attachments. */
 async function mayRead(db: Executor, actor: Actor, applicationId: number): Promise<boolean> {
   if (actor.role === 'expert') {
-    const member = await db.selectFrom('recognitionPanelMember').select('expertUserId').where('applicationId', '=', applicationId).where('expertUserId', '=', actor.userId).executeTakeFirst();
+    const member = await db
+      .selectFrom('recognitionPanelMember')
+      .select('expertUserId')
+      .where('applicationId', '=', applicationId)
+      .where('expertUserId', '=', actor.userId)
+      .executeTakeFirst();
     return Boolean(member);
   }
   return loadVisibleApplication(db, actor, applicationId).then(
@@ -112,7 +148,12 @@ export async function deleteAttachment(ctx: AppContext, actor: Actor, who: Audit
     assertEditable(current?.state ?? '');
     const deleted = await tx.deleteFrom('recognitionAttachment').where('id', '=', fileId).executeTakeFirst();
     if (Number(deleted.numDeletedRows) !== 1) throw new AppError(404, 'recognition.attachmentNotFound');
-    await ctx.audit.append(tx, who, { action: 'recognition.attachment.delete', entityType: 'recognitionApplication', entityId: applicationId, before: presentAttachment(row) });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.attachment.delete',
+      entityType: 'recognitionApplication',
+      entityId: applicationId,
+      before: presentAttachment(row),
+    });
   });
   await fs.rm(path.join(dirOf(ctx, applicationId), fileId), { force: true });
   return { deleted: true };

@@ -1,4 +1,10 @@
-import { RECOGNITION_KIND_LABELS, RECOGNITION_LEVEL_LABELS, type Locale, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  RECOGNITION_KIND_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+  type Locale,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import type { ReportDocument } from '../maturity/export.content.ts';
 import { reportPdf } from '../maturity/export.pdf.ts';
 import type { RecognitionView } from './recognitions.service.ts';

@@ -28,15 +28,31 @@ export async function runningBan(db: Executor, enterpriseId: number, today: stri
   return (row?.until as string | null | undefined) ?? null;
 }
 
-export async function gateReport(db: Executor, programme: ProgrammeRow, enterprise: { id: number; sizeClass: string }, incidentFreeDeclared: boolean) {
+export async function gateReport(
+  db: Executor,
+  programme: ProgrammeRow,
+  enterprise: { id: number; sizeClass: string },
+  incidentFreeDeclared: boolean,
+) {
   const today = chinaDate();
   const [maturityLevel, banUntil] = await Promise.all([latestMaturityLevel(db, enterprise.id), runningBan(db, enterprise.id, today)]);
-  return checkGates(programmeGates(programme), { today, opensOn: programme.opensOn, closesOn: programme.closesOn, maturityLevel, sizeClass: enterprise.sizeClass, incidentFreeDeclared, banUntil });
+  return checkGates(programmeGates(programme), {
+    today,
+    opensOn: programme.opensOn,
+    closesOn: programme.closesOn,
+    maturityLevel,
+    sizeClass: enterprise.sizeClass,
+    incidentFreeDeclared,
+    banUntil,
+  });
 }
 
 export type GateReport = Awaited<ReturnType<typeof gateReport>>;
 
 /** The report with each gate's explanation in the caller's language. */
 export function localiseGates(report: GateReport, locale: Locale) {
-  return { eligible: report.eligible, gates: report.gates.map((g) => ({ ...g, message: formatMessage(g.key as MessageKey, locale, g.params) })) };
+  return {
+    eligible: report.eligible,
+    gates: report.gates.map((g) => ({ ...g, message: formatMessage(g.key as MessageKey, locale, g.params) })),
+  };
 }

@@ -1,4 +1,10 @@
-import { formatRecognitionNumber, recognitionNumberPrefix, reevaluationDue, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  formatRecognitionNumber,
+  recognitionNumberPrefix,
+  reevaluationDue,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import type { Tx } from '../../db/database.ts';
 
 // Creating a recognition: from an application at the end of the municipal workflow, from an upward
@@ -22,11 +28,19 @@ export interface GrantInput {
 
 export async function nextRecognitionNumber(tx: Tx, year: number, kind: RecognitionKind, level: RecognitionLevel): Promise<string> {
   const prefix = recognitionNumberPrefix(year, kind, level);
-  const { n } = await tx.selectFrom('recognition').select((eb) => eb.fn.countAll<number>().as('n')).where('recognitionNumber', 'like', `${prefix}%`).executeTakeFirstOrThrow();
+  const { n } = await tx
+    .selectFrom('recognition')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('recognitionNumber', 'like', `${prefix}%`)
+    .executeTakeFirstOrThrow();
   return formatRecognitionNumber({ year, kind, level, serial: Number(n) + 1 });
 }
 
-export async function grantRecognition(tx: Tx, input: GrantInput, at = new Date().toISOString()): Promise<{ id: number; recognitionNumber: string }> {
+export async function grantRecognition(
+  tx: Tx,
+  input: GrantInput,
+  at = new Date().toISOString(),
+): Promise<{ id: number; recognitionNumber: string }> {
   const recognitionNumber = input.recognitionNumber?.trim() || (await nextRecognitionNumber(tx, input.year, input.kind, input.level));
   const { id } = await tx
     .insertInto('recognition')

@@ -10,10 +10,30 @@ import { applicationSummarySchema, kind, level, tags } from './schemas.ts';
 const int = { type: 'integer' } as const;
 const str = { type: 'string' } as const;
 const num = { type: ['number', 'null'] } as const;
-const metSchema = { type: 'object', properties: { cncRate: { type: ['boolean', 'null'] }, operatingCost: { type: ['boolean', 'null'] }, productivity: { type: ['boolean', 'null'] } } } as const;
+const metSchema = {
+  type: 'object',
+  properties: {
+    cncRate: { type: ['boolean', 'null'] },
+    operatingCost: { type: ['boolean', 'null'] },
+    productivity: { type: ['boolean', 'null'] },
+  },
+} as const;
 const kpiItem = {
   type: 'object',
-  properties: { recognitionId: int, recognitionNumber: str, enterpriseName: str, districtCode: str, projectName: str, level: str, kind: str, year: int, cncRate: num, operatingCostChange: num, productivityChange: num, met: metSchema },
+  properties: {
+    recognitionId: int,
+    recognitionNumber: str,
+    enterpriseName: str,
+    districtCode: str,
+    projectName: str,
+    level: str,
+    kind: str,
+    year: int,
+    cncRate: num,
+    operatingCostChange: num,
+    productivityChange: num,
+    met: metSchema,
+  },
 } as const;
 const kpiPair = { type: 'object', properties: { before: num, after: num } } as const;
 const shareSchema = { type: 'object', properties: { reported: int, met: int, mean: num } } as const;
@@ -26,16 +46,34 @@ export function registerLadderRoutes(app: FastifyInstance, ctx: AppContext): voi
       ...permissionFirst('recognition.application.read'),
       schema: {
         tags,
-        summary: 'One enterprise’s climb: its recognitions at each level, its applications and its upward recommendations (own enterprise, own district, the bureau)',
+        summary:
+          'One enterprise’s climb: its recognitions at each level, its applications and its upward recommendations (own enterprise, own district, the bureau)',
         params: idParams,
         response: {
           200: {
             type: 'object',
             properties: {
               enterprise: { type: 'object', properties: { id: int, name: str, districtCode: str } },
-              steps: { type: 'array', items: { type: 'object', properties: { level: str, recognitions: { type: 'array', items: recognitionSchema } } } },
+              steps: {
+                type: 'array',
+                items: { type: 'object', properties: { level: str, recognitions: { type: 'array', items: recognitionSchema } } },
+              },
               applications: { type: 'array', items: applicationSummarySchema },
-              recommendations: { type: 'array', items: { type: 'object', properties: { recommendationId: int, targetLevel: str, createdAt: str, recognitionId: int, rank: int, outcome: str, decidedOn: { type: ['string', 'null'] } } } },
+              recommendations: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    recommendationId: int,
+                    targetLevel: str,
+                    createdAt: str,
+                    recognitionId: int,
+                    rank: int,
+                    outcome: str,
+                    decidedOn: { type: ['string', 'null'] },
+                  },
+                },
+              },
             },
           },
           ...errorResponses,
@@ -52,14 +90,24 @@ export function registerLadderRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags,
         summary: 'The whole ladder: recognitions in force at each level, by industry chain or district (district officers: their own)',
-        querystring: { type: 'object', properties: { groupBy: { type: 'string', enum: ['chain', 'district'], default: 'district' }, kind }, additionalProperties: false },
+        querystring: {
+          type: 'object',
+          properties: { groupBy: { type: 'string', enum: ['chain', 'district'], default: 'district' }, kind },
+          additionalProperties: false,
+        },
         response: {
           200: {
             type: 'object',
             properties: {
               groupBy: str,
               totals: { type: 'object', properties: ladderCounts },
-              groups: { type: 'array', items: { type: 'object', properties: { code: str, name: { type: 'object', properties: { zh: str, en: str } }, ...ladderCounts } } },
+              groups: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { code: str, name: { type: 'object', properties: { zh: str, en: str } }, ...ladderCounts },
+                },
+              },
               countsEnterprisesInEachChain: { type: 'boolean' },
             },
           },
@@ -76,18 +124,36 @@ export function registerLadderRoutes(app: FastifyInstance, ctx: AppContext): voi
       ...permissionFirst('recognition.ladder.read'),
       schema: {
         tags,
-        summary: 'KPIs of recognised enterprises against the city benchmarks (CNC rate ≥ 70 %, operating cost −20 %, productivity +20 %), with the best cases',
+        summary:
+          'KPIs of recognised enterprises against the city benchmarks (CNC rate ≥ 70 %, operating cost −20 %, productivity +20 %), with the best cases',
         querystring: { type: 'object', properties: { level, kind }, additionalProperties: false },
         response: {
           200: {
             type: 'object',
             properties: {
-              benchmarks: { type: 'object', properties: { cncRate: { type: 'number' }, operatingCostChange: { type: 'number' }, productivityChange: { type: 'number' } } },
-              summary: { type: 'object', properties: { n: int, cncRate: shareSchema, operatingCost: shareSchema, productivity: shareSchema } },
+              benchmarks: {
+                type: 'object',
+                properties: {
+                  cncRate: { type: 'number' },
+                  operatingCostChange: { type: 'number' },
+                  productivityChange: { type: 'number' },
+                },
+              },
+              summary: {
+                type: 'object',
+                properties: { n: int, cncRate: shareSchema, operatingCost: shareSchema, productivity: shareSchema },
+              },
               items: { type: 'array', items: kpiItem },
               showcases: {
                 type: 'array',
-                items: { type: 'object', properties: { ...kpiItem.properties, changes: { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, num])) }, kpis: { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, kpiPair])) } } },
+                items: {
+                  type: 'object',
+                  properties: {
+                    ...kpiItem.properties,
+                    changes: { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, num])) },
+                    kpis: { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, kpiPair])) },
+                  },
+                },
               },
             },
           },

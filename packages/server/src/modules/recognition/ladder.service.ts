@@ -1,4 +1,12 @@
-import { RECOGNITION_BENCHMARKS, RECOGNITION_LEVELS, benchmarkCheck, kpiChanges, type Actor, type KpiSet, type RecognitionLevel } from '@zhizao/domain';
+import {
+  RECOGNITION_BENCHMARKS,
+  RECOGNITION_LEVELS,
+  benchmarkCheck,
+  kpiChanges,
+  type Actor,
+  type KpiSet,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listApplications } from './applications.service.ts';
@@ -12,7 +20,10 @@ import { listRecognitions } from './recognitions.service.ts';
 export async function enterpriseLadder(db: Executor, actor: Actor, enterpriseId: number) {
   const enterprise = await loadVisibleEnterprise(db, actor, enterpriseId);
   const all = { page: 1, pageSize: 200 };
-  const [recognitions, applications] = await Promise.all([listRecognitions(db, actor, { enterpriseId }, all), listApplications(db, actor, { enterpriseId }, all)]);
+  const [recognitions, applications] = await Promise.all([
+    listRecognitions(db, actor, { enterpriseId }, all),
+    listApplications(db, actor, { enterpriseId }, all),
+  ]);
   const recommended = await db
     .selectFrom('recognitionRecommendationItem as i')
     .innerJoin('recognitionRecommendation as m', 'm.id', 'i.recommendationId')
@@ -25,7 +36,12 @@ export async function enterpriseLadder(db: Executor, actor: Actor, enterpriseId:
     enterprise: { id: enterprise.id, name: enterprise.name, districtCode: enterprise.districtCode },
     steps: RECOGNITION_LEVELS.map((level) => ({ level, recognitions: recognitions.items.filter((r) => r.level === level) })),
     applications: applications.items,
-    recommendations: recommended.map((r) => ({ ...r, recommendationId: Number(r.recommendationId), recognitionId: Number(r.recognitionId), rank: Number(r.rank) })),
+    recommendations: recommended.map((r) => ({
+      ...r,
+      recommendationId: Number(r.recommendationId),
+      recognitionId: Number(r.recognitionId),
+      rank: Number(r.rank),
+    })),
   };
 }
 
@@ -36,14 +52,30 @@ export async function bureauLadder(db: Executor, actor: Actor, groupBy: 'chain' 
   if (districtCode !== undefined) base = base.where('e.districtCode', '=', districtCode);
   const counted =
     groupBy === 'chain'
-      ? await base.innerJoin('enterpriseChain as c', 'c.enterpriseId', 'e.id').select(['c.chainCode as code', 'r.level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['c.chainCode', 'r.level']).execute()
-      : await base.select(['e.districtCode as code', 'r.level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['e.districtCode', 'r.level']).execute();
-  const totals = await base.select(['r.level', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('r.level').execute();
+      ? await base
+          .innerJoin('enterpriseChain as c', 'c.enterpriseId', 'e.id')
+          .select(['c.chainCode as code', 'r.level', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy(['c.chainCode', 'r.level'])
+          .execute()
+      : await base
+          .select(['e.districtCode as code', 'r.level', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy(['e.districtCode', 'r.level'])
+          .execute();
+  const totals = await base
+    .select(['r.level', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('r.level')
+    .execute();
   const names =
     groupBy === 'chain'
       ? await db.selectFrom('industryChain').select(['code', 'nameZh', 'nameEn']).orderBy('sortOrder').orderBy('code').execute()
-      : (await db.selectFrom('district').select(['code', 'nameZh', 'nameEn']).orderBy('sortOrder').orderBy('code').execute()).filter((d) => districtCode === undefined || d.code === districtCode);
-  const levels = (rows: { level: string; n: number }[]) => Object.fromEntries(RECOGNITION_LEVELS.map((l) => [l, Number(rows.find((r) => r.level === l)?.n ?? 0)])) as Record<RecognitionLevel, number>;
+      : (await db.selectFrom('district').select(['code', 'nameZh', 'nameEn']).orderBy('sortOrder').orderBy('code').execute()).filter(
+          (d) => districtCode === undefined || d.code === districtCode,
+        );
+  const levels = (rows: { level: string; n: number }[]) =>
+    Object.fromEntries(RECOGNITION_LEVELS.map((l) => [l, Number(rows.find((r) => r.level === l)?.n ?? 0)])) as Record<
+      RecognitionLevel,
+      number
+    >;
   return {
     groupBy,
     totals: levels(totals),
@@ -58,7 +90,17 @@ export async function kpiView(db: Executor, actor: Actor, filter: { level?: stri
   let q = db
     .selectFrom('recognition as r')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
-    .select(['r.id', 'r.recognitionNumber', 'r.level', 'r.kind', 'r.year', 'r.projectName', 'r.kpisJson', 'e.name as enterpriseName', 'e.districtCode'])
+    .select([
+      'r.id',
+      'r.recognitionNumber',
+      'r.level',
+      'r.kind',
+      'r.year',
+      'r.projectName',
+      'r.kpisJson',
+      'e.name as enterpriseName',
+      'e.districtCode',
+    ])
     .where('r.status', '=', 'active');
   if (actor.role === 'district_officer') q = q.where('e.districtCode', '=', actor.districtCode ?? '');
   if (filter.level !== undefined) q = q.where('r.level', '=', filter.level);

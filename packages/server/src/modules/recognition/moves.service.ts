@@ -1,4 +1,18 @@
-import { MOVES, aggregateTotals, checkMove, chinaDate, missingKpis, rank, type Actor, type ApplicationMove, type ApplicationState, type Locale, type MoveContext, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  MOVES,
+  aggregateTotals,
+  checkMove,
+  chinaDate,
+  missingKpis,
+  rank,
+  type Actor,
+  type ApplicationMove,
+  type ApplicationState,
+  type Locale,
+  type MoveContext,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import type { Tx } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -23,9 +37,16 @@ async function moveContext(tx: Tx, row: ApplicationRow, move: ApplicationMove, r
   const context: MoveContext = { reason: reason ?? null };
   if (move === 'submit' || move === 'resubmit') {
     const programme = await findProgramme(tx, Number(row.programmeId));
-    const gates = await gateReport(tx, programme, { id: Number(row.enterpriseId), sizeClass: row.sizeClass }, Boolean(row.incidentFreeDeclared));
+    const gates = await gateReport(
+      tx,
+      programme,
+      { id: Number(row.enterpriseId), sizeClass: row.sizeClass },
+      Boolean(row.incidentFreeDeclared),
+    );
     context.gatesPassed = gates.eligible;
-    context.contentComplete = Boolean(row.projectName.trim() && row.projectDescription.trim()) && missingKpis(programmeKpis(programme), parseKpis(row.kpisJson)).length === 0;
+    context.contentComplete =
+      Boolean(row.projectName.trim() && row.projectDescription.trim()) &&
+      missingKpis(programmeKpis(programme), parseKpis(row.kpisJson)).length === 0;
   }
   if (move === 'close_scoring') {
     const members = await tx.selectFrom('recognitionPanelMember').select('status').where('applicationId', '=', Number(row.id)).execute();
@@ -33,7 +54,11 @@ async function moveContext(tx: Tx, row: ApplicationRow, move: ApplicationMove, r
     context.panelSubmitted = members.filter((m) => m.status === 'submitted').length;
   }
   if (move === 'recognise' && row.noticeId !== null) {
-    const notice = await tx.selectFrom('recognitionNotice').select('endsOn').where('id', '=', Number(row.noticeId)).executeTakeFirstOrThrow();
+    const notice = await tx
+      .selectFrom('recognitionNotice')
+      .select('endsOn')
+      .where('id', '=', Number(row.noticeId))
+      .executeTakeFirstOrThrow();
     context.noticeEnded = chinaDate() > notice.endsOn;
     const objections = await tx
       .selectFrom('recognitionObjection')
@@ -67,9 +92,29 @@ export async function recordMove(
     .where('id', '=', Number(row.id))
     .where('version', '=', Number(row.version))
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) + 1 }, 'version');
-  await tx.insertInto('recognitionMove').values({ applicationId: Number(row.id), move, fromState: row.state, toState: to, reason, actorUserId: actor.userId, actorName: actor.name, actorRole: actor.role, at }).execute();
-  await ctx.audit.append(tx, who, { action: `recognition.application.${move}`, entityType: 'recognitionApplication', entityId: Number(row.id), before: { state: row.state }, after: { state: to, reason, ...extra } });
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) + 1 }, 'version');
+  await tx
+    .insertInto('recognitionMove')
+    .values({
+      applicationId: Number(row.id),
+      move,
+      fromState: row.state,
+      toState: to,
+      reason,
+      actorUserId: actor.userId,
+      actorName: actor.name,
+      actorRole: actor.role,
+      at,
+    })
+    .execute();
+  await ctx.audit.append(tx, who, {
+    action: `recognition.application.${move}`,
+    entityType: 'recognitionApplication',
+    entityId: Number(row.id),
+    before: { state: row.state },
+    after: { state: to, reason, ...extra },
+  });
 }
 
 /** Ranks every scored application of a programme still in the running. */
@@ -81,7 +126,13 @@ async function rerank(tx: Tx, programmeId: number): Promise<void> {
     .where('finalScore', 'is not', null)
     .where('state', 'in', ['shortlisted', 'in_notice', 'recognised'])
     .execute();
-  const ranked = rank(rows.map((r) => ({ id: Number(r.id), score: Number(r.finalScore), stddev: Number((JSON.parse(r.scoreJson ?? '{}') as { stddev?: number }).stddev ?? 0) })));
+  const ranked = rank(
+    rows.map((r) => ({
+      id: Number(r.id),
+      score: Number(r.finalScore),
+      stddev: Number((JSON.parse(r.scoreJson ?? '{}') as { stddev?: number }).stddev ?? 0),
+    })),
+  );
   for (const r of ranked) await tx.updateTable('recognitionApplication').set({ rank: r.rank }).where('id', '=', r.id).execute();
 }
 
@@ -89,7 +140,8 @@ export async function makeMove(ctx: AppContext, actor: Actor, who: AuditActor, i
   await loadVisibleApplication(ctx.db, actor, id);
   await ctx.db.transaction().execute(async (tx) => {
     const row = (await findApplication(tx, id))!;
-    if (Number(row.version) !== input.version) throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) }, 'version');
+    if (Number(row.version) !== input.version)
+      throw new AppError(409, 'recognition.versionConflict', { version: Number(row.version) }, 'version');
     const refusal = checkMove(row.state as ApplicationState, input.move, actor.role, await moveContext(tx, row, input.move, input.reason));
     if (refusal) throw new AppError(refusal.status, refusal.key, refusal.params ?? {}, refusal.field);
     const reason = input.reason?.trim() || null;
@@ -98,12 +150,25 @@ export async function makeMove(ctx: AppContext, actor: Actor, who: AuditActor, i
       case 'submit':
       case 'resubmit': {
         const programme = await findProgramme(tx, Number(row.programmeId));
-        const gates = await gateReport(tx, programme, { id: Number(row.enterpriseId), sizeClass: row.sizeClass }, Boolean(row.incidentFreeDeclared));
-        await recordMove(ctx, tx, who, by, row, input.move, reason, { gatesJson: JSON.stringify(gates), submittedAt: new Date().toISOString() });
+        const gates = await gateReport(
+          tx,
+          programme,
+          { id: Number(row.enterpriseId), sizeClass: row.sizeClass },
+          Boolean(row.incidentFreeDeclared),
+        );
+        await recordMove(ctx, tx, who, by, row, input.move, reason, {
+          gatesJson: JSON.stringify(gates),
+          submittedAt: new Date().toISOString(),
+        });
         return;
       }
       case 'close_scoring': {
-        const totals = await tx.selectFrom('recognitionPanelMember').select('total').where('applicationId', '=', id).where('status', '=', 'submitted').execute();
+        const totals = await tx
+          .selectFrom('recognitionPanelMember')
+          .select('total')
+          .where('applicationId', '=', id)
+          .where('status', '=', 'submitted')
+          .execute();
         const aggregate = aggregateTotals(totals.map((t) => Number(t.total)))!;
         await recordMove(ctx, tx, who, by, row, input.move, reason, { finalScore: aggregate.score, scoreJson: JSON.stringify(aggregate) });
         await rerank(tx, Number(row.programmeId));
@@ -123,7 +188,12 @@ export async function makeMove(ctx: AppContext, actor: Actor, who: AuditActor, i
           applicationId: id,
           kpisJson: row.kpisJson,
         });
-        await ctx.audit.append(tx, who, { action: 'recognition.grant', entityType: 'recognition', entityId: granted.id, after: { ...granted, applicationId: id } });
+        await ctx.audit.append(tx, who, {
+          action: 'recognition.grant',
+          entityType: 'recognition',
+          entityId: granted.id,
+          after: { ...granted, applicationId: id },
+        });
         return;
       }
       default:

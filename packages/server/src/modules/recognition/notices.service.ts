@@ -35,12 +35,29 @@ async function noticeItems(db: Executor, noticeIds: number[]) {
     .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
     .innerJoin('district as d', 'd.code', 'e.districtCode')
     .innerJoin('recognitionProgramme as p', 'p.id', 'a.programmeId')
-    .select(['a.id as applicationId', 'a.noticeId', 'e.name as enterpriseName', 'a.projectName', 'd.nameZh as districtName', 'p.kind', 'p.level', 'a.finalScore', 'a.rank', 'a.state'])
+    .select([
+      'a.id as applicationId',
+      'a.noticeId',
+      'e.name as enterpriseName',
+      'a.projectName',
+      'd.nameZh as districtName',
+      'p.kind',
+      'p.level',
+      'a.finalScore',
+      'a.rank',
+      'a.state',
+    ])
     .where('a.noticeId', 'in', noticeIds)
     .orderBy('a.rank')
     .orderBy('a.id')
     .execute();
-  return rows.map((r) => ({ ...r, applicationId: Number(r.applicationId), noticeId: Number(r.noticeId), score: r.finalScore === null ? null : Number(r.finalScore), rank: r.rank === null ? null : Number(r.rank) }));
+  return rows.map((r) => ({
+    ...r,
+    applicationId: Number(r.applicationId),
+    noticeId: Number(r.noticeId),
+    score: r.finalScore === null ? null : Number(r.finalScore),
+    rank: r.rank === null ? null : Number(r.rank),
+  }));
 }
 
 function presentNotice(row: NoticeRow, items: Awaited<ReturnType<typeof noticeItems>>) {
@@ -76,16 +93,28 @@ export async function publishNotice(ctx: AppContext, actor: Actor, who: AuditAct
   const id = await ctx.db.transaction().execute(async (tx) => {
     const at = new Date().toISOString();
     const title = input.title?.trim() || `${programme.title}拟认定名单公示`;
-    const { id: created } = await tx.insertInto('recognitionNotice').values({ programmeId, title, ...period, workingDays, publishedAt: at, publishedBy: actor.userId }).returning('id').executeTakeFirstOrThrow();
+    const { id: created } = await tx
+      .insertInto('recognitionNotice')
+      .values({ programmeId, title, ...period, workingDays, publishedAt: at, publishedBy: actor.userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const noticeId = Number(created);
     for (const applicationId of input.applicationIds) {
       const row = await findApplication(tx, applicationId);
-      if (!row || Number(row.programmeId) !== programmeId || row.state !== 'shortlisted') throw new AppError(409, 'recognition.notShortlisted', { id: applicationId }, 'applicationIds');
+      if (!row || Number(row.programmeId) !== programmeId || row.state !== 'shortlisted')
+        throw new AppError(409, 'recognition.notShortlisted', { id: applicationId }, 'applicationIds');
       const refusal = checkMove('shortlisted', 'publish_notice', actor.role);
       if (refusal) throw new AppError(refusal.status, refusal.key, refusal.params ?? {});
-      await recordMove(ctx, tx, who, { userId: actor.userId, name: actor.username, role: actor.role }, row, 'publish_notice', null, { noticeId });
+      await recordMove(ctx, tx, who, { userId: actor.userId, name: actor.username, role: actor.role }, row, 'publish_notice', null, {
+        noticeId,
+      });
     }
-    await ctx.audit.append(tx, who, { action: 'recognition.notice.publish', entityType: 'recognitionNotice', entityId: noticeId, after: { programmeId, title, ...period, workingDays, applicationIds: input.applicationIds } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.notice.publish',
+      entityType: 'recognitionNotice',
+      entityId: noticeId,
+      after: { programmeId, title, ...period, workingDays, applicationIds: input.applicationIds },
+    });
     return noticeId;
   });
   return noticeDetail(ctx.db, id);
@@ -95,12 +124,21 @@ export async function listNotices(db: Executor, filter: { programmeId?: number }
   let q = db.selectFrom('recognitionNotice').selectAll();
   if (filter.programmeId !== undefined) q = q.where('programmeId', '=', filter.programmeId);
   const rows = await q.orderBy('publishedAt', 'desc').orderBy('id', 'desc').execute();
-  const items = await noticeItems(db, rows.map((r) => Number(r.id)));
+  const items = await noticeItems(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => presentNotice(r, items)) };
 }
 
 function presentObjection(r: Awaited<ReturnType<typeof objectionsOf>>[number]) {
-  return { ...r, id: Number(r.id), noticeId: Number(r.noticeId), applicationId: r.applicationId === null ? null : Number(r.applicationId), handledBy: r.handledBy === null ? null : Number(r.handledBy) };
+  return {
+    ...r,
+    id: Number(r.id),
+    noticeId: Number(r.noticeId),
+    applicationId: r.applicationId === null ? null : Number(r.applicationId),
+    handledBy: r.handledBy === null ? null : Number(r.handledBy),
+  };
 }
 
 function objectionsOf(db: Executor, noticeId: number) {
@@ -122,12 +160,25 @@ export interface ObjectionInput {
   text: string;
 }
 
-async function insertObjection(ctx: AppContext, who: AuditActor, notice: NoticeRow, input: ObjectionInput, channel: 'online' | 'paper', receivedOn: string) {
+async function insertObjection(
+  ctx: AppContext,
+  who: AuditActor,
+  notice: NoticeRow,
+  input: ObjectionInput,
+  channel: 'online' | 'paper',
+  receivedOn: string,
+) {
   if (input.applicationId !== undefined && input.applicationId !== null) {
     const target = await findApplication(ctx.db, input.applicationId);
-    if (!target || Number(target.noticeId) !== Number(notice.id)) throw new AppError(400, 'recognition.objectionTarget', {}, 'applicationId');
+    if (!target || Number(target.noticeId) !== Number(notice.id))
+      throw new AppError(400, 'recognition.objectionTarget', {}, 'applicationId');
   }
-  const objector = { objectorName: requiredText(input.objectorName, 'objectorName', 2), objectorIdNumber: requiredText(input.objectorIdNumber, 'objectorIdNumber', 4), contact: requiredText(input.contact, 'contact', 5), text: requiredText(input.text, 'text', 5) };
+  const objector = {
+    objectorName: requiredText(input.objectorName, 'objectorName', 2),
+    objectorIdNumber: requiredText(input.objectorIdNumber, 'objectorIdNumber', 4),
+    contact: requiredText(input.contact, 'contact', 5),
+    text: requiredText(input.text, 'text', 5),
+  };
   const reference = `YY${Number(notice.id)}-${randomBytes(4).toString('hex').toUpperCase()}`;
   const id = await ctx.db.transaction().execute(async (tx) => {
     const { id: created } = await tx
@@ -148,17 +199,28 @@ async function insertObjection(ctx: AppContext, who: AuditActor, notice: NoticeR
       .returning('id')
       .executeTakeFirstOrThrow();
     // the objector's identity stays in its row (confidential); the audit records that one was filed
-    await ctx.audit.append(tx, who, { action: 'recognition.objection.file', entityType: 'recognitionNotice', entityId: Number(notice.id), after: { objectionId: Number(created), reference, channel, receivedOn, applicationId: input.applicationId ?? null } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.objection.file',
+      entityType: 'recognitionNotice',
+      entityId: Number(notice.id),
+      after: { objectionId: Number(created), reference, channel, receivedOn, applicationId: input.applicationId ?? null },
+    });
     return Number(created);
   });
   return { id, reference, receivedOn };
 }
 
 /** An objection filed on the public portal: only while the notice is open. */
-export async function fileObjection(ctx: AppContext, who: AuditActor, noticeId: number, input: Omit<ObjectionInput, 'applicationId'> & { applicationIndex?: number }) {
+export async function fileObjection(
+  ctx: AppContext,
+  who: AuditActor,
+  noticeId: number,
+  input: Omit<ObjectionInput, 'applicationId'> & { applicationIndex?: number },
+) {
   const notice = await findNotice(ctx.db, noticeId);
   const today = chinaDate();
-  if (noticeStatus(today, notice.startsOn, notice.endsOn) !== 'open') throw new AppError(409, 'recognition.noticeClosed', { startsOn: notice.startsOn, endsOn: notice.endsOn });
+  if (noticeStatus(today, notice.startsOn, notice.endsOn) !== 'open')
+    throw new AppError(409, 'recognition.noticeClosed', { startsOn: notice.startsOn, endsOn: notice.endsOn });
   let applicationId: number | null = null;
   if (input.applicationIndex !== undefined) {
     const items = await noticeItems(ctx.db, [noticeId]);
@@ -171,31 +233,63 @@ export async function fileObjection(ctx: AppContext, who: AuditActor, noticeId: 
 }
 
 /** A written objection received by post or in person, entered by the bureau with the date it arrived. */
-export async function recordPaperObjection(ctx: AppContext, who: AuditActor, noticeId: number, input: ObjectionInput & { receivedOn: string }) {
+export async function recordPaperObjection(
+  ctx: AppContext,
+  who: AuditActor,
+  noticeId: number,
+  input: ObjectionInput & { receivedOn: string },
+) {
   const notice = await findNotice(ctx.db, noticeId);
   assertDate(input.receivedOn, 'receivedOn');
-  if (input.receivedOn < notice.startsOn || input.receivedOn > notice.endsOn || input.receivedOn > chinaDate()) throw new AppError(400, 'recognition.receivedOutsideWindow', { startsOn: notice.startsOn, endsOn: notice.endsOn }, 'receivedOn');
+  if (input.receivedOn < notice.startsOn || input.receivedOn > notice.endsOn || input.receivedOn > chinaDate())
+    throw new AppError(400, 'recognition.receivedOutsideWindow', { startsOn: notice.startsOn, endsOn: notice.endsOn }, 'receivedOn');
   const { id } = await insertObjection(ctx, who, notice, input, 'paper', input.receivedOn);
-  return presentObjection((await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+  return presentObjection(await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
-export async function handleObjection(ctx: AppContext, actor: Actor, who: AuditActor, id: number, input: { outcome: 'upheld' | 'dismissed'; note: string }) {
+export async function handleObjection(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  id: number,
+  input: { outcome: 'upheld' | 'dismissed'; note: string },
+) {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await tx.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError(404, 'recognition.objectionNotFound');
     if (row.status !== 'open') throw new AppError(409, 'recognition.objectionHandled');
-    const after = { status: input.outcome, outcome: requiredText(input.note, 'note'), handledBy: actor.userId, handledAt: new Date().toISOString() };
+    const after = {
+      status: input.outcome,
+      outcome: requiredText(input.note, 'note'),
+      handledBy: actor.userId,
+      handledAt: new Date().toISOString(),
+    };
     await tx.updateTable('recognitionObjection').set(after).where('id', '=', id).execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.objection.handle', entityType: 'recognitionObjection', entityId: id, before: { status: row.status }, after: { status: after.status, outcome: after.outcome } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.objection.handle',
+      entityType: 'recognitionObjection',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: after.status, outcome: after.outcome },
+    });
   });
-  return presentObjection((await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+  return presentObjection(await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
 }
 
 // ── the public portal: what a 公示 shows and nothing more ──
 
 export async function publicNotices(db: Executor) {
-  const rows = await db.selectFrom('recognitionNotice').selectAll().where('startsOn', '<=', chinaDate()).orderBy('startsOn', 'desc').orderBy('id', 'desc').execute();
-  const items = await noticeItems(db, rows.map((r) => Number(r.id)));
+  const rows = await db
+    .selectFrom('recognitionNotice')
+    .selectAll()
+    .where('startsOn', '<=', chinaDate())
+    .orderBy('startsOn', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const items = await noticeItems(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => publicNoticeOf(r, items)) };
 }
 
@@ -208,7 +302,15 @@ function publicNoticeOf(row: NoticeRow, items: Awaited<ReturnType<typeof noticeI
     endsOn: n.endsOn,
     workingDays: n.workingDays,
     status: n.status,
-    items: n.items.map((i, index) => ({ index: index + 1, enterpriseName: i.enterpriseName, projectName: i.projectName, districtName: i.districtName, kind: i.kind, level: i.level, score: i.score })),
+    items: n.items.map((i, index) => ({
+      index: index + 1,
+      enterpriseName: i.enterpriseName,
+      projectName: i.projectName,
+      districtName: i.districtName,
+      kind: i.kind,
+      level: i.level,
+      score: i.score,
+    })),
   };
 }
 
@@ -224,7 +326,17 @@ export async function shortlist(db: Executor, programmeId: number) {
   const rows = await db
     .selectFrom('recognitionApplication as a')
     .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
-    .select(['a.id', 'a.rank', 'e.name as enterpriseName', 'e.districtCode', 'a.projectName', 'a.state', 'a.finalScore', 'a.scoreJson', 'a.noticeId'])
+    .select([
+      'a.id',
+      'a.rank',
+      'e.name as enterpriseName',
+      'e.districtCode',
+      'a.projectName',
+      'a.state',
+      'a.finalScore',
+      'a.scoreJson',
+      'a.noticeId',
+    ])
     .where('a.programmeId', '=', programmeId)
     .where('a.finalScore', 'is not', null)
     .where('a.state', 'in', ['shortlisted', 'in_notice', 'recognised'])

@@ -14,7 +14,12 @@ import { findProgramme, programmeIndicators } from './programmes.service.ts';
 const normalise = (name: string | null) => (name ?? '').replace(/\s+/g, '').toLowerCase();
 
 async function findExpert(db: Executor, userId: number) {
-  return db.selectFrom('appUser').select(['id', 'username', 'displayName']).where('id', '=', userId).where('role', '=', 'expert').executeTakeFirst();
+  return db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'displayName'])
+    .where('id', '=', userId)
+    .where('role', '=', 'expert')
+    .executeTakeFirst();
 }
 
 async function tiesOf(db: Executor, expertIds: number[]) {
@@ -26,25 +31,67 @@ async function tiesOf(db: Executor, expertIds: number[]) {
     .where('t.expertUserId', 'in', expertIds)
     .orderBy('t.id')
     .execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), expertUserId: Number(r.expertUserId), enterpriseId: r.enterpriseId === null ? null : Number(r.enterpriseId), enterpriseName: r.enterpriseName ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    expertUserId: Number(r.expertUserId),
+    enterpriseId: r.enterpriseId === null ? null : Number(r.enterpriseId),
+    enterpriseName: r.enterpriseName ?? null,
+  }));
 }
 type Tie = Awaited<ReturnType<typeof tiesOf>>[number];
 
 export async function listExperts(db: Executor) {
-  const experts = await db.selectFrom('appUser').select(['id', 'username', 'displayName']).where('role', '=', 'expert').where('enabled', '=', 1).orderBy('id').execute();
-  const ties = await tiesOf(db, experts.map((e) => Number(e.id)));
-  return { items: experts.map((e) => ({ userId: Number(e.id), username: e.username, displayName: e.displayName, ties: ties.filter((t) => t.expertUserId === Number(e.id)) })) };
+  const experts = await db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'displayName'])
+    .where('role', '=', 'expert')
+    .where('enabled', '=', 1)
+    .orderBy('id')
+    .execute();
+  const ties = await tiesOf(
+    db,
+    experts.map((e) => Number(e.id)),
+  );
+  return {
+    items: experts.map((e) => ({
+      userId: Number(e.id),
+      username: e.username,
+      displayName: e.displayName,
+      ties: ties.filter((t) => t.expertUserId === Number(e.id)),
+    })),
+  };
 }
 
-export async function addTie(ctx: AppContext, who: AuditActor, expertUserId: number, input: { enterpriseId?: number; providerName?: string; note?: string }) {
+export async function addTie(
+  ctx: AppContext,
+  who: AuditActor,
+  expertUserId: number,
+  input: { enterpriseId?: number; providerName?: string; note?: string },
+) {
   const providerName = input.providerName?.trim() || null;
   if ((input.enterpriseId === undefined) === (providerName === null)) throw new AppError(400, 'recognition.tieTarget', {}, 'enterpriseId');
   if (!(await findExpert(ctx.db, expertUserId))) throw new AppError(404, 'recognition.expertNotFound', { id: expertUserId });
-  if (input.enterpriseId !== undefined && !(await ctx.db.selectFrom('enterprise').select('id').where('id', '=', input.enterpriseId).executeTakeFirst())) throw new AppError(400, 'enterprise.notFound', {}, 'enterpriseId');
+  if (
+    input.enterpriseId !== undefined &&
+    !(await ctx.db.selectFrom('enterprise').select('id').where('id', '=', input.enterpriseId).executeTakeFirst())
+  )
+    throw new AppError(400, 'enterprise.notFound', {}, 'enterpriseId');
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const values = { expertUserId, enterpriseId: input.enterpriseId ?? null, providerName, note: input.note?.trim() || null, createdAt: new Date().toISOString() };
+    const values = {
+      expertUserId,
+      enterpriseId: input.enterpriseId ?? null,
+      providerName,
+      note: input.note?.trim() || null,
+      createdAt: new Date().toISOString(),
+    };
     const { id: created } = await tx.insertInto('recognitionExpertTie').values(values).returning('id').executeTakeFirstOrThrow();
-    await ctx.audit.append(tx, who, { action: 'recognition.expertTie.create', entityType: 'recognitionExpertTie', entityId: Number(created), after: values });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.expertTie.create',
+      entityType: 'recognitionExpertTie',
+      entityId: Number(created),
+      after: values,
+    });
     return Number(created);
   });
   return (await tiesOf(ctx.db, [expertUserId])).find((t) => t.id === id)!;
@@ -55,7 +102,12 @@ export async function deleteTie(ctx: AppContext, who: AuditActor, tieId: number)
     const row = await tx.selectFrom('recognitionExpertTie').selectAll().where('id', '=', tieId).executeTakeFirst();
     if (!row) throw new AppError(404, 'recognition.tieNotFound');
     await tx.deleteFrom('recognitionExpertTie').where('id', '=', tieId).execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.expertTie.delete', entityType: 'recognitionExpertTie', entityId: tieId, before: row });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.expertTie.delete',
+      entityType: 'recognitionExpertTie',
+      entityId: tieId,
+      before: row,
+    });
   });
   return { deleted: true };
 }
@@ -64,7 +116,8 @@ export async function deleteTie(ctx: AppContext, who: AuditActor, tieId: number)
 function conflict(ties: Tie[], application: ApplicationRow): string | null {
   const provider = normalise(application.serviceProviderName);
   for (const t of ties) {
-    if (t.enterpriseId !== null && t.enterpriseId === Number(application.enterpriseId)) return t.enterpriseName ?? application.enterpriseName;
+    if (t.enterpriseId !== null && t.enterpriseId === Number(application.enterpriseId))
+      return t.enterpriseName ?? application.enterpriseName;
     if (t.providerName && provider && normalise(t.providerName) === provider) return t.providerName;
   }
   return null;
@@ -88,22 +141,58 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
     }
     const ties = await tiesOf(tx, expertUserIds);
     for (const id of expertUserIds) {
-      const tie = conflict(ties.filter((t) => t.expertUserId === id), application);
+      const tie = conflict(
+        ties.filter((t) => t.expertUserId === id),
+        application,
+      );
       if (tie) throw new AppError(409, 'recognition.expertConflict', { expert: experts.get(id)!.displayName, tie }, 'expertUserIds');
     }
-    const current = await tx.selectFrom('recognitionPanelMember as m').innerJoin('appUser as u', 'u.id', 'm.expertUserId').select(['m.expertUserId', 'm.status', 'u.displayName']).where('m.applicationId', '=', applicationId).execute();
+    const current = await tx
+      .selectFrom('recognitionPanelMember as m')
+      .innerJoin('appUser as u', 'u.id', 'm.expertUserId')
+      .select(['m.expertUserId', 'm.status', 'u.displayName'])
+      .where('m.applicationId', '=', applicationId)
+      .execute();
     const leaving = current.filter((m) => !expertUserIds.includes(Number(m.expertUserId)));
     const locked = leaving.find((m) => m.status === 'submitted');
     if (locked) throw new AppError(409, 'recognition.panelLocked', { expert: locked.displayName }, 'expertUserIds');
-    if (leaving.length) await tx.deleteFrom('recognitionPanelMember').where('applicationId', '=', applicationId).where('expertUserId', 'in', leaving.map((m) => Number(m.expertUserId))).execute();
+    if (leaving.length)
+      await tx
+        .deleteFrom('recognitionPanelMember')
+        .where('applicationId', '=', applicationId)
+        .where(
+          'expertUserId',
+          'in',
+          leaving.map((m) => Number(m.expertUserId)),
+        )
+        .execute();
     const joining = expertUserIds.filter((id) => !current.some((m) => Number(m.expertUserId) === id));
     const at = new Date().toISOString();
     if (joining.length)
       await tx
         .insertInto('recognitionPanelMember')
-        .values(joining.map((expertUserId) => ({ applicationId, expertUserId, status: 'assigned', version: 1, scoresJson: '{}', total: null, comment: null, assignedBy: actor.userId, assignedAt: at, submittedAt: null })))
+        .values(
+          joining.map((expertUserId) => ({
+            applicationId,
+            expertUserId,
+            status: 'assigned',
+            version: 1,
+            scoresJson: '{}',
+            total: null,
+            comment: null,
+            assignedBy: actor.userId,
+            assignedAt: at,
+            submittedAt: null,
+          })),
+        )
         .execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.panel.set', entityType: 'recognitionApplication', entityId: applicationId, before: { experts: current.map((m) => Number(m.expertUserId)) }, after: { experts: expertUserIds } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.panel.set',
+      entityType: 'recognitionApplication',
+      entityId: applicationId,
+      before: { experts: current.map((m) => Number(m.expertUserId)) },
+      after: { experts: expertUserIds },
+    });
   });
   return panelView(ctx.db, applicationId);
 }
@@ -148,7 +237,20 @@ export async function listAssignments(db: Executor, actor: Actor) {
     .innerJoin('recognitionApplication as a', 'a.id', 'm.applicationId')
     .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
     .innerJoin('recognitionProgramme as p', 'p.id', 'a.programmeId')
-    .select(['a.id as applicationId', 'p.id as programmeId', 'p.year', 'p.kind', 'p.level', 'p.title', 'e.name as enterpriseName', 'a.projectName', 'a.state', 'm.status as myStatus', 'm.total as myTotal', 'm.assignedAt'])
+    .select([
+      'a.id as applicationId',
+      'p.id as programmeId',
+      'p.year',
+      'p.kind',
+      'p.level',
+      'p.title',
+      'e.name as enterpriseName',
+      'a.projectName',
+      'a.state',
+      'm.status as myStatus',
+      'm.total as myTotal',
+      'm.assignedAt',
+    ])
     .where('m.expertUserId', '=', actor.userId)
     .orderBy('m.assignedAt', 'desc')
     .execute();
@@ -172,7 +274,14 @@ async function mySheet(db: Executor, actor: Actor, applicationId: number) {
   return sheet;
 }
 
-const presentSheet = (s: Awaited<ReturnType<typeof mySheet>>) => ({ scores: s.scores, comment: s.comment, status: s.status, total: s.total, version: s.version, submittedAt: s.submittedAt });
+const presentSheet = (s: Awaited<ReturnType<typeof mySheet>>) => ({
+  scores: s.scores,
+  comment: s.comment,
+  status: s.status,
+  total: s.total,
+  version: s.version,
+  submittedAt: s.submittedAt,
+});
 
 export async function assignmentView(db: Executor, actor: Actor, applicationId: number, locale: Locale) {
   const sheet = await mySheet(db, actor, applicationId);
@@ -180,7 +289,12 @@ export async function assignmentView(db: Executor, actor: Actor, applicationId: 
   const programme = await findProgramme(db, Number(application.programmeId));
   const detail = await presentDetail(db, actor, applicationId, locale);
   // the others' totals only once the caller's own sheet is in: each scores independently
-  const others = sheet.status === 'submitted' ? (await members(db, applicationId)).filter((m) => m.expertUserId !== actor.userId && m.status === 'submitted').map((m) => ({ displayName: m.displayName, total: m.total, submittedAt: m.submittedAt })) : null;
+  const others =
+    sheet.status === 'submitted'
+      ? (await members(db, applicationId))
+          .filter((m) => m.expertUserId !== actor.userId && m.status === 'submitted')
+          .map((m) => ({ displayName: m.displayName, total: m.total, submittedAt: m.submittedAt }))
+      : null;
   return { application: detail, indicators: programmeIndicators(programme), sheet: presentSheet(sheet), others };
 }
 
@@ -194,7 +308,13 @@ async function writableSheet(db: Executor, actor: Actor, applicationId: number, 
   return { sheet, indicators };
 }
 
-export async function saveSheet(ctx: AppContext, actor: Actor, who: AuditActor, applicationId: number, input: { version: number; scores: Record<string, number | null>; comment?: string }) {
+export async function saveSheet(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  applicationId: number,
+  input: { version: number; scores: Record<string, number | null>; comment?: string },
+) {
   await ctx.db.transaction().execute(async (tx) => {
     const { sheet, indicators } = await writableSheet(tx, actor, applicationId, input.version);
     const unknown = Object.keys(input.scores).find((code) => !indicators.some((i) => i.code === code));
@@ -207,7 +327,13 @@ export async function saveSheet(ctx: AppContext, actor: Actor, who: AuditActor, 
       .where('applicationId', '=', applicationId)
       .where('expertUserId', '=', actor.userId)
       .execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.score.save', entityType: 'recognitionApplication', entityId: applicationId, before: { scores: sheet.scores }, after: { scores, comment } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.score.save',
+      entityType: 'recognitionApplication',
+      entityId: applicationId,
+      before: { scores: sheet.scores },
+      after: { scores, comment },
+    });
   });
   return presentSheet(await mySheet(ctx.db, actor, applicationId));
 }
@@ -224,7 +350,12 @@ export async function submitSheet(ctx: AppContext, actor: Actor, who: AuditActor
       .where('applicationId', '=', applicationId)
       .where('expertUserId', '=', actor.userId)
       .execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.score.submit', entityType: 'recognitionApplication', entityId: applicationId, after: { expertUserId: actor.userId, total, scores: sheet.scores } });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.score.submit',
+      entityType: 'recognitionApplication',
+      entityId: applicationId,
+      after: { expertUserId: actor.userId, total, scores: sheet.scores },
+    });
   });
   return presentSheet(await mySheet(ctx.db, actor, applicationId));
 }

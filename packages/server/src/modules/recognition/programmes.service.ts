@@ -1,4 +1,15 @@
-import { chinaDate, indicatorTableProblem, isIsoDate, noticePeriod, type CalendarOverrides, type Indicator, type KpiCode, type ProgrammeGates, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  chinaDate,
+  indicatorTableProblem,
+  isIsoDate,
+  noticePeriod,
+  type CalendarOverrides,
+  type Indicator,
+  type KpiCode,
+  type ProgrammeGates,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import type { Selectable } from 'kysely';
 import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
@@ -28,7 +39,11 @@ export interface ProgrammeInput {
 /** A change; year, kind and level may be sent back as read, but never changed. */
 export type ProgrammeChange = Partial<ProgrammeInput> & { version: number };
 
-export const programmeGates = (row: ProgrammeRow): ProgrammeGates => ({ minMaturityLevel: Number(row.minMaturityLevel), aboveDesignatedSize: Boolean(row.aboveDesignatedSize), noSeriousIncident: Boolean(row.noSeriousIncident) });
+export const programmeGates = (row: ProgrammeRow): ProgrammeGates => ({
+  minMaturityLevel: Number(row.minMaturityLevel),
+  aboveDesignatedSize: Boolean(row.aboveDesignatedSize),
+  noSeriousIncident: Boolean(row.noSeriousIncident),
+});
 export const programmeIndicators = (row: ProgrammeRow): Indicator[] => JSON.parse(row.indicatorsJson) as Indicator[];
 export const programmeKpis = (row: ProgrammeRow): KpiCode[] => JSON.parse(row.requiredKpisJson) as KpiCode[];
 
@@ -84,7 +99,10 @@ export async function listProgrammes(db: Executor, filter: { year?: number; kind
   if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind);
   if (filter.level !== undefined) q = q.where('level', '=', filter.level);
   const rows = await q.orderBy('year', 'desc').orderBy('level').orderBy('kind').execute();
-  const counts = await stateCounts(db, rows.map((r) => Number(r.id)));
+  const counts = await stateCounts(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => presentProgramme(r, counts.get(Number(r.id)) ?? {})) };
 }
 
@@ -130,7 +148,12 @@ export async function createProgramme(ctx: AppContext, who: AuditActor, input: P
   try {
     const id = await ctx.db.transaction().execute(async (tx) => {
       const created = await insertProgramme(tx, input, new Date().toISOString());
-      await ctx.audit.append(tx, who, { action: 'recognition.programme.create', entityType: 'recognitionProgramme', entityId: created, after: input });
+      await ctx.audit.append(tx, who, {
+        action: 'recognition.programme.create',
+        entityType: 'recognitionProgramme',
+        entityId: created,
+        after: input,
+      });
       return created;
     });
     return programmeView(ctx.db, id);
@@ -143,7 +166,8 @@ export async function createProgramme(ctx: AppContext, who: AuditActor, input: P
 export async function updateProgramme(ctx: AppContext, who: AuditActor, id: number, change: ProgrammeChange) {
   await ctx.db.transaction().execute(async (tx) => {
     const row = await findProgramme(tx, id);
-    if (Number(row.version) !== change.version) throw new AppError(409, 'recognition.programmeVersionConflict', { version: Number(row.version) }, 'version');
+    if (Number(row.version) !== change.version)
+      throw new AppError(409, 'recognition.programmeVersionConflict', { version: Number(row.version) }, 'version');
     const current = presentProgramme(row);
     for (const field of ['year', 'kind', 'level'] as const) {
       if (change[field] !== undefined && change[field] !== current[field]) throw new AppError(400, 'recognition.programmeFixed', {}, field);
@@ -166,7 +190,13 @@ export async function updateProgramme(ctx: AppContext, who: AuditActor, id: numb
       .set({ ...programmeValues(next), version: Number(row.version) + 1, updatedAt: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.programme.update', entityType: 'recognitionProgramme', entityId: id, before: current, after: next });
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.programme.update',
+      entityType: 'recognitionProgramme',
+      entityId: id,
+      before: current,
+      after: next,
+    });
   });
   return programmeView(ctx.db, id);
 }

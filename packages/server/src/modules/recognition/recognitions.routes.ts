@@ -33,7 +33,10 @@ export const recognitionSchema = {
     applicationId: nullableInt,
     reevaluationDue: str,
     reevaluations: { type: 'array', items: { type: 'object', properties: { evaluatedOn: str, outcome: str, note: nullableStr } } },
-    revocation: { type: ['object', 'null'], properties: { revokedOn: nullableStr, cause: nullableStr, note: nullableStr, banUntil: nullableStr } },
+    revocation: {
+      type: ['object', 'null'],
+      properties: { revokedOn: nullableStr, cause: nullableStr, note: nullableStr, banUntil: nullableStr },
+    },
   },
 } as const;
 
@@ -59,7 +62,16 @@ export function registerRecognitionRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.get<{ Querystring: RecognitionFilter & { page: number; pageSize: number } }>(
     '/api/recognition/recognitions',
-    { ...reader, schema: { tags, summary: 'Recognitions in the caller’s scope, by level, kind, year, status, district, chain; `dueBy` lists those in force whose re-evaluation falls due by that date', querystring: listQuery, response: { 200: page(recognitionSchema), ...errorResponses } } },
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary:
+          'Recognitions in the caller’s scope, by level, kind, year, status, district, chain; `dueBy` lists those in force whose re-evaluation falls due by that date',
+        querystring: listQuery,
+        response: { 200: page(recognitionSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const { page: p, pageSize, ...filter } = request.query;
       return listRecognitions(ctx.db, requireActor(request), filter, { page: p, pageSize });
@@ -68,17 +80,37 @@ export function registerRecognitionRoutes(app: FastifyInstance, ctx: AppContext)
 
   app.get<{ Params: { id: number } }>(
     '/api/recognition/recognitions/:id',
-    { ...reader, schema: { tags, summary: 'One recognition with its re-evaluations and any revocation', params: idParams, response: { 200: recognitionSchema, ...errorResponses } } },
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: 'One recognition with its re-evaluations and any revocation',
+        params: idParams,
+        response: { 200: recognitionSchema, ...errorResponses },
+      },
+    },
     async (request) => loadVisibleRecognition(ctx.db, requireActor(request), request.params.id),
   );
 
   app.get<{ Params: { id: number } }>(
     '/api/recognition/recognitions/:id/certificate.pdf',
-    { ...reader, schema: { tags, summary: 'The certificate as a PDF (embedded CJK font)', params: idParams, response: { 200: { description: 'PDF', type: 'string', format: 'binary' }, ...errorResponses } } },
+    {
+      ...reader,
+      schema: {
+        tags,
+        summary: 'The certificate as a PDF (embedded CJK font)',
+        params: idParams,
+        response: { 200: { description: 'PDF', type: 'string', format: 'binary' }, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const r = await loadVisibleRecognition(ctx.db, requireActor(request), request.params.id);
       const pdf = await certificatePdf(r, requestLocale(request));
-      return reply.header('content-type', 'application/pdf').header('content-disposition', attachment(`${r.recognitionNumber}.pdf`, `${r.recognitionNumber}.pdf`)).header('cache-control', 'private, no-store').send(pdf);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachment(`${r.recognitionNumber}.pdf`, `${r.recognitionNumber}.pdf`))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 
@@ -88,9 +120,19 @@ export function registerRecognitionRoutes(app: FastifyInstance, ctx: AppContext)
       ...grant,
       schema: {
         tags,
-        summary: 'Record the two-yearly re-evaluation (excellent / pass / fail); a fail revokes with cause reevaluation_failed and a two-year ban',
+        summary:
+          'Record the two-yearly re-evaluation (excellent / pass / fail); a fail revokes with cause reevaluation_failed and a two-year ban',
         params: idParams,
-        body: { type: 'object', properties: { outcome: { type: 'string', enum: REEVALUATION_OUTCOMES }, evaluatedOn: date, note: { type: 'string', maxLength: 4000 } }, required: ['outcome'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: {
+            outcome: { type: 'string', enum: REEVALUATION_OUTCOMES },
+            evaluatedOn: date,
+            note: { type: 'string', maxLength: 4000 },
+          },
+          required: ['outcome'],
+          additionalProperties: false,
+        },
         response: { 200: recognitionSchema, ...errorResponses },
       },
     },
@@ -105,7 +147,17 @@ export function registerRecognitionRoutes(app: FastifyInstance, ctx: AppContext)
         tags,
         summary: 'Revoke a recognition with its cause; the reapply ban defaults to two years (three after fraud)',
         params: idParams,
-        body: { type: 'object', properties: { cause: { type: 'string', enum: REVOCATION_CAUSES }, note: { type: 'string', minLength: 1, maxLength: 4000 }, revokedOn: date, banUntil: date }, required: ['cause', 'note'], additionalProperties: false },
+        body: {
+          type: 'object',
+          properties: {
+            cause: { type: 'string', enum: REVOCATION_CAUSES },
+            note: { type: 'string', minLength: 1, maxLength: 4000 },
+            revokedOn: date,
+            banUntil: date,
+          },
+          required: ['cause', 'note'],
+          additionalProperties: false,
+        },
         response: { 200: recognitionSchema, ...errorResponses },
       },
     },

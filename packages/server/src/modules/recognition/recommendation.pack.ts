@@ -1,4 +1,14 @@
-import { KPI_CODES, KPI_DEFINITIONS, RECOGNITION_KIND_LABELS, RECOGNITION_LEVEL_LABELS, benchmarkCheck, kpiChange, type KpiSet, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  KPI_CODES,
+  KPI_DEFINITIONS,
+  RECOGNITION_KIND_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+  benchmarkCheck,
+  kpiChange,
+  type KpiSet,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import ExcelJS from 'exceljs';
 import type { ReportDocument } from '../maturity/export.content.ts';
 import { reportDocx } from '../maturity/export.docx.ts';
@@ -72,7 +82,13 @@ export function applicationBook(p: PackPayload, item: PackItem): ReportDocument 
         table: {
           columns: ['指标', '单位', '改造前', '改造后', '变化'],
           widths: [3, 2, 2, 2, 2],
-          rows: KPI_CODES.filter((c) => item.kpis[c]).map((c) => [KPI_DEFINITIONS[c].label.zh, KPI_DEFINITIONS[c].unit.zh, val(item.kpis[c]?.before), val(item.kpis[c]?.after), pct(kpiChange(item.kpis[c]))]),
+          rows: KPI_CODES.filter((c) => item.kpis[c]).map((c) => [
+            KPI_DEFINITIONS[c].label.zh,
+            KPI_DEFINITIONS[c].unit.zh,
+            val(item.kpis[c]?.before),
+            val(item.kpis[c]?.after),
+            pct(kpiChange(item.kpis[c])),
+          ]),
         },
       },
       {
@@ -100,7 +116,18 @@ async function summaryWorkbook(p: PackPayload): Promise<Buffer> {
   workbook.created = new Date(p.createdAt);
   workbook.modified = new Date(p.createdAt);
   const sheet = workbook.addWorksheet('推荐汇总表');
-  const columns = ['推荐序号', '企业名称', '统一社会信用代码', '所在区（市）', '项目名称', '市级认定编号', '专家评审得分', '装备数控化率（%）', '运营成本变化', '生产效率变化'];
+  const columns = [
+    '推荐序号',
+    '企业名称',
+    '统一社会信用代码',
+    '所在区（市）',
+    '项目名称',
+    '市级认定编号',
+    '专家评审得分',
+    '装备数控化率（%）',
+    '运营成本变化',
+    '生产效率变化',
+  ];
   sheet.columns = columns.map((_, i) => ({ width: [10, 30, 22, 14, 34, 20, 12, 14, 12, 12][i] }));
   sheet.addRow([`${title(p)}汇总表（按推荐优先顺序）`]).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, columns.length);
@@ -108,7 +135,18 @@ async function summaryWorkbook(p: PackPayload): Promise<Buffer> {
   header.font = { bold: true };
   for (const item of p.items) {
     const b = benchmarkCheck(item.kpis);
-    sheet.addRow([item.rank, item.enterpriseName, item.creditCode, item.districtName, item.projectName, item.recognitionNumber, item.score ?? '', b.cncRate.value ?? '', pct(b.operatingCost.value), pct(b.productivity.value)]);
+    sheet.addRow([
+      item.rank,
+      item.enterpriseName,
+      item.creditCode,
+      item.districtName,
+      item.projectName,
+      item.recognitionNumber,
+      item.score ?? '',
+      b.cncRate.value ?? '',
+      pct(b.operatingCost.value),
+      pct(b.productivity.value),
+    ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

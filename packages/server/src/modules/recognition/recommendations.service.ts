@@ -24,20 +24,45 @@ export interface ManifestFile {
 }
 
 /** The exact string the snapshot hashes: the pack's identity and its files in order. */
-export const manifestContent = (m: { targetLevel: string; kind: string; year: number; files: ManifestFile[] }) => JSON.stringify({ targetLevel: m.targetLevel, kind: m.kind, year: m.year, files: m.files });
+export const manifestContent = (m: { targetLevel: string; kind: string; year: number; files: ManifestFile[] }) =>
+  JSON.stringify({ targetLevel: m.targetLevel, kind: m.kind, year: m.year, files: m.files });
 
 const packDir = (ctx: AppContext, id: number | string) => path.join(ctx.config.dataDir, 'recognition', 'recommendations', String(id));
 
-async function packItem(db: Executor, rank: number, recognitionId: number, targetLevel: RecognitionLevel, kind: RecognitionKind): Promise<PackItem> {
+async function packItem(
+  db: Executor,
+  rank: number,
+  recognitionId: number,
+  targetLevel: RecognitionLevel,
+  kind: RecognitionKind,
+): Promise<PackItem> {
   const r = await findRecognition(db, recognitionId).catch(() => {
     throw new AppError(400, 'recognition.recognitionNotFound', {}, 'recognitionIds');
   });
   if (r.status !== 'active') throw new AppError(409, 'recognition.revoked', {}, 'recognitionIds');
-  if (nextLevel(r.level as RecognitionLevel) !== targetLevel || r.kind !== kind) throw new AppError(400, 'recognition.recommendLevel', { id: recognitionId, level: targetLevel }, 'recognitionIds');
+  if (nextLevel(r.level as RecognitionLevel) !== targetLevel || r.kind !== kind)
+    throw new AppError(400, 'recognition.recommendLevel', { id: recognitionId, level: targetLevel }, 'recognitionIds');
   const enterprise = await db.selectFrom('enterprise').select(['creditCode']).where('id', '=', r.enterpriseId).executeTakeFirstOrThrow();
-  const chains = await db.selectFrom('enterpriseChain as c').innerJoin('industryChain as i', 'i.code', 'c.chainCode').select('i.nameZh').where('c.enterpriseId', '=', r.enterpriseId).orderBy('i.sortOrder').execute();
-  const recognition = await db.selectFrom('recognition').select(['kpisJson', 'applicationId']).where('id', '=', recognitionId).executeTakeFirstOrThrow();
-  const application = recognition.applicationId === null ? undefined : await db.selectFrom('recognitionApplication').select(['projectDescription', 'serviceProviderName', 'finalScore']).where('id', '=', Number(recognition.applicationId)).executeTakeFirst();
+  const chains = await db
+    .selectFrom('enterpriseChain as c')
+    .innerJoin('industryChain as i', 'i.code', 'c.chainCode')
+    .select('i.nameZh')
+    .where('c.enterpriseId', '=', r.enterpriseId)
+    .orderBy('i.sortOrder')
+    .execute();
+  const recognition = await db
+    .selectFrom('recognition')
+    .select(['kpisJson', 'applicationId'])
+    .where('id', '=', recognitionId)
+    .executeTakeFirstOrThrow();
+  const application =
+    recognition.applicationId === null
+      ? undefined
+      : await db
+          .selectFrom('recognitionApplication')
+          .select(['projectDescription', 'serviceProviderName', 'finalScore'])
+          .where('id', '=', Number(recognition.applicationId))
+          .executeTakeFirst();
   return {
     rank,
     recognitionId,
@@ -55,7 +80,12 @@ async function packItem(db: Executor, rank: number, recognitionId: number, targe
   };
 }
 
-export async function createRecommendation(ctx: AppContext, actor: Actor, who: AuditActor, input: { targetLevel: RecognitionLevel; kind: RecognitionKind; year: number; recognitionIds: number[] }) {
+export async function createRecommendation(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  input: { targetLevel: RecognitionLevel; kind: RecognitionKind; year: number; recognitionIds: number[] },
+) {
   const items: PackItem[] = [];
   for (const [i, id] of input.recognitionIds.entries()) items.push(await packItem(ctx.db, i + 1, id, input.targetLevel, input.kind));
   const createdAt = new Date().toISOString();
@@ -71,12 +101,38 @@ export async function createRecommendation(ctx: AppContext, actor: Actor, who: A
     const id = await ctx.db.transaction().execute(async (tx) => {
       const { id: created } = await tx
         .insertInto('recognitionRecommendation')
-        .values({ targetLevel: input.targetLevel, kind: input.kind, year: input.year, createdAt, createdBy: actor.userId, snapshotSm3, manifestJson: JSON.stringify(manifest) })
+        .values({
+          targetLevel: input.targetLevel,
+          kind: input.kind,
+          year: input.year,
+          createdAt,
+          createdBy: actor.userId,
+          snapshotSm3,
+          manifestJson: JSON.stringify(manifest),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const rid = Number(created);
-      await tx.insertInto('recognitionRecommendationItem').values(items.map((it) => ({ recommendationId: rid, recognitionId: it.recognitionId, rank: it.rank, outcome: 'pending', decidedOn: null, note: null, newRecognitionId: null }))).execute();
-      await ctx.audit.append(tx, who, { action: 'recognition.recommend', entityType: 'recognitionRecommendation', entityId: rid, after: { ...input, snapshotSm3, files: manifest } });
+      await tx
+        .insertInto('recognitionRecommendationItem')
+        .values(
+          items.map((it) => ({
+            recommendationId: rid,
+            recognitionId: it.recognitionId,
+            rank: it.rank,
+            outcome: 'pending',
+            decidedOn: null,
+            note: null,
+            newRecognitionId: null,
+          })),
+        )
+        .execute();
+      await ctx.audit.append(tx, who, {
+        action: 'recognition.recommend',
+        entityType: 'recognitionRecommendation',
+        entityId: rid,
+        after: { ...input, snapshotSm3, files: manifest },
+      });
       await fs.rm(packDir(ctx, rid), { recursive: true, force: true });
       await fs.rename(temp, packDir(ctx, rid));
       return rid;
@@ -100,11 +156,30 @@ async function itemsOf(db: Executor, ids: number[]) {
     .selectFrom('recognitionRecommendationItem as i')
     .innerJoin('recognition as r', 'r.id', 'i.recognitionId')
     .innerJoin('enterprise as e', 'e.id', 'r.enterpriseId')
-    .select(['i.recommendationId', 'i.rank', 'i.recognitionId', 'r.recognitionNumber', 'r.enterpriseId', 'e.name as enterpriseName', 'r.projectName', 'i.outcome', 'i.decidedOn', 'i.note', 'i.newRecognitionId'])
+    .select([
+      'i.recommendationId',
+      'i.rank',
+      'i.recognitionId',
+      'r.recognitionNumber',
+      'r.enterpriseId',
+      'e.name as enterpriseName',
+      'r.projectName',
+      'i.outcome',
+      'i.decidedOn',
+      'i.note',
+      'i.newRecognitionId',
+    ])
     .where('i.recommendationId', 'in', ids)
     .orderBy('i.rank')
     .execute();
-  return rows.map((r) => ({ ...r, recommendationId: Number(r.recommendationId), rank: Number(r.rank), recognitionId: Number(r.recognitionId), enterpriseId: Number(r.enterpriseId), newRecognitionId: r.newRecognitionId === null ? null : Number(r.newRecognitionId) }));
+  return rows.map((r) => ({
+    ...r,
+    recommendationId: Number(r.recommendationId),
+    rank: Number(r.rank),
+    recognitionId: Number(r.recognitionId),
+    enterpriseId: Number(r.enterpriseId),
+    newRecognitionId: r.newRecognitionId === null ? null : Number(r.newRecognitionId),
+  }));
 }
 
 function present(row: Awaited<ReturnType<typeof findRecommendation>>, items: Awaited<ReturnType<typeof itemsOf>>) {
@@ -126,7 +201,10 @@ export async function recommendationDetail(db: Executor, id: number) {
 
 export async function listRecommendations(db: Executor) {
   const rows = await db.selectFrom('recognitionRecommendation').selectAll().orderBy('createdAt', 'desc').orderBy('id', 'desc').execute();
-  const items = await itemsOf(db, rows.map((r) => Number(r.id)));
+  const items = await itemsOf(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   return { items: rows.map((r) => present(r, items)) };
 }
 
@@ -140,11 +218,22 @@ export async function openPackFile(ctx: AppContext, id: number, name: string) {
   return { file, data };
 }
 
-export async function recordOutcome(ctx: AppContext, who: AuditActor, id: number, recognitionId: number, input: { outcome: 'approved' | 'declined'; decidedOn: string; recognitionNumber?: string; note?: string }) {
+export async function recordOutcome(
+  ctx: AppContext,
+  who: AuditActor,
+  id: number,
+  recognitionId: number,
+  input: { outcome: 'approved' | 'declined'; decidedOn: string; recognitionNumber?: string; note?: string },
+) {
   assertDate(input.decidedOn, 'decidedOn');
   const recommendation = await findRecommendation(ctx.db, id);
   await ctx.db.transaction().execute(async (tx) => {
-    const item = await tx.selectFrom('recognitionRecommendationItem').selectAll().where('recommendationId', '=', id).where('recognitionId', '=', recognitionId).executeTakeFirst();
+    const item = await tx
+      .selectFrom('recognitionRecommendationItem')
+      .selectAll()
+      .where('recommendationId', '=', id)
+      .where('recognitionId', '=', recognitionId)
+      .executeTakeFirst();
     if (!item) throw new AppError(404, 'recognition.recommendationItemNotFound');
     if (item.outcome !== 'pending') throw new AppError(409, 'recognition.outcomeRecorded');
     let newRecognitionId: number | null = null;
@@ -162,15 +251,32 @@ export async function recordOutcome(ctx: AppContext, who: AuditActor, id: number
         kpisJson: source.kpisJson,
         recognitionNumber: input.recognitionNumber ?? null,
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) throw new AppError(409, 'recognition.numberTaken', { number: input.recognitionNumber ?? '' }, 'recognitionNumber');
+        if (isUniqueViolation(error))
+          throw new AppError(409, 'recognition.numberTaken', { number: input.recognitionNumber ?? '' }, 'recognitionNumber');
         throw error;
       });
       newRecognitionId = granted.id;
-      await ctx.audit.append(tx, who, { action: 'recognition.grant', entityType: 'recognition', entityId: granted.id, after: { ...granted, recommendationId: id, from: recognitionId } });
+      await ctx.audit.append(tx, who, {
+        action: 'recognition.grant',
+        entityType: 'recognition',
+        entityId: granted.id,
+        after: { ...granted, recommendationId: id, from: recognitionId },
+      });
     }
     const after = { outcome: input.outcome, decidedOn: input.decidedOn, note: input.note?.trim() || null, newRecognitionId };
-    await tx.updateTable('recognitionRecommendationItem').set(after).where('recommendationId', '=', id).where('recognitionId', '=', recognitionId).execute();
-    await ctx.audit.append(tx, who, { action: 'recognition.recommendation.outcome', entityType: 'recognitionRecommendation', entityId: id, before: { recognitionId, outcome: 'pending' }, after: { recognitionId, ...after } });
+    await tx
+      .updateTable('recognitionRecommendationItem')
+      .set(after)
+      .where('recommendationId', '=', id)
+      .where('recognitionId', '=', recognitionId)
+      .execute();
+    await ctx.audit.append(tx, who, {
+      action: 'recognition.recommendation.outcome',
+      entityType: 'recognitionRecommendation',
+      entityId: id,
+      before: { recognitionId, outcome: 'pending' },
+      after: { recognitionId, ...after },
+    });
   });
   return recommendationDetail(ctx.db, id);
 }

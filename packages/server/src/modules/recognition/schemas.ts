@@ -1,4 +1,12 @@
-import { APPLICATION_MOVES, APPLICATION_STATES, GATE_CODES, KPI_CODES, MAX_INDICATOR_SCORE, RECOGNITION_KINDS, RECOGNITION_LEVELS } from '@zhizao/domain';
+import {
+  APPLICATION_MOVES,
+  APPLICATION_STATES,
+  GATE_CODES,
+  KPI_CODES,
+  MAX_INDICATOR_SCORE,
+  RECOGNITION_KINDS,
+  RECOGNITION_LEVELS,
+} from '@zhizao/domain';
 import { paginationQuery } from '../../platform/schemas.ts';
 
 // JSON schemas of the recognition routes: validation, response filtering and OpenAPI from one place.
@@ -18,8 +26,10 @@ const nullableInt = { type: ['integer', 'null'] } as const;
 const str = { type: 'string' } as const;
 const nullableStr = { type: ['string', 'null'] } as const;
 export const list = (items: object) => ({ type: 'object', properties: { items: { type: 'array', items } } }) as const;
-export const page = (items: object) => ({ type: 'object', properties: { items: { type: 'array', items }, total: int, page: int, pageSize: int } }) as const;
-export const idArray = (max: number) => ({ type: 'array', minItems: 1, maxItems: max, uniqueItems: true, items: { type: 'integer', minimum: 1, maximum: 2147483647 } }) as const;
+export const page = (items: object) =>
+  ({ type: 'object', properties: { items: { type: 'array', items }, total: int, page: int, pageSize: int } }) as const;
+export const idArray = (max: number) =>
+  ({ type: 'array', minItems: 1, maxItems: max, uniqueItems: true, items: { type: 'integer', minimum: 1, maximum: 2147483647 } }) as const;
 
 export const indicatorSchema = {
   type: 'object',
@@ -65,7 +75,20 @@ export const programmeCreateSchema = {
 
 export const programmeUpdateSchema = {
   type: 'object',
-  properties: { version: { type: 'integer', minimum: 1, maximum: 2147483647 }, year: programmeInputProperties.year, kind, level, title: programmeInputProperties.title, opensOn: date, closesOn: date, gates: gatesSchema, indicators: programmeInputProperties.indicators, requiredKpis: programmeInputProperties.requiredKpis, noticeWorkingDays: programmeInputProperties.noticeWorkingDays, quota: programmeInputProperties.quota },
+  properties: {
+    version: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    year: programmeInputProperties.year,
+    kind,
+    level,
+    title: programmeInputProperties.title,
+    opensOn: date,
+    closesOn: date,
+    gates: gatesSchema,
+    indicators: programmeInputProperties.indicators,
+    requiredKpis: programmeInputProperties.requiredKpis,
+    noticeWorkingDays: programmeInputProperties.noticeWorkingDays,
+    quota: programmeInputProperties.quota,
+  },
   required: ['version'],
   additionalProperties: false,
 } as const;
@@ -103,7 +126,19 @@ export const gateReportSchema = {
   type: 'object',
   properties: {
     eligible: bool,
-    gates: { type: 'array', items: { type: 'object', properties: { code: { type: 'string', enum: GATE_CODES }, passed: bool, key: str, message: str, params: { type: 'object', additionalProperties: true } } } },
+    gates: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', enum: GATE_CODES },
+          passed: bool,
+          key: str,
+          message: str,
+          params: { type: 'object', additionalProperties: true },
+        },
+      },
+    },
   },
 } as const;
 
@@ -115,17 +150,60 @@ export const gateQuerySchema = {
 
 // ── applications ──
 
-const kpiValue = { type: 'object', properties: { before: { type: ['number', 'null'], minimum: -1e12, maximum: 1e12 }, after: { type: ['number', 'null'], minimum: -1e12, maximum: 1e12 } }, required: ['before', 'after'], additionalProperties: false } as const;
-export const kpisInputSchema = { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, kpiValue])), additionalProperties: false } as const;
-const kpisOutput = { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, { type: 'object', properties: { before: nullableNumber, after: nullableNumber } }])) } as const;
+const kpiValue = {
+  type: 'object',
+  properties: {
+    before: { type: ['number', 'null'], minimum: -1e12, maximum: 1e12 },
+    after: { type: ['number', 'null'], minimum: -1e12, maximum: 1e12 },
+  },
+  required: ['before', 'after'],
+  additionalProperties: false,
+} as const;
+export const kpisInputSchema = {
+  type: 'object',
+  properties: Object.fromEntries(KPI_CODES.map((c) => [c, kpiValue])),
+  additionalProperties: false,
+} as const;
+const kpisOutput = {
+  type: 'object',
+  properties: Object.fromEntries(
+    KPI_CODES.map((c) => [c, { type: 'object', properties: { before: nullableNumber, after: nullableNumber } }]),
+  ),
+} as const;
 const changesOutput = { type: 'object', properties: Object.fromEntries(KPI_CODES.map((c) => [c, nullableNumber])) } as const;
-const benchmarkItem = { type: 'object', properties: { value: nullableNumber, target: { type: 'number' }, met: { type: ['boolean', 'null'] } } } as const;
-export const benchmarksSchema = { type: 'object', properties: { cncRate: benchmarkItem, operatingCost: benchmarkItem, productivity: benchmarkItem } } as const;
-export const spreadSchema = { type: ['object', 'null'], properties: { n: int, counted: int, dropped: bool, score: { type: 'number' }, min: { type: 'number' }, max: { type: 'number' }, stddev: { type: 'number' } } } as const;
+const benchmarkItem = {
+  type: 'object',
+  properties: { value: nullableNumber, target: { type: 'number' }, met: { type: ['boolean', 'null'] } },
+} as const;
+export const benchmarksSchema = {
+  type: 'object',
+  properties: { cncRate: benchmarkItem, operatingCost: benchmarkItem, productivity: benchmarkItem },
+} as const;
+export const spreadSchema = {
+  type: ['object', 'null'],
+  properties: {
+    n: int,
+    counted: int,
+    dropped: bool,
+    score: { type: 'number' },
+    min: { type: 'number' },
+    max: { type: 'number' },
+    stddev: { type: 'number' },
+  },
+} as const;
 
 export const attachmentSchema = {
   type: 'object',
-  properties: { id: str, applicationId: int, fileName: str, contentType: str, size: int, sha256: str, uploadedBy: nullableInt, uploadedAt: str },
+  properties: {
+    id: str,
+    applicationId: int,
+    fileName: str,
+    contentType: str,
+    size: int,
+    sha256: str,
+    uploadedBy: nullableInt,
+    uploadedAt: str,
+  },
 } as const;
 
 const programmeRef = { type: 'object', properties: { id: int, year: int, kind: str, level: str, title: str } } as const;
@@ -161,7 +239,21 @@ export const applicationDetailSchema = {
     requiredKpis: { type: 'array', items: str },
     gates: gateReportSchema,
     allowedMoves: { type: 'array', items: str },
-    history: { type: 'array', items: { type: 'object', properties: { move: str, fromState: str, toState: str, reason: nullableStr, actorRole: nullableStr, actorName: nullableStr, at: str } } },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          move: str,
+          fromState: str,
+          toState: str,
+          reason: nullableStr,
+          actorRole: nullableStr,
+          actorName: nullableStr,
+          at: str,
+        },
+      },
+    },
     attachments: { type: 'array', items: attachmentSchema },
     noticeId: nullableInt,
     scoreSpread: spreadSchema,
@@ -191,7 +283,12 @@ export const applicationUpdateSchema = {
 
 export const applicationListQuerySchema = {
   type: 'object',
-  properties: { programmeId: { type: 'integer', minimum: 1, maximum: 2147483647 }, state, districtCode: { type: 'string', pattern: '^\\d{6}$' }, ...paginationQuery },
+  properties: {
+    programmeId: { type: 'integer', minimum: 1, maximum: 2147483647 },
+    state,
+    districtCode: { type: 'string', pattern: '^\\d{6}$' },
+    ...paginationQuery,
+  },
   additionalProperties: false,
 } as const;
 

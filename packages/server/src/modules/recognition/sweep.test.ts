@@ -10,7 +10,25 @@ import { FILLED, giveMaturityLevel, makeExperts, move, programmeBody, submittedA
 // application with a panel, a notice with an objection, a recognition, a recommendation pack, a tie): the
 // values reach the services and the database, and nothing may answer 5xx; every 4xx has the error shape.
 
-const HOSTILE_VALUES: unknown[] = [null, -1, 0, 1.5, 2 ** 31, 1e300, true, 'x'.repeat(20_000), [], { nested: [1] }, '', '   ', "'; drop table recognition; --", 'a\u0000b', '\ud800𠮷野家🀄', '2026-02-30', '9999-12-31'];
+const HOSTILE_VALUES: unknown[] = [
+  null,
+  -1,
+  0,
+  1.5,
+  2 ** 31,
+  1e300,
+  true,
+  'x'.repeat(20_000),
+  [],
+  { nested: [1] },
+  '',
+  '   ',
+  "'; drop table recognition; --",
+  'a\u0000b',
+  '\ud800𠮷野家🀄',
+  '2026-02-30',
+  '9999-12-31',
+];
 const HOSTILE_QUERY = ['', '-1', '0', '2147483648', 'abc', '2026-02-30', "' OR 1=1 --", '%00', 'x'.repeat(300)];
 
 describeEachDatabase('recognition routes under hostile input', (server) => {
@@ -36,26 +54,69 @@ describeEachDatabase('recognition routes under hostile input', (server) => {
     const app = await submittedApplication(clients.enterprise!, Number(ids.programme));
     let v = await move(clients.district!, app.id, app.version, 'district_pass');
     v = await move(clients.bureau!, app.id, v, 'city_pass');
-    await clients.bureau!.put(`/api/recognition/applications/${app.id}/panel`, { expertUserIds: String(ids.experts).split(',').map(Number) });
+    await clients.bureau!.put(`/api/recognition/applications/${app.id}/panel`, {
+      expertUserIds: String(ids.experts).split(',').map(Number),
+    });
     ids.application = app.id;
     const tie = await clients.bureau!.post(`/api/recognition/experts/${expert!.id}/ties`, { providerName: '某服务商' });
     ids.tie = tie.body.id;
     const { db } = server().ctx;
-    const rid = await db.transaction().execute((tx) => grantRecognition(tx, { enterpriseId: server().enterprises.huancui, kind: 'smart_factory', level: 'municipal', year: 2024, projectName: '清扫项目', recognisedOn: '2024-06-30', source: 'record', kpisJson: JSON.stringify(FILLED.kpis) }));
+    const rid = await db
+      .transaction()
+      .execute((tx) =>
+        grantRecognition(tx, {
+          enterpriseId: server().enterprises.huancui,
+          kind: 'smart_factory',
+          level: 'municipal',
+          year: 2024,
+          projectName: '清扫项目',
+          recognisedOn: '2024-06-30',
+          source: 'record',
+          kpisJson: JSON.stringify(FILLED.kpis),
+        }),
+      );
     ids.recognition = rid.id;
-    const pack = await clients.bureau!.post('/api/recognition/recommendations', { targetLevel: 'provincial', kind: 'smart_factory', year: 2026, recognitionIds: [rid.id] });
+    const pack = await clients.bureau!.post('/api/recognition/recommendations', {
+      targetLevel: 'provincial',
+      kind: 'smart_factory',
+      year: 2026,
+      recognitionIds: [rid.id],
+    });
     ids.recommendation = pack.body.id;
     // a second programme's shortlisted-looking application on a notice with an objection
-    await db.updateTable('recognitionApplication').set({ state: 'shortlisted', finalScore: 80, scoreJson: JSON.stringify({ n: 3, counted: 3, dropped: false, score: 80, min: 70, max: 90, stddev: 8 }) }).where('id', '=', app.id).execute();
-    const notice = await clients.bureau!.post(`/api/recognition/programmes/${ids.programme}/notices`, { applicationIds: [app.id], startsOn: addDays(chinaDate(), -1) });
+    await db
+      .updateTable('recognitionApplication')
+      .set({
+        state: 'shortlisted',
+        finalScore: 80,
+        scoreJson: JSON.stringify({ n: 3, counted: 3, dropped: false, score: 80, min: 70, max: 90, stddev: 8 }),
+      })
+      .where('id', '=', app.id)
+      .execute();
+    const notice = await clients.bureau!.post(`/api/recognition/programmes/${ids.programme}/notices`, {
+      applicationIds: [app.id],
+      startsOn: addDays(chinaDate(), -1),
+    });
     ids.notice = notice.body.id;
-    const objection = await clients.bureau!.post(`/api/recognition/notices/${ids.notice}/objections`, { objectorName: '清扫人', objectorIdNumber: '37000000', contact: '13900000000', text: '清扫测试异议', receivedOn: notice.body.startsOn });
+    const objection = await clients.bureau!.post(`/api/recognition/notices/${ids.notice}/objections`, {
+      objectorName: '清扫人',
+      objectorIdNumber: '37000000',
+      contact: '13900000000',
+      text: '清扫测试异议',
+      receivedOn: notice.body.startsOn,
+    });
     ids.objection = objection.body.id;
-    const draft = await clients.enterprise!.post('/api/recognition/applications', { programmeId: (await clients.bureau!.post('/api/recognition/programmes', programmeBody({ kind: 'digital_workshop' }))).body.id });
+    const draft = await clients.enterprise!.post('/api/recognition/applications', {
+      programmeId: (await clients.bureau!.post('/api/recognition/programmes', programmeBody({ kind: 'digital_workshop' }))).body.id,
+    });
     ids.draft = draft.body.id;
     const form = new FormData();
     form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'a.pdf');
-    ids.file = ((await (await clients.enterprise!.raw('POST', `/api/recognition/applications/${ids.draft}/attachments`, { body: form })).json()) as { id: string }).id;
+    ids.file = (
+      (await (await clients.enterprise!.raw('POST', `/api/recognition/applications/${ids.draft}/attachments`, { body: form })).json()) as {
+        id: string;
+      }
+    ).id;
     expect(Object.values(ids).every((v) => v !== undefined)).toBe(true);
   }, 60_000);
 
@@ -85,9 +146,15 @@ describeEachDatabase('recognition routes under hostile input', (server) => {
     const failures: string[] = [];
     let requests = 0;
     const send = async (client: TestClient, op: Operation, path: string, body?: unknown): Promise<number> => {
-      const res: TestResponse = body === undefined || op.method === 'GET' || op.method === 'DELETE' ? await client.request(op.method, path) : await client.request(op.method, path, body);
+      const res: TestResponse =
+        body === undefined || op.method === 'GET' || op.method === 'DELETE'
+          ? await client.request(op.method, path)
+          : await client.request(op.method, path, body);
       requests++;
-      if (res.status >= 500) failures.push(`${label(op)} ${path.slice(0, 100)} ${JSON.stringify(body)?.slice(0, 100)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (res.status >= 500)
+        failures.push(
+          `${label(op)} ${path.slice(0, 100)} ${JSON.stringify(body)?.slice(0, 100)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+        );
       else if (res.status >= 400) {
         try {
           expectErrorShape(res);
@@ -113,7 +180,8 @@ describeEachDatabase('recognition routes under hostile input', (server) => {
         for (const value of HOSTILE_QUERY) await send(client, op, `${realPath(op)}?${p.name}=${encodeURIComponent(value)}`);
       }
       for (const p of op.parameters.filter((x) => x.in === 'path')) {
-        for (const value of HOSTILE_QUERY.filter(Boolean)) await send(client, op, op.path.replace(`{${p.name}}`, encodeURIComponent(value)).replace(/\{[^}]+\}/g, '1'));
+        for (const value of HOSTILE_QUERY.filter(Boolean))
+          await send(client, op, op.path.replace(`{${p.name}}`, encodeURIComponent(value)).replace(/\{[^}]+\}/g, '1'));
       }
     }
     expect(failures).toEqual([]);

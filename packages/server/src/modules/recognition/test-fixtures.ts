@@ -38,7 +38,24 @@ export async function giveMaturityLevel(server: TestServer, enterpriseId: number
   await server.ctx.db.updateTable('maturityAssessment').set({ isLatest: 0 }).where('enterpriseId', '=', enterpriseId).execute();
   await server.ctx.db
     .insertInto('maturityAssessment')
-    .values({ enterpriseId, modelVersion: 'CMMM-2020', manufacturingType: 'discrete', targetLevel: 2, status: 'submitted', version: 2, createdBy: null, createdAt: at, updatedAt: at, submittedAt: at, resultJson: '{}', modelJson: null, formulaId: 'bandAligned', reachedLevel: level, totalScore: level + 0.3, isLatest: 1 })
+    .values({
+      enterpriseId,
+      modelVersion: 'CMMM-2020',
+      manufacturingType: 'discrete',
+      targetLevel: 2,
+      status: 'submitted',
+      version: 2,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+      submittedAt: at,
+      resultJson: '{}',
+      modelJson: null,
+      formulaId: 'bandAligned',
+      reachedLevel: level,
+      totalScore: level + 0.3,
+      isLatest: 1,
+    })
     .execute();
 }
 
@@ -47,7 +64,11 @@ export async function makeExperts(server: TestServer, prefix: string, count: num
   const out: { id: number; client: TestClient }[] = [];
   for (let i = 1; i <= count; i++) {
     const username = `${prefix}-expert-${i}`;
-    await createUser(server.ctx, { userId: null, username: 'test-fixture', role: null, ip: null }, { username, displayName: `${prefix}专家${i}`, password: TEST_PASSWORD, role: 'expert', districtCode: null, enterpriseId: null });
+    await createUser(
+      server.ctx,
+      { userId: null, username: 'test-fixture', role: null, ip: null },
+      { username, displayName: `${prefix}专家${i}`, password: TEST_PASSWORD, role: 'expert', districtCode: null, enterpriseId: null },
+    );
     const client = server.client();
     expect((await client.login(username, TEST_PASSWORD)).status).toBe(200);
     const row = await server.ctx.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow();
@@ -57,12 +78,19 @@ export async function makeExperts(server: TestServer, prefix: string, count: num
 }
 
 /** Starts, fills and submits an application of the client's enterprise; returns its id and version. */
-export async function submittedApplication(enterprise: TestClient, programmeId: number, content: Record<string, unknown> = FILLED): Promise<{ id: number; version: number }> {
+export async function submittedApplication(
+  enterprise: TestClient,
+  programmeId: number,
+  content: Record<string, unknown> = FILLED,
+): Promise<{ id: number; version: number }> {
   const created = await enterprise.post('/api/recognition/applications', { programmeId });
   expect(created.status, JSON.stringify(created.body)).toBe(200);
   const saved = await enterprise.put(`/api/recognition/applications/${created.body.id}`, { version: created.body.version, ...content });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-  const submitted = await enterprise.post(`/api/recognition/applications/${created.body.id}/moves`, { move: 'submit', version: saved.body.version });
+  const submitted = await enterprise.post(`/api/recognition/applications/${created.body.id}/moves`, {
+    move: 'submit',
+    version: saved.body.version,
+  });
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
   return { id: created.body.id, version: submitted.body.version };
 }

@@ -68,15 +68,26 @@ function toRecord(row: EnterpriseRow, chainCodes: string[]): EnterpriseRecord {
 async function writeChainsAndTerms(tx: Tx, id: number, input: EnterpriseInput): Promise<void> {
   await tx.deleteFrom('enterpriseChain').where('enterpriseId', '=', id).execute();
   await tx.deleteFrom('enterpriseSearchTerm').where('enterpriseId', '=', id).execute();
-  if (input.chainCodes.length) await tx.insertInto('enterpriseChain').values(input.chainCodes.map((chainCode) => ({ enterpriseId: id, chainCode }))).execute();
+  if (input.chainCodes.length)
+    await tx
+      .insertInto('enterpriseChain')
+      .values(input.chainCodes.map((chainCode) => ({ enterpriseId: id, chainCode })))
+      .execute();
   const terms = indexTerms(input.name, input.mainProducts, input.address);
   // Chunks keep each statement under SQLite's bound-parameter limit.
   for (let i = 0; i < terms.length; i += 400) {
-    await tx.insertInto('enterpriseSearchTerm').values(terms.slice(i, i + 400).map((term) => ({ enterpriseId: id, term }))).execute();
+    await tx
+      .insertInto('enterpriseSearchTerm')
+      .values(terms.slice(i, i + 400).map((term) => ({ enterpriseId: id, term })))
+      .execute();
   }
 }
 
-export async function insertEnterprise(tx: Tx, input: EnterpriseInput, options: { isDemo?: boolean; at?: string } = {}): Promise<EnterpriseRecord> {
+export async function insertEnterprise(
+  tx: Tx,
+  input: EnterpriseInput,
+  options: { isDemo?: boolean; at?: string } = {},
+): Promise<EnterpriseRecord> {
   const at = options.at ?? new Date().toISOString();
   const row = await tx
     .insertInto('enterprise')
@@ -100,10 +111,21 @@ async function insertInChunks<T extends object>(rows: T[], write: (chunk: T[]) =
  * Inserts many new enterprises in a few statements (bulk import): the same rows `insertEnterprise`
  * writes — enterprise, enterprise_chain, enterprise_search_term — batched. Credit codes must be unique.
  */
-export async function insertEnterprises(tx: Tx, inputs: readonly EnterpriseInput[], options: { isDemo?: boolean; at?: string } = {}): Promise<EnterpriseRecord[]> {
+export async function insertEnterprises(
+  tx: Tx,
+  inputs: readonly EnterpriseInput[],
+  options: { isDemo?: boolean; at?: string } = {},
+): Promise<EnterpriseRecord[]> {
   const at = options.at ?? new Date().toISOString();
   const byCode = new Map<string, EnterpriseRow>();
-  const rows = inputs.map((input) => ({ ...toColumns(input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 }));
+  const rows = inputs.map((input) => ({
+    ...toColumns(input),
+    archived: 0,
+    isDemo: options.isDemo ? 1 : 0,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }));
   await insertInChunks(rows, async (chunk) => {
     // RETURNING order is not promised for multi-row inserts: match rows back by credit code.
     for (const row of await tx.insertInto('enterprise').values(chunk).returningAll().execute()) byCode.set(row.creditCode, row);
@@ -117,7 +139,12 @@ export async function insertEnterprises(tx: Tx, inputs: readonly EnterpriseInput
 }
 
 /** Updates only when the stored version is `expectedVersion`; returns null on a lost race. */
-export async function updateEnterprise(tx: Tx, id: number, input: EnterpriseInput, expectedVersion: number): Promise<EnterpriseRecord | null> {
+export async function updateEnterprise(
+  tx: Tx,
+  id: number,
+  input: EnterpriseInput,
+  expectedVersion: number,
+): Promise<EnterpriseRecord | null> {
   const row = await tx
     .updateTable('enterprise')
     .set({ ...toColumns(input), updatedAt: new Date().toISOString(), version: expectedVersion + 1 })
@@ -142,7 +169,16 @@ export async function setArchived(tx: Tx, id: number, archived: boolean): Promis
 
 async function withChains(db: Executor, rows: EnterpriseRow[]): Promise<EnterpriseRecord[]> {
   if (!rows.length) return [];
-  const links = await db.selectFrom('enterpriseChain').select(['enterpriseId', 'chainCode']).where('enterpriseId', 'in', rows.map((r) => r.id)).orderBy('chainCode').execute();
+  const links = await db
+    .selectFrom('enterpriseChain')
+    .select(['enterpriseId', 'chainCode'])
+    .where(
+      'enterpriseId',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('chainCode')
+    .execute();
   const byId = new Map<number, string[]>();
   for (const l of links) byId.set(l.enterpriseId, [...(byId.get(l.enterpriseId) ?? []), l.chainCode]);
   return rows.map((r) => toRecord(r, byId.get(r.id) ?? []));
@@ -160,7 +196,11 @@ export const findEnterpriseIdByCreditCode = (db: Executor, creditCode: string) =
 export async function findRegisteredCreditCodes(db: Executor, creditCodes: readonly string[]): Promise<Set<string>> {
   const taken = new Set<string>();
   for (let i = 0; i < creditCodes.length; i += 500) {
-    const rows = await db.selectFrom('enterprise').select('creditCode').where('creditCode', 'in', creditCodes.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('enterprise')
+      .select('creditCode')
+      .where('creditCode', 'in', creditCodes.slice(i, i + 500))
+      .execute();
     for (const r of rows) taken.add(r.creditCode);
   }
   return taken;
@@ -189,7 +229,8 @@ function searchMatches(db: Executor, q: string) {
     .selectFrom('enterprise as m')
     .select('m.id')
     .where((eb) => {
-      const hasTerm = (term: string) => eb('m.id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
+      const hasTerm = (term: string) =>
+        eb('m.id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
       return eb.and(
         terms.map((term) => {
           const parts = termParts(term);
@@ -218,10 +259,20 @@ export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
   return query;
 }
 
-export async function listEnterprises(db: Executor, filter: EnterpriseFilter, page: { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' }) {
+export async function listEnterprises(
+  db: Executor,
+  filter: EnterpriseFilter,
+  page: { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' },
+) {
   const base = filteredEnterprises(db, filter);
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy(page.sort, page.order).orderBy('id').limit(page.pageSize).offset((page.page - 1) * page.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy(page.sort, page.order)
+      .orderBy('id')
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await withChains(db, rows), total: Number(count.n) };

@@ -1,9 +1,26 @@
-import { ENTERPRISE_SELF_EDITABLE_FIELDS, can, enterpriseProblems, maskPhone, normaliseEnterpriseInput, ownsEnterprise, type Actor, type EnterpriseInput, type TaxonomyCodes } from '@zhizao/domain';
+import {
+  ENTERPRISE_SELF_EDITABLE_FIELDS,
+  can,
+  enterpriseProblems,
+  maskPhone,
+  normaliseEnterpriseInput,
+  ownsEnterprise,
+  type Actor,
+  type EnterpriseInput,
+  type TaxonomyCodes,
+} from '@zhizao/domain';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
-import { findEnterprise, findEnterpriseIdByCreditCode, insertEnterprise, setArchived, updateEnterprise, type EnterpriseRecord } from './enterprise.repo.ts';
+import {
+  findEnterprise,
+  findEnterpriseIdByCreditCode,
+  insertEnterprise,
+  setArchived,
+  updateEnterprise,
+  type EnterpriseRecord,
+} from './enterprise.repo.ts';
 import { loadTaxonomyCodes } from './taxonomy.repo.ts';
 
 /** Validates and normalises input; throws 400 naming the first field, with every problem in details. */
@@ -28,7 +45,8 @@ export function presentEnterprise(actor: Actor, e: EnterpriseRecord, options: { 
 }
 
 function assertDistrictInScope(actor: Actor, districtCode: string) {
-  if (actor.role === 'district_officer' && actor.districtCode !== districtCode) throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
+  if (actor.role === 'district_officer' && actor.districtCode !== districtCode)
+    throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
 }
 
 const creditCodeTaken = (creditCode: string) => new AppError(409, 'enterprise.creditCodeTaken', { creditCode }, 'creditCode');
@@ -93,7 +111,13 @@ export async function archiveEnterprise(ctx: AppContext, actor: Actor, who: Audi
   const before = await loadOwnedEnterprise(ctx, actor, id);
   return ctx.db.transaction().execute(async (tx) => {
     const after = (await setArchived(tx, id, archived))!;
-    await ctx.audit.append(tx, who, { action: archived ? 'enterprise.archive' : 'enterprise.restore', entityType: 'enterprise', entityId: id, before: { archived: before.archived }, after: { archived } });
+    await ctx.audit.append(tx, who, {
+      action: archived ? 'enterprise.archive' : 'enterprise.restore',
+      entityType: 'enterprise',
+      entityId: id,
+      before: { archived: before.archived },
+      after: { archived },
+    });
     return after;
   });
 }

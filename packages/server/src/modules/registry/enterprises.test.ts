@@ -38,7 +38,10 @@ describeEachDatabase('enterprise registry', (server) => {
   });
 
   it('registers an enterprise with normalised input and reads it back', async () => {
-    const body = enterpriseInput({ chainCodes: ['TC2', 'TC1', 'TC2'], clusterCode: 'TK1', industryCode: 'c3484', address: '  ', name: '  威海规范化测试有限公司  ' }, serial++);
+    const body = enterpriseInput(
+      { chainCodes: ['TC2', 'TC1', 'TC2'], clusterCode: 'TK1', industryCode: 'c3484', address: '  ', name: '  威海规范化测试有限公司  ' },
+      serial++,
+    );
     const res = await admin.post('/api/enterprises', { ...body, creditCode: body.creditCode.toLowerCase() });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -60,15 +63,37 @@ describeEachDatabase('enterprise registry', (server) => {
 
   it('answers 404 for an enterprise that does not exist', async () => {
     expectError(await admin.get('/api/enterprises/2000000000'), 404, 'enterprise.notFound');
-    expectError(await admin.put('/api/enterprises/2000000000', { ...enterpriseInput({}, serial++), version: 1 }), 404, 'enterprise.notFound');
+    expectError(
+      await admin.put('/api/enterprises/2000000000', { ...enterpriseInput({}, serial++), version: 1 }),
+      404,
+      'enterprise.notFound',
+    );
     expectError(await admin.post('/api/enterprises/2000000000/archive'), 404, 'enterprise.notFound');
   });
 
   it('changes an enterprise, replaces its chains and bumps the version', async () => {
     const e = await create(admin, { chainCodes: ['TC1'], clusterCode: 'TK1' });
-    const res = await admin.put(`/api/enterprises/${e.id}`, forUpdate(e, { name: '威海改名后机械有限公司', chainCodes: ['TC2'], clusterCode: null, sizeClass: 'below_designated', manufacturingType: 'process', contactEmail: null }));
+    const res = await admin.put(
+      `/api/enterprises/${e.id}`,
+      forUpdate(e, {
+        name: '威海改名后机械有限公司',
+        chainCodes: ['TC2'],
+        clusterCode: null,
+        sizeClass: 'below_designated',
+        manufacturingType: 'process',
+        contactEmail: null,
+      }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ name: '威海改名后机械有限公司', chainCodes: ['TC2'], clusterCode: null, sizeClass: 'below_designated', manufacturingType: 'process', contactEmail: null, version: 2 });
+    expect(res.body).toMatchObject({
+      name: '威海改名后机械有限公司',
+      chainCodes: ['TC2'],
+      clusterCode: null,
+      sizeClass: 'below_designated',
+      manufacturingType: 'process',
+      contactEmail: null,
+      version: 2,
+    });
     expect(res.body.updatedAt >= e.updatedAt).toBe(true);
     expect((await admin.get(`/api/enterprises/${e.id}`)).body).toEqual(res.body);
   });
@@ -108,7 +133,9 @@ describeEachDatabase('enterprise registry', (server) => {
     const zh = await admin.post('/api/enterprises', { ...valid, creditCode: wrong });
     expectError(zh, 400, 'enterprise.creditCodeCheck', 'creditCode');
     expect(zh.body.error.message).toBe('统一社会信用代码校验位不正确');
-    expect(zh.body.error.details).toEqual([{ field: 'creditCode', code: 'enterprise.creditCodeCheck', message: '统一社会信用代码校验位不正确' }]);
+    expect(zh.body.error.details).toEqual([
+      { field: 'creditCode', code: 'enterprise.creditCodeCheck', message: '统一社会信用代码校验位不正确' },
+    ]);
     admin.language = 'en';
     try {
       const en = await admin.post('/api/enterprises', { ...valid, creditCode: wrong });
@@ -122,9 +149,19 @@ describeEachDatabase('enterprise registry', (server) => {
 
   it('tells a short code and a forbidden character apart from a wrong check character', async () => {
     const valid = enterpriseInput({}, serial++);
-    expectError(await admin.post('/api/enterprises', { ...valid, creditCode: valid.creditCode.slice(0, 17) }), 400, 'enterprise.creditCodeLength', 'creditCode');
+    expectError(
+      await admin.post('/api/enterprises', { ...valid, creditCode: valid.creditCode.slice(0, 17) }),
+      400,
+      'enterprise.creditCodeLength',
+      'creditCode',
+    );
     // I, O, S, V and Z never appear in a credit code (GB 32100-2015)
-    expectError(await admin.post('/api/enterprises', { ...valid, creditCode: 'I' + valid.creditCode.slice(1) }), 400, 'enterprise.creditCodeCharacter', 'creditCode');
+    expectError(
+      await admin.post('/api/enterprises', { ...valid, creditCode: 'I' + valid.creditCode.slice(1) }),
+      400,
+      'enterprise.creditCodeCharacter',
+      'creditCode',
+    );
   });
 
   it('refuses a second enterprise with the same credit code (409), in any letter case', async () => {
@@ -132,9 +169,19 @@ describeEachDatabase('enterprise registry', (server) => {
     const again = await admin.post('/api/enterprises', enterpriseInput({ creditCode: e.creditCode, name: '另一家公司' }, serial++));
     expectError(again, 409, 'enterprise.creditCodeTaken', 'creditCode');
     expect(again.body.error.message).toBe(`统一社会信用代码 ${e.creditCode} 已登记`);
-    expectError(await admin.post('/api/enterprises', enterpriseInput({ creditCode: e.creditCode.toLowerCase() }, serial++)), 409, 'enterprise.creditCodeTaken', 'creditCode');
+    expectError(
+      await admin.post('/api/enterprises', enterpriseInput({ creditCode: e.creditCode.toLowerCase() }, serial++)),
+      409,
+      'enterprise.creditCodeTaken',
+      'creditCode',
+    );
     const other = await create(admin);
-    expectError(await admin.put(`/api/enterprises/${other.id}`, forUpdate(other, { creditCode: e.creditCode })), 409, 'enterprise.creditCodeTaken', 'creditCode');
+    expectError(
+      await admin.put(`/api/enterprises/${other.id}`, forUpdate(other, { creditCode: e.creditCode })),
+      409,
+      'enterprise.creditCodeTaken',
+      'creditCode',
+    );
     expect((await admin.get(`/api/enterprises?q=${e.creditCode}&status=all`)).body.total).toBe(1);
   });
 
@@ -188,15 +235,31 @@ describeEachDatabase('enterprise registry', (server) => {
   it('names the field of a shape problem the schema catches', async () => {
     const { name: _omitted, ...noName } = enterpriseInput({}, serial++);
     expectError(await admin.post('/api/enterprises', noName), 400, 'validation.required', 'name');
-    expectError(await admin.post('/api/enterprises', { ...enterpriseInput({}, serial++), sizeClass: 'huge' }), 400, 'validation.enum', 'sizeClass');
-    expectError(await admin.post('/api/enterprises', { ...enterpriseInput({}, serial++), founded: 1990 }), 400, 'validation.additionalProperties', 'founded');
+    expectError(
+      await admin.post('/api/enterprises', { ...enterpriseInput({}, serial++), sizeClass: 'huge' }),
+      400,
+      'validation.enum',
+      'sizeClass',
+    );
+    expectError(
+      await admin.post('/api/enterprises', { ...enterpriseInput({}, serial++), founded: 1990 }),
+      400,
+      'validation.additionalProperties',
+      'founded',
+    );
     const e = await create(admin);
     const { version: _v, ...noVersion } = forUpdate(e);
     expectError(await admin.put(`/api/enterprises/${e.id}`, noVersion), 400, 'validation.required', 'version');
   });
 
   it('filters the list by district, chain, cluster, size, type and status exactly', async () => {
-    await create(admin, { districtCode: '371003', chainCodes: ['TC1', 'TC2'], clusterCode: 'TK1', sizeClass: 'below_designated', manufacturingType: 'process' });
+    await create(admin, {
+      districtCode: '371003',
+      chainCodes: ['TC1', 'TC2'],
+      clusterCode: 'TK1',
+      sizeClass: 'below_designated',
+      manufacturingType: 'process',
+    });
     await create(admin, { districtCode: '371082', chainCodes: ['TC2'], sizeClass: 'above_designated', manufacturingType: 'discrete' });
     const gone = await create(admin, { districtCode: '371003', manufacturingType: 'process' });
     await admin.post(`/api/enterprises/${gone.id}/archive`);
@@ -213,7 +276,10 @@ describeEachDatabase('enterprise registry', (server) => {
       ['sizeClass=below_designated', (e) => !e.archived && e.sizeClass === 'below_designated'],
       ['manufacturingType=process', (e) => !e.archived && e.manufacturingType === 'process'],
       ['districtCode=371003&manufacturingType=process&status=all', (e) => e.districtCode === '371003' && e.manufacturingType === 'process'],
-      ['chainCode=TC1&sizeClass=above_designated', (e) => !e.archived && e.chainCodes.includes('TC1') && e.sizeClass === 'above_designated'],
+      [
+        'chainCode=TC1&sizeClass=above_designated',
+        (e) => !e.archived && e.chainCodes.includes('TC1') && e.sizeClass === 'above_designated',
+      ],
     ];
     for (const [query, keep] of cases) {
       const expected = ids(everything.filter(keep));
@@ -265,16 +331,31 @@ describeEachDatabase('enterprise registry', (server) => {
     expect(created).toEqual([...created].sort().reverse());
     const updated = await listAll(admin, 'sort=updatedAt&order=desc');
     expect(updated[0].id).toBe(oldest.id);
-    expect(updated.map((e) => e.updatedAt)).toEqual(updated.map((e) => e.updatedAt).sort().reverse());
+    expect(updated.map((e) => e.updatedAt)).toEqual(
+      updated
+        .map((e) => e.updatedAt)
+        .sort()
+        .reverse(),
+    );
     expect(updated.findIndex((e) => e.id === touched.id)).toBe(1);
     expectError(await admin.get('/api/enterprises?sort=password'), 400, 'validation.enum', 'sort');
   });
 
   it('finds enterprises by Chinese words of their name, products and address, and by credit-code prefix', async () => {
-    const machine = await create(admin, { name: '威海精密机械制造有限公司', mainProducts: '数控机床、加工中心', address: '高新区火炬路8号', districtCode: '371003' });
-    const food = await create(admin, { name: '荣成海洋食品有限公司', mainProducts: '海参、鱼糜制品', districtCode: '371082', creditCode: completeCreditCode('92371082MA0000777') });
+    const machine = await create(admin, {
+      name: '威海精密机械制造有限公司',
+      mainProducts: '数控机床、加工中心',
+      address: '高新区火炬路8号',
+      districtCode: '371003',
+    });
+    const food = await create(admin, {
+      name: '荣成海洋食品有限公司',
+      mainProducts: '海参、鱼糜制品',
+      districtCode: '371082',
+      creditCode: completeCreditCode('92371082MA0000777'),
+    });
     const bearing = await create(admin, { name: '乳山新材料科技有限公司', mainProducts: '高端轴承、精密机械制造', districtCode: '371083' });
-    const search = async (q: string, extra = '') => ids((await listAll(admin, `q=${encodeURIComponent(q)}${extra}`)));
+    const search = async (q: string, extra = '') => ids(await listAll(admin, `q=${encodeURIComponent(q)}${extra}`));
 
     const mech = await search('机械');
     expect(mech).toContain(machine.id);

@@ -1,4 +1,12 @@
-import { MANUFACTURING_TYPE_LABELS, SIZE_CLASS_LABELS, fieldLabel, type EnterpriseInput, type ManufacturingType, type SizeClass, type TaxonomyCodes } from '@zhizao/domain';
+import {
+  MANUFACTURING_TYPE_LABELS,
+  SIZE_CLASS_LABELS,
+  fieldLabel,
+  type EnterpriseInput,
+  type ManufacturingType,
+  type SizeClass,
+  type TaxonomyCodes,
+} from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import { loadTaxonomy } from './taxonomy.repo.ts';
 
@@ -25,14 +33,19 @@ const column = (field: ColumnField, width: number, note: string, flags: { requir
 });
 
 export const ENTERPRISE_COLUMNS: readonly EnterpriseColumn[] = [
-  column('creditCode', 24, '18 位统一社会信用代码（GB 32100-2015），字母大写，不使用 I、O、S、V、Z。本列为文本格式，请勿改成数字。', { required: true, text: true }),
+  column('creditCode', 24, '18 位统一社会信用代码（GB 32100-2015），字母大写，不使用 I、O、S、V、Z。本列为文本格式，请勿改成数字。', {
+    required: true,
+    text: true,
+  }),
   column('name', 32, '营业执照上的企业全称，最多 100 字。', { required: true }),
   column('districtCode', 22, '从下拉列表选择区市名称，也可填写 6 位区划代码。', { required: true }),
   column('chainCodes', 28, '可填写多个产业链名称或代码，用顿号「、」或逗号分隔；下拉列表可选其一。可留空。'),
   column('clusterCode', 24, '从下拉列表选择产业集群名称，也可填写代码。可留空。'),
   column('sizeClass', 10, '规上：年主营业务收入 2000 万元及以上；规下：不足 2000 万元。', { required: true }),
   column('manufacturingType', 12, '离散型（装配、加工）或流程型（化工、冶炼等连续生产）。', { required: true }),
-  column('industryCode', 18, 'GB/T 4754-2017 制造业行业代码（C13–C43），2–4 位数字，可带字母 C，如 C3484。本列为文本格式。', { text: true }),
+  column('industryCode', 18, 'GB/T 4754-2017 制造业行业代码（C13–C43），2–4 位数字，可带字母 C，如 C3484。本列为文本格式。', {
+    text: true,
+  }),
   column('address', 36, '生产经营地址，最多 200 字。'),
   column('mainProducts', 30, '主要产品，多个用顿号分隔，最多 200 字。'),
   column('contactName', 12, '企业联系人姓名。'),
@@ -52,7 +65,9 @@ export function columnLetter(index: number): string {
 
 const normaliseHeader = (text: string) => text.replace(/[*＊\s]/g, '').toLowerCase();
 const HEADER_FIELDS = new Map<string, ColumnField>(
-  ENTERPRISE_COLUMNS.flatMap((c) => [fieldLabel(c.field, 'zh-CN'), fieldLabel(c.field, 'en'), c.field].map((h) => [normaliseHeader(h), c.field] as const)),
+  ENTERPRISE_COLUMNS.flatMap((c) =>
+    [fieldLabel(c.field, 'zh-CN'), fieldLabel(c.field, 'en'), c.field].map((h) => [normaliseHeader(h), c.field] as const),
+  ),
 );
 
 /** The field a header cell names (Chinese or English label, with or without *), or undefined. */
@@ -84,7 +99,12 @@ class NameIndex {
 }
 
 const enumIndex = (labels: Record<string, { zh: string; en: string }>, aliases: Record<string, string[]>) =>
-  new NameIndex(Object.entries(labels).flatMap(([code, l]) => [{ code, nameZh: l.zh, nameEn: l.en }, ...(aliases[code] ?? []).map((a) => ({ code, nameZh: a, nameEn: a }))]));
+  new NameIndex(
+    Object.entries(labels).flatMap(([code, l]) => [
+      { code, nameZh: l.zh, nameEn: l.en },
+      ...(aliases[code] ?? []).map((a) => ({ code, nameZh: a, nameEn: a })),
+    ]),
+  );
 
 const SIZE_CLASSES = enumIndex(SIZE_CLASS_LABELS, { above_designated: ['规模以上'], below_designated: ['规模以下'] });
 const MANUFACTURING_TYPES = enumIndex(MANUFACTURING_TYPE_LABELS, { discrete: ['离散'], process: ['流程'] });
@@ -103,7 +123,11 @@ export interface SheetTaxonomy {
 export async function loadSheetTaxonomy(db: Executor): Promise<SheetTaxonomy> {
   const t = await loadTaxonomy(db);
   return {
-    codes: { districtCodes: new Set(t.districts.map((d) => d.code)), chainCodes: new Set(t.chains.map((c) => c.code)), clusterCodes: new Set(t.clusters.map((c) => c.code)) },
+    codes: {
+      districtCodes: new Set(t.districts.map((d) => d.code)),
+      chainCodes: new Set(t.chains.map((c) => c.code)),
+      clusterCodes: new Set(t.clusters.map((c) => c.code)),
+    },
     districts: new NameIndex(t.districts),
     chains: new NameIndex(t.chains),
     clusters: new NameIndex(t.clusters),
@@ -123,7 +147,10 @@ export function inputFromCells(cells: SheetCells, taxonomy: SheetTaxonomy): Ente
     creditCode: cells.creditCode,
     name: cells.name,
     districtCode: cells.districtCode ? taxonomy.districts.code(cells.districtCode) : '',
-    chainCodes: cells.chainCodes.split(LIST_SEPARATOR).filter((t) => t.trim()).map((t) => taxonomy.chains.code(t)),
+    chainCodes: cells.chainCodes
+      .split(LIST_SEPARATOR)
+      .filter((t) => t.trim())
+      .map((t) => taxonomy.chains.code(t)),
     clusterCode: cells.clusterCode ? taxonomy.clusters.code(cells.clusterCode) : null,
     sizeClass: (cells.sizeClass ? SIZE_CLASSES.code(cells.sizeClass) : '') as SizeClass,
     manufacturingType: (cells.manufacturingType ? MANUFACTURING_TYPES.code(cells.manufacturingType) : '') as ManufacturingType,

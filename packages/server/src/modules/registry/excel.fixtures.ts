@@ -40,7 +40,8 @@ export const SHEET_FIELDS = [
 export type SheetRow = Partial<Record<(typeof SHEET_FIELDS)[number], string | number>>;
 
 /** A credit code that passes the check character: `prefix` (two letters, none of I O S V Z) keeps tests apart. */
-export const creditCode = (prefix: string, serial: number, division = '371002') => completeCreditCode(`91${division}${prefix}${String(serial).padStart(7, '0')}`);
+export const creditCode = (prefix: string, serial: number, division = '371002') =>
+  completeCreditCode(`91${division}${prefix}${String(serial).padStart(7, '0')}`);
 
 /** A row as a person fills it: names, not codes. */
 export function goodRow(prefix: string, serial: number, overrides: SheetRow = {}): SheetRow {
@@ -63,7 +64,10 @@ export function goodRow(prefix: string, serial: number, overrides: SheetRow = {}
 }
 
 /** A workbook with a title row, the template's header row and these rows; `headers` replaces the header. */
-export async function enterpriseWorkbook(rows: readonly SheetRow[], options: { headers?: readonly string[]; title?: boolean } = {}): Promise<Buffer> {
+export async function enterpriseWorkbook(
+  rows: readonly SheetRow[],
+  options: { headers?: readonly string[]; title?: boolean } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('企业名录');
   if (options.title ?? true) sheet.addRow(['企业名录导入']);
@@ -92,7 +96,8 @@ export async function readWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.
 }
 
 /** A row's cell values as text, from column 1. */
-export const rowTexts = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+export const rowTexts = (sheet: ExcelJS.Worksheet, row: number) =>
+  (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
 
 export async function upload(client: TestClient, data: Buffer | string, fileName = '企业导入.xlsx', field = 'file'): Promise<TestResponse> {
   const form = new FormData();

@@ -32,7 +32,11 @@ export function attachment(fileName: string, asciiFallback: string): string {
 }
 
 const sendXlsx = (reply: FastifyReply, fileName: string, asciiFallback: string, body: Buffer | NodeJS.ReadableStream) =>
-  reply.header('content-type', XLSX).header('content-disposition', attachment(fileName, asciiFallback)).header('cache-control', 'no-store').send(body);
+  reply
+    .header('content-type', XLSX)
+    .header('content-disposition', attachment(fileName, asciiFallback))
+    .header('cache-control', 'no-store')
+    .send(body);
 
 /** The permission check before validation too: a caller without it learns nothing about the input's shape. */
 const permitted = (permission: Permission) => ({
@@ -81,7 +85,15 @@ const fileResponses = { 200: { description: 'An .xlsx workbook', type: 'string',
 export function registerRegistryExcelRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     '/api/enterprises/import/template.xlsx',
-    { ...canImport, schema: { tags: ['registry'], summary: 'The import template: fixed header, comments, dropdowns of the current taxonomy', produces: [XLSX], response: fileResponses } },
+    {
+      ...canImport,
+      schema: {
+        tags: ['registry'],
+        summary: 'The import template: fixed header, comments, dropdowns of the current taxonomy',
+        produces: [XLSX],
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.import');
       const data = await buildImportTemplate(await loadSheetTaxonomy(ctx.db), actor, IMPORT_MAX_ROWS);
@@ -114,7 +126,15 @@ export function registerRegistryExcelRoutes(app: FastifyInstance, ctx: AppContex
 
   app.get<{ Params: { id: string } }>(
     '/api/enterprises/import/:id',
-    { ...canImport, schema: { tags: ['registry'], summary: 'An import’s preview again (its uploader only)', params: importIdParams, response: { 200: importView, ...errorResponses } } },
+    {
+      ...canImport,
+      schema: {
+        tags: ['registry'],
+        summary: 'An import’s preview again (its uploader only)',
+        params: importIdParams,
+        response: { 200: importView, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.import');
       return presentImport(await loadOwnImport(ctx, actor, request.params.id), requestLocale(request));
@@ -123,7 +143,16 @@ export function registerRegistryExcelRoutes(app: FastifyInstance, ctx: AppContex
 
   app.get<{ Params: { id: string } }>(
     '/api/enterprises/import/:id/errors.xlsx',
-    { ...canImport, schema: { tags: ['registry'], summary: 'The rows with problems, each bad cell marked with its reason', params: importIdParams, produces: [XLSX], response: fileResponses } },
+    {
+      ...canImport,
+      schema: {
+        tags: ['registry'],
+        summary: 'The rows with problems, each bad cell marked with its reason',
+        params: importIdParams,
+        produces: [XLSX],
+        response: fileResponses,
+      },
+    },
     async (request, reply) => {
       const actor = authorize(request, 'registry.import');
       const report = await importErrorReport(ctx, actor, request.params.id, requestLocale(request));
@@ -139,8 +168,16 @@ export function registerRegistryExcelRoutes(app: FastifyInstance, ctx: AppContex
         tags: ['registry'],
         summary: 'Import in one transaction: `all` refuses if any row has a problem, `valid` imports the rows without problems',
         params: importIdParams,
-        body: { type: 'object', additionalProperties: false, required: ['mode'], properties: { mode: { type: 'string', enum: ['valid', 'all'] } } },
-        response: { 200: { type: 'object', properties: { imported: { type: 'integer' }, skipped: { type: 'integer' } } }, ...errorResponses },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['mode'],
+          properties: { mode: { type: 'string', enum: ['valid', 'all'] } },
+        },
+        response: {
+          200: { type: 'object', properties: { imported: { type: 'integer' }, skipped: { type: 'integer' } } },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -151,7 +188,15 @@ export function registerRegistryExcelRoutes(app: FastifyInstance, ctx: AppContex
 
   app.delete<{ Params: { id: string } }>(
     '/api/enterprises/import/:id',
-    { ...canImport, schema: { tags: ['registry'], summary: 'Cancel a pending import: nothing is imported', params: importIdParams, response: { 200: okResponse, ...errorResponses } } },
+    {
+      ...canImport,
+      schema: {
+        tags: ['registry'],
+        summary: 'Cancel a pending import: nothing is imported',
+        params: importIdParams,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.import');
       await cancelEnterpriseImport(ctx, actor, auditActor(request), request.params.id);

@@ -1,6 +1,14 @@
 import type { Actor } from '@zhizao/domain';
 import ExcelJS from 'exceljs';
-import { ENTERPRISE_COLUMNS, MANUFACTURING_TYPE_NAMES, SIZE_CLASS_NAMES, columnHeader, columnLetter, type ColumnField, type SheetTaxonomy } from './excel.columns.ts';
+import {
+  ENTERPRISE_COLUMNS,
+  MANUFACTURING_TYPE_NAMES,
+  SIZE_CLASS_NAMES,
+  columnHeader,
+  columnLetter,
+  type ColumnField,
+  type SheetTaxonomy,
+} from './excel.columns.ts';
 
 // The sheet layout every enterprise workbook shares (gov-it.md §4): a title row, the fixed header row,
 // then data; code-like columns formatted as text. Used by the template, the error report and the export.
@@ -23,7 +31,11 @@ export interface ExtraColumn {
  * Sets up columns, title row and header row. `before` columns (序号, 原行号) come first and `after`
  * columns (错误原因) last; the import ignores both, so every such sheet can be imported again.
  */
-export function layOutEnterpriseSheet(sheet: ExcelJS.Worksheet, title: string, extra: { before?: ExtraColumn[]; after?: ExtraColumn[] } = {}): void {
+export function layOutEnterpriseSheet(
+  sheet: ExcelJS.Worksheet,
+  title: string,
+  extra: { before?: ExtraColumn[]; after?: ExtraColumn[] } = {},
+): void {
   const before = extra.before ?? [];
   const after = extra.after ?? [];
   sheet.columns = [
@@ -110,7 +122,11 @@ export interface ErrorReportRow {
  * The error report: the rows with problems in the template layout, the file's row number first, the
  * reasons last, each bad cell filled red with its reason as a comment. Fixed, it can be uploaded again.
  */
-export async function buildErrorReport(title: string, labels: { row: string; problems: string }, rows: readonly ErrorReportRow[]): Promise<Buffer> {
+export async function buildErrorReport(
+  title: string,
+  labels: { row: string; problems: string },
+  rows: readonly ErrorReportRow[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Zhizao 智造';
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: SHEET_VIEWS });

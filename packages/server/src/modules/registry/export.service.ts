@@ -15,18 +15,23 @@ import { SHEET_NAME, SHEET_VIEWS, layOutEnterpriseSheet } from './excel.template
 
 async function drainedOrClosed(stream: PassThrough): Promise<void> {
   const done = new AbortController();
-  await Promise.race([once(stream, 'drain', { signal: done.signal }), once(stream, 'close', { signal: done.signal })]).finally(() => done.abort());
+  await Promise.race([once(stream, 'drain', { signal: done.signal }), once(stream, 'close', { signal: done.signal })]).finally(() =>
+    done.abort(),
+  );
 }
 
 /** Today in China Standard Time as YYYYMMDD, for file names. */
 export function chinaDate(at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '');
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(at)
+    .replaceAll('-', '');
 }
 
 /** A district officer exports their own district only; asking for another one is refused. */
 export function scopeExportFilter(actor: Actor, filter: EnterpriseFilter): EnterpriseFilter {
   if (actor.role !== 'district_officer') return filter;
-  if (filter.districtCode && filter.districtCode !== actor.districtCode) throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
+  if (filter.districtCode && filter.districtCode !== actor.districtCode)
+    throw new AppError(403, 'enterprise.outOfScope', {}, 'districtCode');
   return { ...filter, districtCode: actor.districtCode ?? '' };
 }
 
@@ -34,13 +39,22 @@ export function scopeExportFilter(actor: Actor, filter: EnterpriseFilter): Enter
  * Checks scope, audits the export (personal information leaves the system), then returns the workbook
  * as a stream written in the background. Phones are masked (个人信息保护法, gov-it.md §6).
  */
-export async function startEnterpriseExport(ctx: AppContext, actor: Actor, who: AuditActor, requested: EnterpriseFilter): Promise<Readable> {
+export async function startEnterpriseExport(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  requested: EnterpriseFilter,
+): Promise<Readable> {
   const filter = scopeExportFilter(actor, requested);
   const taxonomy = await loadSheetTaxonomy(ctx.db);
   // The first page is read before any byte goes out: a failure there is still a proper error answer.
   const pages = iterateEnterprises(ctx.db, filter);
   const first = await pages.next();
-  await ctx.db.transaction().execute((tx) => ctx.audit.append(tx, who, { action: 'enterprise.export', entityType: 'enterprise', after: { format: 'xlsx', filter } }));
+  await ctx.db
+    .transaction()
+    .execute((tx) =>
+      ctx.audit.append(tx, who, { action: 'enterprise.export', entityType: 'enterprise', after: { format: 'xlsx', filter } }),
+    );
   const out = new PassThrough();
   void writeWorkbook().catch((error: unknown) => out.destroy(error as Error));
   return out;
@@ -49,7 +63,9 @@ export async function startEnterpriseExport(ctx: AppContext, actor: Actor, who: 
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const sheet = workbook.addWorksheet(SHEET_NAME, { views: SHEET_VIEWS });
     const today = chinaDate();
-    layOutEnterpriseSheet(sheet, `企业名录（导出日期 ${today.slice(0, 4)}年${Number(today.slice(4, 6))}月${Number(today.slice(6))}日）`, { before: [{ header: '序号', width: 8 }] });
+    layOutEnterpriseSheet(sheet, `企业名录（导出日期 ${today.slice(0, 4)}年${Number(today.slice(4, 6))}月${Number(today.slice(6))}日）`, {
+      before: [{ header: '序号', width: 8 }],
+    });
     let serial = 0;
     for (let page = first; !page.done; page = await pages.next()) {
       const batch = page.value;

@@ -23,17 +23,30 @@ describeEachDatabase('enterprise export to Excel', (server) => {
   const rushan = Array.from({ length: 2_100 }, (_, i) => creditCode('EC', i + 1, '371083'));
 
   it('exports the active registry in the template’s columns, 序号 first, phones masked', async () => {
-    await server().ctx.db.transaction().execute(async (tx) => {
-      const created = await insertEnterprises(tx, [
-        enterpriseInput({ creditCode: huancui[0], name: '环翠导出轴承有限公司', chainCodes: ['TC1', 'TC2'], clusterCode: 'TK1', contactPhone: '13912345678' }),
-        enterpriseInput({ creditCode: huancui[1], name: '环翠导出纺织有限公司', sizeClass: 'below_designated', manufacturingType: 'process' }),
-        enterpriseInput({ creditCode: huancui[2], name: '环翠导出已注销有限公司' }),
-        enterpriseInput({ creditCode: wendeng[0], name: '文登导出机械有限公司', districtCode: '371003', chainCodes: ['TC2'] }),
-        enterpriseInput({ creditCode: wendeng[1], name: '文登导出化工有限公司', districtCode: '371003', contactPhone: '0631-8451234' }),
-        ...rushan.map((code, i) => enterpriseInput({ creditCode: code, name: `乳山导出食品有限公司${i + 1}`, districtCode: '371083' })),
-      ]);
-      await setArchived(tx, created[2]!.id, true);
-    });
+    await server()
+      .ctx.db.transaction()
+      .execute(async (tx) => {
+        const created = await insertEnterprises(tx, [
+          enterpriseInput({
+            creditCode: huancui[0],
+            name: '环翠导出轴承有限公司',
+            chainCodes: ['TC1', 'TC2'],
+            clusterCode: 'TK1',
+            contactPhone: '13912345678',
+          }),
+          enterpriseInput({
+            creditCode: huancui[1],
+            name: '环翠导出纺织有限公司',
+            sizeClass: 'below_designated',
+            manufacturingType: 'process',
+          }),
+          enterpriseInput({ creditCode: huancui[2], name: '环翠导出已注销有限公司' }),
+          enterpriseInput({ creditCode: wendeng[0], name: '文登导出机械有限公司', districtCode: '371003', chainCodes: ['TC2'] }),
+          enterpriseInput({ creditCode: wendeng[1], name: '文登导出化工有限公司', districtCode: '371003', contactPhone: '0631-8451234' }),
+          ...rushan.map((code, i) => enterpriseInput({ creditCode: code, name: `乳山导出食品有限公司${i + 1}`, districtCode: '371083' })),
+        ]);
+        await setArchived(tx, created[2]!.id, true);
+      });
     admin = await server().as('bureau_admin');
     const { res, sheet, rows } = await exportRows(admin, '?districtCode=371002');
     expect(res.headers.get('content-type')).toBe(XLSX);
@@ -109,7 +122,9 @@ describeEachDatabase('enterprise export to Excel', (server) => {
     expect(res.body.totalRows).toBe(3);
     // Already registered, and the masked phones are no phone numbers: nothing would be imported twice.
     expect(res.body.validRows).toBe(0);
-    expect(res.body.problems.filter((p: { code: string }) => p.code === 'enterprise.creditCodeTaken').map((p: { column: string }) => p.column)).toEqual(['B', 'B', 'B']);
+    expect(
+      res.body.problems.filter((p: { code: string }) => p.code === 'enterprise.creditCodeTaken').map((p: { column: string }) => p.column),
+    ).toEqual(['B', 'B', 'B']);
     expect(res.body.problems.filter((p: { code: string }) => p.code === 'enterprise.invalidPhone')).toHaveLength(3);
     await admin.delete(`/api/enterprises/import/${res.body.id}`);
   });

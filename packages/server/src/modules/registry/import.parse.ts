@@ -32,7 +32,11 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   // A code typed into a number cell comes back as a number; its digits are still what was typed.
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
   if ('text' in value && typeof value.text === 'string') return value.text.trim();
   return '';
@@ -67,7 +71,13 @@ export async function parseEnterpriseWorkbook(file: Buffer, maxRows: number): Pr
 }
 
 async function readSheet(file: Buffer, maxRows: number): Promise<ParsedSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let bestHeader: Map<ColumnField, number> | null = null;
   for await (const sheet of reader) {
     let header: Map<ColumnField, number> | null = null;

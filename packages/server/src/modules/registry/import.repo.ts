@@ -34,25 +34,49 @@ export const readRows = (job: ImportJobRow): ImportRow[] => JSON.parse(job.rowsJ
 export const readProblems = (job: ImportJobRow): StoredProblems => JSON.parse(job.problemsJson) as StoredProblems;
 
 export async function insertImportJob(db: Executor, job: Omit<ImportJobRow, 'committedAt' | 'status'>): Promise<void> {
-  await db.insertInto('importJob').values({ ...job, status: 'pending', committedAt: null }).execute();
+  await db
+    .insertInto('importJob')
+    .values({ ...job, status: 'pending', committedAt: null })
+    .execute();
 }
 
 /** The job, only for the user who uploaded it. */
 export const findOwnImportJob = (db: Executor, id: string, userId: number) =>
-  db.selectFrom('importJob').selectAll().where('id', '=', id).where('userId', '=', userId).where('kind', '=', ENTERPRISE_IMPORT_KIND).executeTakeFirst();
+  db
+    .selectFrom('importJob')
+    .selectAll()
+    .where('id', '=', id)
+    .where('userId', '=', userId)
+    .where('kind', '=', ENTERPRISE_IMPORT_KIND)
+    .executeTakeFirst();
 
 export async function updateImportProblems(db: Executor, id: string, problems: StoredProblems, validRows: number): Promise<void> {
-  await db.updateTable('importJob').set({ problemsJson: JSON.stringify(problems), validRows }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await db
+    .updateTable('importJob')
+    .set({ problemsJson: JSON.stringify(problems), validRows })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /**
  * Moves a pending job to its end state; false when it was no longer pending (a second commit lost the
  * race). In PostgreSQL the row lock makes a concurrent commit wait here, then see the new status.
  */
-export async function closeImportJob(db: Executor, id: string, status: Exclude<ImportStatus, 'pending'>, keep: { rows: ImportRow[]; validRows?: number }): Promise<boolean> {
+export async function closeImportJob(
+  db: Executor,
+  id: string,
+  status: Exclude<ImportStatus, 'pending'>,
+  keep: { rows: ImportRow[]; validRows?: number },
+): Promise<boolean> {
   const result = await db
     .updateTable('importJob')
-    .set({ status, rowsJson: JSON.stringify(keep.rows), committedAt: status === 'committed' ? new Date().toISOString() : null, ...(keep.validRows === undefined ? {} : { validRows: keep.validRows }) })
+    .set({
+      status,
+      rowsJson: JSON.stringify(keep.rows),
+      committedAt: status === 'committed' ? new Date().toISOString() : null,
+      ...(keep.validRows === undefined ? {} : { validRows: keep.validRows }),
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();

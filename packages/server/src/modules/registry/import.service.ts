@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { enterpriseProblems, fieldLabel, formatMessage, normaliseEnterpriseInput, type Actor, type Locale, type TaxonomyCodes } from '@zhizao/domain';
+import {
+  enterpriseProblems,
+  fieldLabel,
+  formatMessage,
+  normaliseEnterpriseInput,
+  type Actor,
+  type Locale,
+  type TaxonomyCodes,
+} from '@zhizao/domain';
 import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -35,7 +43,12 @@ export const PREVIEW_PROBLEMS = 1000;
 const COLUMN_ORDER = new Map(ENTERPRISE_COLUMNS.map((c, i) => [c.field, i]));
 
 /** Every problem of every row: the domain's rules, the actor's scope, duplicates in the file, codes already registered. */
-export async function importProblems(db: Executor, actor: Actor, rows: readonly ImportRow[], codes: TaxonomyCodes): Promise<ImportProblem[]> {
+export async function importProblems(
+  db: Executor,
+  actor: Actor,
+  rows: readonly ImportRow[],
+  codes: TaxonomyCodes,
+): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const firstRowOfCode = new Map<string, number>();
   for (const { row, input } of rows) {
@@ -54,7 +67,8 @@ export async function importProblems(db: Executor, actor: Actor, rows: readonly 
   }
   const taken = await findRegisteredCreditCodes(db, [...firstRowOfCode.keys()]);
   for (const { row, input } of rows) {
-    if (taken.has(input.creditCode)) problems.push({ row, field: 'creditCode', key: 'enterprise.creditCodeTaken', params: { creditCode: input.creditCode } });
+    if (taken.has(input.creditCode))
+      problems.push({ row, field: 'creditCode', key: 'enterprise.creditCodeTaken', params: { creditCode: input.creditCode } });
   }
   return problems.sort((a, b) => a.row - b.row || COLUMN_ORDER.get(a.field)! - COLUMN_ORDER.get(b.field)!);
 }
@@ -62,7 +76,12 @@ export async function importProblems(db: Executor, actor: Actor, rows: readonly 
 const rowsWithProblems = (problems: readonly ImportProblem[]) => new Set(problems.map((p) => p.row));
 
 /** Reads the file, checks every row and keeps the result as a pending import to preview. */
-export async function createEnterpriseImport(ctx: AppContext, actor: Actor, who: AuditActor, upload: { fileName: string; data: Buffer }): Promise<ImportJobRow> {
+export async function createEnterpriseImport(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  upload: { fileName: string; data: Buffer },
+): Promise<ImportJobRow> {
   const sheet = await parseEnterpriseWorkbook(upload.data, IMPORT_MAX_ROWS);
   const taxonomy = await loadSheetTaxonomy(ctx.db);
   const rows: ImportRow[] = sheet.rows.map((r) => ({ row: r.row, input: normaliseEnterpriseInput(inputFromCells(r.cells, taxonomy)) }));
@@ -114,7 +133,9 @@ export function presentImport(job: ImportJobRow, locale: Locale) {
     totalRows: job.totalRows,
     validRows: job.validRows,
     problemCount: problems.length,
-    problems: problems.slice(0, PREVIEW_PROBLEMS).map((p) => ({ row: p.row, column: columns[p.field] ?? null, ...localiseProblem(p, locale) })),
+    problems: problems
+      .slice(0, PREVIEW_PROBLEMS)
+      .map((p) => ({ row: p.row, column: columns[p.field] ?? null, ...localiseProblem(p, locale) })),
     createdAt: job.createdAt,
     committedAt: job.committedAt,
   };
@@ -135,7 +156,14 @@ export interface CommitOptions {
  * per enterprise plus a summary, and the job's new status. Any failure leaves the registry as it was.
  * 'all' refuses when any row has a problem; 'valid' imports the rows without problems.
  */
-export async function commitEnterpriseImport(ctx: AppContext, actor: Actor, who: AuditActor, id: string, mode: CommitMode, options: CommitOptions = {}) {
+export async function commitEnterpriseImport(
+  ctx: AppContext,
+  actor: Actor,
+  who: AuditActor,
+  id: string,
+  mode: CommitMode,
+  options: CommitOptions = {},
+) {
   const job = await loadOwnImport(ctx, actor, id);
   assertPending(job);
   const rows = readRows(job);
@@ -158,14 +186,23 @@ export async function commitEnterpriseImport(ctx: AppContext, actor: Actor, who:
       if (!(await closeImportJob(tx, id, 'committed', { rows: rows.filter((r) => bad.has(r.row)), validRows: valid.length }))) {
         throw new AppError(409, 'import.alreadyCommitted');
       }
-      const created = await insertEnterprises(tx, valid.map((r) => r.input));
+      const created = await insertEnterprises(
+        tx,
+        valid.map((r) => r.input),
+      );
       await ctx.audit.appendMany(tx, who, [
         ...created.map((e) => ({ action: 'enterprise.import', entityType: 'enterprise', entityId: e.id, after: e })),
         {
           action: 'import.commit',
           entityType: 'importJob',
           entityId: id,
-          after: { fileName: job.fileName, mode, imported: created.length, skipped: rows.length - created.length, enterpriseIds: created.map((e) => e.id) },
+          after: {
+            fileName: job.fileName,
+            mode,
+            imported: created.length,
+            skipped: rows.length - created.length,
+            enterpriseIds: created.map((e) => e.id),
+          },
         },
       ]);
       return { imported: created.length, skipped: rows.length - created.length };
@@ -188,7 +225,12 @@ export async function cancelEnterpriseImport(ctx: AppContext, actor: Actor, who:
 }
 
 /** The error report of an import, in the caller's language: each row with problems, marked cell by cell. */
-export async function importErrorReport(ctx: AppContext, actor: Actor, id: string, locale: Locale): Promise<{ fileName: string; data: Buffer }> {
+export async function importErrorReport(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<{ fileName: string; data: Buffer }> {
   const job = await loadOwnImport(ctx, actor, id);
   // A cancelled import's rows were dropped with it.
   if (job.status === 'cancelled') throw new AppError(409, 'import.cancelled');
@@ -203,11 +245,20 @@ export async function importErrorReport(ctx: AppContext, actor: Actor, id: strin
       cells: cellsFromInput(r.input, taxonomy),
       problems: byRow.get(r.row)!.map((p) => {
         const { message } = localiseProblem(p, locale);
-        return { field: p.field, text: formatMessage('import.problemAt', locale, { column: columns[p.field] ?? '', field: fieldLabel(p.field, locale), message }) };
+        return {
+          field: p.field,
+          text: formatMessage('import.problemAt', locale, { column: columns[p.field] ?? '', field: fieldLabel(p.field, locale), message }),
+        };
       }),
     }));
   const en = locale === 'en';
-  const title = en ? `Import problems: ${job.fileName} (${problems.length} problems in ${rows.length} rows)` : `导入错误报告：${job.fileName}（${rows.length} 行共 ${problems.length} 处错误）`;
-  const data = await buildErrorReport(title, en ? { row: 'Row in file', problems: 'Problems' } : { row: '原行号', problems: '错误原因' }, rows);
+  const title = en
+    ? `Import problems: ${job.fileName} (${problems.length} problems in ${rows.length} rows)`
+    : `导入错误报告：${job.fileName}（${rows.length} 行共 ${problems.length} 处错误）`;
+  const data = await buildErrorReport(
+    title,
+    en ? { row: 'Row in file', problems: 'Problems' } : { row: '原行号', problems: '错误原因' },
+    rows,
+  );
   return { fileName: `${en ? 'import-problems' : '导入错误报告'}-${job.fileName.replace(/\.xlsx$/i, '')}.xlsx`, data };
 }

@@ -2,13 +2,28 @@ import { completeCreditCode, type Actor, type Role } from '@zhizao/domain';
 import { expect, it } from 'vitest';
 import { describeEachDatabase, enterpriseInput, FIXTURE_USERNAMES, type TestClient, type TestServer } from '../../../test/harness.ts';
 import { insertEnterprise } from './enterprise.repo.ts';
-import { TEMPLATE_HEADERS, creditCode, download, enterpriseWorkbook, fillTemplate, goodRow, readWorkbook, rowTexts, upload, type SheetRow } from './excel.fixtures.ts';
+import {
+  TEMPLATE_HEADERS,
+  creditCode,
+  download,
+  enterpriseWorkbook,
+  fillTemplate,
+  goodRow,
+  readWorkbook,
+  rowTexts,
+  upload,
+  type SheetRow,
+} from './excel.fixtures.ts';
 import { commitEnterpriseImport } from './import.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function countByCreditCodes(server: TestServer, codes: string[]): Promise<number> {
-  const row = await server.ctx.db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).where('creditCode', 'in', codes).executeTakeFirstOrThrow();
+  const row = await server.ctx.db
+    .selectFrom('enterprise')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('creditCode', 'in', codes)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -46,7 +61,8 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     expect(listed(3)).toEqual(['测试集群']);
     expect(listed(4)).toEqual(['规上', '规下']);
     expect(listed(5)).toEqual(['离散型', '流程型']);
-    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+      .dataValidations.model;
     expect(validations.C3).toMatchObject({ type: 'list', formulae: ["'选项'!$A$2:$A$8"] });
     expect(validations.F100).toMatchObject({ type: 'list', formulae: ["'选项'!$D$2:$D$3"] });
     // The importer reads the template's own header: an untouched template has no rows.
@@ -63,7 +79,14 @@ describeEachDatabase('enterprise import from Excel', (server) => {
 
   const good = [
     goodRow('GA', 1),
-    goodRow('GA', 2, { districtCode: '文登区', chainCodes: '测试产业链一、测试产业链二', clusterCode: '', sizeClass: '规下', manufacturingType: '流程型', contactPhone: '0631-5201234' }),
+    goodRow('GA', 2, {
+      districtCode: '文登区',
+      chainCodes: '测试产业链一、测试产业链二',
+      clusterCode: '',
+      sizeClass: '规下',
+      manufacturingType: '流程型',
+      contactPhone: '0631-5201234',
+    }),
     // codes instead of names, English enum labels, a number-formatted industry code
     goodRow('GA', 3, { districtCode: '371082', chainCodes: 'TC2', clusterCode: 'TK1', industryCode: 3484 }),
   ];
@@ -88,7 +111,13 @@ describeEachDatabase('enterprise import from Excel', (server) => {
       { row: 7, column: 'C', field: 'districtCode', code: 'enterprise.unknownDistrict', message: '未知的区市代码' },
       { row: 8, column: 'B', field: 'name', code: 'enterprise.required', message: '「企业名称」为必填项' },
       { row: 9, column: 'A', field: 'creditCode', code: 'enterprise.duplicateInFile', message: '统一社会信用代码在文件中重复（第 3 行）' },
-      { row: 10, column: 'A', field: 'creditCode', code: 'enterprise.creditCodeTaken', message: `统一社会信用代码 ${completeCreditCode('91371002TE0009001')} 已登记` },
+      {
+        row: 10,
+        column: 'A',
+        field: 'creditCode',
+        code: 'enterprise.creditCodeTaken',
+        message: `统一社会信用代码 ${completeCreditCode('91371002TE0009001')} 已登记`,
+      },
       { row: 11, column: 'F', field: 'sizeClass', code: 'enterprise.required', message: '「规模」为必填项' },
       { row: 11, column: 'L', field: 'contactPhone', code: 'enterprise.invalidPhone', message: '联系电话格式不正确' },
     ]);
@@ -155,7 +184,13 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     const found = await admin.get(`/api/enterprises?q=${encodeURIComponent('GA精密轴承')}&pageSize=50`);
     expect(found.body.items.map((e: { creditCode: string }) => e.creditCode).sort()).toEqual(codesOf(good).sort());
     const second = found.body.items.find((e: { creditCode: string }) => e.creditCode === creditCode('GA', 2));
-    expect(second).toMatchObject({ districtCode: '371003', chainCodes: ['TC1', 'TC2'], clusterCode: null, sizeClass: 'below_designated', manufacturingType: 'process' });
+    expect(second).toMatchObject({
+      districtCode: '371003',
+      chainCodes: ['TC1', 'TC2'],
+      clusterCode: null,
+      sizeClass: 'below_designated',
+      manufacturingType: 'process',
+    });
     const third = found.body.items.find((e: { creditCode: string }) => e.creditCode === creditCode('GA', 3));
     expect(third).toMatchObject({ districtCode: '371082', chainCodes: ['TC2'], clusterCode: 'TK1', industryCode: '3484' });
 
@@ -179,15 +214,24 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     // Between preview and commit someone registers row 120's code; the commit skips its re-check, so
     // the unique constraint fails inside the transaction after the first batches were written.
     const late = String(rows[119]!.creditCode);
-    await server().ctx.db.transaction().execute((tx) => insertEnterprise(tx, enterpriseInput({ creditCode: late, name: '抢先登记的企业' })));
+    await server()
+      .ctx.db.transaction()
+      .execute((tx) => insertEnterprise(tx, enterpriseInput({ creditCode: late, name: '抢先登记的企业' })));
     const auditBefore = await server().ctx.audit.verify(server().ctx.db);
 
     const actor = await fixtureActor(server(), 'bureau_admin');
     const who = { userId: actor.userId, username: actor.username, role: actor.role, ip: null };
-    await expect(commitEnterpriseImport(server().ctx, actor, who, res.body.id, 'all', { revalidate: false })).rejects.toMatchObject({ status: 409, key: 'import.changedMeanwhile' });
+    await expect(commitEnterpriseImport(server().ctx, actor, who, res.body.id, 'all', { revalidate: false })).rejects.toMatchObject({
+      status: 409,
+      key: 'import.changedMeanwhile',
+    });
 
     expect(await countByCreditCodes(server(), codesOf(rows))).toBe(1); // only the one registered meanwhile
-    const orphanTerms = await server().ctx.db.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('enterpriseId', 'not in', (eb) => eb.selectFrom('enterprise').select('id')).execute();
+    const orphanTerms = await server()
+      .ctx.db.selectFrom('enterpriseSearchTerm')
+      .select('enterpriseId')
+      .where('enterpriseId', 'not in', (eb) => eb.selectFrom('enterprise').select('id'))
+      .execute();
     expect(orphanTerms).toEqual([]);
     const auditAfter = await server().ctx.audit.verify(server().ctx.db);
     expect(auditAfter).toEqual(auditBefore);
@@ -208,9 +252,14 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     const rows = [goodRow('DA', 1), goodRow('DA', 2, { districtCode: '文登区' })];
     const res = await upload(officer, await enterpriseWorkbook(rows));
     expect(res.status).toBe(200);
-    expect(res.body.problems).toEqual([{ row: 4, column: 'C', field: 'districtCode', code: 'enterprise.outOfScope', message: '该企业不在您的管辖范围内' }]);
+    expect(res.body.problems).toEqual([
+      { row: 4, column: 'C', field: 'districtCode', code: 'enterprise.outOfScope', message: '该企业不在您的管辖范围内' },
+    ]);
     expect((await officer.post(`/api/enterprises/import/${res.body.id}/commit`, { mode: 'all' })).status).toBe(400);
-    expect((await officer.post(`/api/enterprises/import/${res.body.id}/commit`, { mode: 'valid' })).body).toEqual({ imported: 1, skipped: 1 });
+    expect((await officer.post(`/api/enterprises/import/${res.body.id}/commit`, { mode: 'valid' })).body).toEqual({
+      imported: 1,
+      skipped: 1,
+    });
     expect(await countByCreditCodes(server(), [String(rows[1]!.creditCode)])).toBe(0);
   });
 
@@ -239,8 +288,16 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     await expectBad(await upload(admin, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'old.xls'), 'import.badFile');
     await expectBad(await upload(admin, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)])), 'import.badFile');
     const renamed = TEMPLATE_HEADERS.map((h) => (h === '联系电话' ? '电话' : h));
-    await expectBad(await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: renamed })), 'import.badHeader', '表头与模板不一致：缺少「联系电话」');
-    await expectBad(await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: ['序号', '名称'] })), 'import.badHeader', '表头与模板不一致：缺少「统一社会信用代码」');
+    await expectBad(
+      await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: renamed })),
+      'import.badHeader',
+      '表头与模板不一致：缺少「联系电话」',
+    );
+    await expectBad(
+      await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: ['序号', '名称'] })),
+      'import.badHeader',
+      '表头与模板不一致：缺少「统一社会信用代码」',
+    );
     await expectBad(await upload(admin, await enterpriseWorkbook([{}, {}])), 'import.empty', '文件中没有数据行');
     const tooMany = Array.from({ length: 20_001 }, (_, i) => ({ creditCode: `X${i}` }));
     await expectBad(await upload(admin, await enterpriseWorkbook(tooMany)), 'import.tooManyRows', '单次最多导入 20000 行');
@@ -251,7 +308,11 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     const notMultipart = await admin.post('/api/enterprises/import', { file: 'x' });
     expect(notMultipart.body.error.code).toBe('import.noFile');
     admin.language = 'en';
-    await expectBad(await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: renamed })), 'import.badHeader', 'The header does not match the template: "联系电话" is missing');
+    await expectBad(
+      await upload(admin, await enterpriseWorkbook([goodRow('BA', 1)], { headers: renamed })),
+      'import.badHeader',
+      'The header does not match the template: "联系电话" is missing',
+    );
     admin.language = 'zh-CN';
   });
 
@@ -268,7 +329,9 @@ describeEachDatabase('enterprise import from Excel', (server) => {
   });
 
   it('commits 10,000 rows in one transaction within seconds', async (context) => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => goodRow('PF', i + 1, { chainCodes: i % 2 ? '测试产业链一、测试产业链二' : '测试产业链一' }));
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      goodRow('PF', i + 1, { chainCodes: i % 2 ? '测试产业链一、测试产业链二' : '测试产业链一' }),
+    );
     const file = await enterpriseWorkbook(rows);
     let started = performance.now();
     const res = await upload(admin, file);

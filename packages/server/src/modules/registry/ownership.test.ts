@@ -17,7 +17,16 @@ describeEachDatabase('registry roles and ownership', (server) => {
   let registryOps: Operation[];
 
   beforeAll(async () => {
-    for (const role of ['bureau_admin', 'district_officer', 'enterprise_user', 'service_provider', 'expert', 'system_admin', 'security_admin', 'audit_admin'] as Role[]) {
+    for (const role of [
+      'bureau_admin',
+      'district_officer',
+      'enterprise_user',
+      'service_provider',
+      'expert',
+      'system_admin',
+      'security_admin',
+      'audit_admin',
+    ] as Role[]) {
       clients[role] = await server().as(role);
     }
     ({ huancui, wendeng } = server().enterprises);
@@ -36,13 +45,25 @@ describeEachDatabase('registry roles and ownership', (server) => {
     const anonymous = server().client();
     const routes = registryOps.filter((op) => op.path !== '/api/registry/taxonomy');
     expect(routes.map(label)).toEqual(
-      expect.arrayContaining(['GET /api/registry/stats', 'GET /api/enterprises', 'POST /api/enterprises', 'GET /api/enterprises/{id}', 'PUT /api/enterprises/{id}', 'POST /api/enterprises/{id}/archive', 'POST /api/enterprises/{id}/restore']),
+      expect.arrayContaining([
+        'GET /api/registry/stats',
+        'GET /api/enterprises',
+        'POST /api/enterprises',
+        'GET /api/enterprises/{id}',
+        'PUT /api/enterprises/{id}',
+        'POST /api/enterprises/{id}/archive',
+        'POST /api/enterprises/{id}/restore',
+      ]),
     );
     for (const op of routes) {
       // a body of the right shape, so the answer is about who asks, not about what was sent
       const body = op.method === 'GET' ? undefined : op.bodyType === 'application/json' ? sample(op.bodySchema) : {};
       const res = await anonymous.request(op.method, fillPath(op.path, huancui), body);
-      expect({ route: label(op), status: res.status, code: res.body?.error?.code }).toEqual({ route: label(op), status: 401, code: 'auth.required' });
+      expect({ route: label(op), status: res.status, code: res.body?.error?.code }).toEqual({
+        route: label(op),
+        status: 401,
+        code: 'auth.required',
+      });
     }
   });
 
@@ -56,7 +77,13 @@ describeEachDatabase('registry roles and ownership', (server) => {
   it('shows an enterprise user its own contacts in full in the detail', async () => {
     const res = await clients.enterprise_user.get(`/api/enterprises/${huancui}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ contactName: '张测试', contactPhone: '13800000001', contactEmail: 'test@example.com', canEdit: true, canArchive: false });
+    expect(res.body).toMatchObject({
+      contactName: '张测试',
+      contactPhone: '13800000001',
+      contactEmail: 'test@example.com',
+      canEdit: true,
+      canArchive: false,
+    });
   });
 
   it('never shows an enterprise user another enterprise’s contacts, in the detail or the list', async () => {
@@ -70,7 +97,13 @@ describeEachDatabase('registry roles and ownership', (server) => {
   });
 
   it('lets an enterprise user change the self-editable fields of its own enterprise', async () => {
-    const changes = { contactName: '李联系', contactPhone: '0631-5201234', contactEmail: 'li@example.com', address: '威海市环翠区新路2号', mainProducts: '精密轴承、滚子' };
+    const changes = {
+      contactName: '李联系',
+      contactPhone: '0631-5201234',
+      contactEmail: 'li@example.com',
+      address: '威海市环翠区新路2号',
+      mainProducts: '精密轴承、滚子',
+    };
     expect(Object.keys(changes).sort()).toEqual([...ENTERPRISE_SELF_EDITABLE_FIELDS].sort());
     const res = await clients.enterprise_user.put(`/api/enterprises/${huancui}`, await updateBody(huancui, changes));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -88,7 +121,9 @@ describeEachDatabase('registry roles and ownership', (server) => {
       manufacturingType: 'process',
       industryCode: 'C3311',
     };
-    expect(Object.keys(officerOnly).sort()).toEqual(INPUT_FIELDS.filter((f) => !(ENTERPRISE_SELF_EDITABLE_FIELDS as readonly string[]).includes(f)).sort());
+    expect(Object.keys(officerOnly).sort()).toEqual(
+      INPUT_FIELDS.filter((f) => !(ENTERPRISE_SELF_EDITABLE_FIELDS as readonly string[]).includes(f)).sort(),
+    );
     const before = (await clients.bureau_admin.get(`/api/enterprises/${huancui}`)).body;
     for (const [field, value] of Object.entries(officerOnly)) {
       const res = await clients.enterprise_user.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { [field]: value }));
@@ -98,14 +133,23 @@ describeEachDatabase('registry roles and ownership', (server) => {
   });
 
   it('takes the chains an enterprise user sends back in another order as unchanged', async () => {
-    expect((await clients.bureau_admin.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { chainCodes: ['TC1', 'TC2'] }))).status).toBe(200);
-    const res = await clients.enterprise_user.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { chainCodes: ['TC2', 'TC1'], contactName: '王联系' }));
+    expect(
+      (await clients.bureau_admin.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { chainCodes: ['TC1', 'TC2'] }))).status,
+    ).toBe(200);
+    const res = await clients.enterprise_user.put(
+      `/api/enterprises/${huancui}`,
+      await updateBody(huancui, { chainCodes: ['TC2', 'TC1'], contactName: '王联系' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ chainCodes: ['TC1', 'TC2'], contactName: '王联系' });
   });
 
   it('refuses an enterprise user’s change to another enterprise (403 enterprise.outOfScope)', async () => {
-    expectError(await clients.enterprise_user.put(`/api/enterprises/${wendeng}`, await updateBody(wendeng, { contactName: '冒名' })), 403, 'enterprise.outOfScope');
+    expectError(
+      await clients.enterprise_user.put(`/api/enterprises/${wendeng}`, await updateBody(wendeng, { contactName: '冒名' })),
+      403,
+      'enterprise.outOfScope',
+    );
   });
 
   it('refuses an enterprise user every other registry write: create, archive, restore, import, export', async () => {
@@ -122,8 +166,18 @@ describeEachDatabase('registry roles and ownership', (server) => {
   // ── district officer (371002) ────────────────────────────────────────────────────────────────
   it('shows a district officer contacts only for enterprises of its district', async () => {
     const c = clients.district_officer;
-    expect((await c.get(`/api/enterprises/${huancui}`)).body).toMatchObject({ contactName: expect.any(String), canEdit: true, canArchive: true });
-    expect((await c.get(`/api/enterprises/${wendeng}`)).body).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null, canEdit: false, canArchive: false });
+    expect((await c.get(`/api/enterprises/${huancui}`)).body).toMatchObject({
+      contactName: expect.any(String),
+      canEdit: true,
+      canArchive: true,
+    });
+    expect((await c.get(`/api/enterprises/${wendeng}`)).body).toMatchObject({
+      contactName: null,
+      contactPhone: null,
+      contactEmail: null,
+      canEdit: false,
+      canArchive: false,
+    });
     const list = (await c.get('/api/enterprises?pageSize=200')).body.items;
     expect(list.some((e: any) => e.districtCode !== '371002')).toBe(true);
     for (const e of list) expect({ id: e.id, hidden: hasNoContacts(e) }).toEqual({ id: e.id, hidden: e.districtCode !== '371002' });
@@ -144,13 +198,22 @@ describeEachDatabase('registry roles and ownership', (server) => {
   });
 
   it('refuses a district officer moving an enterprise to another district (403 enterprise.outOfScope)', async () => {
-    expectError(await clients.district_officer.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { districtCode: '371003' })), 403, 'enterprise.outOfScope', 'districtCode');
+    expectError(
+      await clients.district_officer.put(`/api/enterprises/${huancui}`, await updateBody(huancui, { districtCode: '371003' })),
+      403,
+      'enterprise.outOfScope',
+      'districtCode',
+    );
     expect((await clients.bureau_admin.get(`/api/enterprises/${huancui}`)).body.districtCode).toBe('371002');
   });
 
   it('refuses a district officer changing, archiving or restoring another district’s enterprise', async () => {
     const c = clients.district_officer;
-    expectError(await c.put(`/api/enterprises/${wendeng}`, await updateBody(wendeng, { mainProducts: '越权修改' })), 403, 'enterprise.outOfScope');
+    expectError(
+      await c.put(`/api/enterprises/${wendeng}`, await updateBody(wendeng, { mainProducts: '越权修改' })),
+      403,
+      'enterprise.outOfScope',
+    );
     expectError(await c.post(`/api/enterprises/${wendeng}/archive`), 403, 'enterprise.outOfScope');
     expectError(await c.post(`/api/enterprises/${wendeng}/restore`), 403, 'enterprise.outOfScope');
     expect((await clients.bureau_admin.get(`/api/enterprises/${wendeng}`)).body).toMatchObject({ archived: false, version: 1 });
@@ -175,7 +238,13 @@ describeEachDatabase('registry roles and ownership', (server) => {
       expect(list.status).toBe(200);
       expect(list.body.items.length).toBeGreaterThan(1);
       expect(list.body.items.every(hasNoContacts)).toBe(true);
-      expect((await c.get(`/api/enterprises/${huancui}`)).body).toMatchObject({ name: expect.any(String), contactName: null, contactPhone: null, contactEmail: null, canEdit: false });
+      expect((await c.get(`/api/enterprises/${huancui}`)).body).toMatchObject({
+        name: expect.any(String),
+        contactName: null,
+        contactPhone: null,
+        contactEmail: null,
+        canEdit: false,
+      });
       expect((await c.get('/api/registry/stats')).status).toBe(200);
     });
 

@@ -14,12 +14,18 @@ type ListQuery = EnterpriseFilter & { page: number; pageSize: number; sort: Ente
 
 export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The taxonomy is public reference data: districts, industry chains, clusters.
-  app.get('/api/registry/taxonomy', { schema: { tags: ['registry'], summary: 'Districts, industry chains and clusters' } }, async () => loadTaxonomy(ctx.db));
+  app.get('/api/registry/taxonomy', { schema: { tags: ['registry'], summary: 'Districts, industry chains and clusters' } }, async () =>
+    loadTaxonomy(ctx.db),
+  );
 
-  app.get('/api/registry/stats', { schema: { tags: ['registry'], summary: 'Counts for the home page, within the caller’s scope' } }, async (request) => {
-    const actor = authorize(request, 'registry.read');
-    return registryStats(ctx.db, actor);
-  });
+  app.get(
+    '/api/registry/stats',
+    { schema: { tags: ['registry'], summary: 'Counts for the home page, within the caller’s scope' } },
+    async (request) => {
+      const actor = authorize(request, 'registry.read');
+      return registryStats(ctx.db, actor);
+    },
+  );
 
   app.get<{ Querystring: ListQuery }>(
     '/api/enterprises',
@@ -28,7 +34,18 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
         tags: ['registry'],
         summary: 'List enterprises with filters, Chinese full-text search and pagination',
         querystring: enterpriseListQuerySchema,
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: enterpriseViewSchema }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } } }, ...errorResponses },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              items: { type: 'array', items: enterpriseViewSchema },
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+            },
+          },
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
@@ -41,7 +58,14 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get<{ Params: { id: number } }>(
     '/api/enterprises/:id',
-    { schema: { tags: ['registry'], summary: 'One enterprise; contacts only for its owners', params: idParams, response: { 200: enterpriseViewSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'One enterprise; contacts only for its owners',
+        params: idParams,
+        response: { 200: enterpriseViewSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       const enterprise = await findEnterprise(ctx.db, request.params.id);
@@ -52,7 +76,14 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<{ Body: EnterpriseInput }>(
     '/api/enterprises',
-    { schema: { tags: ['registry'], summary: 'Register an enterprise', body: enterpriseInputSchema, response: { 200: enterpriseViewSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['registry'],
+        summary: 'Register an enterprise',
+        body: enterpriseInputSchema,
+        response: { 200: enterpriseViewSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const actor = authorize(request, 'registry.create');
       return presentEnterprise(actor, await createEnterprise(ctx, actor, auditActor(request), request.body));
@@ -77,10 +108,20 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     },
   );
 
-  for (const [path, archived] of [['archive', true], ['restore', false]] as const) {
+  for (const [path, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
     app.post<{ Params: { id: number } }>(
       `/api/enterprises/:id/${path}`,
-      { schema: { tags: ['registry'], summary: archived ? 'Archive an enterprise' : 'Restore an archived enterprise', params: idParams, response: { 200: enterpriseViewSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['registry'],
+          summary: archived ? 'Archive an enterprise' : 'Restore an archived enterprise',
+          params: idParams,
+          response: { 200: enterpriseViewSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const actor = authorize(request, 'registry.archive');
         return presentEnterprise(actor, await archiveEnterprise(ctx, actor, auditActor(request), request.params.id, archived));

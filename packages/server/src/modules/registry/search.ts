@@ -24,7 +24,14 @@ export function indexTerms(...texts: (string | null | undefined)[]): string[] {
 
 /** Query terms: the plain cut, so every word typed must be found. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(tokenizer().cut(query.toLowerCase(), true).map((t) => t.trim()).filter((t) => t && USEFUL.test(t) && t.length <= MAX_TERM))];
+  return [
+    ...new Set(
+      tokenizer()
+        .cut(query.toLowerCase(), true)
+        .map((t) => t.trim())
+        .filter((t) => t && USEFUL.test(t) && t.length <= MAX_TERM),
+    ),
+  ];
 }
 
 /**

@@ -9,10 +9,21 @@ export async function registryStats(db: Executor, actor: Actor) {
     return q;
   };
   const [total, byDistrict, bySize, byType, byChain] = await Promise.all([
-    scoped().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    scoped().select(['districtCode', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('districtCode').execute(),
-    scoped().select(['sizeClass', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('sizeClass').execute(),
-    scoped().select(['manufacturingType', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('manufacturingType').execute(),
+    scoped()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    scoped()
+      .select(['districtCode', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('districtCode')
+      .execute(),
+    scoped()
+      .select(['sizeClass', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('sizeClass')
+      .execute(),
+    scoped()
+      .select(['manufacturingType', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('manufacturingType')
+      .execute(),
     db
       .selectFrom('enterpriseChain as ec')
       .innerJoin('enterprise as e', 'e.id', 'ec.enterpriseId')
@@ -22,7 +33,8 @@ export async function registryStats(db: Executor, actor: Actor) {
       .groupBy('ec.chainCode')
       .execute(),
   ]);
-  const toMap = <K extends string>(rows: ({ n: number } & Record<K, string>)[], key: K) => Object.fromEntries(rows.map((r) => [r[key], Number(r.n)]));
+  const toMap = <K extends string>(rows: ({ n: number } & Record<K, string>)[], key: K) =>
+    Object.fromEntries(rows.map((r) => [r[key], Number(r.n)]));
   return {
     enterprises: Number(total.n),
     byDistrict: toMap(byDistrict, 'districtCode'),

@@ -28,16 +28,29 @@ const sortOrder = { type: 'integer', minimum: 0, maximum: 100000 } as const;
 const chainCode = { type: ['string', 'null'], pattern: CODE_PATTERN } as const;
 
 const codeParams = { type: 'object', properties: { code }, required: ['code'] } as const;
-const body = (properties: Record<string, unknown>, required: string[]) => ({ type: 'object', additionalProperties: false, required, properties }) as const;
+const body = (properties: Record<string, unknown>, required: string[]) =>
+  ({ type: 'object', additionalProperties: false, required, properties }) as const;
 
 const entryView = {
   type: 'object',
-  properties: { code: { type: 'string' }, nameZh: { type: 'string' }, nameEn: { type: 'string' }, isDemo: { type: 'boolean' }, sortOrder: { type: 'integer' } },
+  properties: {
+    code: { type: 'string' },
+    nameZh: { type: 'string' },
+    nameEn: { type: 'string' },
+    isDemo: { type: 'boolean' },
+    sortOrder: { type: 'integer' },
+  },
 } as const;
 const clusterView = { type: 'object', properties: { ...entryView.properties, chainCode: { type: ['string', 'null'] } } } as const;
 const districtView = {
   type: 'object',
-  properties: { code: { type: 'string' }, nameZh: { type: 'string' }, nameEn: { type: 'string' }, kind: { type: 'string' }, sortOrder: { type: 'integer' } },
+  properties: {
+    code: { type: 'string' },
+    nameZh: { type: 'string' },
+    nameEn: { type: 'string' },
+    kind: { type: 'string' },
+    sortOrder: { type: 'integer' },
+  },
 } as const;
 const countsByCode = { type: 'object', additionalProperties: { type: 'integer' } } as const;
 
@@ -59,7 +72,10 @@ export function registerTaxonomyRoutes(app: FastifyInstance, ctx: AppContext): v
       schema: {
         tags: ['registry'],
         summary: 'Enterprises per district, chain and cluster, archived included (what blocks a deletion)',
-        response: { 200: { type: 'object', properties: { districts: countsByCode, chains: countsByCode, clusters: countsByCode } }, ...errorResponses },
+        response: {
+          200: { type: 'object', properties: { districts: countsByCode, chains: countsByCode, clusters: countsByCode } },
+          ...errorResponses,
+        },
       },
     },
     async () => taxonomyUsage(ctx.db),
@@ -67,19 +83,44 @@ export function registerTaxonomyRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.post<{ Body: ChainInput }>(
     '/api/registry/chains',
-    { ...bureauOnly, schema: { tags: ['registry'], summary: 'Create an industry chain; 409 when the code or name is taken', body: body({ code, nameZh, nameEn, sortOrder }, ['code', 'nameZh', 'nameEn']), response: { 200: entryView, ...errorResponses } } },
+    {
+      ...bureauOnly,
+      schema: {
+        tags: ['registry'],
+        summary: 'Create an industry chain; 409 when the code or name is taken',
+        body: body({ code, nameZh, nameEn, sortOrder }, ['code', 'nameZh', 'nameEn']),
+        response: { 200: entryView, ...errorResponses },
+      },
+    },
     async (request) => createChain(ctx, auditActor(request), request.body),
   );
 
   app.put<CodeParams & { Body: NamesInput }>(
     '/api/registry/chains/:code',
-    { ...bureauOnly, schema: { tags: ['registry'], summary: 'Rename an industry chain (its code stays)', params: codeParams, body: body({ nameZh, nameEn, sortOrder }, ['nameZh', 'nameEn']), response: { 200: entryView, ...errorResponses } } },
+    {
+      ...bureauOnly,
+      schema: {
+        tags: ['registry'],
+        summary: 'Rename an industry chain (its code stays)',
+        params: codeParams,
+        body: body({ nameZh, nameEn, sortOrder }, ['nameZh', 'nameEn']),
+        response: { 200: entryView, ...errorResponses },
+      },
+    },
     async (request) => updateChain(ctx, auditActor(request), request.params.code, request.body),
   );
 
   app.delete<CodeParams>(
     '/api/registry/chains/:code',
-    { ...bureauOnly, schema: { tags: ['registry'], summary: 'Delete an industry chain no enterprise or cluster uses (409 otherwise)', params: codeParams, response: { 200: okResponse, ...errorResponses } } },
+    {
+      ...bureauOnly,
+      schema: {
+        tags: ['registry'],
+        summary: 'Delete an industry chain no enterprise or cluster uses (409 otherwise)',
+        params: codeParams,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await deleteChain(ctx, auditActor(request), request.params.code);
       return { ok: true };
@@ -117,7 +158,15 @@ export function registerTaxonomyRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.delete<CodeParams>(
     '/api/registry/clusters/:code',
-    { ...bureauOnly, schema: { tags: ['registry'], summary: 'Delete an industry cluster no enterprise uses (409 otherwise)', params: codeParams, response: { 200: okResponse, ...errorResponses } } },
+    {
+      ...bureauOnly,
+      schema: {
+        tags: ['registry'],
+        summary: 'Delete an industry cluster no enterprise uses (409 otherwise)',
+        params: codeParams,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       await deleteCluster(ctx, auditActor(request), request.params.code);
       return { ok: true };

@@ -39,17 +39,22 @@ interface EntryRow {
 }
 export const presentEntry = ({ isDemo, ...row }: EntryRow) => ({ ...row, isDemo: isDemo === 1 });
 
-const findEntry = (db: Executor, kind: Kind, code: string) => db.selectFrom(tableOf(kind)).selectAll().where('code', '=', code).executeTakeFirst() as Promise<EntryRow | undefined>;
+const findEntry = (db: Executor, kind: Kind, code: string) =>
+  db.selectFrom(tableOf(kind)).selectAll().where('code', '=', code).executeTakeFirst() as Promise<EntryRow | undefined>;
 
 async function assertNameFree(tx: Tx, kind: Kind | 'district', nameZh: string, exceptCode: string | null) {
   const table = kind === 'district' ? 'district' : tableOf(kind);
-  let q = tx.selectFrom(table as 'industryChain').select('code').where('nameZh', '=', nameZh);
+  let q = tx
+    .selectFrom(table as 'industryChain')
+    .select('code')
+    .where('nameZh', '=', nameZh);
   if (exceptCode) q = q.where('code', '!=', exceptCode);
   if (await q.executeTakeFirst()) throw new AppError(409, 'taxonomy.nameTaken', { name: nameZh }, 'nameZh');
 }
 
 async function assertChainExists(tx: Tx, chainCode: string | null) {
-  if (chainCode && !(await findEntry(tx, 'chain', chainCode))) throw new AppError(400, 'taxonomy.unknownChain', { code: chainCode }, 'chainCode');
+  if (chainCode && !(await findEntry(tx, 'chain', chainCode)))
+    throw new AppError(400, 'taxonomy.unknownChain', { code: chainCode }, 'chainCode');
 }
 
 async function inTransaction<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>, onConflict: () => AppError): Promise<T> {
@@ -62,7 +67,10 @@ async function inTransaction<T>(ctx: AppContext, work: (tx: Tx) => Promise<T>, o
 }
 
 async function nextSortOrder(tx: Tx, kind: Kind): Promise<number> {
-  const row = await tx.selectFrom(tableOf(kind)).select((eb) => eb.fn.max('sortOrder').as('max')).executeTakeFirst();
+  const row = await tx
+    .selectFrom(tableOf(kind))
+    .select((eb) => eb.fn.max('sortOrder').as('max'))
+    .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
 
@@ -75,7 +83,13 @@ async function createEntry(ctx: AppContext, who: AuditActor, kind: Kind, input: 
       if (await findEntry(tx, kind, code)) throw codeTaken();
       await assertNameFree(tx, kind, names(input).nameZh, null);
       if (kind === 'cluster') await assertChainExists(tx, chainCode ?? null);
-      const row = { code, ...names(input), isDemo: 0, sortOrder: input.sortOrder ?? (await nextSortOrder(tx, kind)), ...(kind === 'cluster' ? { chainCode: chainCode ?? null } : {}) };
+      const row = {
+        code,
+        ...names(input),
+        isDemo: 0,
+        sortOrder: input.sortOrder ?? (await nextSortOrder(tx, kind)),
+        ...(kind === 'cluster' ? { chainCode: chainCode ?? null } : {}),
+      };
       await tx.insertInto(tableOf(kind)).values(row).execute();
       const after = presentEntry(row);
       await ctx.audit.append(tx, who, { action: `${kind}.create`, entityType: kind, entityId: code, after });
@@ -93,7 +107,12 @@ async function updateEntry(ctx: AppContext, who: AuditActor, kind: Kind, rawCode
     await assertNameFree(tx, kind, names(input).nameZh, code);
     if (kind === 'cluster') await assertChainExists(tx, chainCode ?? null);
     // An entry the bureau has edited is its own: no longer an unconfirmed demo value.
-    const patch = { ...names(input), isDemo: 0, sortOrder: input.sortOrder ?? before.sortOrder, ...(kind === 'cluster' ? { chainCode: chainCode ?? null } : {}) };
+    const patch = {
+      ...names(input),
+      isDemo: 0,
+      sortOrder: input.sortOrder ?? before.sortOrder,
+      ...(kind === 'cluster' ? { chainCode: chainCode ?? null } : {}),
+    };
     await tx.updateTable(tableOf(kind)).set(patch).where('code', '=', code).execute();
     const after = presentEntry({ ...before, ...patch });
     await ctx.audit.append(tx, who, { action: `${kind}.update`, entityType: kind, entityId: code, before: presentEntry(before), after });
@@ -105,8 +124,16 @@ async function updateEntry(ctx: AppContext, who: AuditActor, kind: Kind, rawCode
 async function usageOf(db: Executor, kind: Kind, code: string): Promise<number> {
   const row =
     kind === 'chain'
-      ? await db.selectFrom('enterpriseChain').select((eb) => eb.fn.countAll<number>().as('n')).where('chainCode', '=', code).executeTakeFirstOrThrow()
-      : await db.selectFrom('enterprise').select((eb) => eb.fn.countAll<number>().as('n')).where('clusterCode', '=', code).executeTakeFirstOrThrow();
+      ? await db
+          .selectFrom('enterpriseChain')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('chainCode', '=', code)
+          .executeTakeFirstOrThrow()
+      : await db
+          .selectFrom('enterprise')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('clusterCode', '=', code)
+          .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -131,10 +158,12 @@ async function deleteEntry(ctx: AppContext, who: AuditActor, kind: Kind, rawCode
 }
 
 export const createChain = (ctx: AppContext, who: AuditActor, input: ChainInput) => createEntry(ctx, who, 'chain', input);
-export const updateChain = (ctx: AppContext, who: AuditActor, code: string, input: NamesInput) => updateEntry(ctx, who, 'chain', code, input);
+export const updateChain = (ctx: AppContext, who: AuditActor, code: string, input: NamesInput) =>
+  updateEntry(ctx, who, 'chain', code, input);
 export const deleteChain = (ctx: AppContext, who: AuditActor, code: string) => deleteEntry(ctx, who, 'chain', code);
 
-export const createCluster = (ctx: AppContext, who: AuditActor, input: ClusterInput) => createEntry(ctx, who, 'cluster', input, input.chainCode && normaliseCode(input.chainCode));
+export const createCluster = (ctx: AppContext, who: AuditActor, input: ClusterInput) =>
+  createEntry(ctx, who, 'cluster', input, input.chainCode && normaliseCode(input.chainCode));
 export const updateCluster = (ctx: AppContext, who: AuditActor, code: string, input: ClusterChange) =>
   updateEntry(ctx, who, 'cluster', code, input, input.chainCode && normaliseCode(input.chainCode));
 export const deleteCluster = (ctx: AppContext, who: AuditActor, code: string) => deleteEntry(ctx, who, 'cluster', code);
@@ -155,9 +184,22 @@ export async function renameDistrict(ctx: AppContext, who: AuditActor, code: str
 /** Enterprises per district, chain and cluster, archived ones included: what blocks a deletion. */
 export async function taxonomyUsage(db: Executor) {
   const [districts, chains, clusters] = await Promise.all([
-    db.selectFrom('enterprise').select(['districtCode as code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('districtCode').execute(),
-    db.selectFrom('enterpriseChain').select(['chainCode as code', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('chainCode').execute(),
-    db.selectFrom('enterprise').select(['clusterCode as code', (eb) => eb.fn.countAll<number>().as('n')]).where('clusterCode', 'is not', null).groupBy('clusterCode').execute(),
+    db
+      .selectFrom('enterprise')
+      .select(['districtCode as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('districtCode')
+      .execute(),
+    db
+      .selectFrom('enterpriseChain')
+      .select(['chainCode as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('chainCode')
+      .execute(),
+    db
+      .selectFrom('enterprise')
+      .select(['clusterCode as code', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('clusterCode', 'is not', null)
+      .groupBy('clusterCode')
+      .execute(),
   ]);
   const toMap = (rows: { code: string | null; n: number }[]) => Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
   return { districts: toMap(districts), chains: toMap(chains), clusters: toMap(clusters) };

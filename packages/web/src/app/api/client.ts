@@ -46,7 +46,12 @@ export function requestHeaders(method: string): Record<string, string> {
 }
 
 /** The request never got an answer: the server is down or the connection dropped. */
-export const networkError = () => new ApiError(0, 'network', state.locale === 'en' ? 'Cannot reach the server; check the connection and try again' : '无法连接服务器，请检查网络后重试');
+export const networkError = () =>
+  new ApiError(
+    0,
+    'network',
+    state.locale === 'en' ? 'Cannot reach the server; check the connection and try again' : '无法连接服务器，请检查网络后重试',
+  );
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -63,7 +68,13 @@ export function queryString(params: Record<string, QueryValue>): string {
 /** Turns a failed response's body into an ApiError, and tells the auth layer about a lost session or an expired password. */
 export function toApiError(status: number, body: unknown, fallback: string): ApiError {
   const e = (body as { error?: { code?: string; message?: string; field?: string; details?: FieldProblem[] } } | null)?.error;
-  const error = new ApiError(status, e?.code ?? `http.${status}`, e?.message ?? fallback, e?.field, Array.isArray(e?.details) ? e.details : []);
+  const error = new ApiError(
+    status,
+    e?.code ?? `http.${status}`,
+    e?.message ?? fallback,
+    e?.field,
+    Array.isArray(e?.details) ? e.details : [],
+  );
   // A wrong password on the login form is a 401 too, but it is not a lost session.
   if ((status === 401 && error.code !== 'auth.badCredentials') || isPasswordExpired(error)) state.onSessionError?.(error);
   return error;

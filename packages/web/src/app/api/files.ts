@@ -36,7 +36,12 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
  * Uploads one file as multipart field `file` with XHR, because fetch cannot report upload progress.
  * `fields` go before the file, so a server streaming the file already knows them.
  */
-export function uploadFile<T>(path: string, file: File, onProgress: (percent: number) => void, fields: Record<string, string> = {}): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: File,
+  onProgress: (percent: number) => void,
+  fields: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);

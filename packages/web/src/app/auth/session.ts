@@ -37,7 +37,8 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
-export const postLogin = (username: string, password: string) => api<Session>('/api/auth/login', { method: 'POST', body: { username, password } });
+export const postLogin = (username: string, password: string) =>
+  api<Session>('/api/auth/login', { method: 'POST', body: { username, password } });
 export const postLogout = () => api<{ ok: boolean }>('/api/auth/logout', { method: 'POST' });
 
 /** The domain's view of who is acting, for `can` and `ownsEnterprise`. */

@@ -5,7 +5,18 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
 // Only the pieces the app draws, so the bundle carries a fraction of ECharts.
-echarts.use([BarChart, LineChart, PieChart, RadarChart, GridComponent, MarkLineComponent, RadarComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  RadarChart,
+  GridComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TooltipComponent,
+  LegendComponent,
+  CanvasRenderer,
+]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

@@ -20,7 +20,18 @@ interface Props<T> {
 }
 
 /** A small form in a dialog: validates, submits, shows the server's refusal on its field, closes on success. */
-export function FormModal<T extends object>({ name, open, title, okText, fields, initialValues, onSubmit, onClose, children, testId }: Props<T>) {
+export function FormModal<T extends object>({
+  name,
+  open,
+  title,
+  okText,
+  fields,
+  initialValues,
+  onSubmit,
+  onClose,
+  children,
+  testId,
+}: Props<T>) {
   const t = useT();
   const [form] = Form.useForm<T>();
   const [busy, setBusy] = useState(false);

@@ -29,14 +29,26 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   const t = useT();
   const status = error instanceof ApiError ? error.status : 0;
   if (status === 404 || status === 403) {
-    return <Result status={status === 404 ? '404' : '403'} title={t(status === 404 ? 'notFound.title' : 'forbidden.title')} subTitle={errorMessage(error)} />;
+    return (
+      <Result
+        status={status === 404 ? '404' : '403'}
+        title={t(status === 404 ? 'notFound.title' : 'forbidden.title')}
+        subTitle={errorMessage(error)}
+      />
+    );
   }
   return (
     <Result
       status="error"
       title={t('common.loadFailed')}
       subTitle={errorMessage(error)}
-      extra={onRetry ? <Button type="primary" onClick={onRetry}>{t('common.retry')}</Button> : undefined}
+      extra={
+        onRetry ? (
+          <Button type="primary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
     />
   );
 }
@@ -58,7 +70,11 @@ export function ForbiddenPage() {
       status="403"
       title={<span data-testid="forbidden">403 · {t('forbidden.title')}</span>}
       subTitle={t('forbidden.text')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
     />
   );
 }
@@ -71,7 +87,11 @@ export function NotFoundPage() {
       status="404"
       title={`404 · ${t('notFound.title')}`}
       subTitle={t('notFound.text')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
     />
   );
 }

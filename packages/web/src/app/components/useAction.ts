@@ -10,7 +10,11 @@ import { errorMessage } from '../api/client.ts';
 export function useAction() {
   const { message } = App.useApp();
   return useCallback(
-    async (work: () => Promise<unknown>, done?: string | ((result: unknown) => string), explain?: (error: unknown) => boolean): Promise<boolean> => {
+    async (
+      work: () => Promise<unknown>,
+      done?: string | ((result: unknown) => string),
+      explain?: (error: unknown) => boolean,
+    ): Promise<boolean> => {
       try {
         const result = await work();
         if (done) void message.success(typeof done === 'function' ? done(result) : done);

@@ -25,7 +25,10 @@ export const appMessages = {
   'header.expand': { zh: '展开菜单', en: 'Expand menu' },
 
   'login.title': { zh: '账号登录', en: 'Log in' },
-  'login.subtitle': { zh: '面向工信部门、区市、企业、服务商与专家', en: 'For the bureau, districts, enterprises, service providers and experts' },
+  'login.subtitle': {
+    zh: '面向工信部门、区市、企业、服务商与专家',
+    en: 'For the bureau, districts, enterprises, service providers and experts',
+  },
   'login.username': { zh: '用户名', en: 'Username' },
   'login.password': { zh: '密码', en: 'Password' },
   'login.usernameRequired': { zh: '请输入用户名', en: 'Enter your username' },
@@ -56,7 +59,10 @@ export const appMessages = {
   'common.backHome': { zh: '返回工作台', en: 'Back to the dashboard' },
 
   'forbidden.title': { zh: '无权访问', en: 'Access denied' },
-  'forbidden.text': { zh: '您的角色无权访问此页面。如需开通，请联系安全管理员。', en: 'Your role may not open this page. Ask the security admin if you need it.' },
+  'forbidden.text': {
+    zh: '您的角色无权访问此页面。如需开通，请联系安全管理员。',
+    en: 'Your role may not open this page. Ask the security admin if you need it.',
+  },
   'notFound.title': { zh: '页面不存在', en: 'Page not found' },
   'notFound.text': { zh: '您访问的页面不存在或已被移除。', en: 'The page you asked for does not exist.' },
   'session.expired': { zh: '会话已过期，请重新登录', en: 'Your session has expired; please log in again' },

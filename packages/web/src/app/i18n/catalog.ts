@@ -10,5 +10,16 @@ import { recognitionMessages } from '../../features/recognition/messages.ts';
 import { appMessages } from './app-messages.ts';
 
 // Every string of the web app, merged once so `t` is typed by the union of all keys.
-export const CATALOG = { ...appMessages, ...homeMessages, ...registryMessages, ...taxonomyMessages, ...accountsMessages, ...auditMessages, ...maturityMessages, ...recognitionMessages, ...fundingMessages, ...identifiersMessages };
+export const CATALOG = {
+  ...appMessages,
+  ...homeMessages,
+  ...registryMessages,
+  ...taxonomyMessages,
+  ...accountsMessages,
+  ...auditMessages,
+  ...maturityMessages,
+  ...recognitionMessages,
+  ...fundingMessages,
+  ...identifiersMessages,
+};
 export type MessageId = keyof typeof CATALOG;

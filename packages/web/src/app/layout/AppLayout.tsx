@@ -24,7 +24,12 @@ export function AppLayout() {
   const menu = useMemo(() => (passwordExpired ? [] : visibleMenu(can)), [can, passwordExpired]);
   const items: MenuProps['items'] = menu.map((item) =>
     isGroup(item)
-      ? { key: item.key, icon: item.icon, label: t(item.label), children: item.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })) }
+      ? {
+          key: item.key,
+          icon: item.icon,
+          label: t(item.label),
+          children: item.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
+        }
       : { key: item.path, icon: item.icon, label: t(item.label) },
   );
   const selected = selectedMenuPath(pathname);

@@ -1,4 +1,12 @@
-import { DownOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS } from '@zhizao/domain';
 import { App, Avatar, Button, Dropdown, Layout, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate } from 'react-router';
@@ -58,7 +66,11 @@ function UserMenu() {
         <Space>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1a5fd6' }} />
           <Typography.Text strong>{user.displayName}</Typography.Text>
-          {user.role && <Tag color="blue" variant="filled">{pick(ROLE_LABELS[user.role])}</Tag>}
+          {user.role && (
+            <Tag color="blue" variant="filled">
+              {pick(ROLE_LABELS[user.role])}
+            </Tag>
+          )}
           <DownOutlined style={{ fontSize: 10 }} />
         </Space>
       </Button>

@@ -45,13 +45,16 @@ export const createUser = (account: NewAccount) => api<UserView>('/api/users', {
 export const deleteUser = (id: number) => api<{ ok: boolean }>(`/api/users/${id}`, { method: 'DELETE' });
 export const fetchEnterpriseOptions = (q: string, signal?: AbortSignal) =>
   api<{ items: EnterpriseOption[] }>(`/api/users/enterprise-options${queryString({ q, limit: 20 })}`, { signal });
-export const assignRole = (id: number, assignment: RoleAssignment) => api<UserView>(`/api/users/${id}/role`, { method: 'PUT', body: assignment });
-export const resetPassword = (id: number, newPassword: string) => api<UserView>(`/api/users/${id}/reset-password`, { method: 'POST', body: { newPassword } });
+export const assignRole = (id: number, assignment: RoleAssignment) =>
+  api<UserView>(`/api/users/${id}/role`, { method: 'PUT', body: assignment });
+export const resetPassword = (id: number, newPassword: string) =>
+  api<UserView>(`/api/users/${id}/reset-password`, { method: 'POST', body: { newPassword } });
 export const setEnabled = (id: number, enabled: boolean) => api<UserView>(`/api/users/${id}/enabled`, { method: 'PUT', body: { enabled } });
 export const unlockUser = (id: number) => api<UserView>(`/api/users/${id}/unlock`, { method: 'POST', body: {} });
 
 export const fetchSecuritySettings = () => api<SecuritySettingsView>('/api/settings/security');
-export const saveSecuritySettings = (settings: SecuritySettings) => api<SecuritySettings>('/api/settings/security', { method: 'PUT', body: settings });
+export const saveSecuritySettings = (settings: SecuritySettings) =>
+  api<SecuritySettings>('/api/settings/security', { method: 'PUT', body: settings });
 
 export const changeOwnPassword = (currentPassword: string, newPassword: string) =>
   api<{ ok: boolean }>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });

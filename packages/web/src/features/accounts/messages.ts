@@ -2,7 +2,10 @@ import type { Catalog } from '../../app/i18n/types.ts';
 
 export const accountsMessages = {
   'users.title': { zh: '账号管理', en: 'Accounts' },
-  'users.subtitle': { zh: '三员分立：系统管理员创建账号，安全管理员分配角色与权限', en: 'Separation of duties: the system admin creates accounts, the security admin grants roles' },
+  'users.subtitle': {
+    zh: '三员分立：系统管理员创建账号，安全管理员分配角色与权限',
+    en: 'Separation of duties: the system admin creates accounts, the security admin grants roles',
+  },
   'users.search': { zh: '搜索用户名或姓名', en: 'Search username or name' },
   'users.role.any': { zh: '全部角色', en: 'All roles' },
   'users.noRole': { zh: '未分配角色', en: 'No role yet' },
@@ -17,8 +20,14 @@ export const accountsMessages = {
   'users.you': { zh: '当前账号', en: 'You' },
   'users.empty': { zh: '没有符合条件的账号', en: 'No account matches' },
   'users.new': { zh: '新建账号', en: 'New account' },
-  'users.created': { zh: '账号「{username}」已创建，需安全管理员分配角色后方可登录', en: 'Account "{username}" created; it can log in once the security admin assigns a role' },
-  'users.createHint': { zh: '新账号没有任何权限，由安全管理员分配角色。', en: 'A new account has no rights until the security admin assigns a role.' },
+  'users.created': {
+    zh: '账号「{username}」已创建，需安全管理员分配角色后方可登录',
+    en: 'Account "{username}" created; it can log in once the security admin assigns a role',
+  },
+  'users.createHint': {
+    zh: '新账号没有任何权限，由安全管理员分配角色。',
+    en: 'A new account has no rights until the security admin assigns a role.',
+  },
   'users.usernameHint': { zh: '3–64 位字母、数字或 _ . -', en: '3–64 letters, digits or _ . -' },
   'users.delete': { zh: '删除', en: 'Delete' },
   'users.deleteConfirm': { zh: '确定删除账号「{username}」？此操作不可恢复。', en: 'Delete account "{username}"? This cannot be undone.' },
@@ -36,7 +45,10 @@ export const accountsMessages = {
   'users.passwordReset': { zh: '密码已重置，请通过安全渠道告知本人', en: 'Password reset; tell the person through a safe channel' },
   'users.enable': { zh: '启用', en: 'Enable' },
   'users.disable': { zh: '停用', en: 'Disable' },
-  'users.disableConfirm': { zh: '停用后该账号立即下线且无法登录。确定停用？', en: 'A disabled account is logged out at once and cannot log in. Disable?' },
+  'users.disableConfirm': {
+    zh: '停用后该账号立即下线且无法登录。确定停用？',
+    en: 'A disabled account is logged out at once and cannot log in. Disable?',
+  },
   'users.enabledDone': { zh: '账号已启用', en: 'Account enabled' },
   'users.disabledDone': { zh: '账号已停用', en: 'Account disabled' },
   'users.unlock': { zh: '解锁', en: 'Unlock' },
@@ -48,14 +60,26 @@ export const accountsMessages = {
   'password.new': { zh: '新密码', en: 'New password' },
   'password.confirm': { zh: '确认新密码', en: 'Confirm the new password' },
   'password.mismatch': { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
-  'password.policyHint': { zh: '密码须符合安全策略：足够长度，并包含大写字母、小写字母、数字、符号中的多类，不能与用户名相同。', en: 'The password must follow the security policy: long enough, mixing upper case, lower case, digits and symbols, and different from the username.' },
+  'password.policyHint': {
+    zh: '密码须符合安全策略：足够长度，并包含大写字母、小写字母、数字、符号中的多类，不能与用户名相同。',
+    en: 'The password must follow the security policy: long enough, mixing upper case, lower case, digits and symbols, and different from the username.',
+  },
   'password.changed': { zh: '密码已修改', en: 'Password changed' },
   'password.expired': { zh: '密码已超过有效期，请修改密码后继续', en: 'Your password has expired; change it to continue' },
-  'password.expiredHint': { zh: '按照安全策略，密码须定期更换。修改成功后即可继续使用平台。', en: 'The security policy requires changing passwords regularly. Once it is changed you can carry on.' },
+  'password.expiredHint': {
+    zh: '按照安全策略，密码须定期更换。修改成功后即可继续使用平台。',
+    en: 'The security policy requires changing passwords regularly. Once it is changed you can carry on.',
+  },
 
   'security.title': { zh: '安全设置', en: 'Security settings' },
-  'security.subtitle': { zh: '口令策略、登录失败处理与会话控制（等保 2.0 身份鉴别）', en: 'Password policy, failed-login handling and session control (MLPS 2.0 authentication)' },
-  'security.floorHint': { zh: '各项取值不能低于等级保护要求的下限，也不能超过合理上限。', en: 'No value may fall below the protection-level floor or exceed a sensible ceiling.' },
+  'security.subtitle': {
+    zh: '口令策略、登录失败处理与会话控制（等保 2.0 身份鉴别）',
+    en: 'Password policy, failed-login handling and session control (MLPS 2.0 authentication)',
+  },
+  'security.floorHint': {
+    zh: '各项取值不能低于等级保护要求的下限，也不能超过合理上限。',
+    en: 'No value may fall below the protection-level floor or exceed a sensible ceiling.',
+  },
   'security.group.password': { zh: '口令策略', en: 'Password policy' },
   'security.group.lockout': { zh: '登录失败处理', en: 'Failed logins' },
   'security.group.session': { zh: '会话控制', en: 'Sessions' },

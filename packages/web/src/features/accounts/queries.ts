@@ -8,7 +8,8 @@ export const accountKeys = {
   enterpriseOptions: (q: string) => ['enterprise-options', q] as const,
 };
 
-export const useUsers = (query: UserListQuery) => useQuery({ queryKey: accountKeys.list(query), queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
+export const useUsers = (query: UserListQuery) =>
+  useQuery({ queryKey: accountKeys.list(query), queryFn: () => fetchUsers(query), placeholderData: keepPreviousData });
 
 /** Any change to an account: run it, then re-read the list. */
 export function useUserChange<V, R>(change: (v: V) => Promise<R>) {
@@ -18,11 +19,18 @@ export function useUserChange<V, R>(change: (v: V) => Promise<R>) {
 
 /** Enterprises matching what the security admin typed; the previous answer stays while the next loads. */
 export const useEnterpriseOptions = (q: string) =>
-  useQuery({ queryKey: accountKeys.enterpriseOptions(q), queryFn: ({ signal }) => fetchEnterpriseOptions(q, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: accountKeys.enterpriseOptions(q),
+    queryFn: ({ signal }) => fetchEnterpriseOptions(q, signal),
+    placeholderData: keepPreviousData,
+  });
 
 export const useSecuritySettings = () => useQuery({ queryKey: accountKeys.security, queryFn: fetchSecuritySettings });
 
 export function useSaveSecuritySettings() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: saveSecuritySettings, onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.security }) });
+  return useMutation({
+    mutationFn: saveSecuritySettings,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountKeys.security }),
+  });
 }

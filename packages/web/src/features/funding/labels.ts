@@ -1,4 +1,12 @@
-import { INVESTMENT_ITEM_LABELS, PROJECT_KIND_LABELS, PROJECT_KINDS, type AwardAction, type AwardStatus, type InvestmentItem, type ProjectKind } from '@zhizao/domain';
+import {
+  INVESTMENT_ITEM_LABELS,
+  PROJECT_KIND_LABELS,
+  PROJECT_KINDS,
+  type AwardAction,
+  type AwardStatus,
+  type InvestmentItem,
+  type ProjectKind,
+} from '@zhizao/domain';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider.tsx';
 import { formatWan, formatYuan } from './money.ts';
@@ -32,7 +40,9 @@ export function useFundingLabels() {
       yuan: (fen: number | null | undefined) => formatYuan(fen, locale),
       wan: (fen: number | null | undefined) => formatWan(fen, locale),
       /** A form rule: the field must be filled in (or chosen, for lists). */
-      required: (field: string, choice = false) => [{ required: true, message: t(choice ? 'common.requiredChoice' : 'common.required', { field }) }],
+      required: (field: string, choice = false) => [
+        { required: true, message: t(choice ? 'common.requiredChoice' : 'common.required', { field }) },
+      ],
     }),
     [t, pick, locale],
   );

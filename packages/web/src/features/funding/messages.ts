@@ -82,7 +82,10 @@ export const fundingMessages = {
   'funding.yuan': { zh: '元', en: 'yuan' },
 
   'funding.projects.title': { zh: '智改数转项目', en: 'Smart & digital transformation projects' },
-  'funding.projects.subtitleOwn': { zh: '登记本企业的智改数转项目，并据此申报奖补', en: 'Register your projects and apply for awards on them' },
+  'funding.projects.subtitleOwn': {
+    zh: '登记本企业的智改数转项目，并据此申报奖补',
+    en: 'Register your projects and apply for awards on them',
+  },
   'funding.projects.subtitleScope': { zh: '辖区内企业登记的智改数转项目', en: 'Projects registered by enterprises in your scope' },
   'funding.projects.new': { zh: '登记项目', en: 'Register a project' },
   'funding.projects.import': { zh: 'Excel 导入', en: 'Import from Excel' },
@@ -105,21 +108,33 @@ export const fundingMessages = {
   'funding.form.addTarget': { zh: '添加指标', en: 'Add a KPI' },
   'funding.form.created': { zh: '项目已登记', en: 'Project registered' },
   'funding.form.updated': { zh: '项目已保存', en: 'Project saved' },
-  'funding.form.conflict': { zh: '项目已被他人修改，请重新加载后再保存（您的填写仍保留在本页）', en: 'Someone else changed this project; reload before saving (your input stays on this page)' },
+  'funding.form.conflict': {
+    zh: '项目已被他人修改，请重新加载后再保存（您的填写仍保留在本页）',
+    en: 'Someone else changed this project; reload before saving (your input stays on this page)',
+  },
   'funding.form.reload': { zh: '重新加载', en: 'Reload' },
   'funding.form.totalHint': { zh: '合计 {total}', en: 'Total {total}' },
   'funding.form.estimate': { zh: '奖补试算', en: 'Award estimate' },
-  'funding.form.estimateHint': { zh: '按所选政策对当前填写的投资即时测算，仅供参考', en: 'Calculated live from the investment as typed, under the chosen policy; for reference' },
+  'funding.form.estimateHint': {
+    zh: '按所选政策对当前填写的投资即时测算，仅供参考',
+    en: 'Calculated live from the investment as typed, under the chosen policy; for reference',
+  },
 
   'funding.detail.awards': { zh: '奖补申请', en: 'Award applications' },
   'funding.detail.noAwards': { zh: '该项目尚未申报奖补', en: 'No award applied for on this project yet' },
-  'funding.detail.locked': { zh: '项目已进入奖补审核，投资与目标按申报时锁定，不能再编辑', en: 'The project is under award review: its investment and targets stay as applied and cannot be edited' },
+  'funding.detail.locked': {
+    zh: '项目已进入奖补审核，投资与目标按申报时锁定，不能再编辑',
+    en: 'The project is under award review: its investment and targets stay as applied and cannot be edited',
+  },
   'funding.detail.complete': { zh: '登记竣工', en: 'Record completion' },
 
   'funding.apply.title': { zh: '申报奖补', en: 'Apply for an award' },
   'funding.apply.choosePolicy': { zh: '选择适用的奖补政策', en: 'Choose the policy that applies' },
   'funding.apply.breakdown': { zh: '奖补测算明细', en: 'How the award is calculated' },
-  'funding.apply.breakdownHint': { zh: '以下测算与审核人员看到的完全一致；批准后金额冻结，政策调整不影响已批准的奖补。', en: 'Reviewers read exactly this reasoning; once approved the amount is frozen and later policy changes do not alter it.' },
+  'funding.apply.breakdownHint': {
+    zh: '以下测算与审核人员看到的完全一致；批准后金额冻结，政策调整不影响已批准的奖补。',
+    en: 'Reviewers read exactly this reasoning; once approved the amount is frozen and later policy changes do not alter it.',
+  },
   'funding.apply.notEligible': { zh: '按该政策，本项目不符合奖补条件', en: 'Under this policy the project does not qualify' },
   'funding.apply.submit': { zh: '提交申请', en: 'Submit the application' },
   'funding.apply.noPolicy': { zh: '暂无有效的奖补政策', en: 'No active policy' },
@@ -128,11 +143,17 @@ export const fundingMessages = {
 
   'funding.awards.title': { zh: '奖补申请与审核', en: 'Award applications and review' },
   'funding.awards.titleOwn': { zh: '我的奖补申请', en: 'My award applications' },
-  'funding.awards.subtitle': { zh: '初审 → 抽样复审 → 公示 → 批准 → 拨付 → 绩效评价', en: 'Preliminary review → sampled second review → notice → approval → payment → evaluation' },
+  'funding.awards.subtitle': {
+    zh: '初审 → 抽样复审 → 公示 → 批准 → 拨付 → 绩效评价',
+    en: 'Preliminary review → sampled second review → notice → approval → payment → evaluation',
+  },
   'funding.awards.empty': { zh: '暂无奖补申请', en: 'No award applications' },
 
   'funding.sample.title': { zh: '复审抽样', en: 'Second-review sample' },
-  'funding.sample.hint': { zh: '从本年度初审通过的申请中随机抽取不少于 30% 进行复审；随机种子留档，凭种子可复现抽样结果。', en: 'Draws at least 30 % of the year’s applications that passed preliminary review for a second review; the seed is recorded so the draw can be reproduced.' },
+  'funding.sample.hint': {
+    zh: '从本年度初审通过的申请中随机抽取不少于 30% 进行复审；随机种子留档，凭种子可复现抽样结果。',
+    en: 'Draws at least 30 % of the year’s applications that passed preliminary review for a second review; the seed is recorded so the draw can be reproduced.',
+  },
   'funding.sample.draw': { zh: '随机抽样', en: 'Draw the sample' },
   'funding.sample.ratio': { zh: '抽样比例', en: 'Ratio' },
   'funding.sample.seed': { zh: '随机种子（留空自动生成）', en: 'Seed (empty: generated)' },
@@ -148,7 +169,10 @@ export const fundingMessages = {
   'funding.award.payments': { zh: '拨付记录', en: 'Payments' },
   'funding.award.noPayments': { zh: '尚无拨付', en: 'Nothing paid yet' },
   'funding.award.open': { zh: '待拨付', en: 'Still to pay' },
-  'funding.award.frozen': { zh: '申报时按政策 {code} 第 {version} 版测算，金额已冻结', en: 'Calculated at application under policy {code} version {version}; the amount is frozen' },
+  'funding.award.frozen': {
+    zh: '申报时按政策 {code} 第 {version} 版测算，金额已冻结',
+    en: 'Calculated at application under policy {code} version {version}; the amount is frozen',
+  },
   'funding.award.sampled': { zh: '抽中复审', en: 'Drawn for second review' },
   'funding.award.evaluationResult.met': { zh: '全部达标', en: 'All targets met' },
   'funding.award.evaluationResult.partial': { zh: '部分达标', en: 'Some targets met' },
@@ -164,13 +188,25 @@ export const fundingMessages = {
   'funding.award.report': { zh: '竣工绩效报告', en: 'Completion performance report' },
 
   'funding.import.title': { zh: '项目批量导入', en: 'Import projects' },
-  'funding.import.subtitle': { zh: '按模板填写项目，一次导入多个企业的项目', en: 'Fill in the template to import many enterprises\' projects at once' },
-  'funding.import.allOrNothing': { zh: '整份文件校验通过才会导入；有错误时逐行列出，不写入任何数据', en: 'The file is imported only when every row passes; otherwise each problem is listed and nothing is written' },
-  'funding.import.columns': { zh: '模板列：统一社会信用代码、项目名称、年度、项目类型、产业链代码、设备/软件/服务/其他投资（元）、开工日期、完成日期、项目简介', en: 'Template columns: credit code, project name, year, kind, chain code, equipment / software / services / other investment (yuan), start and completion dates, description' },
+  'funding.import.subtitle': {
+    zh: '按模板填写项目，一次导入多个企业的项目',
+    en: "Fill in the template to import many enterprises' projects at once",
+  },
+  'funding.import.allOrNothing': {
+    zh: '整份文件校验通过才会导入；有错误时逐行列出，不写入任何数据',
+    en: 'The file is imported only when every row passes; otherwise each problem is listed and nothing is written',
+  },
+  'funding.import.columns': {
+    zh: '模板列：统一社会信用代码、项目名称、年度、项目类型、产业链代码、设备/软件/服务/其他投资（元）、开工日期、完成日期、项目简介',
+    en: 'Template columns: credit code, project name, year, kind, chain code, equipment / software / services / other investment (yuan), start and completion dates, description',
+  },
 
   'funding.funds.title': { zh: '专项资金', en: 'Special funds' },
-  'funding.funds.subtitle': { zh: '每年的先进制造业专项资金、其中的资金类别与智改数转占比（按记录计算，不手填）', en: 'Each year\'s special fund, its envelopes and the smart & digital share (computed from records, never typed)' },
-  'funding.funds.new': { zh: '新建年度资金', en: 'New year\'s fund' },
+  'funding.funds.subtitle': {
+    zh: '每年的先进制造业专项资金、其中的资金类别与智改数转占比（按记录计算，不手填）',
+    en: "Each year's special fund, its envelopes and the smart & digital share (computed from records, never typed)",
+  },
+  'funding.funds.new': { zh: '新建年度资金', en: "New year's fund" },
   'funding.funds.edit': { zh: '编辑资金', en: 'Edit fund' },
   'funding.funds.empty': { zh: '尚未建立专项资金', en: 'No special fund yet' },
   'funding.funds.defaultName': { zh: '{year}年先进制造业专项资金', en: 'Advanced manufacturing special fund {year}' },
@@ -179,7 +215,10 @@ export const fundingMessages = {
   'funding.funds.total': { zh: '资金总额', en: 'Fund total' },
   'funding.funds.envelopes': { zh: '资金类别', en: 'Envelopes' },
   'funding.funds.addEnvelope': { zh: '添加资金类别', en: 'Add an envelope' },
-  'funding.funds.sharePreview': { zh: '智改数转资金类别合计 {amount}，占资金总额 {share}', en: 'Smart & digital envelopes: {amount}, {share} of the fund' },
+  'funding.funds.sharePreview': {
+    zh: '智改数转资金类别合计 {amount}，占资金总额 {share}',
+    en: 'Smart & digital envelopes: {amount}, {share} of the fund',
+  },
   'funding.funds.smartDigitalAmount': { zh: '智改数转资金', en: 'Smart & digital envelopes' },
   'funding.funds.smartDigitalShare': { zh: '智改数转占比（预算）', en: 'Smart & digital share (budget)' },
   'funding.funds.awardedShare': { zh: '智改数转奖补占比（实际）', en: 'Smart & digital awards share (actual)' },
@@ -198,10 +237,16 @@ export const fundingMessages = {
   'funding.ledger.clawback': { zh: '追回', en: 'Claw-back' },
 
   'funding.policies.title': { zh: '奖补政策', en: 'Subsidy policies' },
-  'funding.policies.subtitle': { zh: '政策即数据：适用项目类型、计补投资项、比例或分档、起点与上限；每次修改生成新版本，已批准的奖补不受影响', en: 'Policies as data: qualifying kinds, eligible items, flat or tiered rate, minimum and caps; each change is a new version and approved awards keep theirs' },
+  'funding.policies.subtitle': {
+    zh: '政策即数据：适用项目类型、计补投资项、比例或分档、起点与上限；每次修改生成新版本，已批准的奖补不受影响',
+    en: 'Policies as data: qualifying kinds, eligible items, flat or tiered rate, minimum and caps; each change is a new version and approved awards keep theirs',
+  },
   'funding.policies.new': { zh: '新建政策', en: 'New policy' },
   'funding.policies.newVersion': { zh: '修订为新版本', en: 'Revise as a new version' },
-  'funding.policies.versionHint': { zh: '保存后生成 {code} 第 {version} 版；原有版本及据其测算的奖补保持不变', en: 'Saving creates {code} version {version}; earlier versions and the awards calculated under them stay as they are' },
+  'funding.policies.versionHint': {
+    zh: '保存后生成 {code} 第 {version} 版；原有版本及据其测算的奖补保持不变',
+    en: 'Saving creates {code} version {version}; earlier versions and the awards calculated under them stay as they are',
+  },
   'funding.policies.empty': { zh: '尚无奖补政策', en: 'No policies yet' },
   'funding.policies.code': { zh: '政策代码', en: 'Code' },
   'funding.policies.basis': { zh: '依据文件', en: 'Basis' },
@@ -224,14 +269,20 @@ export const fundingMessages = {
   'funding.policies.none': { zh: '不设上限', en: 'No cap' },
   'funding.policies.history': { zh: '版本历史', en: 'Versions' },
   'funding.policies.retire': { zh: '停用', en: 'Retire' },
-  'funding.policies.retireConfirm': { zh: '停用后不能再据此申报；已有申请不受影响。确定停用？', en: 'No new applications can use it; existing ones are unaffected. Retire it?' },
+  'funding.policies.retireConfirm': {
+    zh: '停用后不能再据此申报；已有申请不受影响。确定停用？',
+    en: 'No new applications can use it; existing ones are unaffected. Retire it?',
+  },
   'funding.policies.retired': { zh: '政策已停用', en: 'Policy retired' },
   'funding.policies.status.active': { zh: '有效', en: 'Active' },
   'funding.policies.superseded': { zh: '已由 v{version} 取代', en: 'Superseded by v{version}' },
   'funding.policies.status.retired': { zh: '已停用', en: 'Retired' },
 
   'funding.reports.title': { zh: '智改数转奖补统计', en: 'Smart & digital funding reports' },
-  'funding.reports.subtitle': { zh: '全部数字由项目、申请与资金台账记录汇总，点击数字可查看明细', en: 'Every figure is summed from project, award and ledger records; click a figure to see the records' },
+  'funding.reports.subtitle': {
+    zh: '全部数字由项目、申请与资金台账记录汇总，点击数字可查看明细',
+    en: 'Every figure is summed from project, award and ledger records; click a figure to see the records',
+  },
   'funding.reports.projects': { zh: '项目数', en: 'Projects' },
   'funding.reports.awards': { zh: '获补项目', en: 'Awards' },
   'funding.reports.awarded': { zh: '奖补金额', en: 'Awarded' },

@@ -2,8 +2,10 @@ import type { Locale } from '@zhizao/domain';
 
 // Money travels as integer fen (the house rule for amounts, README "Conventions"); people read 元 and 万元.
 
-const yuanFormat = (locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const wanFormat = (locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuanFormat = (locale: Locale) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const wanFormat = (locale: Locale) =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 1234567 fen → "12,345.67 元" / "¥12,345.67". */
 export function formatYuan(fen: number | null | undefined, locale: Locale): string {
@@ -23,12 +25,15 @@ export function formatWan(fen: number | null | undefined, locale: Locale): strin
 export const wanOf = (fen: number) => Math.round(fen / 100) / 10_000;
 
 /** A share 0..1 → "42.2%". */
-export const formatShare = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)}%`);
+export const formatShare = (share: number | null | undefined) =>
+  share === null || share === undefined ? '—' : `${(share * 100).toFixed(1)}%`;
 
 /** Yuan typed in a form (two decimals at most) → fen; null stays null. */
-export const fenOf = (yuan: number | null | undefined): number | null => (yuan === null || yuan === undefined ? null : Math.round(yuan * 100));
+export const fenOf = (yuan: number | null | undefined): number | null =>
+  yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
 /** Fen → yuan for a form's initial value. */
 export const yuanOf = (fen: number | null | undefined): number | null => (fen === null || fen === undefined ? null : fen / 100);
 
 /** How much of an envelope is spoken for, in percent to one decimal (allocations net of claw-backs). */
-export const usedPercent = (e: { amountFen: number; availableFen: number }) => (e.amountFen > 0 ? Math.round(((e.amountFen - e.availableFen) / e.amountFen) * 1000) / 10 : 0);
+export const usedPercent = (e: { amountFen: number; availableFen: number }) =>
+  e.amountFen > 0 ? Math.round(((e.amountFen - e.availableFen) / e.amountFen) * 1000) / 10 : 0;

@@ -19,7 +19,19 @@ export interface PolicyFormValues {
   capPerEnterpriseYear: number | null;
 }
 
-export const POLICY_FORM_FIELDS = ['code', 'name', 'year', 'basis', 'qualifyingKinds', 'eligibleItems', 'mode', 'ratePct', 'minInvestment', 'capPerProject', 'capPerEnterpriseYear'] as const;
+export const POLICY_FORM_FIELDS = [
+  'code',
+  'name',
+  'year',
+  'basis',
+  'qualifyingKinds',
+  'eligibleItems',
+  'mode',
+  'ratePct',
+  'minInvestment',
+  'capPerProject',
+  'capPerEnterpriseYear',
+] as const;
 
 /** Server field names (`rules.minInvestmentFen`) → the editor's fields, so a refusal lands where it belongs; band problems show above the form. */
 export const POLICY_FIELD_OF: Record<string, (typeof POLICY_FORM_FIELDS)[number]> = {
@@ -46,7 +58,10 @@ export function policyFormValues(p: Policy | null): PolicyFormValues {
     mode: r?.rate.mode ?? 'flat',
     ratePct: r?.rate.mode === 'flat' ? pctOf(r.rate.rateBp) : 10,
     tierBasis: r?.rate.mode === 'tiered' ? r.rate.basis : 'whole',
-    bands: r?.rate.mode === 'tiered' ? r.rate.bands.map((b) => ({ fromYuan: yuanOf(b.fromFen), ratePct: pctOf(b.rateBp) })) : [{ fromYuan: 0, ratePct: 1 }],
+    bands:
+      r?.rate.mode === 'tiered'
+        ? r.rate.bands.map((b) => ({ fromYuan: yuanOf(b.fromFen), ratePct: pctOf(b.rateBp) }))
+        : [{ fromYuan: 0, ratePct: 1 }],
     minInvestment: yuanOf(r?.minInvestmentFen ?? 0),
     capPerProject: yuanOf(r?.capPerProjectFen ?? null),
     capPerEnterpriseYear: yuanOf(r?.capPerEnterpriseYearFen ?? null),
@@ -67,4 +82,10 @@ export function policyRulesOf(v: PolicyFormValues): PolicyRules {
   };
 }
 
-export const policyInputOf = (v: PolicyFormValues): PolicyInput => ({ code: v.code.trim(), name: v.name.trim(), year: v.year, basis: v.basis.trim() || null, rules: policyRulesOf(v) });
+export const policyInputOf = (v: PolicyFormValues): PolicyInput => ({
+  code: v.code.trim(),
+  name: v.name.trim(),
+  year: v.year,
+  basis: v.basis.trim() || null,
+  rules: policyRulesOf(v),
+});

@@ -3,7 +3,16 @@ import type { Award } from './api.ts';
 
 // The award's road as a row of steps (domain notes §5 flow); the second review appears only when it was drawn.
 const ROAD: AwardStatus[] = ['submitted', 'preliminary_passed', 'reviewed', 'in_notice', 'approved', 'paid', 'evaluated'];
-const SAMPLED_ROAD: AwardStatus[] = ['submitted', 'preliminary_passed', 'second_review', 'reviewed', 'in_notice', 'approved', 'paid', 'evaluated'];
+const SAMPLED_ROAD: AwardStatus[] = [
+  'submitted',
+  'preliminary_passed',
+  'second_review',
+  'reviewed',
+  'in_notice',
+  'approved',
+  'paid',
+  'evaluated',
+];
 
 export function progressOf(award: Award): { steps: AwardStatus[]; current: number; status: 'process' | 'finish' | 'error' | 'wait' } {
   const steps = award.sampled || award.status === 'second_review' ? SAMPLED_ROAD : ROAD;

@@ -21,7 +21,18 @@ export interface ProjectFormValues {
 }
 
 /** Fields a server refusal may name, so it lands on the field; a refusal about one row of a list shows above the form. */
-export const PROJECT_FORM_FIELDS = ['enterpriseId', 'year', 'kind', 'name', 'description', ...INVESTMENT_ITEMS.map((i) => `${i}Fen` as const), 'startDate', 'completionDate', 'milestones', 'targets'] as const;
+export const PROJECT_FORM_FIELDS = [
+  'enterpriseId',
+  'year',
+  'kind',
+  'name',
+  'description',
+  ...INVESTMENT_ITEMS.map((i) => `${i}Fen` as const),
+  'startDate',
+  'completionDate',
+  'milestones',
+  'targets',
+] as const;
 
 export function projectFormValues(p: Project | null): ProjectFormValues {
   return {

@@ -30,10 +30,16 @@ export const useProjects = (q: ProjectFilter & { page: number; pageSize: number 
   useQuery({ queryKey: fundingKeys.projects(q), queryFn: ({ signal }) => fetchProjects(q, signal), placeholderData: keepPreviousData });
 export const useProject = (id: number) => useQuery({ queryKey: fundingKeys.project(id), queryFn: () => fetchProject(id), enabled: id > 0 });
 export const useAwards = (q: AwardFilter & { page: number; pageSize: number }, enabled = true) =>
-  useQuery({ queryKey: fundingKeys.awards(q), queryFn: ({ signal }) => fetchAwards(q, signal), placeholderData: keepPreviousData, enabled });
+  useQuery({
+    queryKey: fundingKeys.awards(q),
+    queryFn: ({ signal }) => fetchAwards(q, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 export const useAward = (id: number) => useQuery({ queryKey: fundingKeys.award(id), queryFn: () => fetchAward(id), enabled: id > 0 });
 export const useFunds = (enabled = true) => useQuery({ queryKey: fundingKeys.funds, queryFn: fetchFunds, enabled });
-export const usePolicies = (includeRetired = false) => useQuery({ queryKey: fundingKeys.policies(includeRetired), queryFn: () => fetchPolicies({ includeRetired }) });
+export const usePolicies = (includeRetired = false) =>
+  useQuery({ queryKey: fundingKeys.policies(includeRetired), queryFn: () => fetchPolicies({ includeRetired }) });
 
 /** The newest active version of each policy: what an application can be made under today. */
 export function useCurrentPolicies() {
@@ -45,7 +51,8 @@ export function useCurrentPolicies() {
   }, [query.data]);
   return { ...query, data };
 }
-export const useSampleDraws = (year?: number, enabled = true) => useQuery({ queryKey: fundingKeys.draws(year), queryFn: () => fetchSampleDraws(year), enabled });
+export const useSampleDraws = (year?: number, enabled = true) =>
+  useQuery({ queryKey: fundingKeys.draws(year), queryFn: () => fetchSampleDraws(year), enabled });
 
 /** After any funding write every funding read may be stale: awards move money, envelopes and reports follow. */
 export function useInvalidateFunding() {

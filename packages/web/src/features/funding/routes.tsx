@@ -1,4 +1,11 @@
-import { AccountBookOutlined, AuditOutlined, BarChartOutlined, FileProtectOutlined, ProjectOutlined, RocketOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileProtectOutlined,
+  ProjectOutlined,
+  RocketOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@zhizao/domain';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route } from 'react-router';
@@ -23,10 +30,22 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 export const fundingRoutes = (
   <>
     <Route path="funding/projects" element={page(() => import('./pages/ProjectListPage.tsx'), 'ProjectListPage', 'funding.project.read')} />
-    <Route path="funding/projects/new" element={page(() => import('./pages/ProjectFormPage.tsx'), 'ProjectFormPage', 'funding.project.write')} />
-    <Route path="funding/projects/import" element={page(() => import('./pages/ProjectImportPage.tsx'), 'ProjectImportPage', 'funding.project.import')} />
-    <Route path="funding/projects/:id" element={page(() => import('./pages/ProjectDetailPage.tsx'), 'ProjectDetailPage', 'funding.project.read')} />
-    <Route path="funding/projects/:id/edit" element={page(() => import('./pages/ProjectFormPage.tsx'), 'ProjectFormPage', 'funding.project.write')} />
+    <Route
+      path="funding/projects/new"
+      element={page(() => import('./pages/ProjectFormPage.tsx'), 'ProjectFormPage', 'funding.project.write')}
+    />
+    <Route
+      path="funding/projects/import"
+      element={page(() => import('./pages/ProjectImportPage.tsx'), 'ProjectImportPage', 'funding.project.import')}
+    />
+    <Route
+      path="funding/projects/:id"
+      element={page(() => import('./pages/ProjectDetailPage.tsx'), 'ProjectDetailPage', 'funding.project.read')}
+    />
+    <Route
+      path="funding/projects/:id/edit"
+      element={page(() => import('./pages/ProjectFormPage.tsx'), 'ProjectFormPage', 'funding.project.write')}
+    />
     <Route path="funding/projects/:id/apply" element={page(() => import('./pages/ApplyPage.tsx'), 'ApplyPage', 'funding.award.apply')} />
     <Route path="funding/awards" element={page(() => import('./pages/AwardListPage.tsx'), 'AwardListPage', 'funding.award.read')} />
     <Route path="funding/awards/:id" element={page(() => import('./pages/AwardDetailPage.tsx'), 'AwardDetailPage', 'funding.award.read')} />

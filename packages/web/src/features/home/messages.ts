@@ -14,9 +14,15 @@ export const homeMessages = {
   'home.byChain': { zh: '各产业链企业数量', en: 'Enterprises by industry chain' },
   'home.chartSeries': { zh: '企业数', en: 'Enterprises' },
   'home.noChains': { zh: '尚未设置产业链，或企业尚未关联产业链', en: 'No industry chains yet, or no enterprise is linked to one' },
-  'home.emptyRegistry': { zh: '企业库还没有企业，先登记或导入企业后这里会显示统计', en: 'The registry is empty; register or import enterprises to see counts here' },
+  'home.emptyRegistry': {
+    zh: '企业库还没有企业，先登记或导入企业后这里会显示统计',
+    en: 'The registry is empty; register or import enterprises to see counts here',
+  },
   'home.openList': { zh: '查看企业名录', en: 'Open the list' },
-  'home.welcomeAdmin': { zh: '您的账号负责平台管理，可通过左侧菜单进入相应功能。', en: 'Your account administers the platform; use the menu on the left.' },
+  'home.welcomeAdmin': {
+    zh: '您的账号负责平台管理，可通过左侧菜单进入相应功能。',
+    en: 'Your account administers the platform; use the menu on the left.',
+  },
   'home.ownEnterprise': { zh: '我的企业', en: 'My enterprise' },
   'home.editOwn': { zh: '维护企业信息', en: 'Update details' },
   'home.ownName': { zh: '企业名称', en: 'Name' },

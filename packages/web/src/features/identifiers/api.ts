@@ -93,7 +93,14 @@ export interface UploadJob {
 
 export interface DailyStats {
   days: { day: string; registrations: number; resolutions: number }[];
-  byEnterprise: { enterpriseId: number; enterpriseName: string; creditCode: string; prefix: string | null; registrations: number; resolutions: number }[];
+  byEnterprise: {
+    enterpriseId: number;
+    enterpriseName: string;
+    creditCode: string;
+    prefix: string | null;
+    registrations: number;
+    resolutions: number;
+  }[];
   totals: { registrations: number; resolutions: number };
 }
 
@@ -114,7 +121,8 @@ export const decidePrefix = (prefix: string, body: { action: PrefixAction; note?
   api<Prefix>(`${base}/prefixes/${enc(prefix)}/decision`, { method: 'POST', body });
 
 export const fetchApiKeys = () => api<{ items: ApiKey[] }>(`${base}/api-keys`);
-export const createApiKey = (label: string) => api<{ id: string; secret: string; label: string }>(`${base}/api-keys`, { method: 'POST', body: { label } });
+export const createApiKey = (label: string) =>
+  api<{ id: string; secret: string; label: string }>(`${base}/api-keys`, { method: 'POST', body: { label } });
 export const revokeApiKey = (id: string) => api<unknown>(`${base}/api-keys/${enc(id)}`, { method: 'DELETE' });
 
 /** Template versions, newest first. */
@@ -134,8 +142,10 @@ export const fetchTemplates = async (prefix: string) => {
   const { items } = await api<{ items: TemplateSummary[] }>(`${base}/prefixes/${enc(prefix)}/templates`);
   return { items: [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 };
-export const fetchTemplate = (prefix: string, version: string) => api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates/${enc(version)}`);
-export const createTemplate = (prefix: string, input: TemplateInput) => api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates`, { method: 'POST', body: input });
+export const fetchTemplate = (prefix: string, version: string) =>
+  api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates/${enc(version)}`);
+export const createTemplate = (prefix: string, input: TemplateInput) =>
+  api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates`, { method: 'POST', body: input });
 
 export const fetchIdentifiers = (prefix: string, q: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
   api<Paged<IdentifierSummary>>(`${base}/prefixes/${enc(prefix)}/identifiers${queryString({ ...q })}`, { signal });

@@ -3,7 +3,13 @@ import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../app/i18n/I18nProvider.tsx';
 
-const STATUS_COLORS: Record<PrefixStatus, string> = { pending: 'processing', active: 'success', suspended: 'warning', revoked: 'default', rejected: 'error' };
+const STATUS_COLORS: Record<PrefixStatus, string> = {
+  pending: 'processing',
+  active: 'success',
+  suspended: 'warning',
+  revoked: 'default',
+  rejected: 'error',
+};
 
 export function PrefixStatusTag({ status }: { status: PrefixStatus }) {
   const t = useT();

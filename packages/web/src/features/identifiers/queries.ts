@@ -1,7 +1,17 @@
 import type { PrefixStatus } from '@zhizao/domain';
 import { useCallback } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchApiKeys, fetchDailyStats, fetchGrants, fetchIdentifiers, fetchNode, fetchPrefixes, fetchRecord, fetchTemplate, fetchTemplates } from './api.ts';
+import {
+  fetchApiKeys,
+  fetchDailyStats,
+  fetchGrants,
+  fetchIdentifiers,
+  fetchNode,
+  fetchPrefixes,
+  fetchRecord,
+  fetchTemplate,
+  fetchTemplates,
+} from './api.ts';
 import { fetchEvents, fetchMovements, fetchStock, fetchTrace, type EventFilter } from './traceApi.ts';
 
 export const identifierKeys = {
@@ -36,15 +46,28 @@ export const useGrants = () => useQuery({ queryKey: identifierKeys.grants, query
 export const useTemplates = (prefix: string | undefined) =>
   useQuery({ queryKey: identifierKeys.templates(prefix ?? ''), queryFn: () => fetchTemplates(prefix!), enabled: !!prefix });
 export const useTemplate = (prefix: string | undefined, version: string | undefined) =>
-  useQuery({ queryKey: identifierKeys.template(prefix ?? '', version ?? ''), queryFn: () => fetchTemplate(prefix!, version!), enabled: !!prefix && !!version, staleTime: Infinity });
+  useQuery({
+    queryKey: identifierKeys.template(prefix ?? '', version ?? ''),
+    queryFn: () => fetchTemplate(prefix!, version!),
+    enabled: !!prefix && !!version,
+    staleTime: Infinity,
+  });
 export const useIdentifiers = (prefix: string | undefined, q: { q?: string; page: number; pageSize: number }) =>
-  useQuery({ queryKey: identifierKeys.list(prefix ?? '', q), queryFn: ({ signal }) => fetchIdentifiers(prefix!, q, signal), enabled: !!prefix, placeholderData: keepPreviousData });
-export const useRecord = (handle: string | null) => useQuery({ queryKey: identifierKeys.record(handle ?? ''), queryFn: () => fetchRecord(handle!), enabled: !!handle });
-export const useDailyStats = (q: { from?: string; to?: string }) => useQuery({ queryKey: identifierKeys.stats(q), queryFn: () => fetchDailyStats(q), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: identifierKeys.list(prefix ?? '', q),
+    queryFn: ({ signal }) => fetchIdentifiers(prefix!, q, signal),
+    enabled: !!prefix,
+    placeholderData: keepPreviousData,
+  });
+export const useRecord = (handle: string | null) =>
+  useQuery({ queryKey: identifierKeys.record(handle ?? ''), queryFn: () => fetchRecord(handle!), enabled: !!handle });
+export const useDailyStats = (q: { from?: string; to?: string }) =>
+  useQuery({ queryKey: identifierKeys.stats(q), queryFn: () => fetchDailyStats(q), placeholderData: keepPreviousData });
 
 export const useEvents = (q: EventFilter & { page: number; pageSize: number }) =>
   useQuery({ queryKey: identifierKeys.events(q), queryFn: ({ signal }) => fetchEvents(q, signal), placeholderData: keepPreviousData });
-export const useStock = (q: { location?: string; product?: string }) => useQuery({ queryKey: identifierKeys.stock(q), queryFn: () => fetchStock(q), placeholderData: keepPreviousData });
+export const useStock = (q: { location?: string; product?: string }) =>
+  useQuery({ queryKey: identifierKeys.stock(q), queryFn: () => fetchStock(q), placeholderData: keepPreviousData });
 export const useMovements = (q: { location?: string; product?: string; page: number; pageSize: number }) =>
   useQuery({ queryKey: identifierKeys.movements(q), queryFn: () => fetchMovements(q), placeholderData: keepPreviousData });
 

@@ -79,7 +79,12 @@ export const identifiersMenu: (MenuEntry | MenuGroup)[] = [
       { path: '/identifiers/templates', label: 'menu.identifiers.templates', icon: <ProfileOutlined />, permission: MANAGE },
       { path: '/identifiers/prefixes', label: 'menu.identifiers.prefixes', icon: <AppstoreOutlined />, permission: MANAGE },
       { path: '/identifiers/events', label: 'menu.identifiers.events', icon: <NodeIndexOutlined />, permission: 'traceability.event.read' },
-      { path: '/identifiers/warehouse', label: 'menu.identifiers.warehouse', icon: <InboxOutlined />, permission: 'traceability.warehouse.read' },
+      {
+        path: '/identifiers/warehouse',
+        label: 'menu.identifiers.warehouse',
+        icon: <InboxOutlined />,
+        permission: 'traceability.warehouse.read',
+      },
       { path: '/identifiers/review', label: 'menu.identifiers.review', icon: <AuditOutlined />, permission: 'identifiers.node.operate' },
       { path: '/identifiers/stats', label: 'menu.identifiers.stats', icon: <BarChartOutlined />, permission: 'identifiers.node.read' },
     ],

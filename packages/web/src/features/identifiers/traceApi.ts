@@ -61,8 +61,22 @@ export interface TraceView {
   kind: 'handle' | 'gs1' | 'other';
   handle: string | null;
   digitalLink: string | null;
-  product: { handle: string; prefix: string; enterpriseName: string; templateVersion: string | null; values: { index: number; type: string; value: string; name?: string | null }[] } | null;
-  events: { type: string; action: string | null; bizStep: string | null; disposition: string | null; eventTime: string; eventTimeZoneOffset: string; enterpriseName: string | null }[];
+  product: {
+    handle: string;
+    prefix: string;
+    enterpriseName: string;
+    templateVersion: string | null;
+    values: { index: number; type: string; value: string; name?: string | null }[];
+  } | null;
+  events: {
+    type: string;
+    action: string | null;
+    bizStep: string | null;
+    disposition: string | null;
+    eventTime: string;
+    eventTimeZoneOffset: string;
+    enterpriseName: string | null;
+  }[];
   eventCount: number;
 }
 
@@ -72,12 +86,19 @@ export interface Paged<T> {
 }
 
 /** The page's filter names mapped onto the server's: `identifier` matches any role (instance lists or quantity classes), the rest are EPCIS names. */
-const eventQuery = (f: EventFilter) => ({ identifier: f.epc, EQ_bizStep: f.bizStep, GE_eventTime: f.from, LT_eventTime: f.to, EQ_bizLocation: f.location });
+const eventQuery = (f: EventFilter) => ({
+  identifier: f.epc,
+  EQ_bizStep: f.bizStep,
+  GE_eventTime: f.from,
+  LT_eventTime: f.to,
+  EQ_bizLocation: f.location,
+});
 
 export const fetchEvents = (f: EventFilter & { page: number; pageSize: number }, signal?: AbortSignal) =>
   api<Paged<EventRow>>(`/api/traceability/events${queryString({ ...eventQuery(f), page: f.page, pageSize: f.pageSize })}`, { signal });
 
-export const fetchStock = (q: { location?: string; product?: string }) => api<{ items: StockRow[] }>(`/api/traceability/warehouse/stock${queryString(q)}`);
+export const fetchStock = (q: { location?: string; product?: string }) =>
+  api<{ items: StockRow[] }>(`/api/traceability/warehouse/stock${queryString(q)}`);
 export const fetchMovements = (q: { location?: string; product?: string; page: number; pageSize: number }) =>
   api<Paged<Movement>>(`/api/traceability/warehouse/movements${queryString(q)}`);
 export const recordFlow = (body: FlowInput) => api<{ eventId: string }>('/api/traceability/warehouse/flows', { method: 'POST', body });

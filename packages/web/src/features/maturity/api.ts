@@ -116,15 +116,23 @@ export const fetchAssessments = (q: AssessmentListQuery, signal?: AbortSignal) =
   api<{ items: AssessmentSummary[]; total: number }>(`${base}/assessments${queryString({ ...q })}`, { signal });
 export const fetchAssessment = (id: number) => api<AssessmentDetail>(`${base}/assessments/${id}`);
 export const fetchAdvice = (id: number) => api<Advice>(`${base}/assessments/${id}/advice`);
-export const createAssessment = (body: { modelVersion?: string; targetLevel: number }) => api<AssessmentSummary>(`${base}/assessments`, { method: 'POST', body });
+export const createAssessment = (body: { modelVersion?: string; targetLevel: number }) =>
+  api<AssessmentSummary>(`${base}/assessments`, { method: 'POST', body });
 export const saveAnswers = (id: number, version: number, answers: AnswerInput[]) =>
   api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/answers`, { method: 'PUT', body: { version, answers } });
-export const submitAssessment = (id: number, version: number) => api<AssessmentSummary>(`${base}/assessments/${id}/submit`, { method: 'POST', body: { version } });
+export const submitAssessment = (id: number, version: number) =>
+  api<AssessmentSummary>(`${base}/assessments/${id}/submit`, { method: 'POST', body: { version } });
 
 /** Whether the enterprise has shared the full report with the bureau (from the report route). */
-export const fetchSharing = (id: number) => api<{ shared: boolean; sharedAt: string | null }>(`${base}/assessments/${id}/report`).then(({ shared, sharedAt }) => ({ shared, sharedAt }));
-export const setReportShared = (id: number, shared: boolean) => api(`${base}/assessments/${id}/share`, { method: shared ? 'POST' : 'DELETE', body: shared ? {} : undefined });
-export const downloadReport = (id: number, format: 'docx' | 'pdf') => downloadFile(`${base}/assessments/${id}/report.${format}`, `maturity-report-${id}.${format}`);
+export const fetchSharing = (id: number) =>
+  api<{ shared: boolean; sharedAt: string | null }>(`${base}/assessments/${id}/report`).then(({ shared, sharedAt }) => ({
+    shared,
+    sharedAt,
+  }));
+export const setReportShared = (id: number, shared: boolean) =>
+  api(`${base}/assessments/${id}/share`, { method: shared ? 'POST' : 'DELETE', body: shared ? {} : undefined });
+export const downloadReport = (id: number, format: 'docx' | 'pdf') =>
+  downloadFile(`${base}/assessments/${id}/report.${format}`, `maturity-report-${id}.${format}`);
 
 // ── expert review (issue 3 part 6; packages/server/src/modules/maturity/expert.routes.ts) ──
 
@@ -182,7 +190,12 @@ export interface ExpertReviewDetail {
 export const fetchExpertReviews = (q: { page: number; pageSize: number; status?: 'assigned' | 'submitted' }, signal?: AbortSignal) =>
   api<{ items: ExpertReviewListItem[]; total: number }>(`${base}/expert-reviews${queryString({ ...q })}`, { signal });
 export const fetchExpertReview = (id: number) => api<ExpertReviewDetail>(`${base}/assessments/${id}/expert-review`);
-export const assignExpert = (id: number, expertUserId: number) => api<ExpertReview>(`${base}/assessments/${id}/expert-review`, { method: 'POST', body: { expertUserId } });
+export const assignExpert = (id: number, expertUserId: number) =>
+  api<ExpertReview>(`${base}/assessments/${id}/expert-review`, { method: 'POST', body: { expertUserId } });
 export const saveExpertAnswers = (id: number, version: number, answers: AnswerInput[]) =>
-  api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/expert-review/answers`, { method: 'PUT', body: { version, answers } });
-export const submitExpertReview = (id: number, version: number) => api<ExpertReview>(`${base}/assessments/${id}/expert-review/submit`, { method: 'POST', body: { version } });
+  api<{ version: number; progress: Progress }>(`${base}/assessments/${id}/expert-review/answers`, {
+    method: 'PUT',
+    body: { version, answers },
+  });
+export const submitExpertReview = (id: number, version: number) =>
+  api<ExpertReview>(`${base}/assessments/${id}/expert-review/submit`, { method: 'POST', body: { version } });

@@ -6,7 +6,9 @@ import type { AnswerInput, ModelView, Requirement } from './api.ts';
 /** Every requirement the server counts for completeness: active, in an applicable cell of the model. */
 export function inScope(model: ModelView): Requirement[] {
   const known = new Set(model.definition.domains.flatMap((d) => d.subDomains.map((s) => s.code)));
-  return model.requirements.filter((r) => r.active && known.has(r.subDomainCode) && isApplicable(model.definition, r.subDomainCode, r.level));
+  return model.requirements.filter(
+    (r) => r.active && known.has(r.subDomainCode) && isApplicable(model.definition, r.subDomainCode, r.level),
+  );
 }
 
 export const isAnswered = (a: AnswerInput | undefined) => !!a && (a.value !== null || !!a.naReason?.trim());
@@ -18,7 +20,9 @@ export function itemsByLevel(requirements: Requirement[], subDomainCode: string,
     if (r.subDomainCode !== subDomainCode || r.level > targetLevel) continue;
     groups.set(r.level, [...(groups.get(r.level) ?? []), r]);
   }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([level, items]) => [level, [...items].sort((x, y) => x.sortOrder - y.sortOrder)]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([level, items]) => [level, [...items].sort((x, y) => x.sortOrder - y.sortOrder)]);
 }
 
 /** The domain each sub-domain belongs to. */

@@ -23,7 +23,16 @@ export interface Distribution {
   groupBy: GroupBy;
   city: Omit<DistributionGroup, 'code' | 'name'>;
   groups: DistributionGroup[];
-  national: { id: string; label: string; asOf: string; enterprises: string | null; shares: Bins<number | null>; atLeastL2: number | null; sources: string[]; note: string | null };
+  national: {
+    id: string;
+    label: string;
+    asOf: string;
+    enterprises: string | null;
+    shares: Bins<number | null>;
+    atLeastL2: number | null;
+    sources: string[];
+    note: string | null;
+  };
   countsEnterprisesInEachChain: boolean;
 }
 export interface BureauFilter {
@@ -48,11 +57,14 @@ export interface EligibleItem {
 const base = '/api/maturity';
 const qs = (q: object) => queryString(q as Parameters<typeof queryString>[0]);
 
-export const fetchDistribution = (groupBy: GroupBy, filter: BureauFilter) => api<Distribution>(`${base}/distribution${qs({ groupBy, ...filter })}`);
+export const fetchDistribution = (groupBy: GroupBy, filter: BureauFilter) =>
+  api<Distribution>(`${base}/distribution${qs({ groupBy, ...filter })}`);
 export const fetchEligible = (q: BureauFilter & { minLevel: number; page: number; pageSize: number }) =>
   api<{ items: EligibleItem[]; total: number; page: number; pageSize: number }>(`${base}/eligible${qs(q)}`);
-export const downloadDistribution = (groupBy: GroupBy, filter: BureauFilter) => downloadFile(`${base}/distribution.xlsx${qs({ groupBy, ...filter })}`, 'maturity-distribution.xlsx');
-export const downloadEligible = (minLevel: number, filter: BureauFilter) => downloadFile(`${base}/eligible.xlsx${qs({ minLevel, ...filter })}`, 'maturity-eligible.xlsx');
+export const downloadDistribution = (groupBy: GroupBy, filter: BureauFilter) =>
+  downloadFile(`${base}/distribution.xlsx${qs({ groupBy, ...filter })}`, 'maturity-distribution.xlsx');
+export const downloadEligible = (minLevel: number, filter: BureauFilter) =>
+  downloadFile(`${base}/eligible.xlsx${qs({ minLevel, ...filter })}`, 'maturity-eligible.xlsx');
 
 export interface PeerGroup {
   kind: GroupBy;

@@ -17,17 +17,24 @@ export interface RequirementChange {
   sortOrder?: number;
 }
 
-export const copyModel = (id: string, body: { newId: string; name: Bilingual }) => api<ModelView>(`${path(id)}/copy`, { method: 'POST', body });
-export const saveWeights = (id: string, weights: Partial<Record<ManufacturingType, WeightSet>>) => api<ModelView>(`${path(id)}/weights`, { method: 'PUT', body: { weights } });
+export const copyModel = (id: string, body: { newId: string; name: Bilingual }) =>
+  api<ModelView>(`${path(id)}/copy`, { method: 'POST', body });
+export const saveWeights = (id: string, weights: Partial<Record<ManufacturingType, WeightSet>>) =>
+  api<ModelView>(`${path(id)}/weights`, { method: 'PUT', body: { weights } });
 export const changeRequirement = (id: string, requirementId: string, body: RequirementChange) =>
   api<Requirement>(`${path(id)}/requirements/${encodeURIComponent(requirementId)}`, { method: 'PUT', body });
 
 /** Every model edit invalidates the list and that model. */
 export function useModelMutations(id: string) {
   const qc = useQueryClient();
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: maturityKeys.models }), qc.invalidateQueries({ queryKey: maturityKeys.model(id) })]);
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: maturityKeys.models }), qc.invalidateQueries({ queryKey: maturityKeys.model(id) })]);
   return {
     weights: useMutation({ mutationFn: (w: Partial<Record<ManufacturingType, WeightSet>>) => saveWeights(id, w), onSuccess: refresh }),
-    requirement: useMutation({ mutationFn: ({ requirementId, body }: { requirementId: string; body: RequirementChange }) => changeRequirement(id, requirementId, body), onSuccess: refresh }),
+    requirement: useMutation({
+      mutationFn: ({ requirementId, body }: { requirementId: string; body: RequirementChange }) =>
+        changeRequirement(id, requirementId, body),
+      onSuccess: refresh,
+    }),
   };
 }

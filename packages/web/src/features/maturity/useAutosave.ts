@@ -140,12 +140,28 @@ export function useAnswerAutosave(target: AnswerSaveTarget) {
   /** The answers to show: the server's, with what is not saved yet laid over them. */
   const answers = useMemo(() => {
     const merged = new Map<string, AnswerInput>();
-    for (const a of target.stored) merged.set(a.requirementId, { requirementId: a.requirementId, value: a.value, naReason: a.naReason ?? undefined, note: a.note ?? undefined });
+    for (const a of target.stored)
+      merged.set(a.requirementId, {
+        requirementId: a.requirementId,
+        value: a.value,
+        naReason: a.naReason ?? undefined,
+        note: a.note ?? undefined,
+      });
     for (const a of Object.values(edits)) merged.set(a.requirementId, a);
     return merged;
   }, [target.stored, edits]);
 
-  return { answers, edit, flush, reload, status, error, unsaved: Object.keys(edits).length, hasUnsaved: () => Object.keys(editsRef.current).length > 0, version };
+  return {
+    answers,
+    edit,
+    flush,
+    reload,
+    status,
+    error,
+    unsaved: Object.keys(edits).length,
+    hasUnsaved: () => Object.keys(editsRef.current).length > 0,
+    version,
+  };
 }
 
 const NO_ANSWERS: readonly StoredAnswer[] = [];
@@ -159,7 +175,8 @@ export function useAutosave(detail: AssessmentDetail | undefined) {
     version: detail?.version ?? 0,
     storageKey: id && detail?.status === 'draft' ? storageKey(id) : null,
     save: (version, batch) => saveAnswers(id, version, batch),
-    refresh: async () => (await queryClient.fetchQuery({ queryKey: maturityKeys.detail(id), queryFn: () => fetchAssessment(id), staleTime: 0 })).version,
+    refresh: async () =>
+      (await queryClient.fetchQuery({ queryKey: maturityKeys.detail(id), queryFn: () => fetchAssessment(id), staleTime: 0 })).version,
     onSaved: () => queryClient.invalidateQueries({ queryKey: maturityKeys.detail(id) }),
   });
   // Answers left unsaved by an earlier visit (closed tab, lost connection) are sent again on arrival.

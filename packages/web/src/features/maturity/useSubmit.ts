@@ -13,7 +13,12 @@ import type { useAutosave } from './useAutosave.ts';
  * Submitting: saves what is typed, counts unanswered items above the target level as not met (the
  * questionnaire does not ask them), then submits. If the server still finds gaps, `onMissing` gets them.
  */
-export function useSubmit(detail: AssessmentDetail, scope: Requirement[], autosave: ReturnType<typeof useAutosave>, onMissing: (ids: string[]) => void) {
+export function useSubmit(
+  detail: AssessmentDetail,
+  scope: Requirement[],
+  autosave: ReturnType<typeof useAutosave>,
+  onMissing: (ids: string[]) => void,
+) {
   const t = useT();
   const { modal, message } = App.useApp();
   const run = useAction();
@@ -25,7 +30,13 @@ export function useSubmit(detail: AssessmentDetail, scope: Requirement[], autosa
     const above = unanswered(autosave.answers).filter((r) => r.level > detail.targetLevel);
     let version = autosave.version.current;
     if (above.length) {
-      version = (await saveAnswers(detail.id, version, above.map((r) => ({ requirementId: r.id, value: 0 })))).version;
+      version = (
+        await saveAnswers(
+          detail.id,
+          version,
+          above.map((r) => ({ requirementId: r.id, value: 0 })),
+        )
+      ).version;
       autosave.version.current = version;
     }
     await submitAssessment(detail.id, version);
@@ -34,8 +45,14 @@ export function useSubmit(detail: AssessmentDetail, scope: Requirement[], autosa
   const explain = (error: unknown) => {
     if (!(error instanceof ApiError) || error.code !== 'maturity.incomplete') return false;
     void (async () => {
-      const fresh = await queryClient.fetchQuery({ queryKey: maturityKeys.detail(detail.id), queryFn: () => fetchAssessment(detail.id), staleTime: 0 });
-      const stored = new Map(fresh.answers.map((a) => [a.requirementId, { ...a, naReason: a.naReason ?? undefined, note: a.note ?? undefined }] as const));
+      const fresh = await queryClient.fetchQuery({
+        queryKey: maturityKeys.detail(detail.id),
+        queryFn: () => fetchAssessment(detail.id),
+        staleTime: 0,
+      });
+      const stored = new Map(
+        fresh.answers.map((a) => [a.requirementId, { ...a, naReason: a.naReason ?? undefined, note: a.note ?? undefined }] as const),
+      );
       const missing = unanswered(stored).map((r) => r.id);
       void message.warning(t('maturity.submit.missing', { count: missing.length }));
       onMissing(missing);

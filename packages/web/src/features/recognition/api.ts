@@ -1,4 +1,14 @@
-import type { ApplicationMove, ApplicationState, GateCode, Indicator, KpiCode, KpiValue, ProgrammeGates, RecognitionKind, RecognitionLevel } from '@zhizao/domain';
+import type {
+  ApplicationMove,
+  ApplicationState,
+  GateCode,
+  Indicator,
+  KpiCode,
+  KpiValue,
+  ProgrammeGates,
+  RecognitionKind,
+  RecognitionLevel,
+} from '@zhizao/domain';
 import { api, queryString } from '../../app/api/client.ts';
 import { downloadFile } from '../../app/api/files.ts';
 
@@ -128,15 +138,18 @@ export const fetchProgrammes = (q: { year?: number; kind?: RecognitionKind; leve
   api<{ items: Programme[] }>(`${base}/programmes${queryString(q)}`).then((r) => r.items);
 export const fetchProgramme = (id: number) => api<Programme>(`${base}/programmes/${id}`);
 export const createProgramme = (body: ProgrammeInput) => api<Programme>(`${base}/programmes`, { method: 'POST', body });
-export const updateProgramme = (id: number, body: ProgrammeInput & { version: number }) => api<Programme>(`${base}/programmes/${id}`, { method: 'PUT', body });
+export const updateProgramme = (id: number, body: ProgrammeInput & { version: number }) =>
+  api<Programme>(`${base}/programmes/${id}`, { method: 'PUT', body });
 export const fetchGates = (programmeId: number, incidentFreeDeclared: boolean) =>
   api<GateReport>(`${base}/programmes/${programmeId}/gates${queryString({ incidentFreeDeclared })}`);
 
 export const fetchApplications = (q: ApplicationListQuery, signal?: AbortSignal) =>
   api<{ items: ApplicationSummary[]; total: number }>(`${base}/applications${queryString({ ...q })}`, { signal });
 export const fetchApplication = (id: number) => api<ApplicationDetail>(`${base}/applications/${id}`);
-export const createApplication = (programmeId: number) => api<ApplicationDetail>(`${base}/applications`, { method: 'POST', body: { programmeId } });
-export const saveApplication = (id: number, version: number, edit: ApplicationEdit) => api<ApplicationDetail>(`${base}/applications/${id}`, { method: 'PUT', body: { version, ...edit } });
+export const createApplication = (programmeId: number) =>
+  api<ApplicationDetail>(`${base}/applications`, { method: 'POST', body: { programmeId } });
+export const saveApplication = (id: number, version: number, edit: ApplicationEdit) =>
+  api<ApplicationDetail>(`${base}/applications/${id}`, { method: 'PUT', body: { version, ...edit } });
 export const moveApplication = (id: number, move: ApplicationMove, version: number, reason?: string) =>
   api<ApplicationDetail>(`${base}/applications/${id}/moves`, { method: 'POST', body: { move, version, ...(reason ? { reason } : {}) } });
 

@@ -1,5 +1,16 @@
 import dayjs from 'dayjs';
-import { APPLICATION_STATE_LABELS, chinaDate, KPI_DEFINITIONS, RECOGNITION_KIND_LABELS, RECOGNITION_LEVEL_LABELS, type ApplicationState, type Indicator, type KpiCode, type RecognitionKind, type RecognitionLevel } from '@zhizao/domain';
+import {
+  APPLICATION_STATE_LABELS,
+  chinaDate,
+  KPI_DEFINITIONS,
+  RECOGNITION_KIND_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+  type ApplicationState,
+  type Indicator,
+  type KpiCode,
+  type RecognitionKind,
+  type RecognitionLevel,
+} from '@zhizao/domain';
 import { useMemo } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider.tsx';
 
@@ -16,7 +27,9 @@ export function useRecognitionLabels() {
       indicator: (i: Indicator) => pick({ zh: i.nameZh, en: i.nameEn }),
       guidance: (i: Indicator) => pick({ zh: i.guidanceZh, en: i.guidanceEn }),
       programme: (p: { year: number; kind: RecognitionKind; level: RecognitionLevel }) =>
-        locale === 'en' ? `${p.year} ${pick(RECOGNITION_LEVEL_LABELS[p.level])} ${pick(RECOGNITION_KIND_LABELS[p.kind]).toLowerCase()}` : `${p.year} 年${pick(RECOGNITION_LEVEL_LABELS[p.level])}${pick(RECOGNITION_KIND_LABELS[p.kind])}`,
+        locale === 'en'
+          ? `${p.year} ${pick(RECOGNITION_LEVEL_LABELS[p.level])} ${pick(RECOGNITION_KIND_LABELS[p.kind]).toLowerCase()}`
+          : `${p.year} 年${pick(RECOGNITION_LEVEL_LABELS[p.level])}${pick(RECOGNITION_KIND_LABELS[p.kind])}`,
     }),
     [pick, locale],
   );
@@ -48,6 +61,7 @@ export const NOWRAP = { onHeaderCell: noWrap, onCell: noWrap };
 export const LEVEL_COLORS: Record<RecognitionLevel, string> = { municipal: '#69b1ff', provincial: '#1677ff', national: '#003eb3' };
 
 /** A ratio as a signed percentage: −0.26 → "−26.0 %". */
-export const formatChange = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '—' : `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${Math.abs(ratio * 100).toFixed(1)} %`);
+export const formatChange = (ratio: number | null | undefined) =>
+  ratio === null || ratio === undefined ? '—' : `${ratio > 0 ? '+' : ratio < 0 ? '−' : ''}${Math.abs(ratio * 100).toFixed(1)} %`;
 export const formatScore = (score: number | null | undefined) => (score === null || score === undefined ? '—' : score.toFixed(2));
 export const formatTime = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '—');

@@ -45,7 +45,18 @@ export interface Recommendation {
   createdAt: string;
   snapshotSm3: string;
   files: { name: string; kind: 'summary' | 'book-docx' | 'book-pdf' | 'data'; sm3: string; size: number }[];
-  items: { rank: number; recognitionId: number; recognitionNumber: string; enterpriseId: number; enterpriseName: string; projectName: string; outcome: RecommendationOutcome; decidedOn: string | null; note: string | null; newRecognitionId: number | null }[];
+  items: {
+    rank: number;
+    recognitionId: number;
+    recognitionNumber: string;
+    enterpriseId: number;
+    enterpriseName: string;
+    projectName: string;
+    outcome: RecommendationOutcome;
+    decidedOn: string | null;
+    note: string | null;
+    newRecognitionId: number | null;
+  }[];
 }
 
 export interface LadderGroup {
@@ -63,7 +74,15 @@ export interface EnterpriseLadder {
   enterprise: { id: number; name: string };
   steps: { level: RecognitionLevel; recognitions: Recognition[] }[];
   applications: ApplicationSummary[];
-  recommendations: { recommendationId: number; targetLevel: RecognitionLevel; createdAt: string; recognitionId: number; rank: number; outcome: RecommendationOutcome; decidedOn: string | null }[];
+  recommendations: {
+    recommendationId: number;
+    targetLevel: RecognitionLevel;
+    createdAt: string;
+    recognitionId: number;
+    rank: number;
+    outcome: RecommendationOutcome;
+    decidedOn: string | null;
+  }[];
 }
 
 export interface KpiItem {
@@ -97,18 +116,29 @@ const base = '/api/recognition';
 
 export const fetchRecognitions = (q: RecognitionQuery, signal?: AbortSignal) =>
   api<{ items: Recognition[]; total: number }>(`${base}/recognitions${queryString({ ...q })}`, { signal });
-export const downloadCertificate = (r: Recognition) => downloadFile(`${base}/recognitions/${r.id}/certificate.pdf`, `${r.recognitionNumber}.pdf`);
+export const downloadCertificate = (r: Recognition) =>
+  downloadFile(`${base}/recognitions/${r.id}/certificate.pdf`, `${r.recognitionNumber}.pdf`);
 export const reevaluate = (id: number, body: { outcome: ReevaluationOutcome; evaluatedOn?: string; note: string }) =>
   api<Recognition>(`${base}/recognitions/${id}/reevaluations`, { method: 'POST', body });
-export const revoke = (id: number, body: { cause: RevocationCause; note: string; banUntil?: string }) => api<Recognition>(`${base}/recognitions/${id}/revoke`, { method: 'POST', body });
+export const revoke = (id: number, body: { cause: RevocationCause; note: string; banUntil?: string }) =>
+  api<Recognition>(`${base}/recognitions/${id}/revoke`, { method: 'POST', body });
 
 export const fetchRecommendations = () => api<{ items: Recommendation[] }>(`${base}/recommendations`).then((r) => r.items);
-export const createRecommendation = (body: { targetLevel: 'provincial' | 'national'; kind: RecognitionKind; year: number; recognitionIds: number[] }) =>
-  api<Recommendation>(`${base}/recommendations`, { method: 'POST', body });
-export const downloadPackFile = (r: Recommendation, name: string) => downloadFile(`${base}/recommendations/${r.id}/files/${encodeURIComponent(name)}`, name);
-export const recordOutcome = (id: number, recognitionId: number, body: { outcome: 'approved' | 'declined'; decidedOn: string; recognitionNumber?: string; note?: string }) =>
-  api<Recommendation>(`${base}/recommendations/${id}/items/${recognitionId}/outcome`, { method: 'POST', body });
+export const createRecommendation = (body: {
+  targetLevel: 'provincial' | 'national';
+  kind: RecognitionKind;
+  year: number;
+  recognitionIds: number[];
+}) => api<Recommendation>(`${base}/recommendations`, { method: 'POST', body });
+export const downloadPackFile = (r: Recommendation, name: string) =>
+  downloadFile(`${base}/recommendations/${r.id}/files/${encodeURIComponent(name)}`, name);
+export const recordOutcome = (
+  id: number,
+  recognitionId: number,
+  body: { outcome: 'approved' | 'declined'; decidedOn: string; recognitionNumber?: string; note?: string },
+) => api<Recommendation>(`${base}/recommendations/${id}/items/${recognitionId}/outcome`, { method: 'POST', body });
 
-export const fetchLadder = (groupBy: 'chain' | 'district', kind?: RecognitionKind) => api<Ladder>(`${base}/ladder${queryString({ groupBy, kind })}`);
+export const fetchLadder = (groupBy: 'chain' | 'district', kind?: RecognitionKind) =>
+  api<Ladder>(`${base}/ladder${queryString({ groupBy, kind })}`);
 export const fetchEnterpriseLadder = (enterpriseId: number) => api<EnterpriseLadder>(`${base}/ladder/enterprises/${enterpriseId}`);
 export const fetchKpis = (q: { level?: RecognitionLevel; kind?: RecognitionKind }) => api<KpiView>(`${base}/kpis${queryString(q)}`);

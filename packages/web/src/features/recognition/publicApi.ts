@@ -12,7 +12,15 @@ export interface PublicNotice {
   endsOn: string;
   workingDays: number;
   status: NoticeStatus;
-  items: { index: number; enterpriseName: string; projectName: string; districtName: string; kind: RecognitionKind; level: RecognitionLevel; score: number | null }[];
+  items: {
+    index: number;
+    enterpriseName: string;
+    projectName: string;
+    districtName: string;
+    kind: RecognitionKind;
+    level: RecognitionLevel;
+    score: number | null;
+  }[];
 }
 export interface PublicObjection {
   applicationIndex?: number;
@@ -36,6 +44,7 @@ const base = '/api/public/recognition';
 
 export const fetchPublicNotices = () => api<{ items: PublicNotice[] }>(`${base}/notices`).then((r) => r.items);
 export const fetchPublicNotice = (id: number) => api<PublicNotice>(`${base}/notices/${id}`);
-export const fileObjection = (id: number, body: PublicObjection) => api<{ reference: string; receivedOn: string }>(`${base}/notices/${id}/objections`, { method: 'POST', body });
+export const fileObjection = (id: number, body: PublicObjection) =>
+  api<{ reference: string; receivedOn: string }>(`${base}/notices/${id}/objections`, { method: 'POST', body });
 export const fetchRecognised = (q: { level?: RecognitionLevel; kind?: RecognitionKind; year?: number; page: number; pageSize: number }) =>
   api<{ items: PublicRecognised[]; total: number; counts: Record<RecognitionLevel, number> }>(`${base}/recognised${queryString(q)}`);

@@ -1,8 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RecognitionKind, RecognitionLevel } from '@zhizao/domain';
 import { fetchApplication, fetchApplications, fetchGates, fetchProgramme, fetchProgrammes, type ApplicationListQuery } from './api.ts';
-import { fetchEnterpriseLadder, fetchKpis, fetchLadder, fetchRecognitions, fetchRecommendations, type RecognitionQuery } from './ladderApi.ts';
-import { fetchAssignment, fetchAssignments, fetchCalendar, fetchExperts, fetchNotice, fetchNotices, fetchPanel, fetchShortlist } from './reviewApi.ts';
+import {
+  fetchEnterpriseLadder,
+  fetchKpis,
+  fetchLadder,
+  fetchRecognitions,
+  fetchRecommendations,
+  type RecognitionQuery,
+} from './ladderApi.ts';
+import {
+  fetchAssignment,
+  fetchAssignments,
+  fetchCalendar,
+  fetchExperts,
+  fetchNotice,
+  fetchNotices,
+  fetchPanel,
+  fetchShortlist,
+} from './reviewApi.ts';
 
 // Everything read by the recognition pages sits under one key prefix, so a move refreshes all of it.
 export const recognitionKeys = {
@@ -28,26 +44,51 @@ export const recognitionKeys = {
 };
 
 export const useProgrammes = () => useQuery({ queryKey: recognitionKeys.programmes, queryFn: () => fetchProgrammes() });
-export const useProgramme = (id: number) => useQuery({ queryKey: recognitionKeys.programme(id), queryFn: () => fetchProgramme(id), enabled: id > 0 });
+export const useProgramme = (id: number) =>
+  useQuery({ queryKey: recognitionKeys.programme(id), queryFn: () => fetchProgramme(id), enabled: id > 0 });
 export const useGates = (programmeId: number, declared: boolean, enabled: boolean) =>
-  useQuery({ queryKey: recognitionKeys.gates(programmeId, declared), queryFn: () => fetchGates(programmeId, declared), enabled: enabled && programmeId > 0, placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: recognitionKeys.gates(programmeId, declared),
+    queryFn: () => fetchGates(programmeId, declared),
+    enabled: enabled && programmeId > 0,
+    placeholderData: keepPreviousData,
+  });
 export const useApplications = (q: ApplicationListQuery) =>
-  useQuery({ queryKey: recognitionKeys.applications(q), queryFn: ({ signal }) => fetchApplications(q, signal), placeholderData: keepPreviousData });
-export const useApplication = (id: number) => useQuery({ queryKey: recognitionKeys.application(id), queryFn: () => fetchApplication(id), enabled: id > 0 });
+  useQuery({
+    queryKey: recognitionKeys.applications(q),
+    queryFn: ({ signal }) => fetchApplications(q, signal),
+    placeholderData: keepPreviousData,
+  });
+export const useApplication = (id: number) =>
+  useQuery({ queryKey: recognitionKeys.application(id), queryFn: () => fetchApplication(id), enabled: id > 0 });
 
 export const useExperts = (enabled = true) => useQuery({ queryKey: recognitionKeys.experts, queryFn: fetchExperts, enabled });
-export const usePanel = (id: number, enabled: boolean) => useQuery({ queryKey: recognitionKeys.panel(id), queryFn: () => fetchPanel(id), enabled: enabled && id > 0 });
+export const usePanel = (id: number, enabled: boolean) =>
+  useQuery({ queryKey: recognitionKeys.panel(id), queryFn: () => fetchPanel(id), enabled: enabled && id > 0 });
 export const useAssignments = () => useQuery({ queryKey: recognitionKeys.assignments, queryFn: fetchAssignments });
-export const useAssignment = (id: number) => useQuery({ queryKey: recognitionKeys.assignment(id), queryFn: () => fetchAssignment(id), enabled: id > 0 });
+export const useAssignment = (id: number) =>
+  useQuery({ queryKey: recognitionKeys.assignment(id), queryFn: () => fetchAssignment(id), enabled: id > 0 });
 export const useShortlist = (programmeId: number, enabled = true) =>
-  useQuery({ queryKey: recognitionKeys.shortlist(programmeId), queryFn: () => fetchShortlist(programmeId), enabled: enabled && programmeId > 0 });
+  useQuery({
+    queryKey: recognitionKeys.shortlist(programmeId),
+    queryFn: () => fetchShortlist(programmeId),
+    enabled: enabled && programmeId > 0,
+  });
 export const useNotices = () => useQuery({ queryKey: recognitionKeys.notices, queryFn: fetchNotices });
-export const useNotice = (id: number) => useQuery({ queryKey: recognitionKeys.notice(id), queryFn: () => fetchNotice(id), enabled: id > 0 });
+export const useNotice = (id: number) =>
+  useQuery({ queryKey: recognitionKeys.notice(id), queryFn: () => fetchNotice(id), enabled: id > 0 });
 export const useCalendar = (year: number) => useQuery({ queryKey: recognitionKeys.calendar(year), queryFn: () => fetchCalendar(year) });
 
 export const useRecognitions = (q: RecognitionQuery) =>
-  useQuery({ queryKey: recognitionKeys.recognitions(q), queryFn: ({ signal }) => fetchRecognitions(q, signal), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: recognitionKeys.recognitions(q),
+    queryFn: ({ signal }) => fetchRecognitions(q, signal),
+    placeholderData: keepPreviousData,
+  });
 export const useRecommendations = () => useQuery({ queryKey: recognitionKeys.recommendations, queryFn: fetchRecommendations });
-export const useLadder = (groupBy: 'chain' | 'district', kind?: RecognitionKind) => useQuery({ queryKey: recognitionKeys.ladder(groupBy, kind), queryFn: () => fetchLadder(groupBy, kind) });
-export const useEnterpriseLadder = (id: number) => useQuery({ queryKey: recognitionKeys.enterpriseLadder(id), queryFn: () => fetchEnterpriseLadder(id), enabled: id > 0 });
-export const useKpis = (level?: RecognitionLevel, kind?: RecognitionKind) => useQuery({ queryKey: recognitionKeys.kpis(level, kind), queryFn: () => fetchKpis({ level, kind }) });
+export const useLadder = (groupBy: 'chain' | 'district', kind?: RecognitionKind) =>
+  useQuery({ queryKey: recognitionKeys.ladder(groupBy, kind), queryFn: () => fetchLadder(groupBy, kind) });
+export const useEnterpriseLadder = (id: number) =>
+  useQuery({ queryKey: recognitionKeys.enterpriseLadder(id), queryFn: () => fetchEnterpriseLadder(id), enabled: id > 0 });
+export const useKpis = (level?: RecognitionLevel, kind?: RecognitionKind) =>
+  useQuery({ queryKey: recognitionKeys.kpis(level, kind), queryFn: () => fetchKpis({ level, kind }) });

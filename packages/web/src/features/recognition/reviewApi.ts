@@ -124,26 +124,39 @@ export interface CalendarDay {
 const base = '/api/recognition';
 
 export const fetchExperts = () => api<{ items: Expert[] }>(`${base}/experts`).then((r) => r.items);
-export const addTie = (userId: number, body: { enterpriseId?: number; providerName?: string; note?: string }) => api<Tie>(`${base}/experts/${userId}/ties`, { method: 'POST', body });
+export const addTie = (userId: number, body: { enterpriseId?: number; providerName?: string; note?: string }) =>
+  api<Tie>(`${base}/experts/${userId}/ties`, { method: 'POST', body });
 export const deleteTie = (tieId: number) => api(`${base}/experts/ties/${tieId}`, { method: 'DELETE' });
 export const fetchPanel = (applicationId: number) => api<Panel>(`${base}/applications/${applicationId}/panel`);
-export const savePanel = (applicationId: number, expertUserIds: number[]) => api<Panel>(`${base}/applications/${applicationId}/panel`, { method: 'PUT', body: { expertUserIds } });
+export const savePanel = (applicationId: number, expertUserIds: number[]) =>
+  api<Panel>(`${base}/applications/${applicationId}/panel`, { method: 'PUT', body: { expertUserIds } });
 
 export const fetchAssignments = () => api<{ items: Assignment[] }>(`${base}/expert/assignments`).then((r) => r.items);
 export const fetchAssignment = (applicationId: number) => api<AssignmentDetail>(`${base}/expert/assignments/${applicationId}`);
 export const saveSheet = (applicationId: number, version: number, scores: Record<string, number>, comment?: string) =>
-  api<Sheet>(`${base}/expert/assignments/${applicationId}`, { method: 'PUT', body: { version, scores, ...(comment !== undefined ? { comment } : {}) } });
-export const submitSheet = (applicationId: number, version: number) => api<Sheet>(`${base}/expert/assignments/${applicationId}/submit`, { method: 'POST', body: { version } });
+  api<Sheet>(`${base}/expert/assignments/${applicationId}`, {
+    method: 'PUT',
+    body: { version, scores, ...(comment !== undefined ? { comment } : {}) },
+  });
+export const submitSheet = (applicationId: number, version: number) =>
+  api<Sheet>(`${base}/expert/assignments/${applicationId}/submit`, { method: 'POST', body: { version } });
 
-export const fetchShortlist = (programmeId: number) => api<{ items: ShortlistItem[] }>(`${base}/programmes/${programmeId}/shortlist`).then((r) => r.items);
-export const publishNotice = (programmeId: number, body: { applicationIds: number[]; startsOn?: string; workingDays?: number; title?: string }) =>
-  api<Notice>(`${base}/programmes/${programmeId}/notices`, { method: 'POST', body });
+export const fetchShortlist = (programmeId: number) =>
+  api<{ items: ShortlistItem[] }>(`${base}/programmes/${programmeId}/shortlist`).then((r) => r.items);
+export const publishNotice = (
+  programmeId: number,
+  body: { applicationIds: number[]; startsOn?: string; workingDays?: number; title?: string },
+) => api<Notice>(`${base}/programmes/${programmeId}/notices`, { method: 'POST', body });
 export const fetchNotices = () => api<{ items: Notice[] }>(`${base}/notices`).then((r) => r.items);
 export const fetchNotice = (id: number) => api<Notice & { objections: Objection[] }>(`${base}/notices/${id}`);
-export const recordObjection = (noticeId: number, body: PaperObjection) => api<Objection>(`${base}/notices/${noticeId}/objections`, { method: 'POST', body });
-export const handleObjection = (id: number, outcome: 'upheld' | 'dismissed', note: string) => api<Objection>(`${base}/objections/${id}/handle`, { method: 'POST', body: { outcome, note } });
+export const recordObjection = (noticeId: number, body: PaperObjection) =>
+  api<Objection>(`${base}/notices/${noticeId}/objections`, { method: 'POST', body });
+export const handleObjection = (id: number, outcome: 'upheld' | 'dismissed', note: string) =>
+  api<Objection>(`${base}/objections/${id}/handle`, { method: 'POST', body: { outcome, note } });
 
 export const fetchCalendar = (year: number) => api<{ days: CalendarDay[] }>(`${base}/calendar${queryString({ year })}`).then((r) => r.days);
-export const setCalendarDay = (date: string, kind: CalendarDay['kind'], name: string) => api(`${base}/calendar/${date}`, { method: 'PUT', body: { kind, name } });
+export const setCalendarDay = (date: string, kind: CalendarDay['kind'], name: string) =>
+  api(`${base}/calendar/${date}`, { method: 'PUT', body: { kind, name } });
 export const deleteCalendarDay = (date: string) => api(`${base}/calendar/${date}`, { method: 'DELETE' });
-export const fetchEndDate = (start: string, days: number) => api<{ startsOn: string; endsOn: string; workingDays: number }>(`${base}/calendar/end-date${queryString({ start, days })}`);
+export const fetchEndDate = (start: string, days: number) =>
+  api<{ startsOn: string; endsOn: string; workingDays: number }>(`${base}/calendar/end-date${queryString({ start, days })}`);

@@ -1,4 +1,15 @@
-import { AuditOutlined, BarChartOutlined, FileDoneOutlined, FormOutlined, NotificationOutlined, ProjectOutlined, RiseOutlined, SafetyCertificateOutlined, StarOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  NotificationOutlined,
+  ProjectOutlined,
+  RiseOutlined,
+  SafetyCertificateOutlined,
+  StarOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@zhizao/domain';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Route } from 'react-router';
@@ -71,15 +82,45 @@ export const recognitionMenu: (MenuEntry | MenuGroup)[] = [
     label: 'menu.recognition',
     icon: <TrophyOutlined />,
     entries: [
-      { path: '/recognition/programmes', label: 'menu.recognitionProgrammes', icon: <ProjectOutlined />, permission: 'recognition.programme.write' },
-      { path: '/recognition/applications', label: 'menu.recognitionApplications', icon: <FormOutlined />, permission: 'recognition.application.read' },
+      {
+        path: '/recognition/programmes',
+        label: 'menu.recognitionProgrammes',
+        icon: <ProjectOutlined />,
+        permission: 'recognition.programme.write',
+      },
+      {
+        path: '/recognition/applications',
+        label: 'menu.recognitionApplications',
+        icon: <FormOutlined />,
+        permission: 'recognition.application.read',
+      },
       { path: '/recognition/expert', label: 'menu.recognitionExpert', icon: <AuditOutlined />, permission: 'recognition.score' },
-      { path: '/recognition/notices', label: 'menu.recognitionNotices', icon: <NotificationOutlined />, permission: 'recognition.notice.manage' },
-      { path: '/recognition/recognitions', label: 'menu.recognitionList', icon: <SafetyCertificateOutlined />, permission: 'recognition.application.read' },
-      { path: '/recognition/recommendations', label: 'menu.recognitionRecommendations', icon: <RiseOutlined />, permission: 'recognition.recommend' },
+      {
+        path: '/recognition/notices',
+        label: 'menu.recognitionNotices',
+        icon: <NotificationOutlined />,
+        permission: 'recognition.notice.manage',
+      },
+      {
+        path: '/recognition/recognitions',
+        label: 'menu.recognitionList',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'recognition.application.read',
+      },
+      {
+        path: '/recognition/recommendations',
+        label: 'menu.recognitionRecommendations',
+        icon: <RiseOutlined />,
+        permission: 'recognition.recommend',
+      },
       { path: '/recognition/ladder', label: 'menu.recognitionLadder', icon: <BarChartOutlined />, permission: 'recognition.ladder.read' },
       { path: '/recognition/kpis', label: 'menu.recognitionKpis', icon: <StarOutlined />, permission: 'recognition.ladder.read' },
-      { path: '/recognition/my-ladder', label: 'menu.recognitionMine', icon: <FileDoneOutlined />, permission: 'recognition.application.write' },
+      {
+        path: '/recognition/my-ladder',
+        label: 'menu.recognitionMine',
+        icon: <FileDoneOutlined />,
+        permission: 'recognition.application.write',
+      },
     ],
   },
 ];

@@ -84,9 +84,12 @@ export const updateEnterprise = (id: number, input: EnterpriseInput, version: nu
 export const setEnterpriseArchived = (id: number, archived: boolean) =>
   api<EnterpriseView>(`/api/enterprises/${id}/${archived ? 'archive' : 'restore'}`, { method: 'POST', body: {} });
 
-export const exportEnterprises = (filter: EnterpriseFilter) => downloadFile(`/api/enterprises/export.xlsx${queryString({ ...filter })}`, 'enterprises.xlsx');
+export const exportEnterprises = (filter: EnterpriseFilter) =>
+  downloadFile(`/api/enterprises/export.xlsx${queryString({ ...filter })}`, 'enterprises.xlsx');
 export const downloadImportTemplate = () => downloadFile('/api/enterprises/import/template.xlsx', 'enterprise-import-template.xlsx');
-export const uploadImport = (file: File, onProgress: (percent: number) => void) => uploadFile<ImportPreview>('/api/enterprises/import', file, onProgress);
+export const uploadImport = (file: File, onProgress: (percent: number) => void) =>
+  uploadFile<ImportPreview>('/api/enterprises/import', file, onProgress);
 export const downloadImportErrors = (id: string) => downloadFile(`/api/enterprises/import/${id}/errors.xlsx`, 'import-problems.xlsx');
-export const commitImport = (id: string) => api<{ imported: number }>(`/api/enterprises/import/${id}/commit`, { method: 'POST', body: { mode: 'valid' } });
+export const commitImport = (id: string) =>
+  api<{ imported: number }>(`/api/enterprises/import/${id}/commit`, { method: 'POST', body: { mode: 'valid' } });
 export const cancelImport = (id: string) => api<unknown>(`/api/enterprises/import/${id}`, { method: 'DELETE' });

@@ -18,8 +18,19 @@ export interface EnterpriseFormValues {
 }
 
 export const ENTERPRISE_FORM_FIELDS = [
-  'creditCode', 'name', 'districtCode', 'chainCodes', 'clusterCode', 'sizeClass', 'manufacturingType',
-  'industryCode', 'address', 'mainProducts', 'contactName', 'contactPhone', 'contactEmail',
+  'creditCode',
+  'name',
+  'districtCode',
+  'chainCodes',
+  'clusterCode',
+  'sizeClass',
+  'manufacturingType',
+  'industryCode',
+  'address',
+  'mainProducts',
+  'contactName',
+  'contactPhone',
+  'contactEmail',
 ] as const satisfies readonly (keyof EnterpriseFormValues)[];
 
 export function formValuesOf(e: EnterpriseInput | null, defaults: Partial<EnterpriseFormValues> = {}): EnterpriseFormValues {

@@ -3,7 +3,10 @@ import type { Catalog } from '../../app/i18n/types.ts';
 // Field names come from the domain (fieldLabel); these are the registry screens' own words.
 export const registryMessages = {
   'registry.list.title': { zh: '企业名录', en: 'Enterprises' },
-  'registry.list.subtitle': { zh: '全市工业企业基础信息，支持中文全文检索', en: 'The city’s manufacturing enterprises, with Chinese full-text search' },
+  'registry.list.subtitle': {
+    zh: '全市工业企业基础信息，支持中文全文检索',
+    en: 'The city’s manufacturing enterprises, with Chinese full-text search',
+  },
   'registry.filter.q': { zh: '搜索企业名称、主要产品、地址或信用代码', en: 'Search name, products, address or credit code' },
   'registry.filter.any': { zh: '不限', en: 'Any' },
   'registry.filter.clear': { zh: '清除筛选', en: 'Clear filters' },
@@ -15,7 +18,10 @@ export const registryMessages = {
   'registry.action.export': { zh: '导出 Excel', en: 'Export to Excel' },
   'registry.action.exported': { zh: '已导出 {name}', en: 'Exported {name}' },
   'registry.col.updatedAt': { zh: '最近更新', en: 'Updated' },
-  'registry.empty.filtered': { zh: '没有符合条件的企业，试试更换关键词或清除筛选', en: 'No enterprise matches; try other words or clear the filters' },
+  'registry.empty.filtered': {
+    zh: '没有符合条件的企业，试试更换关键词或清除筛选',
+    en: 'No enterprise matches; try other words or clear the filters',
+  },
   'registry.empty.none': { zh: '企业库中还没有企业', en: 'The registry has no enterprises yet' },
 
   'registry.detail.basic': { zh: '基本信息', en: 'Basics' },
@@ -28,10 +34,16 @@ export const registryMessages = {
   },
   'registry.detail.createdAt': { zh: '登记时间', en: 'Registered' },
   'registry.detail.version': { zh: '版本', en: 'Version' },
-  'registry.detail.archivedBanner': { zh: '该企业已归档，不出现在默认名录和统计中。', en: 'This enterprise is archived: it is left out of the default list and the counts.' },
+  'registry.detail.archivedBanner': {
+    zh: '该企业已归档，不出现在默认名录和统计中。',
+    en: 'This enterprise is archived: it is left out of the default list and the counts.',
+  },
   'registry.detail.archive': { zh: '归档', en: 'Archive' },
   'registry.detail.restore': { zh: '恢复', en: 'Restore' },
-  'registry.detail.archiveConfirm': { zh: '归档后该企业不再出现在默认名录和统计中，可随时恢复。确定归档？', en: 'Archived enterprises leave the default list and the counts; you can restore them at any time. Archive?' },
+  'registry.detail.archiveConfirm': {
+    zh: '归档后该企业不再出现在默认名录和统计中，可随时恢复。确定归档？',
+    en: 'Archived enterprises leave the default list and the counts; you can restore them at any time. Archive?',
+  },
   'registry.detail.archived': { zh: '已归档', en: 'Archived' },
   'registry.detail.restored': { zh: '已恢复', en: 'Restored' },
 
@@ -48,15 +60,24 @@ export const registryMessages = {
     en: 'Your changes are not saved. Reload the latest data, check it, then make your changes again.',
   },
   'registry.form.reload': { zh: '重新加载最新数据', en: 'Reload the latest data' },
-  'registry.form.selfEditHint': { zh: '企业用户可修改联系方式、地址和主要产品；其他信息请联系所属区市工信部门。', en: 'Enterprise users may change contacts, address and main products; ask your district office for anything else.' },
+  'registry.form.selfEditHint': {
+    zh: '企业用户可修改联系方式、地址和主要产品；其他信息请联系所属区市工信部门。',
+    en: 'Enterprise users may change contacts, address and main products; ask your district office for anything else.',
+  },
 
   'registry.import.title': { zh: '批量导入企业', en: 'Import enterprises' },
-  'registry.import.subtitle': { zh: '按模板填写 Excel，先校验、后导入，有问题的行不会写入', en: 'Fill in the Excel template; rows are checked before anything is written' },
+  'registry.import.subtitle': {
+    zh: '按模板填写 Excel，先校验、后导入，有问题的行不会写入',
+    en: 'Fill in the Excel template; rows are checked before anything is written',
+  },
   'registry.import.stepTemplate': { zh: '下载模板', en: 'Template' },
   'registry.import.stepUpload': { zh: '上传文件', en: 'Upload' },
   'registry.import.stepPreview': { zh: '检查数据', en: 'Check' },
   'registry.import.stepDone': { zh: '完成', en: 'Done' },
-  'registry.import.templateText': { zh: '请使用导入模板填写企业信息，每行一家企业，不要修改表头。区市、产业链、产业集群可填写名称或代码。', en: 'Fill in one enterprise per row of the template without changing the header. Districts, chains and clusters may be given by name or code.' },
+  'registry.import.templateText': {
+    zh: '请使用导入模板填写企业信息，每行一家企业，不要修改表头。区市、产业链、产业集群可填写名称或代码。',
+    en: 'Fill in one enterprise per row of the template without changing the header. Districts, chains and clusters may be given by name or code.',
+  },
   'registry.import.downloadTemplate': { zh: '下载导入模板', en: 'Download the template' },
   'registry.import.haveFile': { zh: '已填好文件，去上传', en: 'I have a filled file' },
   'registry.import.dropText': { zh: '点击或拖拽 Excel 文件到此处上传', en: 'Click or drag an Excel file here' },
@@ -66,12 +87,18 @@ export const registryMessages = {
   'registry.import.totalRows': { zh: '数据行', en: 'Rows' },
   'registry.import.validRows': { zh: '有效行', en: 'Valid rows' },
   'registry.import.problemRows': { zh: '有问题的行', en: 'Rows with problems' },
-  'registry.import.allValid': { zh: '全部 {count} 行均通过校验，可以导入。', en: 'All {count} rows passed the checks and can be imported.' },
+  'registry.import.allValid': {
+    zh: '全部 {count} 行均通过校验，可以导入。',
+    en: 'All {count} rows passed the checks and can be imported.',
+  },
   'registry.import.someInvalid': {
     zh: '{bad} 行存在问题，这些行不会导入。您可以只导入有效的 {valid} 行，或取消后修改文件重新上传。',
     en: '{bad} rows have problems and will not be imported. Import the {valid} valid rows only, or cancel, fix the file and upload it again.',
   },
-  'registry.import.noneValid': { zh: '没有可导入的有效行，请修改文件后重新上传。', en: 'No row is valid; fix the file and upload it again.' },
+  'registry.import.noneValid': {
+    zh: '没有可导入的有效行，请修改文件后重新上传。',
+    en: 'No row is valid; fix the file and upload it again.',
+  },
   'registry.import.problemList': { zh: '共 {count} 处问题', en: '{count} problems' },
   'registry.import.errorReport': { zh: '下载问题行（标注原因）', en: 'Download the rows with problems, annotated' },
   'registry.import.colRow': { zh: '行号', en: 'Row' },

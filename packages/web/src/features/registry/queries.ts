@@ -21,10 +21,15 @@ export const registryKeys = {
 
 export function useEnterprises(query: EnterpriseListQuery) {
   // Keeping the previous page on screen while the next one loads stops the table from flashing.
-  return useQuery({ queryKey: registryKeys.list(query), queryFn: ({ signal }) => fetchEnterprises(query, signal), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: registryKeys.list(query),
+    queryFn: ({ signal }) => fetchEnterprises(query, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
-export const useEnterprise = (id: number) => useQuery({ queryKey: registryKeys.detail(id), queryFn: () => fetchEnterprise(id), enabled: id > 0 });
+export const useEnterprise = (id: number) =>
+  useQuery({ queryKey: registryKeys.detail(id), queryFn: () => fetchEnterprise(id), enabled: id > 0 });
 
 // Districts, chains and clusters change rarely; one read per visit is plenty.
 export const useTaxonomy = () => useQuery({ queryKey: registryKeys.taxonomy, queryFn: fetchTaxonomy, staleTime: 10 * 60_000 });
@@ -48,7 +53,10 @@ export function useSaveEnterprise() {
 
 export function useSetArchived() {
   const invalidate = useInvalidateRegistry();
-  return useMutation({ mutationFn: (v: { id: number; archived: boolean }) => setEnterpriseArchived(v.id, v.archived), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (v: { id: number; archived: boolean }) => setEnterpriseArchived(v.id, v.archived),
+    onSuccess: invalidate,
+  });
 }
 
 /** For the import wizard: after a commit, lists and counts must show the new rows. */

@@ -25,7 +25,8 @@ export function useTaxonomyOptions() {
   const { pick } = useI18n();
   const query = useTaxonomy();
   const options = useMemo(() => {
-    const toOptions = (entries: TaxonomyEntry[] = []) => entries.map((e) => ({ value: e.code, label: pick({ zh: e.nameZh, en: e.nameEn }) }));
+    const toOptions = (entries: TaxonomyEntry[] = []) =>
+      entries.map((e) => ({ value: e.code, label: pick({ zh: e.nameZh, en: e.nameEn }) }));
     return {
       districts: toOptions(query.data?.districts),
       chains: toOptions(query.data?.chains),

@@ -35,6 +35,8 @@ function bodyOf(kind: TaxonomyKind, input: EntryInput, withCode: boolean) {
 }
 
 export const fetchTaxonomyUsage = () => api<TaxonomyUsage>('/api/registry/taxonomy/usage');
-export const createEntry = (kind: CreatableKind, input: EntryInput) => api<unknown>(path(kind), { method: 'POST', body: bodyOf(kind, input, true) });
-export const updateEntry = (kind: TaxonomyKind, input: EntryInput) => api<unknown>(path(kind, input.code), { method: 'PUT', body: bodyOf(kind, input, false) });
+export const createEntry = (kind: CreatableKind, input: EntryInput) =>
+  api<unknown>(path(kind), { method: 'POST', body: bodyOf(kind, input, true) });
+export const updateEntry = (kind: TaxonomyKind, input: EntryInput) =>
+  api<unknown>(path(kind, input.code), { method: 'PUT', body: bodyOf(kind, input, false) });
 export const deleteEntry = (kind: CreatableKind, code: string) => api<{ ok: boolean }>(path(kind, code), { method: 'DELETE' });

@@ -24,7 +24,12 @@ async function apiKeyEnterprise(ctx: AppContext, request: FastifyRequest): Promi
 export async function capturerOf(ctx: AppContext, request: FastifyRequest): Promise<Capturer> {
   const key = await apiKeyEnterprise(ctx, request);
   if (key) {
-    return { enterpriseId: key.enterpriseId, userId: null, apiKeyId: key.keyId, audit: { userId: null, username: `api-key:${key.keyId ?? ''}`, role: null, ip: request.ip } };
+    return {
+      enterpriseId: key.enterpriseId,
+      userId: null,
+      apiKeyId: key.keyId,
+      audit: { userId: null, username: `api-key:${key.keyId ?? ''}`, role: null, ip: request.ip },
+    };
   }
   const actor = authorize(request, 'traceability.event.capture');
   if (actor.enterpriseId === null) throw new AppError(403, 'traceability.noEnterprise');
@@ -41,7 +46,10 @@ export async function readerScope(ctx: AppContext, request: FastifyRequest): Pro
 }
 
 /** The enterprise of a warehouse user (session only: the warehouse pages are the enterprise's own). */
-export function warehouseEnterprise(request: FastifyRequest, permission: 'traceability.warehouse.read' | 'traceability.warehouse.write'): number {
+export function warehouseEnterprise(
+  request: FastifyRequest,
+  permission: 'traceability.warehouse.read' | 'traceability.warehouse.write',
+): number {
   const actor = authorize(request, permission);
   if (actor.enterpriseId === null) throw new AppError(403, 'traceability.noEnterprise');
   return actor.enterpriseId;

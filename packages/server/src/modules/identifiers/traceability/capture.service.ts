@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { EPCIS_EVENT_TYPES, eventIdentifiers, fromMicro, locationCode, mergeDeltas, stockDeltas, summariseEvent, type EpcisEvent } from '@zhizao/domain';
+import {
+  EPCIS_EVENT_TYPES,
+  eventIdentifiers,
+  fromMicro,
+  locationCode,
+  mergeDeltas,
+  stockDeltas,
+  summariseEvent,
+  type EpcisEvent,
+} from '@zhizao/domain';
 import { constraintViolated, type Tx } from '../../../db/database.ts';
 import type { AuditActor } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
@@ -68,7 +77,8 @@ function eventsOf(body: unknown, options: CaptureOptions): { path: string; event
   if (!accepted) throw new AppError(400, 'traceability.notEpcis', {}, 'type');
   // counted before the schema check, which would otherwise walk every one of them
   const sent = (body as { epcisBody?: { eventList?: unknown } }).epcisBody?.eventList;
-  if (Array.isArray(sent) && sent.length > CAPTURE_EVENT_LIMIT) throw new AppError(413, 'traceability.tooManyEvents', { limit: CAPTURE_EVENT_LIMIT }, 'epcisBody.eventList');
+  if (Array.isArray(sent) && sent.length > CAPTURE_EVENT_LIMIT)
+    throw new AppError(413, 'traceability.tooManyEvents', { limit: CAPTURE_EVENT_LIMIT }, 'epcisBody.eventList');
   const problems = options.builtHere ? [] : epcisSchemaProblems(body);
   if (problems.length > 0) throw new AppError(400, 'traceability.schemaInvalid', {}, problems[0]!.field, problems);
   if (type !== 'EPCISDocument') return [{ path: '', event: body as EpcisEvent }];
@@ -91,7 +101,8 @@ function prepare({ path, event }: { path: string; event: EpcisEvent }): Prepared
     ...identifiers.map((i): [string, string] => [i.role, i.key]),
   ];
   for (const [field, value] of indexed) {
-    if (value !== null && value.length > INDEXED_VALUE_MAX) throw new AppError(400, 'validation.maxLength', { limit: INDEXED_VALUE_MAX }, at(path, field));
+    if (value !== null && value.length > INDEXED_VALUE_MAX)
+      throw new AppError(400, 'validation.maxLength', { limit: INDEXED_VALUE_MAX }, at(path, field));
   }
   return { path, event, json: JSON.stringify(event), summary, identifiers };
 }
@@ -117,12 +128,28 @@ export function prepareCapture(body: unknown, options: CaptureOptions = {}): Pre
  * Stores prepared events inside an open transaction: the capture row, each event as sent, its identifiers and
  * the stock changes. Returns the stock lines touched with their new quantities.
  */
-export async function storeCapture(tx: Tx, capturer: Omit<Capturer, 'audit'>, captureId: string, raw: string, prepared: PreparedEvent[], createdAt: string, options: CaptureOptions = {}): Promise<StockChange[]> {
+export async function storeCapture(
+  tx: Tx,
+  capturer: Omit<Capturer, 'audit'>,
+  captureId: string,
+  raw: string,
+  prepared: PreparedEvent[],
+  createdAt: string,
+  options: CaptureOptions = {},
+): Promise<StockChange[]> {
   const ids = prepared.flatMap((p) => (p.summary.eventId === null ? [] : [p.summary.eventId]));
   refuseDuplicates(prepared, await capturedEventIds(tx, capturer.enterpriseId, ids));
   await tx
     .insertInto('epcisCapture')
-    .values({ id: captureId, enterpriseId: capturer.enterpriseId, capturedBy: capturer.userId, apiKeyId: capturer.apiKeyId, document: raw, eventCount: prepared.length, createdAt })
+    .values({
+      id: captureId,
+      enterpriseId: capturer.enterpriseId,
+      capturedBy: capturer.userId,
+      apiKeyId: capturer.apiKeyId,
+      document: raw,
+      eventCount: prepared.length,
+      createdAt,
+    })
     .execute();
   const epcRows: { epcKey: string; eventRowId: number; role: string }[] = [];
   const rows = prepared.map((p, seq) => {
@@ -137,7 +164,12 @@ export async function storeCapture(tx: Tx, capturer: Omit<Capturer, 'audit'>, ca
   for (const d of mergeDeltas(prepared.flatMap((p) => stockDeltas(p.event)))) {
     const quantity = fromMicro(await addStock(tx, capturer.enterpriseId, d, createdAt));
     if (options.requireStock && quantity < 0) {
-      throw new AppError(409, 'traceability.stockInsufficient', { location: locationCode(d.location), available: quantity - fromMicro(d.micro) }, 'quantity');
+      throw new AppError(
+        409,
+        'traceability.stockInsufficient',
+        { location: locationCode(d.location), available: quantity - fromMicro(d.micro) },
+        'quantity',
+      );
     }
     changes.push({ location: d.location, product: d.product, uom: d.uom, quantity });
   }
@@ -145,7 +177,13 @@ export async function storeCapture(tx: Tx, capturer: Omit<Capturer, 'audit'>, ca
 }
 
 /** Validates and stores a capture (document or single event) with its audit entry. `raw` is the body exactly as sent. */
-export async function captureEpcis(ctx: AppContext, capturer: Capturer, raw: string, body: unknown, options: CaptureOptions = {}): Promise<CaptureResult> {
+export async function captureEpcis(
+  ctx: AppContext,
+  capturer: Capturer,
+  raw: string,
+  body: unknown,
+  options: CaptureOptions = {},
+): Promise<CaptureResult> {
   const prepared = prepareCapture(body, options);
   const captureId = randomUUID();
   const createdAt = new Date().toISOString();
@@ -156,7 +194,13 @@ export async function captureEpcis(ctx: AppContext, capturer: Capturer, raw: str
         action: 'traceability.capture',
         entityType: 'epcisCapture',
         entityId: captureId,
-        after: { enterpriseId: capturer.enterpriseId, apiKeyId: capturer.apiKeyId, eventCount: prepared.length, eventIds: prepared.slice(0, 20).map((p) => p.summary.eventId), stockChanges: changes.length },
+        after: {
+          enterpriseId: capturer.enterpriseId,
+          apiKeyId: capturer.apiKeyId,
+          eventCount: prepared.length,
+          eventIds: prepared.slice(0, 20).map((p) => p.summary.eventId),
+          stockChanges: changes.length,
+        },
       });
       return changes;
     });

@@ -2,7 +2,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../../test/expect.ts';
 import { describeEachDatabase, type TestClient } from '../../../../test/harness.ts';
 import { epcisSchemaProblems } from './schema.ts';
-import { API_KEY_ID, API_KEY_SECRET, basic, EXAMPLE_FILES, exampleText, otherEnterpriseUser, seedIdentifierFixtures, storedCounts } from './traceability.fixtures.ts';
+import {
+  API_KEY_ID,
+  API_KEY_SECRET,
+  basic,
+  EXAMPLE_FILES,
+  exampleText,
+  otherEnterpriseUser,
+  seedIdentifierFixtures,
+  storedCounts,
+} from './traceability.fixtures.ts';
 
 // EPCIS 2.0 capture and query over real HTTP: GS1's examples stored as sent, schema errors returned with
 // nothing stored, queries by EPC (any URI form), bizStep, time range and location, and who sees what.
@@ -23,7 +32,8 @@ async function getText(c: TestClient, path: string, headers: Record<string, stri
   return { status: response.status, headers: response.headers, text, body: text ? JSON.parse(text) : null };
 }
 
-const eventIds = (doc: { epcisBody: { queryResults: { resultsBody: { eventList: { eventID?: string }[] } } } }) => doc.epcisBody.queryResults.resultsBody.eventList.map((e) => e.eventID);
+const eventIds = (doc: { epcisBody: { queryResults: { resultsBody: { eventList: { eventID?: string }[] } } } }) =>
+  doc.epcisBody.queryResults.resultsBody.eventList.map((e) => e.eventID);
 
 describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
   let enterprise: TestClient;
@@ -50,7 +60,12 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
       expect(res.headers.get('gs1-epcis-version')).toBe('2.0.0');
 
       const job = await enterprise.get(res.headers.get('location')!);
-      expect(job.body).toMatchObject({ captureID: res.body.captureID, running: false, success: true, eventCount: doc.epcisBody.eventList.length });
+      expect(job.body).toMatchObject({
+        captureID: res.body.captureID,
+        running: false,
+        success: true,
+        eventCount: doc.epcisBody.eventList.length,
+      });
       const stored = await getText(enterprise, `/api/epcis/capture/${res.body.captureID}/document`);
       expect(stored.text).toBe(text);
       for (const event of doc.epcisBody.eventList) {
@@ -63,17 +78,36 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
   });
 
   it('captures a single event (with its @context) on /capture and on /events, the latter 201 with the event as Location', async () => {
-    const event = { '@context': CONTEXT, type: 'ObjectEvent', eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000001', action: 'OBSERVE', bizStep: 'inspecting', epcList: ['hdl:88.999.1/PUMP-X200'], eventTime: '2026-11-20T09:00:00+08:00', eventTimeZoneOffset: '+08:00', readPoint: { id: 'urn:zhizao:location:QC-1' } };
+    const event = {
+      '@context': CONTEXT,
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000001',
+      action: 'OBSERVE',
+      bizStep: 'inspecting',
+      epcList: ['hdl:88.999.1/PUMP-X200'],
+      eventTime: '2026-11-20T09:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+      readPoint: { id: 'urn:zhizao:location:QC-1' },
+    };
     const res = await sendRaw(enterprise, '/api/epcis/events', JSON.stringify(event), { 'content-type': 'application/json' });
     expect(res.status, res.text).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/epcis/events/${enc(event.eventID)}`);
     expect((await getText(enterprise, res.headers.get('location')!)).text).toBe(JSON.stringify(event));
-    const single = await sendRaw(enterprise, '/api/epcis/capture', JSON.stringify({ ...event, eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000002' }));
+    const single = await sendRaw(
+      enterprise,
+      '/api/epcis/capture',
+      JSON.stringify({ ...event, eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000002' }),
+    );
     expect(single.status).toBe(202);
     expect(single.body.eventCount).toBe(1);
     // the bare /epcis base serves EPCIS clients the same way
     expect((await getText(enterprise, `/epcis/events/${enc(event.eventID)}`)).text).toBe(JSON.stringify(event));
-    expectError(await enterprise.post('/api/epcis/events', JSON.parse(exampleText(EXAMPLE_FILES[0]!))), 400, 'traceability.notEpcis', 'type');
+    expectError(
+      await enterprise.post('/api/epcis/events', JSON.parse(exampleText(EXAMPLE_FILES[0]!))),
+      400,
+      'traceability.notEpcis',
+      'type',
+    );
   });
 
   it('returns the schema errors field by field for a malformed document and stores nothing', async () => {
@@ -88,18 +122,36 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     const res = await sendRaw(enterprise, '/api/epcis/capture', JSON.stringify(bad));
     expectError({ status: res.status, body: res.body, headers: res.headers }, 400, 'traceability.schemaInvalid');
     const fields = (res.body.error.details as { field: string; code: string; message: string }[]).map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['creationDate', 'epcisBody.eventList.1.action', 'epcisBody.eventList.1.eventTimeZoneOffset', 'epcisBody.eventList.1.epcList.0']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'creationDate',
+        'epcisBody.eventList.1.action',
+        'epcisBody.eventList.1.eventTimeZoneOffset',
+        'epcisBody.eventList.1.epcList.0',
+      ]),
+    );
     const action = res.body.error.details.find((d: { field: string }) => d.field === 'epcisBody.eventList.1.action');
-    expect(action).toEqual({ field: 'epcisBody.eventList.1.action', code: 'validation.enum', message: '字段「epcisBody.eventList.1.action」取值应为：OBSERVE, ADD, DELETE' });
+    expect(action).toEqual({
+      field: 'epcisBody.eventList.1.action',
+      code: 'validation.enum',
+      message: '字段「epcisBody.eventList.1.action」取值应为：OBSERVE, ADD, DELETE',
+    });
     const english = await sendRaw(enterprise, '/api/epcis/capture', JSON.stringify(bad), { 'accept-language': 'en' });
-    expect(english.body.error.details.find((d: { field: string }) => d.field === 'creationDate').message).toBe('Field "creationDate" must be a valid date-time');
+    expect(english.body.error.details.find((d: { field: string }) => d.field === 'creationDate').message).toBe(
+      'Field "creationDate" must be a valid date-time',
+    );
     expect(await storedCounts(server())).toEqual(before);
 
     // one event already captured: the whole document is refused, its new event not stored either
     const again = structuredClone(good);
     again.epcisBody.eventList[0]!.eventID = 'urn:uuid:00000000-0000-4000-8000-00000000bad2';
     const dup = await sendRaw(enterprise, '/api/epcis/capture', JSON.stringify(again));
-    expectError({ status: dup.status, body: dup.body, headers: dup.headers }, 409, 'traceability.duplicateEvent', 'epcisBody.eventList.1.eventID');
+    expectError(
+      { status: dup.status, body: dup.body, headers: dup.headers },
+      409,
+      'traceability.duplicateEvent',
+      'epcisBody.eventList.1.eventID',
+    );
     expect(await storedCounts(server())).toEqual(before);
 
     for (const body of ['{"type":"EPCISDocument"', '[]', '{"type":"EPCISQueryDocument"}', '{"type":"Nonsense"}']) {
@@ -111,7 +163,14 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
 
   it('answers hostile captures from a real enterprise with 4xx in the error shape and stores nothing', async () => {
     const before = await storedCounts(server());
-    const event = { '@context': CONTEXT, type: 'ObjectEvent', action: 'OBSERVE', epcList: ['hdl:88.999.1/X'], eventTime: '2026-11-20T09:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    const event = {
+      '@context': CONTEXT,
+      type: 'ObjectEvent',
+      action: 'OBSERVE',
+      epcList: ['hdl:88.999.1/X'],
+      eventTime: '2026-11-20T09:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+    };
     let nested: unknown = 'deep';
     for (let i = 0; i < 200; i++) nested = { a: nested };
     const bodies = [
@@ -130,9 +189,20 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
       expect({ body: body.slice(0, 60), status: res.status >= 400 && res.status < 500 }).toEqual({ body: body.slice(0, 60), status: true });
       expect(Object.keys(res.body)).toEqual(['error']);
     }
-    expectError(await enterprise.post('/api/epcis/capture', { ...event, eventID: `urn:x:${'a'.repeat(700)}` }), 400, 'validation.maxLength', 'eventID');
+    expectError(
+      await enterprise.post('/api/epcis/capture', { ...event, eventID: `urn:x:${'a'.repeat(700)}` }),
+      400,
+      'validation.maxLength',
+      'eventID',
+    );
     const { '@context': context, ...bare } = event;
-    const tooMany = { '@context': context, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-11-20T09:00:00Z', epcisBody: { eventList: Array.from({ length: 10_001 }, () => bare) } };
+    const tooMany = {
+      '@context': context,
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      creationDate: '2026-11-20T09:00:00Z',
+      epcisBody: { eventList: Array.from({ length: 10_001 }, () => bare) },
+    };
     expectError(await enterprise.post('/api/epcis/capture', tooMany), 413, 'traceability.tooManyEvents', 'epcisBody.eventList');
     expect(await storedCounts(server())).toEqual(before);
   });
@@ -150,13 +220,23 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     // classes in quantity lists, and MATCH_ parameters
     const lot = await getText(enterprise, `/api/epcis/events?MATCH_epcClass=${enc('urn:epc:class:lgtin:4012345.012345.998877')}`);
     // the Digital Link aggregation example names the same lot as https://id.gs1.org/01/04012345123456/10/998877
-    expect(eventIds(lot.body)).toEqual([idsOf('Example_9.6.2-ObjectEvent.jsonld')[0], aggregation, idsOf('WithDigitalLinkID__Example_9.6.3-AggregationEventWithDigitalLink.jsonld')[0]]);
-    const asChild = await getText(enterprise, `/api/epcis/events?MATCH_epc=${enc('urn:epc:id:sgtin:0614141.107346.2017')}&eventType=AggregationEvent`);
+    expect(eventIds(lot.body)).toEqual([
+      idsOf('Example_9.6.2-ObjectEvent.jsonld')[0],
+      aggregation,
+      idsOf('WithDigitalLinkID__Example_9.6.3-AggregationEventWithDigitalLink.jsonld')[0],
+    ]);
+    const asChild = await getText(
+      enterprise,
+      `/api/epcis/events?MATCH_epc=${enc('urn:epc:id:sgtin:0614141.107346.2017')}&eventType=AggregationEvent`,
+    );
     expect(eventIds(asChild.body)).toEqual([aggregation]);
     const input = await getText(enterprise, `/api/epcis/events?MATCH_anyEPC=${enc('urn:epc:id:sgtin:4000001.065432.99886655')}`);
     expect(eventIds(input.body)).toHaveLength(2); // both TransformationEvent examples
     const handle = await getText(enterprise, `/api/epcis/epcs/${enc('https://node.example/88.999.1/pump-x200')}/events`);
-    expect(eventIds(handle.body)).toEqual(['urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000001', 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000002']);
+    expect(eventIds(handle.body)).toEqual([
+      'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000001',
+      'urn:uuid:7a1c2a40-0c31-4f52-9a7e-000000000002',
+    ]);
   });
 
   it('filters by bizStep (word or URI), time range and location, and pages with Link: rel="next"', async () => {
@@ -165,7 +245,10 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     expect(eventIds(shipping.body)).toEqual([idsOf(EXAMPLE_FILES[0]!)[0], idsOf(EXAMPLE_FILES[4]!)[0]]);
     expect(eventIds(shippingUri.body)).toEqual(eventIds(shipping.body));
     // 2005-04-03T20:33:31.116-06:00 = 2005-04-04T02:33:31.116Z: the bound is inclusive below and exclusive above
-    const day = await getText(enterprise, `/api/epcis/events?GE_eventTime=${enc('2005-04-04T02:33:31.116Z')}&LT_eventTime=${enc('2005-04-05T00:00:00+08:00')}`);
+    const day = await getText(
+      enterprise,
+      `/api/epcis/events?GE_eventTime=${enc('2005-04-04T02:33:31.116Z')}&LT_eventTime=${enc('2005-04-05T00:00:00+08:00')}`,
+    );
     expect(eventIds(day.body)).toEqual(eventIds(shipping.body));
     const location = await getText(enterprise, `/api/epcis/events?EQ_bizLocation=${enc('urn:epc:id:sgln:0012345.11111.0')}`);
     expect(eventIds(location.body)).toEqual([idsOf(EXAMPLE_FILES[0]!)[1], idsOf(EXAMPLE_FILES[4]!)[1]]);
@@ -204,7 +287,16 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
   });
 
   it('captures with the enterprise API key (HTTP Basic) for that enterprise, and refuses a wrong one', async () => {
-    const event = { '@context': CONTEXT, type: 'ObjectEvent', eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-00000000a9e1', action: 'OBSERVE', bizStep: 'shipping', epcList: ['hdl:88.999.1/PUMP-X200'], eventTime: '2026-11-21T09:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    const event = {
+      '@context': CONTEXT,
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:7a1c2a40-0c31-4f52-9a7e-00000000a9e1',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      epcList: ['hdl:88.999.1/PUMP-X200'],
+      eventTime: '2026-11-21T09:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+    };
     const machine = server().client();
     const res = await sendRaw(machine, '/epcis/capture', JSON.stringify(event), { authorization: basic(API_KEY_ID, API_KEY_SECRET) });
     expect(res.status, res.text).toBe(202);
@@ -212,13 +304,23 @@ describeEachDatabase('EPCIS 2.0 capture and query', (server) => {
     expect((await getText(enterprise, `/api/epcis/events/${enc(event.eventID)}`)).status).toBe(200);
     const read = await getText(machine, `/api/epcis/events/${enc(event.eventID)}`, { authorization: basic(API_KEY_ID, API_KEY_SECRET) });
     expect(read.text).toBe(JSON.stringify(event));
-    const wrong = await sendRaw(machine, '/api/epcis/capture', JSON.stringify({ ...event, eventID: 'urn:uuid:x-1' }), { authorization: basic(API_KEY_ID, 'nope') });
+    const wrong = await sendRaw(machine, '/api/epcis/capture', JSON.stringify({ ...event, eventID: 'urn:uuid:x-1' }), {
+      authorization: basic(API_KEY_ID, 'nope'),
+    });
     expect({ status: wrong.status, code: wrong.body.error.code }).toEqual({ status: 401, code: 'traceability.badApiKey' });
   });
 
   it('reads eventIDs and EPCs longer than a path parameter may be (100 characters) by path too', async () => {
     const serial = 'S'.repeat(120);
-    const event = { '@context': CONTEXT, type: 'ObjectEvent', eventID: `urn:uuid:${'f'.repeat(150)}`, action: 'OBSERVE', epcList: [`https://id.gs1.org/01/10614141073464/21/${serial}`], eventTime: '2026-11-22T09:00:00+08:00', eventTimeZoneOffset: '+08:00' };
+    const event = {
+      '@context': CONTEXT,
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:${'f'.repeat(150)}`,
+      action: 'OBSERVE',
+      epcList: [`https://id.gs1.org/01/10614141073464/21/${serial}`],
+      eventTime: '2026-11-22T09:00:00+08:00',
+      eventTimeZoneOffset: '+08:00',
+    };
     expect((await sendRaw(enterprise, '/api/epcis/events', JSON.stringify(event))).status).toBe(201);
     expect((await getText(enterprise, `/api/epcis/events/${enc(event.eventID)}`)).text).toBe(JSON.stringify(event));
     const byEpc = await getText(enterprise, `/api/epcis/epcs/${enc(`urn:epc:id:sgtin:0614141.107346.${serial}`)}/events`);

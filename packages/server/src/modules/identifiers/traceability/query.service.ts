@@ -1,4 +1,14 @@
-import { cbvWord, EPCIS_CONTEXT, epcKey, INSTANCE_ROLES, locationCode, locationKey, OBJECT_ROLES, utcInstant, type EpcRole } from '@zhizao/domain';
+import {
+  cbvWord,
+  EPCIS_CONTEXT,
+  epcKey,
+  INSTANCE_ROLES,
+  locationCode,
+  locationKey,
+  OBJECT_ROLES,
+  utcInstant,
+  type EpcRole,
+} from '@zhizao/domain';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { countEvents, eventsAfter, identifiersOfEvents, pageEvents, type EventCursor, type EventFilter, type EventScope } from './repo.ts';
@@ -74,19 +84,36 @@ export interface EpcisPage {
 }
 
 /** One page of an EPCIS query as an EPCISQueryDocument (EPCIS 2.0 JSON schema, epcisQueryDocument). */
-export async function epcisQueryPage(ctx: AppContext, scope: EventScope, filter: EventFilter, perPage: number, token?: string): Promise<EpcisPage> {
+export async function epcisQueryPage(
+  ctx: AppContext,
+  scope: EventScope,
+  filter: EventFilter,
+  perPage: number,
+  token?: string,
+): Promise<EpcisPage> {
   const rows = await eventsAfter(ctx.db, scope, filter, decodeCursor(token), perPage + 1);
   const page = rows.slice(0, perPage);
   const last = page.at(-1);
-  const head = JSON.stringify({ '@context': [EPCIS_CONTEXT], type: 'EPCISQueryDocument', schemaVersion: '2.0', creationDate: new Date().toISOString() });
+  const head = JSON.stringify({
+    '@context': [EPCIS_CONTEXT],
+    type: 'EPCISQueryDocument',
+    schemaVersion: '2.0',
+    creationDate: new Date().toISOString(),
+  });
   const body = `${head.slice(0, -1)},"epcisBody":{"queryResults":{"queryName":"SimpleEventQuery","resultsBody":{"eventList":[${page.map((r) => r.eventJson).join(',')}]}}}}`;
   return { body, nextPageToken: rows.length > perPage && last ? encodeCursor(last) : null };
 }
 
 /** A numbered page for the web: newest first, with the capturing enterprise and the identifiers named. */
 export async function eventList(ctx: AppContext, scope: EventScope, filter: EventFilter, page: number, pageSize: number) {
-  const [total, rows] = await Promise.all([countEvents(ctx.db, scope, filter), pageEvents(ctx.db, scope, filter, (page - 1) * pageSize, pageSize)]);
-  const identifiers = await identifiersOfEvents(ctx.db, rows.map((r) => r.id));
+  const [total, rows] = await Promise.all([
+    countEvents(ctx.db, scope, filter),
+    pageEvents(ctx.db, scope, filter, (page - 1) * pageSize, pageSize),
+  ]);
+  const identifiers = await identifiersOfEvents(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map(({ eventJson, ...r }) => ({
       ...r,

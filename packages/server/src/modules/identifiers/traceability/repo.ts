@@ -41,7 +41,12 @@ type EventsQuery = SelectQueryBuilder<Database & { e: EpcisEventTable }, 'e', ob
  * keeps the order in SQLite; PostgreSQL plans it as an ordinary join. The alias x is never selected.
  */
 function eventsNaming(db: Executor, identifier: { key: string; roles: readonly EpcRole[] }): EventsQuery {
-  const rows = db.selectFrom('epcisEventEpc').select('eventRowId').distinct().where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]);
+  const rows = db
+    .selectFrom('epcisEventEpc')
+    .select('eventRowId')
+    .distinct()
+    .where('epcKey', '=', identifier.key)
+    .where('role', 'in', [...identifier.roles]);
   return db.selectFrom(rows.as('x')).crossJoin('epcisEvent as e').whereRef('e.id', '=', 'x.eventRowId') as unknown as EventsQuery;
 }
 
@@ -58,27 +63,59 @@ function filteredEvents(db: Executor, scope: EventScope, f: EventFilter) {
   if (f.bizLocation) q = q.where('e.bizLocation', '=', f.bizLocation);
   if (f.readPoint) q = q.where('e.readPoint', '=', f.readPoint);
   for (const identifier of others) {
-    q = q.where('e.id', 'in', (eb) => eb.selectFrom('epcisEventEpc').select('eventRowId').where('epcKey', '=', identifier.key).where('role', 'in', [...identifier.roles]));
+    q = q.where('e.id', 'in', (eb) =>
+      eb
+        .selectFrom('epcisEventEpc')
+        .select('eventRowId')
+        .where('epcKey', '=', identifier.key)
+        .where('role', 'in', [...identifier.roles]),
+    );
   }
   return q;
 }
 
 export async function countEvents(db: Executor, scope: EventScope, f: EventFilter): Promise<number> {
-  const row = await filteredEvents(db, scope, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filteredEvents(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-const EVENT_COLUMNS = ['e.id', 'e.captureId', 'e.enterpriseId', 'e.eventId', 'e.type', 'e.action', 'e.bizStep', 'e.disposition', 'e.eventTime', 'e.eventTimeZoneOffset', 'e.readPoint', 'e.bizLocation', 'e.eventJson'] as const;
+const EVENT_COLUMNS = [
+  'e.id',
+  'e.captureId',
+  'e.enterpriseId',
+  'e.eventId',
+  'e.type',
+  'e.action',
+  'e.bizStep',
+  'e.disposition',
+  'e.eventTime',
+  'e.eventTimeZoneOffset',
+  'e.readPoint',
+  'e.bizLocation',
+  'e.eventJson',
+] as const;
 
 /** A page by offset (the web's numbered pages). */
 export async function pageEvents(db: Executor, scope: EventScope, f: EventFilter, offset: number, limit: number) {
-  return filteredEvents(db, scope, f).innerJoin('enterprise as en', 'en.id', 'e.enterpriseId').select([...EVENT_COLUMNS, 'en.name as enterpriseName']).orderBy('e.eventTime', 'desc').orderBy('e.id', 'desc').limit(limit).offset(offset).execute();
+  return filteredEvents(db, scope, f)
+    .innerJoin('enterprise as en', 'en.id', 'e.enterpriseId')
+    .select([...EVENT_COLUMNS, 'en.name as enterpriseName'])
+    .orderBy('e.eventTime', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 }
 
 /** The events after a cursor, oldest first (EPCIS query paging). */
 export async function eventsAfter(db: Executor, scope: EventScope, f: EventFilter, after: EventCursor | null, limit: number) {
   let q = filteredEvents(db, scope, f);
-  if (after) q = q.where((eb) => eb.or([eb('e.eventTime', '>', after.eventTime), eb.and([eb('e.eventTime', '=', after.eventTime), eb('e.id', '>', after.id)])]));
+  if (after)
+    q = q.where((eb) =>
+      eb.or([eb('e.eventTime', '>', after.eventTime), eb.and([eb('e.eventTime', '=', after.eventTime), eb('e.id', '>', after.id)])]),
+    );
   return q.select(['e.id', 'e.eventTime', 'e.eventJson']).orderBy('e.eventTime').orderBy('e.id').limit(limit).execute();
 }
 
@@ -92,7 +129,12 @@ export async function eventById(db: Executor, scope: EventScope, eventId: string
 export async function identifiersOfEvents(db: Executor, rowIds: readonly number[]): Promise<Map<number, string[]>> {
   const byEvent = new Map<number, string[]>();
   for (let i = 0; i < rowIds.length; i += CHUNK) {
-    const rows = await db.selectFrom('epcisEventEpc').select(['eventRowId', 'epcKey']).where('eventRowId', 'in', rowIds.slice(i, i + CHUNK)).orderBy('epcKey').execute();
+    const rows = await db
+      .selectFrom('epcisEventEpc')
+      .select(['eventRowId', 'epcKey'])
+      .where('eventRowId', 'in', rowIds.slice(i, i + CHUNK))
+      .orderBy('epcKey')
+      .execute();
     for (const r of rows) byEvent.set(r.eventRowId, [...(byEvent.get(r.eventRowId) ?? []), r.epcKey]);
   }
   return byEvent;
@@ -114,8 +156,6 @@ export async function publicEventsOf(db: Executor, key: string, limit: number, r
     .execute();
 }
 
-
-
 /** The enterprises an identifier prefix's owner has granted (its supply-chain partners). */
 export async function prefixGrantees(db: Executor, prefixKey: string): Promise<number[]> {
   const rows = await db.selectFrom('idGrant').select('granteeEnterpriseId').where('prefix', '=', prefixKey).execute();
@@ -132,7 +172,12 @@ export async function captureRow(db: Executor, scope: EventScope, captureId: str
 export async function capturedEventIds(db: Executor, enterpriseId: number, eventIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < eventIds.length; i += CHUNK) {
-    const rows = await db.selectFrom('epcisEvent').select('eventId').where('enterpriseId', '=', enterpriseId).where('eventId', 'in', eventIds.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom('epcisEvent')
+      .select('eventId')
+      .where('enterpriseId', '=', enterpriseId)
+      .where('eventId', 'in', eventIds.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) if (r.eventId) found.add(r.eventId);
   }
   return found;
@@ -144,12 +189,23 @@ const EVENT_CHUNK = 500;
 /** Inserts events in batches; returns each row's id with its position in the capture. */
 export async function insertEvents(tx: Executor, rows: Insertable<EpcisEventTable>[]): Promise<{ id: number; seq: number }[]> {
   const inserted: { id: number; seq: number }[] = [];
-  for (let i = 0; i < rows.length; i += EVENT_CHUNK) inserted.push(...(await tx.insertInto('epcisEvent').values(rows.slice(i, i + EVENT_CHUNK)).returning(['id', 'seq']).execute()));
+  for (let i = 0; i < rows.length; i += EVENT_CHUNK)
+    inserted.push(
+      ...(await tx
+        .insertInto('epcisEvent')
+        .values(rows.slice(i, i + EVENT_CHUNK))
+        .returning(['id', 'seq'])
+        .execute()),
+    );
   return inserted;
 }
 
 export async function insertEpcRows(tx: Executor, rows: { epcKey: string; eventRowId: number; role: string }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto('epcisEventEpc').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('epcisEventEpc')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 /** Adds a stock change and returns the new quantity (one upsert: concurrent captures add up under the row lock). */
@@ -158,7 +214,9 @@ export async function addStock(tx: Executor, enterpriseId: number, d: StockDelta
     .insertInto('warehouseStock')
     .values({ enterpriseId, location: d.location, product: d.product, uom: d.uom, quantityMicro: d.micro, updatedAt: at })
     .onConflict((oc) =>
-      oc.columns(['enterpriseId', 'location', 'product', 'uom']).doUpdateSet({ quantityMicro: sql`warehouse_stock.quantity_micro + excluded.quantity_micro`, updatedAt: sql`excluded.updated_at` }),
+      oc
+        .columns(['enterpriseId', 'location', 'product', 'uom'])
+        .doUpdateSet({ quantityMicro: sql`warehouse_stock.quantity_micro + excluded.quantity_micro`, updatedAt: sql`excluded.updated_at` }),
     )
     .returning('quantityMicro')
     .executeTakeFirstOrThrow();
@@ -166,7 +224,11 @@ export async function addStock(tx: Executor, enterpriseId: number, d: StockDelta
 }
 
 export async function stockRows(db: Executor, enterpriseId: number, f: { location?: string; product?: string }) {
-  let q = db.selectFrom('warehouseStock').select(['location', 'product', 'uom', 'quantityMicro', 'updatedAt']).where('enterpriseId', '=', enterpriseId).where('quantityMicro', '!=', 0);
+  let q = db
+    .selectFrom('warehouseStock')
+    .select(['location', 'product', 'uom', 'quantityMicro', 'updatedAt'])
+    .where('enterpriseId', '=', enterpriseId)
+    .where('quantityMicro', '!=', 0);
   if (f.location) q = q.where('location', '=', f.location);
   if (f.product) q = q.where('product', '=', f.product);
   return q.orderBy('location').orderBy('product').orderBy('uom').execute();

@@ -28,7 +28,10 @@ const WRAPPERS = new Set(['if', 'anyOf', 'oneOf', 'allOf', 'not', 'then', 'else'
 
 /** The dotted field path of an error, with the missing or unexpected property appended. */
 function fieldOf(e: ErrorObject): string {
-  const parts = e.instancePath.split('/').filter(Boolean).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = e.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (e.keyword === 'required') parts.push(String(e.params.missingProperty));
   if (e.keyword === 'additionalProperties') parts.push(String(e.params.additionalProperty));
   return parts.join('.') || 'body';
@@ -54,7 +57,16 @@ function problemOf(e: ErrorObject, field: string): FieldProblemDetail {
   const key = KEYWORD_MESSAGES[e.keyword];
   if (!key) return { field, key: 'traceability.schemaProblem', params: { reason: e.message ?? e.keyword } };
   const p = e.params as { type?: unknown; format?: unknown; allowedValues?: unknown[]; limit?: unknown };
-  return { field, key, params: { type: String(p.type ?? ''), format: String(p.format ?? ''), allowed: (p.allowedValues ?? []).join(', '), limit: String(p.limit ?? '') } };
+  return {
+    field,
+    key,
+    params: {
+      type: String(p.type ?? ''),
+      format: String(p.format ?? ''),
+      allowed: (p.allowedValues ?? []).join(', '),
+      limit: String(p.limit ?? ''),
+    },
+  };
 }
 
 /** Every problem of a body under the GS1 schema (empty when valid), field by field. */

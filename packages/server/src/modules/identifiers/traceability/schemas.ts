@@ -34,13 +34,21 @@ export const epcisQuery = {
 export const webEventQuery = {
   type: 'object',
   additionalProperties: false,
-  properties: { ...eventQueryProperties, identifier: { ...text, description: 'an identifier in any role: EPC lists or quantity classes (as /api/epcis/epcs/{epc}/events)' }, ...paginationQuery },
+  properties: {
+    ...eventQueryProperties,
+    identifier: { ...text, description: 'an identifier in any role: EPC lists or quantity classes (as /api/epcis/epcs/{epc}/events)' },
+    ...paginationQuery,
+  },
 } as const;
 
 /** What EPCIS clients get back: JSON-LD documents and events exactly as captured. */
 export const epcisDocumentResponse = { type: 'object', additionalProperties: true, description: 'EPCIS 2.0 JSON(-LD)' } as const;
 
-export const captureBody = { type: 'object', description: 'EPCISDocument, or a single EPCIS event with its @context (application/json or application/ld+json, ≤ 10 MB, ≤ 10,000 events)' } as const;
+export const captureBody = {
+  type: 'object',
+  description:
+    'EPCISDocument, or a single EPCIS event with its @context (application/json or application/ld+json, ≤ 10 MB, ≤ 10,000 events)',
+} as const;
 
 export const captureResponse = {
   type: 'object',
@@ -61,7 +69,11 @@ export const captureJob = {
   },
 } as const;
 
-export const captureParams = { type: 'object', properties: { captureId: { type: 'string', minLength: 1, maxLength: 40 } }, required: ['captureId'] } as const;
+export const captureParams = {
+  type: 'object',
+  properties: { captureId: { type: 'string', minLength: 1, maxLength: 40 } },
+  required: ['captureId'],
+} as const;
 export const eventParams = { type: 'object', properties: { eventId: text }, required: ['eventId'] } as const;
 export const epcParams = { type: 'object', properties: { epc: text }, required: ['epc'] } as const;
 
@@ -71,7 +83,12 @@ const nullableString = { type: ['string', 'null'] } as const;
 const page = <T extends object>(item: T) =>
   ({
     type: 'object',
-    properties: { items: { type: 'array', items: item }, total: { type: 'integer' }, page: { type: 'integer' }, pageSize: { type: 'integer' } },
+    properties: {
+      items: { type: 'array', items: item },
+      total: { type: 'integer' },
+      page: { type: 'integer' },
+      pageSize: { type: 'integer' },
+    },
   }) as const;
 
 export const eventListResponse = page({
@@ -98,7 +115,14 @@ export const eventListResponse = page({
 
 const quantityLine = {
   type: 'object',
-  properties: { location: { type: 'string' }, locationCode: { type: 'string' }, product: { type: 'string' }, uom: { type: 'string' }, quantity: { type: 'number' }, updatedAt: { type: 'string' } },
+  properties: {
+    location: { type: 'string' },
+    locationCode: { type: 'string' },
+    product: { type: 'string' },
+    uom: { type: 'string' },
+    quantity: { type: 'number' },
+    updatedAt: { type: 'string' },
+  },
 } as const;
 
 export const stockQuery = {
@@ -123,7 +147,10 @@ export const movementResponse = page({
     eventTimeZoneOffset: { type: 'string' },
     from: nullableString,
     to: nullableString,
-    items: { type: 'array', items: { type: 'object', properties: { product: { type: 'string' }, uom: { type: 'string' }, quantity: { type: 'number' } } } },
+    items: {
+      type: 'array',
+      items: { type: 'object', properties: { product: { type: 'string' }, uom: { type: 'string' }, quantity: { type: 'number' } } },
+    },
   },
 });
 
@@ -157,7 +184,14 @@ export const traceQuery = {
   type: 'object',
   additionalProperties: false,
   required: ['id'],
-  properties: { id: { type: 'string', minLength: 1, maxLength: 300, description: 'handle (88.999.1/ABC), hdl:, resolver URL, GS1 Digital Link (URI or path 01/…/21/…), EPC URN' } },
+  properties: {
+    id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'handle (88.999.1/ABC), hdl:, resolver URL, GS1 Digital Link (URI or path 01/…/21/…), EPC URN',
+    },
+  },
 } as const;
 
 export const traceResponse = {
@@ -174,7 +208,18 @@ export const traceResponse = {
         prefix: { type: 'string' },
         enterpriseName: nullableString,
         templateVersion: nullableString,
-        values: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, type: { type: 'string' }, name: { type: ['string', 'null'] }, value: { type: 'string' } } } },
+        values: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              index: { type: 'integer' },
+              type: { type: 'string' },
+              name: { type: ['string', 'null'] },
+              value: { type: 'string' },
+            },
+          },
+        },
       },
     },
     events: {

@@ -21,7 +21,8 @@ export function registerTraceRoutes(app: FastifyInstance, ctx: AppContext): void
     {
       schema: {
         tags,
-        summary: "Public trace data (anonymous): a product's public identifier values and its event timeline (public fields only). 404 traceability.unknownIdentifier",
+        summary:
+          "Public trace data (anonymous): a product's public identifier values and its event timeline (public fields only). 404 traceability.unknownIdentifier",
         querystring: traceQuery,
         response: { 200: traceResponse, ...errorResponses },
       },

@@ -20,7 +20,10 @@ async function publicProduct(ctx: AppContext, handle: string) {
   const record = await findIdentifier(ctx.db, handle);
   if (!record) return null;
   const recordedBy = record.enterpriseId === null ? null : [record.enterpriseId, ...(await prefixGrantees(ctx.db, record.prefix))];
-  const enterprise = record.enterpriseId === null ? undefined : await ctx.db.selectFrom('enterprise').select('name').where('id', '=', record.enterpriseId).executeTakeFirst();
+  const enterprise =
+    record.enterpriseId === null
+      ? undefined
+      : await ctx.db.selectFrom('enterprise').select('name').where('id', '=', record.enterpriseId).executeTakeFirst();
   const itemNames = await templateItemNames(ctx, record.prefix, record.templateVersion);
   const product = {
     handle: record.handle,
@@ -29,7 +32,12 @@ async function publicProduct(ctx: AppContext, handle: string) {
     templateVersion: record.templateVersion,
     values: publicValues(record.values)
       .filter((v) => shown(v.type))
-      .map((v) => ({ index: v.index, type: v.type, name: itemNames.get(v.index) ?? null, value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value) })),
+      .map((v) => ({
+        index: v.index,
+        type: v.type,
+        name: itemNames.get(v.index) ?? null,
+        value: typeof v.data.value === 'string' ? v.data.value : JSON.stringify(v.data.value),
+      })),
   };
   return { product, recordedBy };
 }

@@ -10,7 +10,10 @@ import { createUser } from '../../accounts/users.service.ts';
 // identifier holding public and non-public values, an API key, and a user of the second enterprise.
 
 export const EXAMPLES_DIR = path.join(import.meta.dirname, 'gs1', 'examples');
-export const EXAMPLE_FILES = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.jsonld')).sort();
+export const EXAMPLE_FILES = fs
+  .readdirSync(EXAMPLES_DIR)
+  .filter((f) => f.endsWith('.jsonld'))
+  .sort();
 export const exampleText = (file: string) => fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
 
 export const PREFIX = '88.999.1';
@@ -55,9 +58,35 @@ export async function seedIdentifierFixtures(server: TestServer, enterpriseId = 
       version: 1,
     })
     .execute();
-  const values = [value(1, 'URL', `https://node.example/${PUMP}`), value(2000, 'name', PUMP_NAME), value(2001, 'costPrice', PUMP_SECRET, '1100')];
-  await db.insertInto('idIdentifier').values({ handleKey: handleKey(PUMP), handle: PUMP, templateVersion: null, valuesJson: JSON.stringify(values), createdAt: at, updatedAt: at }).execute();
-  await db.insertInto('idApiKey').values({ id: API_KEY_ID, enterpriseId, secretHash: sm3(API_KEY_SECRET), label: 'EPCIS', createdBy: null, createdAt: at, revokedAt: null, lastUsedAt: null }).execute();
+  const values = [
+    value(1, 'URL', `https://node.example/${PUMP}`),
+    value(2000, 'name', PUMP_NAME),
+    value(2001, 'costPrice', PUMP_SECRET, '1100'),
+  ];
+  await db
+    .insertInto('idIdentifier')
+    .values({
+      handleKey: handleKey(PUMP),
+      handle: PUMP,
+      templateVersion: null,
+      valuesJson: JSON.stringify(values),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await db
+    .insertInto('idApiKey')
+    .values({
+      id: API_KEY_ID,
+      enterpriseId,
+      secretHash: sm3(API_KEY_SECRET),
+      label: 'EPCIS',
+      createdBy: null,
+      createdAt: at,
+      revokedAt: null,
+      lastUsedAt: null,
+    })
+    .execute();
 }
 
 export const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
@@ -65,7 +94,14 @@ export const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${u
 /** A logged-in user of the 文登 fixture enterprise (the "other" enterprise). */
 export async function otherEnterpriseUser(server: TestServer, username: string): Promise<TestClient> {
   const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
-  await createUser(server.ctx, seed, { username, displayName: '文登企业用户', password: TEST_PASSWORD, role: 'enterprise_user', districtCode: null, enterpriseId: server.enterprises.wendeng });
+  await createUser(server.ctx, seed, {
+    username,
+    displayName: '文登企业用户',
+    password: TEST_PASSWORD,
+    role: 'enterprise_user',
+    districtCode: null,
+    enterpriseId: server.enterprises.wendeng,
+  });
   const c = server.client();
   expect((await c.login(username, TEST_PASSWORD)).status).toBe(200);
   return c;
@@ -74,6 +110,19 @@ export async function otherEnterpriseUser(server: TestServer, username: string):
 /** Rows stored by captures, to show that a refused capture stored nothing. */
 export async function storedCounts(server: TestServer) {
   const db = server.ctx.db;
-  const count = async (table: 'epcisCapture' | 'epcisEvent' | 'epcisEventEpc' | 'warehouseStock') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { captures: await count('epcisCapture'), events: await count('epcisEvent'), epcs: await count('epcisEventEpc'), stock: await count('warehouseStock') };
+  const count = async (table: 'epcisCapture' | 'epcisEvent' | 'epcisEventEpc' | 'warehouseStock') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    captures: await count('epcisCapture'),
+    events: await count('epcisEvent'),
+    epcs: await count('epcisEventEpc'),
+    stock: await count('warehouseStock'),
+  };
 }

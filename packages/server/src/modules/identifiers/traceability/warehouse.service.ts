@@ -28,7 +28,13 @@ import { countEvents, pageEvents, stockRows, type EventFilter } from './repo.ts'
 export async function recordFlow(ctx: AppContext, capturer: Capturer, input: WarehouseFlowInput) {
   const problems = warehouseFlowProblems(input);
   if (problems.length > 0) {
-    throw new AppError(400, problems[0]!.key, {}, problems[0]!.field, problems.map((p) => ({ field: p.field, key: p.key })));
+    throw new AppError(
+      400,
+      problems[0]!.key,
+      {},
+      problems[0]!.field,
+      problems.map((p) => ({ field: p.field, key: p.key })),
+    );
   }
   const event = warehouseFlowEvent(input, `urn:uuid:${randomUUID()}`, new Date().toISOString());
   const json = JSON.stringify(event);
@@ -42,13 +48,31 @@ export async function recordFlow(ctx: AppContext, capturer: Capturer, input: War
 }
 
 export async function stockList(ctx: AppContext, enterpriseId: number, f: { location?: string; product?: string }) {
-  const rows = await stockRows(ctx.db, enterpriseId, { location: f.location ? locationKey(f.location) : undefined, product: f.product ? epcKey(f.product) : undefined });
+  const rows = await stockRows(ctx.db, enterpriseId, {
+    location: f.location ? locationKey(f.location) : undefined,
+    product: f.product ? epcKey(f.product) : undefined,
+  });
   return {
-    items: rows.map((r) => ({ location: r.location, locationCode: locationCode(r.location), product: r.product, uom: r.uom, quantity: fromMicro(Number(r.quantityMicro)), updatedAt: r.updatedAt })),
+    items: rows.map((r) => ({
+      location: r.location,
+      locationCode: locationCode(r.location),
+      product: r.product,
+      uom: r.uom,
+      quantity: fromMicro(Number(r.quantityMicro)),
+      updatedAt: r.updatedAt,
+    })),
   };
 }
 
-function movement(row: { id: number; eventId: string | null; bizStep: string | null; eventTime: string; eventTimeZoneOffset: string; bizLocation: string | null; eventJson: string }) {
+function movement(row: {
+  id: number;
+  eventId: string | null;
+  bizStep: string | null;
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  bizLocation: string | null;
+  eventJson: string;
+}) {
   const event = JSON.parse(row.eventJson) as EpcisEvent;
   const from = sourceLocation(event);
   return {
@@ -63,12 +87,19 @@ function movement(row: { id: number; eventId: string | null; bizStep: string | n
   };
 }
 
-export async function movementList(ctx: AppContext, enterpriseId: number, q: { location?: string; product?: string; page: number; pageSize: number }) {
+export async function movementList(
+  ctx: AppContext,
+  enterpriseId: number,
+  q: { location?: string; product?: string; page: number; pageSize: number },
+) {
   const identifiers: EventFilter['identifiers'] = [];
   if (q.location) identifiers.push({ key: locationKey(q.location), roles: LOCATION_ROLES });
   if (q.product) identifiers.push({ key: epcKey(q.product), roles: OBJECT_ROLES });
   const filter: EventFilter = { eventType: 'ObjectEvent', bizSteps: WAREHOUSE_STEPS, identifiers };
   const scope = { enterpriseId };
-  const [total, rows] = await Promise.all([countEvents(ctx.db, scope, filter), pageEvents(ctx.db, scope, filter, (q.page - 1) * q.pageSize, q.pageSize)]);
+  const [total, rows] = await Promise.all([
+    countEvents(ctx.db, scope, filter),
+    pageEvents(ctx.db, scope, filter, (q.page - 1) * q.pageSize, q.pageSize),
+  ]);
   return { items: rows.map(movement), total, page: q.page, pageSize: q.pageSize };
 }

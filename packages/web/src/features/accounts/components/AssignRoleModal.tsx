@@ -22,7 +22,11 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
       open={user !== null}
       title={t('users.assignRoleTitle', { username: user?.username ?? '' })}
       fields={['role', 'districtCode', 'enterpriseId']}
-      initialValues={user ? { role: user.role ?? undefined, districtCode: user.districtCode ?? undefined, enterpriseId: user.enterpriseId ?? undefined } : {}}
+      initialValues={
+        user
+          ? { role: user.role ?? undefined, districtCode: user.districtCode ?? undefined, enterpriseId: user.enterpriseId ?? undefined }
+          : {}
+      }
       onClose={onClose}
       onSubmit={async (v) => {
         const assignment = { role: v.role, districtCode: v.districtCode ?? null, enterpriseId: v.enterpriseId ?? null };
@@ -47,7 +51,12 @@ export function AssignRoleModal({ user, onClose }: { user: UserView | null; onCl
           }
           if (role === 'enterprise_user') {
             return (
-              <Form.Item name="enterpriseId" label={label('enterpriseId')} rules={required('enterpriseId')} extra={t('users.enterpriseHint')}>
+              <Form.Item
+                name="enterpriseId"
+                label={label('enterpriseId')}
+                rules={required('enterpriseId')}
+                extra={t('users.enterpriseHint')}
+              >
                 <EnterpriseSelect />
               </Form.Item>
             );

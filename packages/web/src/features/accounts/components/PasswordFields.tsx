@@ -6,7 +6,12 @@ export function NewPasswordFields() {
   const t = useT();
   return (
     <>
-      <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('common.required', { field: t('password.new') }) }]} extra={t('password.policyHint')}>
+      <Form.Item
+        name="newPassword"
+        label={t('password.new')}
+        rules={[{ required: true, message: t('common.required', { field: t('password.new') }) }]}
+        extra={t('password.policyHint')}
+      >
         <Input.Password autoComplete="new-password" maxLength={128} />
       </Form.Item>
       <Form.Item
@@ -16,7 +21,8 @@ export function NewPasswordFields() {
         rules={[
           { required: true, message: t('common.required', { field: t('password.confirm') }) },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+            validator: (_, value) =>
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

@@ -27,18 +27,28 @@ export function UserActions({ user, onAssignRole, onResetPassword }: Props) {
       {can('users.assignRole') && <Typography.Link onClick={() => onAssignRole(user)}>{t('users.assignRole')}</Typography.Link>}
       {can('users.resetPassword') && <Typography.Link onClick={() => onResetPassword(user)}>{t('users.resetPassword')}</Typography.Link>}
       {can('users.setEnabled') && user.locked && (
-        <Typography.Link onClick={() => void run(() => unlock.mutateAsync(user.id), t('users.unlocked'))}>{t('users.unlock')}</Typography.Link>
+        <Typography.Link onClick={() => void run(() => unlock.mutateAsync(user.id), t('users.unlocked'))}>
+          {t('users.unlock')}
+        </Typography.Link>
       )}
       {can('users.setEnabled') &&
         (user.enabled ? (
-          <Popconfirm title={t('users.disableConfirm')} onConfirm={() => run(() => enable.mutateAsync({ id: user.id, enabled: false }), t('users.disabledDone'))}>
+          <Popconfirm
+            title={t('users.disableConfirm')}
+            onConfirm={() => run(() => enable.mutateAsync({ id: user.id, enabled: false }), t('users.disabledDone'))}
+          >
             <Typography.Link type="danger">{t('users.disable')}</Typography.Link>
           </Popconfirm>
         ) : (
-          <Typography.Link onClick={() => void run(() => enable.mutateAsync({ id: user.id, enabled: true }), t('users.enabledDone'))}>{t('users.enable')}</Typography.Link>
+          <Typography.Link onClick={() => void run(() => enable.mutateAsync({ id: user.id, enabled: true }), t('users.enabledDone'))}>
+            {t('users.enable')}
+          </Typography.Link>
         ))}
       {can('users.delete') && (
-        <Popconfirm title={t('users.deleteConfirm', { username: user.username })} onConfirm={() => run(() => remove.mutateAsync(user.id), t('users.deleted'))}>
+        <Popconfirm
+          title={t('users.deleteConfirm', { username: user.username })}
+          onConfirm={() => run(() => remove.mutateAsync(user.id), t('users.deleted'))}
+        >
           <Typography.Link type="danger">{t('users.delete')}</Typography.Link>
         </Popconfirm>
       )}

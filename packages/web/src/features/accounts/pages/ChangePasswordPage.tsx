@@ -35,9 +35,22 @@ export function ChangePasswordPage() {
   return (
     <Page title={t('password.title')} subtitle={t('password.subtitle')}>
       <Card style={{ maxWidth: 560 }}>
-        {passwordExpired && <Alert type="warning" showIcon title={t('password.expired')} description={t('password.expiredHint')} style={{ marginBottom: 20 }} data-testid="password-expired" />}
+        {passwordExpired && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('password.expired')}
+            description={t('password.expiredHint')}
+            style={{ marginBottom: 20 }}
+            data-testid="password-expired"
+          />
+        )}
         <Form<Values> form={form} name="password" layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}
+          >
             <Input.Password autoComplete="current-password" maxLength={128} autoFocus={passwordExpired} />
           </Form.Item>
           <NewPasswordFields />

@@ -59,7 +59,15 @@ function SettingsForm({ view }: { view: SecuritySettingsView }) {
                   name={key}
                   label={t(`security.${key}`)}
                   extra={t('security.range', { min: view.floor[key], max: view.ceiling[key], default: view.defaults[key] })}
-                  rules={[{ required: true, type: 'number', min: view.floor[key], max: view.ceiling[key], message: t('security.range', { min: view.floor[key], max: view.ceiling[key], default: view.defaults[key] }) }]}
+                  rules={[
+                    {
+                      required: true,
+                      type: 'number',
+                      min: view.floor[key],
+                      max: view.ceiling[key],
+                      message: t('security.range', { min: view.floor[key], max: view.ceiling[key], default: view.defaults[key] }),
+                    },
+                  ]}
                 >
                   <InputNumber min={view.floor[key]} max={view.ceiling[key]} precision={0} style={{ width: '100%' }} />
                 </Form.Item>

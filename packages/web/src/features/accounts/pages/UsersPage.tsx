@@ -27,7 +27,11 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<UserView | null>(null);
 
   const columns: TableProps<UserListItem>['columns'] = [
-    { key: 'username', title: fieldLabel('username', locale), render: (_, u) => <Typography.Text className="zz-mono">{u.username}</Typography.Text> },
+    {
+      key: 'username',
+      title: fieldLabel('username', locale),
+      render: (_, u) => <Typography.Text className="zz-mono">{u.username}</Typography.Text>,
+    },
     { key: 'displayName', dataIndex: 'displayName', title: fieldLabel('displayName', locale) },
     {
       key: 'role',
@@ -37,7 +41,12 @@ export function UsersPage() {
     {
       key: 'scope',
       title: t('users.scope'),
-      render: (_, u) => (u.districtCode ? names.district(u.districtCode) : u.enterpriseId ? (u.enterpriseName ?? t('users.scopeEnterprise', { id: u.enterpriseId })) : t('common.none')),
+      render: (_, u) =>
+        u.districtCode
+          ? names.district(u.districtCode)
+          : u.enterpriseId
+            ? (u.enterpriseName ?? t('users.scopeEnterprise', { id: u.enterpriseId }))
+            : t('common.none'),
     },
     {
       key: 'status',
@@ -49,20 +58,39 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { key: 'lastLoginAt', title: t('users.lastLogin'), render: (_, u) => (u.lastLoginAt ? dayjs(u.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('users.never')) },
-    { key: 'actions', title: t('common.actions'), render: (_, u) => <UserActions user={u} onAssignRole={setAssigning} onResetPassword={setResetting} /> },
+    {
+      key: 'lastLoginAt',
+      title: t('users.lastLogin'),
+      render: (_, u) => (u.lastLoginAt ? dayjs(u.lastLoginAt).format('YYYY-MM-DD HH:mm') : t('users.never')),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_, u) => <UserActions user={u} onAssignRole={setAssigning} onResetPassword={setResetting} />,
+    },
   ];
 
   return (
     <Page
       title={t('users.title')}
       subtitle={t('users.subtitle')}
-      extra={can('users.create') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-user">{t('users.new')}</Button>}
+      extra={
+        can('users.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-user">
+            {t('users.new')}
+          </Button>
+        )
+      }
     >
       <div className="zz-card">
         <Row gutter={12} className="zz-filters">
           <Col xs={24} md={10}>
-            <Input.Search allowClear placeholder={t('users.search')} enterButton={t('common.search')} onSearch={(q) => setQuery({ ...query, page: 1, q: q.trim() || undefined })} />
+            <Input.Search
+              allowClear
+              placeholder={t('users.search')}
+              enterButton={t('common.search')}
+              onSearch={(q) => setQuery({ ...query, page: 1, q: q.trim() || undefined })}
+            />
           </Col>
           <Col xs={24} md={6}>
             <Select<Role>

@@ -13,11 +13,22 @@ export function AuditDiffDrawer({ entry, onClose }: { entry: AuditEntry | null; 
   const [onlyChanged, setOnlyChanged] = useState(true);
   const rows = useMemo(() => (entry ? diffEntries(entry.before, entry.after) : []), [entry]);
   const shown = onlyChanged ? rows.filter((r) => r.changed) : rows;
-  const value = (v: string | null) => (v === null ? <Typography.Text type="secondary">{t('common.none')}</Typography.Text> : <span style={{ wordBreak: 'break-all' }}>{v}</span>);
+  const value = (v: string | null) =>
+    v === null ? (
+      <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+    ) : (
+      <span style={{ wordBreak: 'break-all' }}>{v}</span>
+    );
   const labels = auditLabels(pick);
 
   return (
-    <Drawer open={entry !== null} onClose={onClose} size={720} title={entry ? t('audit.diffTitle', { seq: entry.seq }) : ''} data-testid="audit-drawer">
+    <Drawer
+      open={entry !== null}
+      onClose={onClose}
+      size={720}
+      title={entry ? t('audit.diffTitle', { seq: entry.seq }) : ''}
+      data-testid="audit-drawer"
+    >
       {entry && (
         <>
           <Descriptions column={2} size="small" bordered style={{ marginBottom: 16 }}>
@@ -27,14 +38,19 @@ export function AuditDiffDrawer({ entry, onClose }: { entry: AuditEntry | null; 
             <Descriptions.Item label={t('audit.actorRole')}>{labels.role(entry.actorRole) ?? t('common.none')}</Descriptions.Item>
             <Descriptions.Item label={t('audit.entity')}>{labels.entity(entry.entityType, entry.entityId)}</Descriptions.Item>
             <Descriptions.Item label={t('audit.ip')}>{entry.ip ?? t('common.none')}</Descriptions.Item>
-            <Descriptions.Item label={t('audit.hash')} span={2}><span className="zz-mono" style={{ fontSize: 12 }}>{entry.hash}</span></Descriptions.Item>
+            <Descriptions.Item label={t('audit.hash')} span={2}>
+              <span className="zz-mono" style={{ fontSize: 12 }}>
+                {entry.hash}
+              </span>
+            </Descriptions.Item>
           </Descriptions>
           {rows.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.noChange')} />
           ) : (
             <>
               <div style={{ marginBottom: 8, textAlign: 'right' }}>
-                <Switch size="small" checked={onlyChanged} onChange={setOnlyChanged} /> <Typography.Text>{t('audit.onlyChanged')}</Typography.Text>
+                <Switch size="small" checked={onlyChanged} onChange={setOnlyChanged} />{' '}
+                <Typography.Text>{t('audit.onlyChanged')}</Typography.Text>
               </div>
               <Table<DiffRow>
                 size="small"

@@ -22,7 +22,11 @@ export function AuditLogPage() {
   const columns: TableProps<AuditEntry>['columns'] = [
     { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 80 },
     { key: 'at', title: t('audit.at'), width: 170, render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss') },
-    { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+    {
+      key: 'actor',
+      title: t('audit.actor'),
+      render: (_, e) => e.actorUsername ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
     {
       key: 'actorRole',
       title: t('audit.actorRole'),
@@ -35,7 +39,12 @@ export function AuditLogPage() {
     },
     { key: 'entity', title: t('audit.entity'), render: (_, e) => labels.entity(e.entityType, e.entityId) },
     { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 140 },
-    { key: 'details', title: t('common.actions'), width: 90, render: (_, e) => <Typography.Link onClick={() => setOpen(e)}>{t('common.details')}</Typography.Link> },
+    {
+      key: 'details',
+      title: t('common.actions'),
+      width: 90,
+      render: (_, e) => <Typography.Link onClick={() => setOpen(e)}>{t('common.details')}</Typography.Link>,
+    },
   ];
 
   return (

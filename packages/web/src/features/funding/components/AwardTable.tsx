@@ -32,7 +32,13 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
       data-testid={testId}
       pagination={
         pagination
-          ? { current: pagination.page, pageSize: pagination.pageSize, total: pagination.total, showTotal: (total) => t('common.total', { total }), onChange: pagination.onChange }
+          ? {
+              current: pagination.page,
+              pageSize: pagination.pageSize,
+              total: pagination.total,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: pagination.onChange,
+            }
           : false
       }
       columns={[
@@ -42,11 +48,22 @@ export function AwardTable({ items, loading, empty, own, pagination, testId = 'a
           ? []
           : [
               { key: 'enterprise', title: t('funding.field.enterprise'), width: 200, render: (_: unknown, a: Award) => a.enterpriseName },
-              { key: 'district', title: t('funding.field.district'), width: 120, render: (_: unknown, a: Award) => names.district(a.districtCode) },
+              {
+                key: 'district',
+                title: t('funding.field.district'),
+                width: 120,
+                render: (_: unknown, a: Award) => names.district(a.districtCode),
+              },
             ]),
         { key: 'year', dataIndex: 'year', title: t('funding.field.year'), width: 60 },
         { key: 'amount', title: t('funding.field.amount'), align: 'right', width: 135, render: (_, a) => labels.yuan(a.amountFen) },
-        { key: 'approved', title: t('funding.field.approved'), align: 'right', width: 135, render: (_, a) => (a.approvedFen === null ? '—' : labels.yuan(a.approvedFen)) },
+        {
+          key: 'approved',
+          title: t('funding.field.approved'),
+          align: 'right',
+          width: 135,
+          render: (_, a) => (a.approvedFen === null ? '—' : labels.yuan(a.approvedFen)),
+        },
         { key: 'paid', title: t('funding.field.paid'), align: 'right', width: 135, render: (_, a) => labels.yuan(a.paidFen) },
         {
           key: 'status',

@@ -4,7 +4,15 @@ import type { CalculationView } from '../api.ts';
 import { useFundingLabels } from '../labels.ts';
 
 /** The calculator's reasoning, one line per step, ending in the award; the same view for applicant and reviewer. */
-export function CalculationTable({ calculation, loading, compact }: { calculation: CalculationView | undefined; loading?: boolean; compact?: boolean }) {
+export function CalculationTable({
+  calculation,
+  loading,
+  compact,
+}: {
+  calculation: CalculationView | undefined;
+  loading?: boolean;
+  compact?: boolean;
+}) {
   const t = useT();
   const labels = useFundingLabels();
   const lines = calculation?.lines ?? [];
@@ -25,11 +33,20 @@ export function CalculationTable({ calculation, loading, compact }: { calculatio
             title: t('funding.calc.amount'),
             align: 'right',
             width: compact ? 130 : 180,
-            render: (_, l) => (l.amountFen === null ? '' : l.step === 'result' ? <strong data-testid="calc-amount">{labels.yuan(l.amountFen)}</strong> : labels.yuan(l.amountFen)),
+            render: (_, l) =>
+              l.amountFen === null ? (
+                ''
+              ) : l.step === 'result' ? (
+                <strong data-testid="calc-amount">{labels.yuan(l.amountFen)}</strong>
+              ) : (
+                labels.yuan(l.amountFen)
+              ),
           },
         ]}
       />
-      {calculation && !calculation.eligible && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('funding.apply.notEligible')} />}
+      {calculation && !calculation.eligible && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('funding.apply.notEligible')} />
+      )}
       {calculation && !compact && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('funding.apply.breakdownHint')}

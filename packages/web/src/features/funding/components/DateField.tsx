@@ -4,7 +4,18 @@ import dayjs, { type Dayjs } from 'dayjs';
 const FORMAT = 'YYYY-MM-DD';
 
 /** A DatePicker whose form value is the API's `YYYY-MM-DD` text, so forms hold plain strings. */
-export function DateField({ value, onChange, id, ...rest }: { value?: string | null; onChange?(value: string | null): void; id?: string; placeholder?: string; 'data-testid'?: string }) {
+export function DateField({
+  value,
+  onChange,
+  id,
+  ...rest
+}: {
+  value?: string | null;
+  onChange?(value: string | null): void;
+  id?: string;
+  placeholder?: string;
+  'data-testid'?: string;
+}) {
   return (
     <DatePicker
       id={id}

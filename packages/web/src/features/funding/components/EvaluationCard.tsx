@@ -16,7 +16,11 @@ export function EvaluationCard({ evaluation }: { evaluation: Evaluation }) {
         showIcon
         style={{ marginBottom: 12 }}
         title={`${t(`funding.award.evaluationResult.${evaluation.result}`)}（${evaluation.metCount} / ${evaluation.total}）· ${evaluation.completionDate}`}
-        description={evaluation.suggestedClawBackFen > 0 ? t('funding.award.suggestedClawBack', { amount: labels.yuan(evaluation.suggestedClawBackFen) }) : undefined}
+        description={
+          evaluation.suggestedClawBackFen > 0
+            ? t('funding.award.suggestedClawBack', { amount: labels.yuan(evaluation.suggestedClawBackFen) })
+            : undefined
+        }
       />
       <Table
         size="small"
@@ -28,8 +32,18 @@ export function EvaluationCard({ evaluation }: { evaluation: Evaluation }) {
           { key: 'baseline', title: t('funding.field.baseline'), align: 'right', render: (_, l) => `${l.baseline} ${l.unit}` },
           { key: 'target', title: t('funding.field.target'), align: 'right', render: (_, l) => `${l.target} ${l.unit}` },
           { key: 'actual', title: t('funding.field.actual'), align: 'right', render: (_, l) => `${l.actual} ${l.unit}` },
-          { key: 'change', title: t('funding.award.change'), align: 'right', render: (_, l) => (l.changePct === null ? '—' : `${l.changePct > 0 ? '+' : ''}${l.changePct.toFixed(1)}%`) },
-          { key: 'met', title: '', width: 80, render: (_, l) => <Tag color={l.met ? 'green' : 'red'}>{t(l.met ? 'funding.award.met' : 'funding.award.missed')}</Tag> },
+          {
+            key: 'change',
+            title: t('funding.award.change'),
+            align: 'right',
+            render: (_, l) => (l.changePct === null ? '—' : `${l.changePct > 0 ? '+' : ''}${l.changePct.toFixed(1)}%`),
+          },
+          {
+            key: 'met',
+            title: '',
+            width: 80,
+            render: (_, l) => <Tag color={l.met ? 'green' : 'red'}>{t(l.met ? 'funding.award.met' : 'funding.award.missed')}</Tag>,
+          },
         ]}
       />
     </Card>

@@ -22,15 +22,44 @@ export function FundFormModal({ fund, open, onClose }: { fund: Fund | null; open
   const labels = useFundingLabels();
   const invalidate = useInvalidateFunding();
   const initial: Values = fund
-    ? { year: fund.year, name: fund.name, totalFen: yuanOf(fund.totalFen), envelopes: fund.envelopes.map((e) => ({ id: e.id, kind: e.kind, name: e.name, amountFen: yuanOf(e.amountFen) })) }
-    : { year: THIS_YEAR, name: t('funding.funds.defaultName', { year: THIS_YEAR }), totalFen: null, envelopes: [{ kind: 'smart_digital', name: t('funding.funds.smartDigital'), amountFen: null }] };
+    ? {
+        year: fund.year,
+        name: fund.name,
+        totalFen: yuanOf(fund.totalFen),
+        envelopes: fund.envelopes.map((e) => ({ id: e.id, kind: e.kind, name: e.name, amountFen: yuanOf(e.amountFen) })),
+      }
+    : {
+        year: THIS_YEAR,
+        name: t('funding.funds.defaultName', { year: THIS_YEAR }),
+        totalFen: null,
+        envelopes: [{ kind: 'smart_digital', name: t('funding.funds.smartDigital'), amountFen: null }],
+      };
   const submit = async (v: Values) => {
-    const input = { year: v.year, name: v.name.trim(), totalFen: fenOf(v.totalFen) ?? 0, envelopes: v.envelopes.map((e) => ({ ...(e.id ? { id: e.id } : {}), kind: e.kind, name: e.name.trim(), amountFen: fenOf(e.amountFen) ?? 0 })) };
+    const input = {
+      year: v.year,
+      name: v.name.trim(),
+      totalFen: fenOf(v.totalFen) ?? 0,
+      envelopes: v.envelopes.map((e) => ({
+        ...(e.id ? { id: e.id } : {}),
+        kind: e.kind,
+        name: e.name.trim(),
+        amountFen: fenOf(e.amountFen) ?? 0,
+      })),
+    };
     await (fund ? updateFund(fund.id, input) : createFund(input));
     await invalidate();
   };
   return (
-    <FormModal<Values> name="fund" open={open} title={t(fund ? 'funding.funds.edit' : 'funding.funds.new')} fields={['year', 'name', 'totalFen', 'envelopes']} initialValues={initial} onSubmit={submit} onClose={onClose} testId="fund-modal">
+    <FormModal<Values>
+      name="fund"
+      open={open}
+      title={t(fund ? 'funding.funds.edit' : 'funding.funds.new')}
+      fields={['year', 'name', 'totalFen', 'envelopes']}
+      initialValues={initial}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="fund-modal"
+    >
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="year" label={t('funding.field.year')} rules={labels.required(t('funding.field.year'))}>
@@ -68,11 +97,23 @@ export function FundFormModal({ fund, open, onClose }: { fund: Fund | null; open
                   </Form.Item>
                 </Col>
                 <Col span={2}>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(field.name)}
+                    aria-label={t('funding.remove')}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" block icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => add({ kind: 'other', name: '', amountFen: null })}>
+            <Button
+              type="dashed"
+              block
+              icon={<PlusOutlined />}
+              style={{ marginTop: 8 }}
+              onClick={() => add({ kind: 'other', name: '', amountFen: null })}
+            >
               {t('funding.funds.addEnvelope')}
             </Button>
           </>

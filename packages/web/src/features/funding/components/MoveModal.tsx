@@ -11,7 +11,17 @@ import { MoneyInput } from './MoneyInput.tsx';
 
 // What each move asks for, beyond the click (API-NOTES "Awards": the extra body per action).
 const NOTE_REQUIRED: readonly AwardAction[] = ['preliminaryReject', 'secondReject', 'reject'];
-const MOVE_FIELDS = ['note', 'noticeStart', 'noticeEnd', 'envelopeId', 'approvedFen', 'amountFen', 'batch', 'completionDate', 'actuals'] as const;
+const MOVE_FIELDS = [
+  'note',
+  'noticeStart',
+  'noticeEnd',
+  'envelopeId',
+  'approvedFen',
+  'amountFen',
+  'batch',
+  'completionDate',
+  'actuals',
+] as const;
 
 /** The move's body as the dialog holds it: amounts in yuan, actuals keyed by KPI code. */
 type Values = Omit<MoveBody, 'action' | 'actuals'> & { actuals?: Record<string, number> };
@@ -41,7 +51,8 @@ export function MoveModal({ award, action, onClose }: { award: Award; action: Aw
     noticeEnd: inDays(7),
     envelopeId: current?.id,
     approvedFen: yuanOf(award.amountFen) ?? undefined,
-    amountFen: yuanOf(action === 'clawBack' ? (award.evaluation?.suggestedClawBackFen ?? award.paidFen - award.clawedBackFen) : open) ?? undefined,
+    amountFen:
+      yuanOf(action === 'clawBack' ? (award.evaluation?.suggestedClawBackFen ?? award.paidFen - award.clawedBackFen) : open) ?? undefined,
     batch: `${award.year}-${award.moves.filter((m) => m.action === 'pay').length + 1}`,
     completionDate: today(),
   };
@@ -52,7 +63,11 @@ export function MoveModal({ award, action, onClose }: { award: Award; action: Aw
     if (action === 'approve') Object.assign(body, { envelopeId: v.envelopeId, approvedFen: fenOf(v.approvedFen) ?? undefined });
     if (action === 'pay') Object.assign(body, { amountFen: fenOf(v.amountFen), batch: v.batch });
     if (action === 'clawBack') Object.assign(body, { amountFen: fenOf(v.amountFen) });
-    if (action === 'evaluate') Object.assign(body, { completionDate: v.completionDate, actuals: Object.entries(v.actuals ?? {}).map(([code, actual]) => ({ code, actual })) });
+    if (action === 'evaluate')
+      Object.assign(body, {
+        completionDate: v.completionDate,
+        actuals: Object.entries(v.actuals ?? {}).map(([code, actual]) => ({ code, actual })),
+      });
     await move.mutateAsync(body);
   };
 
@@ -82,7 +97,12 @@ export function MoveModal({ award, action, onClose }: { award: Award; action: Aw
       )}
       {action === 'approve' && <ApproveFields envelopes={envelopes} />}
       {(action === 'pay' || action === 'clawBack') && (
-        <Form.Item name="amountFen" label={t('funding.calc.amount')} rules={labels.required(t('funding.calc.amount'))} extra={action === 'pay' ? `${t('funding.award.open')}：${labels.yuan(open)}` : undefined}>
+        <Form.Item
+          name="amountFen"
+          label={t('funding.calc.amount')}
+          rules={labels.required(t('funding.calc.amount'))}
+          extra={action === 'pay' ? `${t('funding.award.open')}：${labels.yuan(open)}` : undefined}
+        >
           <MoneyInput />
         </Form.Item>
       )}
@@ -92,7 +112,11 @@ export function MoveModal({ award, action, onClose }: { award: Award; action: Aw
         </Form.Item>
       )}
       {action === 'evaluate' && <EvaluateFields award={award} />}
-      <Form.Item name="note" label={t('funding.field.note')} rules={action && NOTE_REQUIRED.includes(action) ? labels.required(t('funding.field.note')) : undefined}>
+      <Form.Item
+        name="note"
+        label={t('funding.field.note')}
+        rules={action && NOTE_REQUIRED.includes(action) ? labels.required(t('funding.field.note')) : undefined}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
     </FormModal>
@@ -137,11 +161,20 @@ function EvaluateFields({ award }: { award: Award }) {
   const project = useProject(award.projectId);
   return (
     <>
-      <Form.Item name="completionDate" label={t('funding.field.completionDate')} rules={labels.required(t('funding.field.completionDate'), true)}>
+      <Form.Item
+        name="completionDate"
+        label={t('funding.field.completionDate')}
+        rules={labels.required(t('funding.field.completionDate'), true)}
+      >
         <DateField />
       </Form.Item>
       {(project.data?.targets ?? []).map((k) => (
-        <Form.Item key={k.code} name={['actuals', k.code]} label={`${k.name}（${t('funding.field.target')} ${k.target} ${k.unit}）`} rules={labels.required(k.name)}>
+        <Form.Item
+          key={k.code}
+          name={['actuals', k.code]}
+          label={`${k.name}（${t('funding.field.target')} ${k.target} ${k.unit}）`}
+          rules={labels.required(k.name)}
+        >
           <InputNumber<number> style={{ width: '100%' }} suffix={k.unit} />
         </Form.Item>
       ))}

@@ -33,7 +33,8 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
       onClose();
     } catch (e) {
       // The typed rules stay; each problem goes to the field it names, the rest above the form.
-      const problems = e instanceof ApiError ? (e.details.length ? e.details : e.field ? [{ field: e.field, message: e.message }] : []) : [];
+      const problems =
+        e instanceof ApiError ? (e.details.length ? e.details : e.field ? [{ field: e.field, message: e.message }] : []) : [];
       const placed = problems.flatMap((p) => {
         const name = POLICY_FIELD_OF[p.field] ?? POLICY_FORM_FIELDS.find((f) => f === p.field);
         return name ? [{ name, errors: [p.message] }] : [];
@@ -64,8 +65,21 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
       data-testid="policy-editor"
     >
       {failure && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={failure} data-testid="policy-error" />}
-      {from && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('funding.policies.versionHint', { code: from.code, version: from.version + 1 })} />}
-      <Form<PolicyFormValues> form={form} name="policy" layout="vertical" initialValues={policyFormValues(from)} onFinish={(v) => void submit(v)}>
+      {from && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('funding.policies.versionHint', { code: from.code, version: from.version + 1 })}
+        />
+      )}
+      <Form<PolicyFormValues>
+        form={form}
+        name="policy"
+        layout="vertical"
+        initialValues={policyFormValues(from)}
+        onFinish={(v) => void submit(v)}
+      >
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="code" label={t('funding.policies.code')} rules={labels.required(t('funding.policies.code'))}>
@@ -88,14 +102,28 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="qualifyingKinds" label={t('funding.policies.qualifyingKinds')} rules={labels.required(t('funding.policies.qualifyingKinds'))}>
+        <Form.Item
+          name="qualifyingKinds"
+          label={t('funding.policies.qualifyingKinds')}
+          rules={labels.required(t('funding.policies.qualifyingKinds'))}
+        >
           <Checkbox.Group options={labels.kindOptions} />
         </Form.Item>
-        <Form.Item name="eligibleItems" label={t('funding.policies.eligibleItems')} rules={labels.required(t('funding.policies.eligibleItems'))}>
+        <Form.Item
+          name="eligibleItems"
+          label={t('funding.policies.eligibleItems')}
+          rules={labels.required(t('funding.policies.eligibleItems'))}
+        >
           <Checkbox.Group options={INVESTMENT_ITEMS.map((i) => ({ value: i, label: labels.item(i) }))} />
         </Form.Item>
         <Form.Item name="mode" label={t('funding.policies.rate')}>
-          <Radio.Group optionType="button" options={[{ value: 'flat', label: t('funding.policies.flat') }, { value: 'tiered', label: t('funding.policies.tiered') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'flat', label: t('funding.policies.flat') },
+              { value: 'tiered', label: t('funding.policies.tiered') },
+            ]}
+          />
         </Form.Item>
         {mode === 'flat' ? (
           <Form.Item name="ratePct" label={t('funding.policies.ratePct')} rules={labels.required(t('funding.policies.ratePct'))}>
@@ -104,7 +132,12 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
         ) : (
           <>
             <Form.Item name="tierBasis" label={t('funding.policies.tierBasis')}>
-              <Radio.Group options={[{ value: 'whole', label: t('funding.policies.whole') }, { value: 'marginal', label: t('funding.policies.marginal') }]} />
+              <Radio.Group
+                options={[
+                  { value: 'whole', label: t('funding.policies.whole') },
+                  { value: 'marginal', label: t('funding.policies.marginal') },
+                ]}
+              />
             </Form.Item>
             <Form.List name="bands">
               {(fields, { add, remove }) => (
@@ -112,21 +145,43 @@ export function PolicyEditor({ from, open, onClose }: { from: Policy | null; ope
                   {fields.map((field) => (
                     <Row gutter={8} key={field.key}>
                       <Col span={13}>
-                        <Form.Item name={[field.name, 'fromYuan']} label={field.name === 0 ? t('funding.policies.bandFrom') : undefined} style={{ marginBottom: 8 }} rules={labels.required(t('funding.policies.bandFrom'))}>
+                        <Form.Item
+                          name={[field.name, 'fromYuan']}
+                          label={field.name === 0 ? t('funding.policies.bandFrom') : undefined}
+                          style={{ marginBottom: 8 }}
+                          rules={labels.required(t('funding.policies.bandFrom'))}
+                        >
                           <MoneyInput />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item name={[field.name, 'ratePct']} label={field.name === 0 ? t('funding.policies.ratePct') : undefined} style={{ marginBottom: 8 }} rules={labels.required(t('funding.policies.ratePct'))}>
+                        <Form.Item
+                          name={[field.name, 'ratePct']}
+                          label={field.name === 0 ? t('funding.policies.ratePct') : undefined}
+                          style={{ marginBottom: 8 }}
+                          rules={labels.required(t('funding.policies.ratePct'))}
+                        >
                           <InputNumber<number> min={0} max={100} step={0.1} suffix="%" style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={3}>
-                        <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: field.name === 0 ? 30 : 0 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          style={{ marginTop: field.name === 0 ? 30 : 0 }}
+                          onClick={() => remove(field.name)}
+                          aria-label={t('funding.remove')}
+                        />
                       </Col>
                     </Row>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined />} style={{ marginBottom: 16 }} onClick={() => add({ fromYuan: null, ratePct: null })}>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    style={{ marginBottom: 16 }}
+                    onClick={() => add({ fromYuan: null, ratePct: null })}
+                  >
                     {t('funding.policies.addBand')}
                   </Button>
                 </>

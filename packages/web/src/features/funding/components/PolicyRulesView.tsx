@@ -10,8 +10,18 @@ export function PolicyRulesView({ rules }: { rules: PolicyRules }) {
   const rate = rules.rate;
   return (
     <Descriptions column={1} size="small" bordered>
-      <Descriptions.Item label={t('funding.policies.qualifyingKinds')}>{rules.qualifyingKinds.map((k) => <Tag key={k}>{labels.kind(k)}</Tag>)}</Descriptions.Item>
-      <Descriptions.Item label={t('funding.policies.eligibleItems')}>{rules.eligibleItems.map((i) => <Tag key={i} color="blue">{labels.item(i)}</Tag>)}</Descriptions.Item>
+      <Descriptions.Item label={t('funding.policies.qualifyingKinds')}>
+        {rules.qualifyingKinds.map((k) => (
+          <Tag key={k}>{labels.kind(k)}</Tag>
+        ))}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('funding.policies.eligibleItems')}>
+        {rules.eligibleItems.map((i) => (
+          <Tag key={i} color="blue">
+            {labels.item(i)}
+          </Tag>
+        ))}
+      </Descriptions.Item>
       <Descriptions.Item label={t('funding.policies.rate')}>
         {rate.mode === 'flat' ? (
           `${t('funding.policies.flat')} ${rateText(rate.rateBp)}`
@@ -19,14 +29,20 @@ export function PolicyRulesView({ rules }: { rules: PolicyRules }) {
           <div>
             <div>{`${t('funding.policies.tiered')} · ${t(rate.basis === 'whole' ? 'funding.policies.whole' : 'funding.policies.marginal')}`}</div>
             {rate.bands.map((b) => (
-              <div key={b.fromFen}>≥ {labels.wan(b.fromFen)} → {rateText(b.rateBp)}</div>
+              <div key={b.fromFen}>
+                ≥ {labels.wan(b.fromFen)} → {rateText(b.rateBp)}
+              </div>
             ))}
           </div>
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('funding.policies.minInvestment')}>{labels.wan(rules.minInvestmentFen)}</Descriptions.Item>
-      <Descriptions.Item label={t('funding.policies.capPerProject')}>{rules.capPerProjectFen === null ? t('funding.policies.none') : labels.wan(rules.capPerProjectFen)}</Descriptions.Item>
-      <Descriptions.Item label={t('funding.policies.capPerEnterpriseYear')}>{rules.capPerEnterpriseYearFen === null ? t('funding.policies.none') : labels.wan(rules.capPerEnterpriseYearFen)}</Descriptions.Item>
+      <Descriptions.Item label={t('funding.policies.capPerProject')}>
+        {rules.capPerProjectFen === null ? t('funding.policies.none') : labels.wan(rules.capPerProjectFen)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('funding.policies.capPerEnterpriseYear')}>
+        {rules.capPerEnterpriseYearFen === null ? t('funding.policies.none') : labels.wan(rules.capPerEnterpriseYearFen)}
+      </Descriptions.Item>
     </Descriptions>
   );
 }

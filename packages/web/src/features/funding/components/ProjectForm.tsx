@@ -32,12 +32,23 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
   const total = INVESTMENT_ITEMS.reduce((sum, i) => sum + investment[`${i}Fen`], 0);
 
   return (
-    <Form<ProjectFormValues> form={form} name="project" layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError={{ block: 'center' }}>
+    <Form<ProjectFormValues>
+      form={form}
+      name="project"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onFinish}
+      scrollToFirstError={{ block: 'center' }}
+    >
       <Card title={t('funding.form.basic')} style={{ marginBottom: 16 }}>
         <Row gutter={24}>
           {chooseEnterprise && (
             <Col xs={24} md={12}>
-              <Form.Item name="enterpriseId" label={t('funding.field.enterprise')} rules={labels.required(t('funding.field.enterprise'), true)}>
+              <Form.Item
+                name="enterpriseId"
+                label={t('funding.field.enterprise')}
+                rules={labels.required(t('funding.field.enterprise'), true)}
+              >
                 <EnterpriseSelect />
               </Form.Item>
             </Col>
@@ -66,7 +77,15 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title={t('funding.form.investment')} style={{ marginBottom: 16 }} extra={<Typography.Text strong data-testid="investment-total">{t('funding.form.totalHint', { total: labels.yuan(total) })}</Typography.Text>}>
+          <Card
+            title={t('funding.form.investment')}
+            style={{ marginBottom: 16 }}
+            extra={
+              <Typography.Text strong data-testid="investment-total">
+                {t('funding.form.totalHint', { total: labels.yuan(total) })}
+              </Typography.Text>
+            }
+          >
             <Row gutter={24}>
               {INVESTMENT_ITEMS.map((item) => (
                 <Col xs={24} md={12} key={item}>
@@ -101,12 +120,20 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
               {fields.map((field) => (
                 <Row gutter={12} key={field.key} align="top">
                   <Col xs={24} md={10}>
-                    <Form.Item name={[field.name, 'name']} label={t('funding.field.milestoneName')} rules={labels.required(t('funding.field.milestoneName'))}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={t('funding.field.milestoneName')}
+                      rules={labels.required(t('funding.field.milestoneName'))}
+                    >
                       <Input maxLength={100} />
                     </Form.Item>
                   </Col>
                   <Col xs={11} md={6}>
-                    <Form.Item name={[field.name, 'dueDate']} label={t('funding.field.dueDate')} rules={labels.required(t('funding.field.dueDate'), true)}>
+                    <Form.Item
+                      name={[field.name, 'dueDate']}
+                      label={t('funding.field.dueDate')}
+                      rules={labels.required(t('funding.field.dueDate'), true)}
+                    >
                       <DateField />
                     </Form.Item>
                   </Col>
@@ -116,7 +143,14 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={2}>
-                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      style={{ marginTop: 30 }}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('funding.remove')}
+                    />
                   </Col>
                 </Row>
               ))}
@@ -134,12 +168,20 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
               {fields.map((field) => (
                 <Row gutter={12} key={field.key} align="top">
                   <Col xs={12} md={3}>
-                    <Form.Item name={[field.name, 'code']} label={t('funding.field.kpiCode')} rules={labels.required(t('funding.field.kpiCode'))}>
+                    <Form.Item
+                      name={[field.name, 'code']}
+                      label={t('funding.field.kpiCode')}
+                      rules={labels.required(t('funding.field.kpiCode'))}
+                    >
                       <Input maxLength={40} className="zz-mono" />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={6}>
-                    <Form.Item name={[field.name, 'name']} label={t('funding.field.kpiName')} rules={labels.required(t('funding.field.kpiName'))}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={t('funding.field.kpiName')}
+                      rules={labels.required(t('funding.field.kpiName'))}
+                    >
                       <Input maxLength={100} />
                     </Form.Item>
                   </Col>
@@ -149,12 +191,20 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={3}>
-                    <Form.Item name={[field.name, 'baseline']} label={t('funding.field.baseline')} rules={labels.required(t('funding.field.baseline'))}>
+                    <Form.Item
+                      name={[field.name, 'baseline']}
+                      label={t('funding.field.baseline')}
+                      rules={labels.required(t('funding.field.baseline'))}
+                    >
                       <InputNumber<number> style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
                   <Col xs={8} md={3}>
-                    <Form.Item name={[field.name, 'target']} label={t('funding.field.target')} rules={labels.required(t('funding.field.target'))}>
+                    <Form.Item
+                      name={[field.name, 'target']}
+                      label={t('funding.field.target')}
+                      rules={labels.required(t('funding.field.target'))}
+                    >
                       <InputNumber<number> style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
@@ -164,11 +214,22 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
                     </Form.Item>
                   </Col>
                   <Col xs={4} md={2}>
-                    <Button type="text" danger icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(field.name)} aria-label={t('funding.remove')} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      style={{ marginTop: 30 }}
+                      onClick={() => remove(field.name)}
+                      aria-label={t('funding.remove')}
+                    />
                   </Col>
                 </Row>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', unit: '%', baseline: null, target: null, direction: 'up' })}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ code: '', name: '', unit: '%', baseline: null, target: null, direction: 'up' })}
+              >
                 {t('funding.form.addTarget')}
               </Button>
             </>
@@ -179,4 +240,3 @@ export function ProjectForm({ form, initialValues, chooseEnterprise, onFinish, f
     </Form>
   );
 }
-

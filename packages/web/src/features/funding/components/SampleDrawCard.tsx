@@ -42,7 +42,15 @@ export function SampleDrawCard({ year }: { year: number }) {
       <Row gutter={16} align="bottom">
         <Col>
           <Form.Item label={t('funding.sample.ratio')} style={{ marginBottom: 8 }}>
-            <InputNumber<number> min={30} max={100} value={ratio} onChange={setRatio} suffix="%" style={{ width: 110 }} data-testid="sample-ratio" />
+            <InputNumber<number>
+              min={30}
+              max={100}
+              value={ratio}
+              onChange={setRatio}
+              suffix="%"
+              style={{ width: 110 }}
+              data-testid="sample-ratio"
+            />
           </Form.Item>
         </Col>
         <Col flex="auto">
@@ -70,7 +78,10 @@ export function SampleDrawCard({ year }: { year: number }) {
                 <span>{d.at.slice(0, 16).replace('T', ' ')}</span>
                 <span>{t('funding.sample.drawn', { selected: d.selected.length, population: d.population.length })}</span>
                 <span>
-                  {t('funding.sample.recordedSeed')}：<Typography.Text code copyable className="zz-mono" data-testid="sample-seed-shown">{d.seed}</Typography.Text>
+                  {t('funding.sample.recordedSeed')}：
+                  <Typography.Text code copyable className="zz-mono" data-testid="sample-seed-shown">
+                    {d.seed}
+                  </Typography.Text>
                 </span>
                 <span>
                   {t('funding.sample.selected')}：{d.selected.map((id) => `#${id}`).join('、') || '—'}

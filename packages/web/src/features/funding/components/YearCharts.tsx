@@ -15,7 +15,16 @@ export function YearCharts({ rows }: { rows: YearRow[] }) {
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: years },
       yAxis: { type: 'value', name: t('funding.reports.projects') },
-      series: [{ type: 'line', name: t('funding.reports.projects'), data: rows.map((r) => r.projects), symbolSize: 8, areaStyle: { opacity: 0.12 }, label: { show: true, position: 'top' } }],
+      series: [
+        {
+          type: 'line',
+          name: t('funding.reports.projects'),
+          data: rows.map((r) => r.projects),
+          symbolSize: 8,
+          areaStyle: { opacity: 0.12 },
+          label: { show: true, position: 'top' },
+        },
+      ],
     }),
     [rows, years, t],
   );
@@ -32,7 +41,13 @@ export function YearCharts({ rows }: { rows: YearRow[] }) {
       series: [
         { type: 'bar', name: t('funding.reports.awarded'), data: rows.map((r) => wanOf(r.awardedFen)) },
         { type: 'bar', name: t('funding.field.paid'), data: rows.map((r) => wanOf(r.paidFen)) },
-        { type: 'line', name: t('funding.reports.share'), yAxisIndex: 1, data: rows.map((r) => (r.shareOfFund === null ? null : Math.round(r.shareOfFund * 1000) / 10)), label: { show: true, formatter: '{c}%' } },
+        {
+          type: 'line',
+          name: t('funding.reports.share'),
+          yAxisIndex: 1,
+          data: rows.map((r) => (r.shareOfFund === null ? null : Math.round(r.shareOfFund * 1000) / 10)),
+          label: { show: true, formatter: '{c}%' },
+        },
       ],
     }),
     [rows, years, t],

@@ -29,7 +29,9 @@ function Apply({ project }: { project: Project }) {
   const invalidate = useInvalidateFunding();
   const policies = useCurrentPolicies();
   // Policies that take this kind of project first: the likely choice is on top.
-  const list = [...(policies.data ?? [])].sort((a, b) => Number(b.rules.qualifyingKinds.includes(project.kind)) - Number(a.rules.qualifyingKinds.includes(project.kind)));
+  const list = [...(policies.data ?? [])].sort(
+    (a, b) => Number(b.rules.qualifyingKinds.includes(project.kind)) - Number(a.rules.qualifyingKinds.includes(project.kind)),
+  );
   const [policyId, setPolicyId] = useState<number | undefined>();
   const chosen = policyId ?? list[0]?.id;
   const calc = useQuery({
@@ -63,7 +65,11 @@ function Apply({ project }: { project: Project }) {
     <Page
       title={t('funding.apply.title')}
       subtitle={`${project.name} · ${project.enterpriseName}`}
-      crumbs={[{ title: t('menu.fundingProjects'), to: '/funding/projects' }, { title: project.name, to: `/funding/projects/${project.id}` }, { title: t('funding.apply.title') }]}
+      crumbs={[
+        { title: t('menu.fundingProjects'), to: '/funding/projects' },
+        { title: project.name, to: `/funding/projects/${project.id}` },
+        { title: t('funding.apply.title') },
+      ]}
     >
       {failure && <Alert type="error" showIcon closable style={{ marginBottom: 16 }} title={failure} data-testid="apply-error" />}
       <Row gutter={16}>
@@ -73,7 +79,9 @@ function Apply({ project }: { project: Project }) {
               <Descriptions.Item label={t('funding.field.kind')}>{labels.kind(project.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('funding.field.year')}>{project.year}</Descriptions.Item>
               {INVESTMENT_ITEMS.map((item) => (
-                <Descriptions.Item key={item} label={t(`funding.field.${item}Fen`)}>{labels.yuan(project[`${item}Fen`])}</Descriptions.Item>
+                <Descriptions.Item key={item} label={t(`funding.field.${item}Fen`)}>
+                  {labels.yuan(project[`${item}Fen`])}
+                </Descriptions.Item>
               ))}
               <Descriptions.Item label={<strong>{t('funding.field.total')}</strong>}>
                 <strong>{labels.yuan(project.totalInvestmentFen)}</strong>
@@ -88,7 +96,10 @@ function Apply({ project }: { project: Project }) {
                 <Space direction="vertical">
                   {list.map((p) => (
                     <Radio key={p.id} value={p.id}>
-                      {p.name} <Typography.Text type="secondary">· {p.code} v{p.version}</Typography.Text>
+                      {p.name}{' '}
+                      <Typography.Text type="secondary">
+                        · {p.code} v{p.version}
+                      </Typography.Text>
                     </Radio>
                   ))}
                 </Space>
@@ -98,12 +109,22 @@ function Apply({ project }: { project: Project }) {
         </Col>
         <Col xs={24} xl={15}>
           <Card title={t('funding.apply.breakdown')} style={{ marginBottom: 16 }}>
-            {calc.isError ? <Alert type="error" showIcon title={errorMessage(calc.error)} /> : <CalculationTable calculation={calc.data} loading={calc.isFetching} />}
+            {calc.isError ? (
+              <Alert type="error" showIcon title={errorMessage(calc.error)} />
+            ) : (
+              <CalculationTable calculation={calc.data} loading={calc.isFetching} />
+            )}
           </Card>
           <div className="zz-card" style={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Space>
               <Button onClick={() => navigate(`/funding/projects/${project.id}`)}>{t('common.cancel')}</Button>
-              <Button type="primary" loading={busy} disabled={!chosen || !calc.data?.eligible} onClick={() => void submit()} data-testid="submit-application">
+              <Button
+                type="primary"
+                loading={busy}
+                disabled={!chosen || !calc.data?.eligible}
+                onClick={() => void submit()}
+                data-testid="submit-application"
+              >
                 {t('funding.apply.submit')}
               </Button>
             </Space>

@@ -42,7 +42,8 @@ function AwardDetail({ award }: { award: Award }) {
       title={t('funding.award.title', { id: award.id })}
       subtitle={
         <span>
-          <Link to={`/funding/projects/${award.projectId}`}>{award.projectName}</Link> · {award.enterpriseName} · {names.district(award.districtCode)} · {award.year}
+          <Link to={`/funding/projects/${award.projectId}`}>{award.projectName}</Link> · {award.enterpriseName} ·{' '}
+          {names.district(award.districtCode)} · {award.year}
         </span>
       }
       crumbs={[{ title: t('menu.fundingAwards'), to: '/funding/awards' }, { title: t('funding.award.title', { id: award.id }) }]}
@@ -53,12 +54,22 @@ function AwardDetail({ award }: { award: Award }) {
       }
     >
       <div className="zz-card">
-        <Steps size="small" current={progress.current} status={progress.status} items={progress.steps.map((s) => ({ title: labels.status(s) }))} />
+        <Steps
+          size="small"
+          current={progress.current}
+          status={progress.status}
+          items={progress.steps.map((s) => ({ title: labels.status(s) }))}
+        />
       </div>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <Card title={t('funding.apply.breakdown')} style={{ marginBottom: 16 }}>
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('funding.award.frozen', { code: award.policyCode, version: award.policyVersion })} />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('funding.award.frozen', { code: award.policyCode, version: award.policyVersion })}
+            />
             <CalculationTable calculation={award.calculation} />
           </Card>
           {award.evaluation && <EvaluationCard evaluation={award.evaluation} />}
@@ -86,7 +97,13 @@ function AwardDetail({ award }: { award: Award }) {
             ) : (
               <Space wrap>
                 {award.allowedActions.map((a) => (
-                  <Button key={a} type={DANGER.includes(a) ? 'default' : 'primary'} danger={DANGER.includes(a)} onClick={() => setAction(a)} data-testid={`move-${a}`}>
+                  <Button
+                    key={a}
+                    type={DANGER.includes(a) ? 'default' : 'primary'}
+                    danger={DANGER.includes(a)}
+                    onClick={() => setAction(a)}
+                    data-testid={`move-${a}`}
+                  >
                     {labels.action(a)}
                   </Button>
                 ))}
@@ -95,11 +112,27 @@ function AwardDetail({ award }: { award: Award }) {
           </Card>
           <Card title={t('funding.award.money')} style={{ marginBottom: 16 }}>
             <Row gutter={[16, 16]}>
-              <Col span={12}><Statistic title={t('funding.field.amount')} value={labels.yuan(award.amountFen)} /></Col>
-              <Col span={12}><Statistic title={t('funding.field.approved')} value={award.approvedFen === null ? '—' : labels.yuan(award.approvedFen)} /></Col>
-              <Col span={12}><Statistic title={t('funding.field.paid')} value={labels.yuan(award.paidFen)} data-testid="award-paid" /></Col>
-              <Col span={12}><Statistic title={t('funding.award.open')} value={labels.yuan(Math.max(open, 0))} /></Col>
-              {award.clawedBackFen > 0 && <Col span={12}><Statistic title={t('funding.field.clawedBack')} value={labels.yuan(award.clawedBackFen)} styles={{ content: { color: '#cf1322' } }} /></Col>}
+              <Col span={12}>
+                <Statistic title={t('funding.field.amount')} value={labels.yuan(award.amountFen)} />
+              </Col>
+              <Col span={12}>
+                <Statistic title={t('funding.field.approved')} value={award.approvedFen === null ? '—' : labels.yuan(award.approvedFen)} />
+              </Col>
+              <Col span={12}>
+                <Statistic title={t('funding.field.paid')} value={labels.yuan(award.paidFen)} data-testid="award-paid" />
+              </Col>
+              <Col span={12}>
+                <Statistic title={t('funding.award.open')} value={labels.yuan(Math.max(open, 0))} />
+              </Col>
+              {award.clawedBackFen > 0 && (
+                <Col span={12}>
+                  <Statistic
+                    title={t('funding.field.clawedBack')}
+                    value={labels.yuan(award.clawedBackFen)}
+                    styles={{ content: { color: '#cf1322' } }}
+                  />
+                </Col>
+              )}
             </Row>
             {budget.current && (
               <Alert
@@ -112,8 +145,16 @@ function AwardDetail({ award }: { award: Award }) {
             )}
             {(award.noticeStart || award.sampled) && (
               <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
-                {award.sampled && <Descriptions.Item label={t('funding.sample.title')}><Tag color="purple">{t('funding.award.sampled')}</Tag></Descriptions.Item>}
-                {award.noticeStart && <Descriptions.Item label={t('funding.status.in_notice')}>{award.noticeStart} ~ {award.noticeEnd}</Descriptions.Item>}
+                {award.sampled && (
+                  <Descriptions.Item label={t('funding.sample.title')}>
+                    <Tag color="purple">{t('funding.award.sampled')}</Tag>
+                  </Descriptions.Item>
+                )}
+                {award.noticeStart && (
+                  <Descriptions.Item label={t('funding.status.in_notice')}>
+                    {award.noticeStart} ~ {award.noticeEnd}
+                  </Descriptions.Item>
+                )}
               </Descriptions>
             )}
           </Card>

@@ -52,9 +52,26 @@ export function AwardListPage() {
             onChange={(status) => update({ status })}
             data-testid="filter-status"
           />
-          <Select<number> id="awards-year" allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 120 }} placeholder={t('funding.field.year')} value={filter.year} options={YEAR_OPTIONS} onChange={(year) => update({ year })} data-testid="filter-year" />
+          <Select<number>
+            id="awards-year"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 120 }}
+            placeholder={t('funding.field.year')}
+            value={filter.year}
+            options={YEAR_OPTIONS}
+            onChange={(year) => update({ year })}
+            data-testid="filter-year"
+          />
           {!own && (
-            <Select<string> allowClear style={{ width: 200 }} placeholder={t('funding.field.district')} value={filter.districtCode} options={taxonomy.districts} onChange={(districtCode) => update({ districtCode })} />
+            <Select<string>
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t('funding.field.district')}
+              value={filter.districtCode}
+              options={taxonomy.districts}
+              onChange={(districtCode) => update({ districtCode })}
+            />
           )}
         </Space>
         {list.isError && !list.data ? (

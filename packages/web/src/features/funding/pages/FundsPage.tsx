@@ -30,7 +30,13 @@ export function FundsPage() {
       extra={
         <>
           {funds.data && funds.data.length > 0 && (
-            <Select<number> style={{ width: 120 }} value={fund?.year} options={funds.data.map((f) => ({ value: f.year, label: String(f.year) }))} onChange={setYear} data-testid="fund-year" />
+            <Select<number>
+              style={{ width: 120 }}
+              value={fund?.year}
+              options={funds.data.map((f) => ({ value: f.year, label: String(f.year) }))}
+              onChange={setYear}
+              data-testid="fund-year"
+            />
           )}
           {can('funding.fund.write') && fund && (
             <Button icon={<EditOutlined />} onClick={() => setEditing(fund)} data-testid="edit-fund">
@@ -51,7 +57,16 @@ export function FundsPage() {
         <PageSkeleton rows={8} />
       ) : !fund ? (
         <div className="zz-card">
-          <EmptyState description={t('funding.funds.empty')} action={can('funding.fund.write') && <Button type="primary" onClick={() => setEditing('new')}>{t('funding.funds.new')}</Button>} />
+          <EmptyState
+            description={t('funding.funds.empty')}
+            action={
+              can('funding.fund.write') && (
+                <Button type="primary" onClick={() => setEditing('new')}>
+                  {t('funding.funds.new')}
+                </Button>
+              )
+            }
+          />
         </div>
       ) : (
         <FundView key={fund.id} fund={fund} />
@@ -76,7 +91,10 @@ function FundView({ fund }: { fund: Fund }) {
           radius: ['40%', '68%'],
           center: ['50%', '45%'],
           label: { formatter: '{b}\n{d}%' },
-          data: [...fund.envelopes.map((e) => ({ name: e.name, value: wanOf(e.amountFen) })), ...(unassigned > 0 ? [{ name: t('funding.funds.unassigned'), value: wanOf(unassigned), itemStyle: { color: '#d9d9d9' } }] : [])],
+          data: [
+            ...fund.envelopes.map((e) => ({ name: e.name, value: wanOf(e.amountFen) })),
+            ...(unassigned > 0 ? [{ name: t('funding.funds.unassigned'), value: wanOf(unassigned), itemStyle: { color: '#d9d9d9' } }] : []),
+          ],
         },
       ],
     }),
@@ -89,12 +107,32 @@ function FundView({ fund }: { fund: Fund }) {
         <Col xs={24} xl={14}>
           <Card title={fund.name} style={{ height: '100%' }}>
             <Row gutter={[16, 16]}>
-              <Col xs={12} md={8}><Statistic title={t('funding.funds.total')} value={labels.wan(fund.totalFen)} /></Col>
-              <Col xs={12} md={8}><Statistic title={t('funding.funds.smartDigitalAmount')} value={labels.wan(fund.smartDigitalFen)} /></Col>
-              <Col xs={12} md={8}><Statistic title={t('funding.funds.smartDigitalShare')} value={formatShare(fund.smartDigitalShare)} data-testid="fund-share" /></Col>
-              <Col xs={12} md={8}><Statistic title={t('funding.funds.allocated')} value={labels.wan(fund.allocatedFen)} /></Col>
-              <Col xs={12} md={8}><Statistic title={t('funding.field.paid')} value={labels.wan(fund.paidFen)} /></Col>
-              <Col xs={12} md={8}><Statistic title={t('funding.funds.awardedShare')} value={formatShare(fund.awardedShareOfFund)} data-testid="fund-awarded-share" /></Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t('funding.funds.total')} value={labels.wan(fund.totalFen)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t('funding.funds.smartDigitalAmount')} value={labels.wan(fund.smartDigitalFen)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic
+                  title={t('funding.funds.smartDigitalShare')}
+                  value={formatShare(fund.smartDigitalShare)}
+                  data-testid="fund-share"
+                />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t('funding.funds.allocated')} value={labels.wan(fund.allocatedFen)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t('funding.field.paid')} value={labels.wan(fund.paidFen)} />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic
+                  title={t('funding.funds.awardedShare')}
+                  value={formatShare(fund.awardedShareOfFund)}
+                  data-testid="fund-awarded-share"
+                />
+              </Col>
             </Row>
           </Card>
         </Col>
@@ -112,12 +150,26 @@ function FundView({ fund }: { fund: Fund }) {
           dataSource={fund.envelopes}
           data-testid="envelopes"
           columns={[
-            { key: 'name', title: t('funding.funds.name'), render: (_, e) => <Space>{e.name}<Tag color={e.kind === 'smart_digital' ? 'blue' : 'default'}>{t(`funding.envelope.${e.kind}`)}</Tag></Space> },
+            {
+              key: 'name',
+              title: t('funding.funds.name'),
+              render: (_, e) => (
+                <Space>
+                  {e.name}
+                  <Tag color={e.kind === 'smart_digital' ? 'blue' : 'default'}>{t(`funding.envelope.${e.kind}`)}</Tag>
+                </Space>
+              ),
+            },
             { key: 'amount', title: t('funding.calc.amount'), align: 'right', render: (_, e) => labels.wan(e.amountFen) },
             { key: 'allocated', title: t('funding.funds.allocated'), align: 'right', render: (_, e) => labels.wan(e.allocatedFen) },
             { key: 'paid', title: t('funding.field.paid'), align: 'right', render: (_, e) => labels.wan(e.paidFen) },
             { key: 'clawed', title: t('funding.field.clawedBack'), align: 'right', render: (_, e) => labels.wan(e.clawedBackFen) },
-            { key: 'available', title: t('funding.funds.available'), align: 'right', render: (_, e) => <strong>{labels.wan(e.availableFen)}</strong> },
+            {
+              key: 'available',
+              title: t('funding.funds.available'),
+              align: 'right',
+              render: (_, e) => <strong>{labels.wan(e.availableFen)}</strong>,
+            },
             {
               key: 'use',
               title: t('funding.funds.used'),

@@ -59,7 +59,9 @@ export function PoliciesPage() {
               title={
                 <Space>
                   {current.name}
-                  <Tag className="zz-mono">{current.code} v{current.version}</Tag>
+                  <Tag className="zz-mono">
+                    {current.code} v{current.version}
+                  </Tag>
                   <Tag color={current.status === 'active' ? 'green' : 'default'}>{t(`funding.policies.status.${current.status}`)}</Tag>
                   {current.year && <Tag>{current.year}</Tag>}
                 </Space>
@@ -68,7 +70,15 @@ export function PoliciesPage() {
                 can('funding.policy.write') && (
                   <Space>
                     {current.status === 'active' && (
-                      <Popconfirm title={t('funding.policies.retireConfirm')} onConfirm={() => void run(async () => { await retirePolicy(current.id); await invalidate(); }, t('funding.policies.retired'))}>
+                      <Popconfirm
+                        title={t('funding.policies.retireConfirm')}
+                        onConfirm={() =>
+                          void run(async () => {
+                            await retirePolicy(current.id);
+                            await invalidate();
+                          }, t('funding.policies.retired'))
+                        }
+                      >
                         <Button danger>{t('funding.policies.retire')}</Button>
                       </Popconfirm>
                     )}
@@ -81,7 +91,11 @@ export function PoliciesPage() {
             >
               <Row gutter={24}>
                 <Col xs={24} xl={16}>
-                  {current.basis && <Typography.Paragraph type="secondary">{t('funding.policies.basis')}：{current.basis}</Typography.Paragraph>}
+                  {current.basis && (
+                    <Typography.Paragraph type="secondary">
+                      {t('funding.policies.basis')}：{current.basis}
+                    </Typography.Paragraph>
+                  )}
                   <PolicyRulesView rules={current.rules} />
                 </Col>
                 <Col xs={24} xl={8}>

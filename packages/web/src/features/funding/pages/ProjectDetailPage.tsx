@@ -54,26 +54,37 @@ function ProjectDetail({ project }: { project: Project }) {
             </Button>
           )}
           {can('funding.award.apply') && !open && (
-            <Button type="primary" icon={<TrophyOutlined />} onClick={() => navigate(`/funding/projects/${project.id}/apply`)} data-testid="apply-award">
+            <Button
+              type="primary"
+              icon={<TrophyOutlined />}
+              onClick={() => navigate(`/funding/projects/${project.id}/apply`)}
+              data-testid="apply-award"
+            >
               {t('funding.action.apply')}
             </Button>
           )}
         </>
       }
     >
-      {open && can('funding.project.write') && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('funding.detail.locked')} data-testid="project-locked" />}
+      {open && can('funding.project.write') && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('funding.detail.locked')} data-testid="project-locked" />
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card title={t('funding.form.basic')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('funding.field.enterprise')}>{project.enterpriseName}</Descriptions.Item>
               <Descriptions.Item label={t('funding.field.district')}>{names.district(project.districtCode)}</Descriptions.Item>
-              <Descriptions.Item label={t('funding.field.chain')}>{project.chainCode ? names.chain(project.chainCode) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('funding.field.chain')}>
+                {project.chainCode ? names.chain(project.chainCode) : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('funding.field.kind')}>{labels.kind(project.kind)}</Descriptions.Item>
               <Descriptions.Item label={t('funding.field.startDate')}>{project.startDate}</Descriptions.Item>
               <Descriptions.Item label={t('funding.field.completionDate')}>{project.completionDate ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('funding.field.status')}>
-                <Tag color={project.status === 'completed' ? 'green' : 'blue'}>{t(project.status === 'completed' ? 'funding.projects.completed' : 'funding.projects.registered')}</Tag>
+                <Tag color={project.status === 'completed' ? 'green' : 'blue'}>
+                  {t(project.status === 'completed' ? 'funding.projects.completed' : 'funding.projects.registered')}
+                </Tag>
               </Descriptions.Item>
               {project.description && <Descriptions.Item label={t('funding.field.description')}>{project.description}</Descriptions.Item>}
             </Descriptions>
@@ -83,7 +94,9 @@ function ProjectDetail({ project }: { project: Project }) {
           <Card title={t('funding.form.investment')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small" data-testid="project-investment">
               {INVESTMENT_ITEMS.map((item) => (
-                <Descriptions.Item key={item} label={t(`funding.field.${item}Fen`)}>{labels.yuan(project[`${item}Fen`])}</Descriptions.Item>
+                <Descriptions.Item key={item} label={t(`funding.field.${item}Fen`)}>
+                  {labels.yuan(project[`${item}Fen`])}
+                </Descriptions.Item>
               ))}
               <Descriptions.Item label={<strong>{t('funding.field.total')}</strong>}>
                 <strong>{labels.yuan(project.totalInvestmentFen)}</strong>（{labels.wan(project.totalInvestmentFen)}）
@@ -131,7 +144,13 @@ function ProjectDetail({ project }: { project: Project }) {
         {awards.isError ? (
           <LoadError error={awards.error} onRetry={() => void awards.refetch()} />
         ) : (
-          <AwardTable items={mine} loading={awards.isFetching} own empty={awards.isPending ? ' ' : <EmptyState description={t('funding.detail.noAwards')} />} testId="project-awards" />
+          <AwardTable
+            items={mine}
+            loading={awards.isFetching}
+            own
+            empty={awards.isPending ? ' ' : <EmptyState description={t('funding.detail.noAwards')} />}
+            testId="project-awards"
+          />
         )}
       </Card>
       <FormModal<{ completionDate: string }>
@@ -146,7 +165,11 @@ function ProjectDetail({ project }: { project: Project }) {
           await invalidate();
         }}
       >
-        <Form.Item name="completionDate" label={t('funding.field.completionDate')} rules={labels.required(t('funding.field.completionDate'), true)}>
+        <Form.Item
+          name="completionDate"
+          label={t('funding.field.completionDate')}
+          rules={labels.required(t('funding.field.completionDate'), true)}
+        >
           <DateField />
         </Form.Item>
       </FormModal>

@@ -57,10 +57,20 @@ function ProjectEditor({ project, onReload }: { project: Project | null; onReloa
   return (
     <Page
       title={project ? `${heading} · ${project.name}` : heading}
-      crumbs={[{ title: t('menu.fundingProjects'), to: '/funding/projects' }, ...(project ? [{ title: project.name, to: back }] : []), { title: heading }]}
+      crumbs={[
+        { title: t('menu.fundingProjects'), to: '/funding/projects' },
+        ...(project ? [{ title: project.name, to: back }] : []),
+        { title: heading },
+      ]}
     >
       {conflict && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('funding.form.conflict')} action={<Button onClick={onReload}>{t('funding.form.reload')}</Button>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('funding.form.conflict')}
+          action={<Button onClick={onReload}>{t('funding.form.reload')}</Button>}
+        />
       )}
       {failure && <Alert type="error" showIcon closable style={{ marginBottom: 16 }} title={failure} data-testid="form-error" />}
       <ProjectForm
@@ -82,4 +92,3 @@ function ProjectEditor({ project, onReload }: { project: Project | null; onReloa
     </Page>
   );
 }
-

@@ -46,7 +46,10 @@ export function ProjectImportPage() {
 
   if (imported !== null) {
     return (
-      <Page title={t('funding.import.title')} crumbs={[{ title: t('menu.fundingProjects'), to: '/funding/projects' }, { title: t('funding.import.title') }]}>
+      <Page
+        title={t('funding.import.title')}
+        crumbs={[{ title: t('menu.fundingProjects'), to: '/funding/projects' }, { title: t('funding.import.title') }]}
+      >
         <div className="zz-card">
           <Result
             status="success"
@@ -54,7 +57,9 @@ export function ProjectImportPage() {
             subTitle={<span data-testid="import-done">{t('registry.import.doneText', { count: imported })}</span>}
             extra={
               <Space>
-                <Button type="primary" onClick={() => navigate('/funding/projects')}>{t('registry.import.viewList')}</Button>
+                <Button type="primary" onClick={() => navigate('/funding/projects')}>
+                  {t('registry.import.viewList')}
+                </Button>
                 <Button onClick={() => setImported(null)}>{t('registry.import.again')}</Button>
               </Space>
             }

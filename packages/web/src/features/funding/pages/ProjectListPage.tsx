@@ -29,11 +29,20 @@ export function ProjectListPage() {
   const filtered = Object.values(filter).some((v) => v !== undefined);
 
   const empty = filtered ? (
-    <EmptyState description={t('funding.projects.emptyFiltered')} action={<Button onClick={() => setFilter({})}>{t('funding.projects.clear')}</Button>} />
+    <EmptyState
+      description={t('funding.projects.emptyFiltered')}
+      action={<Button onClick={() => setFilter({})}>{t('funding.projects.clear')}</Button>}
+    />
   ) : (
     <EmptyState
       description={t('funding.projects.empty')}
-      action={can('funding.project.write') && <Button type="primary" onClick={() => navigate('/funding/projects/new')}>{t('funding.projects.new')}</Button>}
+      action={
+        can('funding.project.write') && (
+          <Button type="primary" onClick={() => navigate('/funding/projects/new')}>
+            {t('funding.projects.new')}
+          </Button>
+        )
+      }
     />
   );
 
@@ -45,7 +54,16 @@ export function ProjectListPage() {
       extra={
         <>
           {can('funding.project.export') && (
-            <Button icon={<DownloadOutlined />} onClick={() => void run(() => exportProjects(filter), (name) => t('funding.projects.exported', { name: String(name) }))} data-testid="export-projects">
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                void run(
+                  () => exportProjects(filter),
+                  (name) => t('funding.projects.exported', { name: String(name) }),
+                )
+              }
+              data-testid="export-projects"
+            >
               {t('funding.projects.export')}
             </Button>
           )}
@@ -91,16 +109,37 @@ export function ProjectListPage() {
             data-testid="project-table"
             columns={[
               { key: 'name', title: t('funding.field.name'), render: (_, p) => <Link to={`/funding/projects/${p.id}`}>{p.name}</Link> },
-              ...(own ? [] : [{ key: 'enterprise', title: t('funding.field.enterprise'), render: (_: unknown, p: Project) => p.enterpriseName }]),
-              ...(own ? [] : [{ key: 'district', title: t('funding.field.district'), width: 140, render: (_: unknown, p: Project) => names.district(p.districtCode) }]),
+              ...(own
+                ? []
+                : [{ key: 'enterprise', title: t('funding.field.enterprise'), render: (_: unknown, p: Project) => p.enterpriseName }]),
+              ...(own
+                ? []
+                : [
+                    {
+                      key: 'district',
+                      title: t('funding.field.district'),
+                      width: 140,
+                      render: (_: unknown, p: Project) => names.district(p.districtCode),
+                    },
+                  ]),
               { key: 'year', dataIndex: 'year', title: t('funding.field.year'), width: 80 },
               { key: 'kind', title: t('funding.field.kind'), width: 130, render: (_, p) => labels.kind(p.kind) },
-              { key: 'total', title: t('funding.field.total'), align: 'right', width: 150, render: (_, p) => labels.wan(p.totalInvestmentFen) },
+              {
+                key: 'total',
+                title: t('funding.field.total'),
+                align: 'right',
+                width: 150,
+                render: (_, p) => labels.wan(p.totalInvestmentFen),
+              },
               {
                 key: 'status',
                 title: t('funding.field.status'),
                 width: 100,
-                render: (_, p) => <Tag color={p.status === 'completed' ? 'green' : 'blue'}>{t(p.status === 'completed' ? 'funding.projects.completed' : 'funding.projects.registered')}</Tag>,
+                render: (_, p) => (
+                  <Tag color={p.status === 'completed' ? 'green' : 'blue'}>
+                    {t(p.status === 'completed' ? 'funding.projects.completed' : 'funding.projects.registered')}
+                  </Tag>
+                ),
               },
             ]}
           />

@@ -28,7 +28,16 @@ export function CountBarChart({ data, seriesName, horizontal = false, color = '#
       grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
-      series: [{ name: seriesName, type: 'bar', data: data.map((d) => d.value), barMaxWidth: 28, label: { show: true, position: horizontal ? 'right' : 'top' }, itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] } }],
+      series: [
+        {
+          name: seriesName,
+          type: 'bar',
+          data: data.map((d) => d.value),
+          barMaxWidth: 28,
+          label: { show: true, position: horizontal ? 'right' : 'top' },
+          itemStyle: { borderRadius: horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0] },
+        },
+      ],
     };
   }, [data, seriesName, horizontal, color]);
   return <EChart option={option} height={height} testId={testId} />;

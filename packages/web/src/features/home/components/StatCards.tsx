@@ -26,10 +26,18 @@ export function StatCards({ stats }: { stats: RegistryStats }) {
   const process = stats.byManufacturingType.process ?? 0;
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="stat-cards">
-      <Col xs={24} sm={12} xl={6}><StatCard title={t('home.enterprises')} value={stats.enterprises} icon={<BankOutlined />} color="#1a5fd6" /></Col>
-      <Col xs={24} sm={12} xl={6}><StatCard title={t('home.aboveDesignated')} value={above} icon={<ApartmentOutlined />} color="#389e0d" note={share(above)} /></Col>
-      <Col xs={24} sm={12} xl={6}><StatCard title={t('home.discrete')} value={discrete} icon={<ToolOutlined />} color="#d46b08" note={share(discrete)} /></Col>
-      <Col xs={24} sm={12} xl={6}><StatCard title={t('home.process')} value={process} icon={<ExperimentOutlined />} color="#722ed1" note={share(process)} /></Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard title={t('home.enterprises')} value={stats.enterprises} icon={<BankOutlined />} color="#1a5fd6" />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard title={t('home.aboveDesignated')} value={above} icon={<ApartmentOutlined />} color="#389e0d" note={share(above)} />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard title={t('home.discrete')} value={discrete} icon={<ToolOutlined />} color="#d46b08" note={share(discrete)} />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <StatCard title={t('home.process')} value={process} icon={<ExperimentOutlined />} color="#722ed1" note={share(process)} />
+      </Col>
     </Row>
   );
 }

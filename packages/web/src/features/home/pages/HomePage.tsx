@@ -59,7 +59,14 @@ function RegistryDashboard() {
   if (stats.data.enterprises === 0) {
     return (
       <div className="zz-card">
-        <EmptyState description={t('home.emptyRegistry')} action={<Button type="primary" onClick={() => navigate('/enterprises')}>{t('home.openList')}</Button>} />
+        <EmptyState
+          description={t('home.emptyRegistry')}
+          action={
+            <Button type="primary" onClick={() => navigate('/enterprises')}>
+              {t('home.openList')}
+            </Button>
+          }
+        />
       </div>
     );
   }
@@ -73,7 +80,10 @@ function Charts({ stats }: { stats: RegistryStats }) {
   const taxonomy = useTaxonomy().data!;
   // Every district appears, zero or not, so a district with no enterprise is visible as such.
   const districts = useMemo(
-    () => taxonomy.districts.filter((d) => actor?.role !== 'district_officer' || d.code === actor.districtCode).map((d) => ({ name: names.district(d.code), value: stats.byDistrict[d.code] ?? 0 })),
+    () =>
+      taxonomy.districts
+        .filter((d) => actor?.role !== 'district_officer' || d.code === actor.districtCode)
+        .map((d) => ({ name: names.district(d.code), value: stats.byDistrict[d.code] ?? 0 })),
     [taxonomy, stats, names, actor],
   );
   const chains = useMemo(
@@ -82,7 +92,10 @@ function Charts({ stats }: { stats: RegistryStats }) {
   );
   // Both cards share one height; the chain chart needs a row per chain.
   const height = Math.max(320, chains.length * 32 + 48);
-  const scope = actor?.role === 'district_officer' && actor.districtCode ? t('home.scopeDistrict', { district: names.district(actor.districtCode) }) : t('home.scopeCity');
+  const scope =
+    actor?.role === 'district_officer' && actor.districtCode
+      ? t('home.scopeDistrict', { district: names.district(actor.districtCode) })
+      : t('home.scopeCity');
   return (
     <>
       <Typography.Paragraph type="secondary">{scope}</Typography.Paragraph>
@@ -96,7 +109,14 @@ function Charts({ stats }: { stats: RegistryStats }) {
         <Col xs={24} xl={12}>
           <Card title={t('home.byChain')} variant="borderless">
             {chains.some((c) => c.value > 0) ? (
-              <CountBarChart data={chains} seriesName={t('home.chartSeries')} horizontal color="#13a8a8" height={height} testId="chart-chain" />
+              <CountBarChart
+                data={chains}
+                seriesName={t('home.chartSeries')}
+                horizontal
+                color="#13a8a8"
+                height={height}
+                testId="chart-chain"
+              />
             ) : (
               <EmptyState description={t('home.noChains')} />
             )}

@@ -18,15 +18,20 @@ export function ApiKeysCard() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
 
-  const revoke = (key: ApiKey) => action(async () => {
-    await revokeApiKey(key.id);
-    await invalidate();
-  }, t('identifiers.key.revoked'));
+  const revoke = (key: ApiKey) =>
+    action(async () => {
+      await revokeApiKey(key.id);
+      await invalidate();
+    }, t('identifiers.key.revoked'));
 
   return (
     <Card
       title={t('identifiers.key.title')}
-      extra={<Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key">{t('identifiers.key.create')}</Button>}
+      extra={
+        <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-api-key">
+          {t('identifiers.key.create')}
+        </Button>
+      }
     >
       <Typography.Paragraph type="secondary">{t('identifiers.key.hint')}</Typography.Paragraph>
       {keys.isError ? (
@@ -53,8 +58,15 @@ export function ApiKeysCard() {
                 key.revokedAt ? (
                   <Tag>{t('identifiers.key.revokedAt', { at: formatTime(key.revokedAt) })}</Tag>
                 ) : (
-                  <Popconfirm title={t('identifiers.key.revokeConfirm')} onConfirm={() => revoke(key)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
-                    <Button size="small" danger>{t('identifiers.key.revoke')}</Button>
+                  <Popconfirm
+                    title={t('identifiers.key.revokeConfirm')}
+                    onConfirm={() => revoke(key)}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                  >
+                    <Button size="small" danger>
+                      {t('identifiers.key.revoke')}
+                    </Button>
                   </Popconfirm>
                 ),
             },
@@ -73,17 +85,35 @@ export function ApiKeysCard() {
         }}
         onClose={() => setCreating(false)}
       >
-        <Form.Item name="label" label={t('identifiers.key.label')} rules={[{ required: true, message: t('common.required', { field: t('identifiers.key.label') }) }]}>
+        <Form.Item
+          name="label"
+          label={t('identifiers.key.label')}
+          rules={[{ required: true, message: t('common.required', { field: t('identifiers.key.label') }) }]}
+        >
           <Input maxLength={100} placeholder={t('identifiers.key.labelHint')} />
         </Form.Item>
       </FormModal>
-      <Modal open={!!created} destroyOnHidden title={t('identifiers.key.createdTitle')} onOk={() => setCreated(null)} onCancel={() => setCreated(null)} cancelButtonProps={{ style: { display: 'none' } }} okText={t('identifiers.key.stored')}>
+      <Modal
+        open={!!created}
+        destroyOnHidden
+        title={t('identifiers.key.createdTitle')}
+        onOk={() => setCreated(null)}
+        onCancel={() => setCreated(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText={t('identifiers.key.stored')}
+      >
         <Alert type="warning" showIcon title={t('identifiers.key.once')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph>
-          {t('identifiers.key.id')}: <Typography.Text code copyable data-testid="new-key-id">{created?.id}</Typography.Text>
+          {t('identifiers.key.id')}:{' '}
+          <Typography.Text code copyable data-testid="new-key-id">
+            {created?.id}
+          </Typography.Text>
         </Typography.Paragraph>
         <Typography.Paragraph>
-          {t('identifiers.key.secret')}: <Typography.Text code copyable data-testid="new-key-secret">{created?.secret}</Typography.Text>
+          {t('identifiers.key.secret')}:{' '}
+          <Typography.Text code copyable data-testid="new-key-secret">
+            {created?.secret}
+          </Typography.Text>
         </Typography.Paragraph>
       </Modal>
     </Card>

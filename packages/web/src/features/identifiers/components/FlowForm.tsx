@@ -33,7 +33,13 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
     setError(null);
     setDone(null);
     try {
-      const body: FlowInput = { step, product: values.product.trim(), quantity: values.quantity, uom: values.uom || undefined, bizTransaction: values.bizTransaction?.trim() || undefined };
+      const body: FlowInput = {
+        step,
+        product: values.product.trim(),
+        quantity: values.quantity,
+        uom: values.uom || undefined,
+        bizTransaction: values.bizTransaction?.trim() || undefined,
+      };
       if (needs.from) body.from = values.from?.trim();
       if (needs.to) body.to = values.to?.trim();
       await recordFlow(body);
@@ -50,26 +56,54 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
 
   return (
-    <Form form={form} name="flow" layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ quantity: 1 }} data-testid="flow-form">
+    <Form
+      form={form}
+      name="flow"
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      initialValues={{ quantity: 1 }}
+      data-testid="flow-form"
+    >
       <Form.Item label={t('identifiers.warehouse.step')}>
-        <Segmented<FlowStep> value={step} onChange={setStep} options={FLOW_STEPS.map((s) => ({ value: s, label: t(`identifiers.bizStep.${s}`) }))} data-testid="flow-step" />
+        <Segmented<FlowStep>
+          value={step}
+          onChange={setStep}
+          options={FLOW_STEPS.map((s) => ({ value: s, label: t(`identifiers.bizStep.${s}`) }))}
+          data-testid="flow-step"
+        />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="flow-error" />}
       {done && <Alert type="success" showIcon title={done} style={{ marginBottom: 16 }} closable onClose={() => setDone(null)} />}
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="product" label={t('identifiers.warehouse.product')} extra={t('identifiers.warehouse.productHint')} rules={required(t('identifiers.warehouse.product'))}>
+          <Form.Item
+            name="product"
+            label={t('identifiers.warehouse.product')}
+            extra={t('identifiers.warehouse.productHint')}
+            rules={required(t('identifiers.warehouse.product'))}
+          >
             <Input className="zz-mono" placeholder="88.999.1/…" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="quantity" label={t('identifiers.warehouse.quantity')} rules={[...required(t('identifiers.warehouse.quantity')), { type: 'number', min: 0.000001, message: t('identifiers.warehouse.quantityRule') }]}>
+          <Form.Item
+            name="quantity"
+            label={t('identifiers.warehouse.quantity')}
+            rules={[
+              ...required(t('identifiers.warehouse.quantity')),
+              { type: 'number', min: 0.000001, message: t('identifiers.warehouse.quantityRule') },
+            ]}
+          >
             <InputNumber style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="uom" label={t('identifiers.warehouse.uom')}>
-            <Select allowClear placeholder={t('identifiers.warehouse.uomHint')} options={UNITS.map((u) => ({ value: u, label: `${u} · ${t(`identifiers.unit.${u}`)}` }))} />
+            <Select
+              allowClear
+              placeholder={t('identifiers.warehouse.uomHint')}
+              options={UNITS.map((u) => ({ value: u, label: `${u} · ${t(`identifiers.unit.${u}`)}` }))}
+            />
           </Form.Item>
         </Col>
         {needs.from && (
@@ -92,7 +126,9 @@ export function FlowForm({ onRecorded }: { onRecorded(): void }) {
           </Form.Item>
         </Col>
       </Row>
-      <Button type="primary" htmlType="submit" loading={busy} data-testid="flow-submit">{t('identifiers.warehouse.record')}</Button>
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="flow-submit">
+        {t('identifiers.warehouse.record')}
+      </Button>
     </Form>
   );
 }

@@ -19,16 +19,21 @@ export function GrantsCard() {
   const invalidate = useInvalidateIdentifiers();
   const action = useAction();
   const [adding, setAdding] = useState(false);
-  const remove = (g: Grant) => action(async () => {
-    await removeGrant(g);
-    await invalidate();
-  }, t('identifiers.grant.removed'));
+  const remove = (g: Grant) =>
+    action(async () => {
+      await removeGrant(g);
+      await invalidate();
+    }, t('identifiers.grant.removed'));
 
   return (
     <Card
       title={t('identifiers.grant.title')}
       style={{ marginTop: 16 }}
-      extra={<Button icon={<PlusOutlined />} disabled={!prefixes.length} onClick={() => setAdding(true)} data-testid="add-grant">{t('identifiers.grant.add')}</Button>}
+      extra={
+        <Button icon={<PlusOutlined />} disabled={!prefixes.length} onClick={() => setAdding(true)} data-testid="add-grant">
+          {t('identifiers.grant.add')}
+        </Button>
+      }
     >
       <Typography.Paragraph type="secondary">{t('identifiers.grant.hint')}</Typography.Paragraph>
       {grants.isError ? (
@@ -50,8 +55,15 @@ export function GrantsCard() {
               title: t('common.actions'),
               key: 'actions',
               render: (_, g) => (
-                <Popconfirm title={t('identifiers.grant.removeConfirm')} onConfirm={() => remove(g)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
-                  <Button size="small" danger>{t('identifiers.grant.remove')}</Button>
+                <Popconfirm
+                  title={t('identifiers.grant.removeConfirm')}
+                  onConfirm={() => remove(g)}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                >
+                  <Button size="small" danger>
+                    {t('identifiers.grant.remove')}
+                  </Button>
                 </Popconfirm>
               ),
             },
@@ -70,10 +82,21 @@ export function GrantsCard() {
         }}
         onClose={() => setAdding(false)}
       >
-        <Form.Item name="prefix" label={t('identifiers.col.prefix')} rules={[{ required: true, message: t('common.requiredChoice', { field: t('identifiers.col.prefix') }) }]}>
+        <Form.Item
+          name="prefix"
+          label={t('identifiers.col.prefix')}
+          rules={[{ required: true, message: t('common.requiredChoice', { field: t('identifiers.col.prefix') }) }]}
+        >
           <Select options={prefixes.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
-        <Form.Item name="granteeCreditCode" label={t('identifiers.grant.creditCode')} rules={[{ required: true, message: t('common.required', { field: t('identifiers.grant.creditCode') }) }, { pattern: /^[0-9A-Za-z]{18}$/, message: t('identifiers.grant.creditCodeRule') }]}>
+        <Form.Item
+          name="granteeCreditCode"
+          label={t('identifiers.grant.creditCode')}
+          rules={[
+            { required: true, message: t('common.required', { field: t('identifiers.grant.creditCode') }) },
+            { pattern: /^[0-9A-Za-z]{18}$/, message: t('identifiers.grant.creditCodeRule') },
+          ]}
+        >
           <Input className="zz-mono" maxLength={18} />
         </Form.Item>
       </FormModal>

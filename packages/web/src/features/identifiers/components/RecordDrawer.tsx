@@ -26,18 +26,30 @@ export function RecordDrawer({ handle, onClose }: { handle: string | null; onClo
           <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
             <div style={{ textAlign: 'center' }} data-testid="record-qr">
               <QRCode value={resolverUrl(r.handle)} size={160} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('identifiers.record.qrHint')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('identifiers.record.qrHint')}
+              </Typography.Text>
             </div>
             <Descriptions size="small" column={1} style={{ flex: 1, minWidth: 260 }}>
-              <Descriptions.Item label={t('identifiers.col.handle')}><Typography.Text code copyable>{r.handle}</Typography.Text></Descriptions.Item>
-              <Descriptions.Item label={t('identifiers.record.resolver')}><Typography.Text copyable className="zz-mono" style={{ fontSize: 12 }}>{resolverUrl(r.handle)}</Typography.Text></Descriptions.Item>
+              <Descriptions.Item label={t('identifiers.col.handle')}>
+                <Typography.Text code copyable>
+                  {r.handle}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('identifiers.record.resolver')}>
+                <Typography.Text copyable className="zz-mono" style={{ fontSize: 12 }}>
+                  {resolverUrl(r.handle)}
+                </Typography.Text>
+              </Descriptions.Item>
               <Descriptions.Item label={t('identifiers.col.template')}>{r.templateVersion ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('identifiers.col.createdAt')}>{formatTime(r.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('identifiers.col.updatedAt')}>{formatTime(r.updatedAt)}</Descriptions.Item>
             </Descriptions>
           </div>
           {!r.complete && <Alert type="info" showIcon title={t('identifiers.record.publicOnly')} />}
-          <Button icon={<LinkOutlined />} href={tracePath(r.handle)} target="_blank">{t('identifiers.record.openTrace')}</Button>
+          <Button icon={<LinkOutlined />} href={tracePath(r.handle)} target="_blank">
+            {t('identifiers.record.openTrace')}
+          </Button>
           <Table
             rowKey="index"
             size="small"
@@ -49,7 +61,12 @@ export function RecordDrawer({ handle, onClose }: { handle: string | null; onClo
               { title: t('identifiers.template.index'), dataIndex: 'index', width: 80 },
               { title: t('identifiers.template.type'), dataIndex: 'type', render: (v: string) => <span className="zz-mono">{v}</span> },
               { title: t('identifiers.record.value'), key: 'value', render: (_, v) => show(v) },
-              { title: t('identifiers.template.visibility'), key: 'public', width: 110, render: (_, v) => <VisibilityTag isPublic={isPublic(v)} /> },
+              {
+                title: t('identifiers.template.visibility'),
+                key: 'public',
+                width: 110,
+                render: (_, v) => <VisibilityTag isPublic={isPublic(v)} />,
+              },
               { title: t('identifiers.record.timestamp'), dataIndex: 'timestamp', render: formatTime },
             ]}
           />

@@ -18,11 +18,27 @@ interface Values {
 const key = (index: number) => `i${index}`;
 
 // Refusals about the handle itself go on the suffix field; a value's problem names its index in the message, shown above the form.
-const HANDLE_PROBLEMS = new Set(['identifiers.handleInvalid', 'identifiers.handleExists', 'identifiers.problem.handleInvalid', 'identifiers.problem.exists', 'identifiers.problem.foreignPrefix']);
+const HANDLE_PROBLEMS = new Set([
+  'identifiers.handleInvalid',
+  'identifiers.handleExists',
+  'identifiers.problem.handleInvalid',
+  'identifiers.problem.exists',
+  'identifiers.problem.foreignPrefix',
+]);
 const place = (path: FieldPath): FieldPath | null => (path[0] === 'templateVersion' ? path : null);
 
 /** One identifier, registered with the form its template version describes: one field per item, with its rules. */
-export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix: string; open: boolean; onClose(): void; onRegistered(handle: string): void }) {
+export function RegisterModal({
+  prefix,
+  open,
+  onClose,
+  onRegistered,
+}: {
+  prefix: string;
+  open: boolean;
+  onClose(): void;
+  onRegistered(handle: string): void;
+}) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const invalidate = useInvalidateIdentifiers();
@@ -45,7 +61,12 @@ export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix:
     const handle = `${prefix}/${v.suffix.trim()}`;
     const values: ValueInput[] = template.data.items
       .filter((item) => (v.values?.[key(item.idIndex)] ?? '') !== '')
-      .map((item) => ({ index: item.idIndex, type: item.type, data: v.values[key(item.idIndex)]!, permissions: item.public ? PUBLIC : PRIVATE }));
+      .map((item) => ({
+        index: item.idIndex,
+        type: item.type,
+        data: v.values[key(item.idIndex)]!,
+        permissions: item.public ? PUBLIC : PRIVATE,
+      }));
     if (v.url) values.unshift({ index: 1, type: 'URL', data: v.url, permissions: PUBLIC });
     try {
       await registerIdentifier({ handle, templateVersion: v.templateVersion, values });
@@ -85,11 +106,23 @@ export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix:
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="register-error" />}
       <Form<Values> form={form} name="register" layout="vertical" onFinish={() => void submit()}>
-        <Form.Item name="suffix" label={t('identifiers.register.suffix')} extra={t('identifiers.register.suffixHint', { prefix })} rules={[{ required: true, message: t('common.required', { field: t('identifiers.register.suffix') }) }]}>
+        <Form.Item
+          name="suffix"
+          label={t('identifiers.register.suffix')}
+          extra={t('identifiers.register.suffixHint', { prefix })}
+          rules={[{ required: true, message: t('common.required', { field: t('identifiers.register.suffix') }) }]}
+        >
           <Input addonBefore={`${prefix}/`} maxLength={200} className="zz-mono" />
         </Form.Item>
-        <Form.Item name="templateVersion" label={t('identifiers.register.template')} rules={[{ required: true, message: t('common.requiredChoice', { field: t('identifiers.register.template') }) }]}>
-          <Select options={(templates.data?.items ?? []).map((v) => ({ value: v.version, label: v.version }))} notFoundContent={t('identifiers.template.empty')} />
+        <Form.Item
+          name="templateVersion"
+          label={t('identifiers.register.template')}
+          rules={[{ required: true, message: t('common.requiredChoice', { field: t('identifiers.register.template') }) }]}
+        >
+          <Select
+            options={(templates.data?.items ?? []).map((v) => ({ value: v.version, label: v.version }))}
+            notFoundContent={t('identifiers.template.empty')}
+          />
         </Form.Item>
         {template.data?.items.map((item) => (
           <Form.Item
@@ -107,7 +140,12 @@ export function RegisterModal({ prefix, open, onClose, onRegistered }: { prefix:
             <Input placeholder={item.metadata.type === 'date' ? 'YYYY-MM-DD' : item.metadata.type === 'number' ? '0' : undefined} />
           </Form.Item>
         ))}
-        <Form.Item name="url" label={t('identifiers.register.url')} extra={t('identifiers.register.urlHint')} rules={[{ type: 'url', message: t('identifiers.register.urlRule') }]}>
+        <Form.Item
+          name="url"
+          label={t('identifiers.register.url')}
+          extra={t('identifiers.register.urlHint')}
+          rules={[{ type: 'url', message: t('identifiers.register.urlRule') }]}
+        >
           <Input placeholder="https://" />
         </Form.Item>
         <button type="submit" hidden />

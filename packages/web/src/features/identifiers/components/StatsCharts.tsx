@@ -27,8 +27,20 @@ export function DailyChart({ days: counted, from, to }: { days: DailyStats['days
       xAxis: { type: 'category', data: days.map((d) => d.day), boundaryGap: false },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: compactNumber(locale) } },
       series: [
-        { type: 'line', name: t('identifiers.stats.registrations'), showSymbol: days.length < 40, data: days.map((d) => d.registrations), areaStyle: { opacity: 0.08 } },
-        { type: 'line', name: t('identifiers.stats.resolutions'), showSymbol: days.length < 40, data: days.map((d) => d.resolutions), areaStyle: { opacity: 0.08 } },
+        {
+          type: 'line',
+          name: t('identifiers.stats.registrations'),
+          showSymbol: days.length < 40,
+          data: days.map((d) => d.registrations),
+          areaStyle: { opacity: 0.08 },
+        },
+        {
+          type: 'line',
+          name: t('identifiers.stats.resolutions'),
+          showSymbol: days.length < 40,
+          data: days.map((d) => d.resolutions),
+          areaStyle: { opacity: 0.08 },
+        },
       ],
     }),
     [days, t, locale],
@@ -40,7 +52,10 @@ export function DailyChart({ days: counted, from, to }: { days: DailyStats['days
 export function EnterpriseChart({ rows }: { rows: DailyStats['byEnterprise'] }) {
   const { t, locale } = useI18n();
   const option = useMemo<ChartOption>(() => {
-    const top = [...rows].sort((a, b) => b.registrations + b.resolutions - (a.registrations + a.resolutions)).slice(0, 10).reverse();
+    const top = [...rows]
+      .sort((a, b) => b.registrations + b.resolutions - (a.registrations + a.resolutions))
+      .slice(0, 10)
+      .reverse();
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },

@@ -10,19 +10,35 @@ export function UploadJobView({ job }: { job: UploadJob }) {
   const bad = job.errors.length;
   return (
     <div data-testid="upload-job" data-status={job.status}>
-      <Progress percent={percent} format={(p) => `${p}%`} status={job.status === 'failed' || (finished && bad) ? 'exception' : finished ? 'success' : 'active'} data-testid="job-progress" />
+      <Progress
+        percent={percent}
+        format={(p) => `${p}%`}
+        status={job.status === 'failed' || (finished && bad) ? 'exception' : finished ? 'success' : 'active'}
+        data-testid="job-progress"
+      />
       <Row gutter={16} style={{ margin: '16px 0' }}>
-        <Col span={6}><Statistic title={t('identifiers.upload.total')} value={job.total} /></Col>
-        <Col span={6}><Statistic title={t('identifiers.upload.processed')} value={job.processed} /></Col>
-        <Col span={6}><Statistic title={t('identifiers.upload.registered')} value={job.registered} styles={{ content: { color: '#389e0d' } }} /></Col>
-        <Col span={6}><Statistic title={t('identifiers.upload.errors')} value={bad} styles={{ content: { color: bad ? '#cf1322' : undefined } }} /></Col>
+        <Col span={6}>
+          <Statistic title={t('identifiers.upload.total')} value={job.total} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('identifiers.upload.processed')} value={job.processed} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('identifiers.upload.registered')} value={job.registered} styles={{ content: { color: '#389e0d' } }} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('identifiers.upload.errors')} value={bad} styles={{ content: { color: bad ? '#cf1322' : undefined } }} />
+        </Col>
       </Row>
       {finished && (
         <Alert
           type={bad || job.status === 'failed' ? 'error' : 'success'}
           showIcon
           style={{ marginBottom: 16 }}
-          title={t(bad || job.status === 'failed' ? 'identifiers.upload.doneWithErrors' : 'identifiers.upload.doneOk', { registered: job.registered, bad })}
+          title={t(bad || job.status === 'failed' ? 'identifiers.upload.doneWithErrors' : 'identifiers.upload.doneOk', {
+            registered: job.registered,
+            bad,
+          })}
           data-testid="job-result"
         />
       )}
@@ -35,7 +51,11 @@ export function UploadJobView({ job }: { job: UploadJob }) {
           data-testid="upload-errors"
           columns={[
             { title: t('identifiers.upload.row'), dataIndex: 'row', width: 80 },
-            { title: t('identifiers.col.handle'), dataIndex: 'handle', render: (h: string | null) => <span className="zz-mono">{h ?? '—'}</span> },
+            {
+              title: t('identifiers.col.handle'),
+              dataIndex: 'handle',
+              render: (h: string | null) => <span className="zz-mono">{h ?? '—'}</span>,
+            },
             { title: t('identifiers.upload.problem'), dataIndex: 'message' },
           ]}
         />

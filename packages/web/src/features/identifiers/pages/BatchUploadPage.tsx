@@ -54,17 +54,39 @@ export function BatchUploadPage() {
   };
 
   return (
-    <Page title={t('identifiers.upload.title')} subtitle={t('identifiers.upload.subtitle')} crumbs={[{ title: t('menu.identifiers.list'), to: '/identifiers' }, { title: t('menu.identifiers.upload') }]}>
+    <Page
+      title={t('identifiers.upload.title')}
+      subtitle={t('identifiers.upload.subtitle')}
+      crumbs={[{ title: t('menu.identifiers.list'), to: '/identifiers' }, { title: t('menu.identifiers.upload') }]}
+    >
       <div className="zz-card">
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('identifiers.col.prefix')}>
-            <PrefixSelect value={prefix} onChange={(p) => { setPrefix(p); setVersion(undefined); }} />
+            <PrefixSelect
+              value={prefix}
+              onChange={(p) => {
+                setPrefix(p);
+                setVersion(undefined);
+              }}
+            />
           </Form.Item>
           <Form.Item label={t('identifiers.register.template')}>
-            <Select style={{ width: 160 }} value={version} onChange={setVersion} options={(templates.data?.items ?? []).map((v) => ({ value: v.version, label: v.version }))} notFoundContent={t('identifiers.template.empty')} data-testid="upload-template-version" />
+            <Select
+              style={{ width: 160 }}
+              value={version}
+              onChange={setVersion}
+              options={(templates.data?.items ?? []).map((v) => ({ value: v.version, label: v.version }))}
+              notFoundContent={t('identifiers.template.empty')}
+              data-testid="upload-template-version"
+            />
           </Form.Item>
           <Form.Item>
-            <Button icon={<DownloadOutlined />} disabled={!prefix || !version} onClick={() => void action(() => downloadUploadTemplate(prefix!, version!))} data-testid="upload-template">
+            <Button
+              icon={<DownloadOutlined />}
+              disabled={!prefix || !version}
+              onClick={() => void action(() => downloadUploadTemplate(prefix!, version!))}
+              data-testid="upload-template"
+            >
               {t('identifiers.upload.downloadTemplate')}
             </Button>
           </Form.Item>
@@ -82,7 +104,9 @@ export function BatchUploadPage() {
           }}
           data-testid="upload-dropzone"
         >
-          <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
           <p className="ant-upload-text">{t('identifiers.upload.drop')}</p>
           <p className="ant-upload-hint">{t('identifiers.upload.dropHint')}</p>
         </Upload.Dragger>
@@ -98,7 +122,13 @@ export function BatchUploadPage() {
               <Typography.Text strong>{t('identifiers.upload.jobTitle')}</Typography.Text>
               {job.data && <Typography.Text type="secondary">{job.data.fileName}</Typography.Text>}
             </Space>
-            {job.isError ? <Alert type="error" showIcon title={errorMessage(job.error)} /> : job.data ? <UploadJobView job={job.data} /> : <Progress percent={0} status="active" />}
+            {job.isError ? (
+              <Alert type="error" showIcon title={errorMessage(job.error)} />
+            ) : job.data ? (
+              <UploadJobView job={job.data} />
+            ) : (
+              <Progress percent={0} status="active" />
+            )}
           </div>
         )}
       </div>

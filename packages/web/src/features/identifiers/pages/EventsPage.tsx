@@ -42,13 +42,29 @@ export function EventsPage() {
     <Page title={t('identifiers.events.title')} subtitle={t('identifiers.events.subtitle')}>
       <div className="zz-card">
         <Form<FilterForm> layout="inline" className="zz-filters" onFinish={apply} data-testid="event-filters" style={{ rowGap: 8 }}>
-          <Form.Item name="epc"><Input allowClear placeholder={t('identifiers.events.epc')} style={{ width: 260 }} /></Form.Item>
-          <Form.Item name="bizStep">
-            <Select allowClear showSearch placeholder={t('identifiers.events.bizStep')} style={{ width: 160 }} options={KNOWN_BIZ_STEPS.map((s) => ({ value: s, label: bizStepLabel(s, t) }))} />
+          <Form.Item name="epc">
+            <Input allowClear placeholder={t('identifiers.events.epc')} style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="location"><Input allowClear placeholder={t('identifiers.events.location')} style={{ width: 220 }} /></Form.Item>
-          <Form.Item name="range"><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
-          <Form.Item><Button type="primary" htmlType="submit">{t('common.search')}</Button></Form.Item>
+          <Form.Item name="bizStep">
+            <Select
+              allowClear
+              showSearch
+              placeholder={t('identifiers.events.bizStep')}
+              style={{ width: 160 }}
+              options={KNOWN_BIZ_STEPS.map((s) => ({ value: s, label: bizStepLabel(s, t) }))}
+            />
+          </Form.Item>
+          <Form.Item name="location">
+            <Input allowClear placeholder={t('identifiers.events.location')} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item name="range">
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t('common.search')}
+            </Button>
+          </Form.Item>
         </Form>
         {list.isError && !list.data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
@@ -60,21 +76,67 @@ export function EventsPage() {
             data-testid="event-table"
             scroll={{ x: true }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.events.empty')} /> }}
-            pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showTotal: (total) => t('common.total', { total }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
             columns={[
-              { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => `${eventLocalTime(v, r.eventTimeZoneOffset)} (${r.eventTimeZoneOffset})`, width: 200 },
-              { title: t('identifiers.events.type'), dataIndex: 'type', render: (v: string, r) => <><Tag>{v}</Tag>{r.action}</> },
-              { title: t('identifiers.events.bizStep'), dataIndex: 'bizStep', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span> },
-              { title: t('identifiers.events.epcs'), dataIndex: 'epcs', render: (epcs: string[]) => <EpcList epcs={epcs.filter((e) => !e.startsWith(LOCATION_KEY))} /> },
-              { title: t('identifiers.events.location'), key: 'where', render: (_, r) => <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{r.bizLocationCode ?? r.bizLocation ?? r.readPoint ?? '—'}</span> },
+              {
+                title: t('identifiers.events.time'),
+                dataIndex: 'eventTime',
+                render: (v: string, r) => `${eventLocalTime(v, r.eventTimeZoneOffset)} (${r.eventTimeZoneOffset})`,
+                width: 200,
+              },
+              {
+                title: t('identifiers.events.type'),
+                dataIndex: 'type',
+                render: (v: string, r) => (
+                  <>
+                    <Tag>{v}</Tag>
+                    {r.action}
+                  </>
+                ),
+              },
+              {
+                title: t('identifiers.events.bizStep'),
+                dataIndex: 'bizStep',
+                render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span>,
+              },
+              {
+                title: t('identifiers.events.epcs'),
+                dataIndex: 'epcs',
+                render: (epcs: string[]) => <EpcList epcs={epcs.filter((e) => !e.startsWith(LOCATION_KEY))} />,
+              },
+              {
+                title: t('identifiers.events.location'),
+                key: 'where',
+                render: (_, r) => (
+                  <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                    {r.bizLocationCode ?? r.bizLocation ?? r.readPoint ?? '—'}
+                  </span>
+                ),
+              },
               { title: t('identifiers.events.enterprise'), dataIndex: 'enterpriseName', render: (v: string | null) => v ?? '—' },
-              { title: '', key: 'raw', render: (_, r) => <Button size="small" type="link" onClick={() => setShown(r)}>{t('identifiers.events.raw')}</Button> },
+              {
+                title: '',
+                key: 'raw',
+                render: (_, r) => (
+                  <Button size="small" type="link" onClick={() => setShown(r)}>
+                    {t('identifiers.events.raw')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
       </div>
       <Drawer open={!!shown} size={640} title={t('identifiers.events.raw')} onClose={() => setShown(null)}>
-        <pre className="zz-mono" style={{ fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{shown ? JSON.stringify(shown.event, null, 2) : ''}</pre>
+        <pre className="zz-mono" style={{ fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {shown ? JSON.stringify(shown.event, null, 2) : ''}
+        </pre>
       </Drawer>
     </Page>
   );

@@ -38,8 +38,16 @@ export function IdentifiersPage() {
       subtitle={t('identifiers.list.subtitle')}
       extra={
         <>
-          <PrefixSelect value={prefix} onChange={(p) => { setPrefix(p); setPaging((s) => ({ ...s, page: 1 })); }} />
-          <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/identifiers/upload')}>{t('menu.identifiers.upload')}</Button>
+          <PrefixSelect
+            value={prefix}
+            onChange={(p) => {
+              setPrefix(p);
+              setPaging((s) => ({ ...s, page: 1 }));
+            }}
+          />
+          <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/identifiers/upload')}>
+            {t('menu.identifiers.upload')}
+          </Button>
           {registerButton('register-identifier')}
         </>
       }
@@ -55,7 +63,10 @@ export function IdentifiersPage() {
                 addonBefore={`${prefix}/`}
                 placeholder={t('identifiers.list.search')}
                 value={search}
-                onChange={(e) => { setSearch(e.target.value); setPaging((s) => ({ ...s, page: 1 })); }}
+                onChange={(e) => {
+                  setSearch(e.target.value);
+                  setPaging((s) => ({ ...s, page: 1 }));
+                }}
                 style={{ width: 380 }}
                 data-testid="identifier-search"
               />
@@ -70,8 +81,23 @@ export function IdentifiersPage() {
                 data-testid="identifier-table"
                 scroll={{ x: true }}
                 onRow={(r) => ({ onClick: () => setOpen(r.handle), style: { cursor: 'pointer' } })}
-                locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(q ? 'identifiers.list.noMatch' : 'identifiers.list.empty')} action={q ? undefined : registerButton()} /> }}
-                pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showTotal: (total) => t('common.total', { total }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+                locale={{
+                  emptyText: list.isPending ? (
+                    ' '
+                  ) : (
+                    <EmptyState
+                      description={t(q ? 'identifiers.list.noMatch' : 'identifiers.list.empty')}
+                      action={q ? undefined : registerButton()}
+                    />
+                  ),
+                }}
+                pagination={{
+                  current: paging.page,
+                  pageSize: paging.pageSize,
+                  total: list.data?.total ?? 0,
+                  showTotal: (total) => t('common.total', { total }),
+                  onChange: (page, pageSize) => setPaging({ page, pageSize }),
+                }}
                 columns={[
                   { title: t('identifiers.col.handle'), dataIndex: 'handle', render: (h: string) => <a className="zz-mono">{h}</a> },
                   { title: t('identifiers.col.template'), dataIndex: 'templateVersion', render: (v: string | null) => v ?? '—' },

@@ -29,7 +29,10 @@ export function NodeStatsPage() {
   const [exporting, setExporting] = useState<'json' | 'csv' | null>(null);
   const exportAs = async (format: 'json' | 'csv') => {
     setExporting(format);
-    await action(() => downloadStatsExport(format, period), (name) => t('identifiers.stats.exported', { name: String(name) }));
+    await action(
+      () => downloadStatsExport(format, period),
+      (name) => t('identifiers.stats.exported', { name: String(name) }),
+    );
     setExporting(null);
   };
   const totals = node.data?.totals;
@@ -40,11 +43,31 @@ export function NodeStatsPage() {
       subtitle={t('identifiers.stats.subtitle')}
       extra={
         <Space wrap>
-          <DatePicker.RangePicker value={range} allowClear={false} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])} data-testid="stats-range" />
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
+            onChange={(r) => r?.[0] && r[1] && setRange([r[0], r[1]])}
+            data-testid="stats-range"
+          />
           {can('identifiers.node.operate') && (
             <>
-              <Button icon={<DownloadOutlined />} loading={exporting === 'json'} onClick={() => void exportAs('json')} data-testid="export-json">{t('identifiers.stats.exportJson')}</Button>
-              <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} onClick={() => void exportAs('csv')} data-testid="export-csv">{t('identifiers.stats.exportCsv')}</Button>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting === 'json'}
+                onClick={() => void exportAs('json')}
+                data-testid="export-json"
+              >
+                {t('identifiers.stats.exportJson')}
+              </Button>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting === 'csv'}
+                onClick={() => void exportAs('csv')}
+                data-testid="export-csv"
+              >
+                {t('identifiers.stats.exportCsv')}
+              </Button>
             </>
           )}
         </Space>
@@ -53,13 +76,19 @@ export function NodeStatsPage() {
       <NodeBanner />
       <Row gutter={16} style={{ marginBottom: 16 }} data-testid="stats-totals">
         {[
-          { key: 'all', label: t('identifiers.stats.totalSinceStart'), value: totals ? totals.registrations + totals.resolutions : undefined },
+          {
+            key: 'all',
+            label: t('identifiers.stats.totalSinceStart'),
+            value: totals ? totals.registrations + totals.resolutions : undefined,
+          },
           { key: 'reg', label: t('identifiers.stats.registrationsSinceStart'), value: totals?.registrations },
           { key: 'res', label: t('identifiers.stats.resolutionsSinceStart'), value: totals?.resolutions },
           { key: 'ent', label: t('identifiers.stats.enterprises'), value: totals?.enterprises },
         ].map((s) => (
           <Col xs={12} lg={6} key={s.key}>
-            <Card size="small"><Statistic title={s.label} value={s.value ?? '—'} loading={node.isPending} /></Card>
+            <Card size="small">
+              <Statistic title={s.label} value={s.value ?? '—'} loading={node.isPending} />
+            </Card>
           </Col>
         ))}
       </Row>
@@ -69,13 +98,28 @@ export function NodeStatsPage() {
         <PageSkeleton rows={8} />
       ) : (
         <>
-          <Card title={t('identifiers.stats.perDay', { from: period.from, to: period.to })} style={{ marginBottom: 16 }} extra={t('identifiers.stats.periodTotals', { reg: stats.data.totals.registrations.toLocaleString(), res: stats.data.totals.resolutions.toLocaleString() })}>
-            {stats.data.days.length ? <DailyChart days={stats.data.days} from={period.from} to={period.to} /> : <EmptyState description={t('identifiers.stats.empty')} />}
+          <Card
+            title={t('identifiers.stats.perDay', { from: period.from, to: period.to })}
+            style={{ marginBottom: 16 }}
+            extra={t('identifiers.stats.periodTotals', {
+              reg: stats.data.totals.registrations.toLocaleString(),
+              res: stats.data.totals.resolutions.toLocaleString(),
+            })}
+          >
+            {stats.data.days.length ? (
+              <DailyChart days={stats.data.days} from={period.from} to={period.to} />
+            ) : (
+              <EmptyState description={t('identifiers.stats.empty')} />
+            )}
           </Card>
           <Row gutter={16}>
             <Col xs={24} xl={10}>
               <Card title={t('identifiers.stats.topEnterprises')} style={{ marginBottom: 16 }}>
-                {stats.data.byEnterprise.length ? <EnterpriseChart rows={stats.data.byEnterprise} /> : <EmptyState description={t('identifiers.stats.empty')} />}
+                {stats.data.byEnterprise.length ? (
+                  <EnterpriseChart rows={stats.data.byEnterprise} />
+                ) : (
+                  <EmptyState description={t('identifiers.stats.empty')} />
+                )}
               </Card>
             </Col>
             <Col xs={24} xl={14}>
@@ -89,9 +133,25 @@ export function NodeStatsPage() {
                   pagination={stats.data.byEnterprise.length > 10 ? { pageSize: 10 } : false}
                   columns={[
                     { title: t('identifiers.col.enterprise'), dataIndex: 'enterpriseName' },
-                    { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string | null) => <span className="zz-mono">{p ?? '—'}</span> },
-                    { title: t('identifiers.stats.registrations'), dataIndex: 'registrations', align: 'right', sorter: (a, b) => a.registrations - b.registrations, render: (n: number) => n.toLocaleString() },
-                    { title: t('identifiers.stats.resolutions'), dataIndex: 'resolutions', align: 'right', sorter: (a, b) => a.resolutions - b.resolutions, render: (n: number) => n.toLocaleString() },
+                    {
+                      title: t('identifiers.col.prefix'),
+                      dataIndex: 'prefix',
+                      render: (p: string | null) => <span className="zz-mono">{p ?? '—'}</span>,
+                    },
+                    {
+                      title: t('identifiers.stats.registrations'),
+                      dataIndex: 'registrations',
+                      align: 'right',
+                      sorter: (a, b) => a.registrations - b.registrations,
+                      render: (n: number) => n.toLocaleString(),
+                    },
+                    {
+                      title: t('identifiers.stats.resolutions'),
+                      dataIndex: 'resolutions',
+                      align: 'right',
+                      sorter: (a, b) => a.resolutions - b.resolutions,
+                      render: (n: number) => n.toLocaleString(),
+                    },
                   ]}
                 />
               </Card>

@@ -28,8 +28,14 @@ export function PrefixReviewPage() {
         <Segmented<PrefixStatus | 'all'>
           style={{ marginBottom: 16 }}
           value={status}
-          onChange={(s) => { setStatus(s); setPaging((p) => ({ ...p, page: 1 })); }}
-          options={[...PREFIX_STATUSES.map((s) => ({ value: s, label: t(`identifiers.status.${s}`) })), { value: 'all' as const, label: t('identifiers.review.all') }]}
+          onChange={(s) => {
+            setStatus(s);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            ...PREFIX_STATUSES.map((s) => ({ value: s, label: t(`identifiers.status.${s}`) })),
+            { value: 'all' as const, label: t('identifiers.review.all') },
+          ]}
           data-testid="review-status"
         />
         {list.isError && !list.data ? (
@@ -42,7 +48,13 @@ export function PrefixReviewPage() {
             data-testid="review-table"
             scroll={{ x: true }}
             locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.review.empty')} /> }}
-            pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, showTotal: (total) => t('common.total', { total }), onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('common.total', { total }),
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
             columns={[
               { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string) => <span className="zz-mono">{p}</span> },
               {
@@ -51,7 +63,9 @@ export function PrefixReviewPage() {
                 render: (_, p) => (
                   <Space direction="vertical" size={0}>
                     {p.enterpriseName}
-                    <Typography.Text type="secondary" className="zz-mono" style={{ fontSize: 12 }}>{p.creditCode}</Typography.Text>
+                    <Typography.Text type="secondary" className="zz-mono" style={{ fontSize: 12 }}>
+                      {p.creditCode}
+                    </Typography.Text>
                   </Space>
                 ),
               },
@@ -63,14 +77,26 @@ export function PrefixReviewPage() {
               { title: t('identifiers.col.purpose'), dataIndex: 'purpose', render: (v: string | null) => v ?? '—' },
               { title: t('identifiers.col.status'), dataIndex: 'status', render: (s: PrefixStatus) => <PrefixStatusTag status={s} /> },
               { title: t('identifiers.col.appliedAt'), dataIndex: 'appliedAt', render: formatTime },
-              { title: t('identifiers.col.ids'), dataIndex: 'identifierCount', align: 'right', render: (n?: number) => (n ?? 0).toLocaleString() },
+              {
+                title: t('identifiers.col.ids'),
+                dataIndex: 'identifierCount',
+                align: 'right',
+                render: (n?: number) => (n ?? 0).toLocaleString(),
+              },
               {
                 title: t('common.actions'),
                 key: 'actions',
                 render: (_, p) => (
                   <Space wrap size={4}>
                     {PREFIX_ACTIONS.filter((a) => nextPrefixStatus(p.status, a)).map((action) => (
-                      <Button key={action} size="small" type={action === 'approve' ? 'primary' : 'default'} danger={DANGER.has(action)} onClick={() => setDeciding({ prefix: p, action })} data-testid={`prefix-${action}-${p.prefix}`}>
+                      <Button
+                        key={action}
+                        size="small"
+                        type={action === 'approve' ? 'primary' : 'default'}
+                        danger={DANGER.has(action)}
+                        onClick={() => setDeciding({ prefix: p, action })}
+                        data-testid={`prefix-${action}-${p.prefix}`}
+                      >
                         {t(`identifiers.action.${action}`)}
                       </Button>
                     ))}
@@ -97,7 +123,9 @@ function DecisionModal({ decision, onClose }: { decision: { prefix: Prefix; acti
     <FormModal<{ note?: string }>
       name="prefixDecision"
       open={!!decision}
-      title={decision ? t('identifiers.review.confirmTitle', { action: t(`identifiers.action.${action}`), prefix: decision.prefix.prefix }) : ''}
+      title={
+        decision ? t('identifiers.review.confirmTitle', { action: t(`identifiers.action.${action}`), prefix: decision.prefix.prefix }) : ''
+      }
       okText={t(`identifiers.action.${action}`)}
       fields={['note']}
       onSubmit={async ({ note }) => {
@@ -114,7 +142,11 @@ function DecisionModal({ decision, onClose }: { decision: { prefix: Prefix; acti
           {t('identifiers.review.confirmText', { enterprise: decision.prefix.enterpriseName, creditCode: decision.prefix.creditCode })}
         </Typography.Paragraph>
       )}
-      <Form.Item name="note" label={t('identifiers.col.note')} rules={noteRequired ? [{ required: true, message: t('common.required', { field: t('identifiers.col.note') }) }] : []}>
+      <Form.Item
+        name="note"
+        label={t('identifiers.col.note')}
+        rules={noteRequired ? [{ required: true, message: t('common.required', { field: t('identifiers.col.note') }) }] : []}
+      >
         <Input.TextArea rows={3} maxLength={500} />
       </Form.Item>
     </FormModal>

@@ -42,7 +42,13 @@ export function PrefixesPage() {
             dataSource={list.data?.items}
             data-testid="prefix-table"
             locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('identifiers.prefix.empty')} action={applyButton()} /> }}
-            pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total ?? 0, hideOnSinglePage: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+            pagination={{
+              current: paging.page,
+              pageSize: paging.pageSize,
+              total: list.data?.total ?? 0,
+              hideOnSinglePage: true,
+              onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            }}
             scroll={{ x: true }}
             columns={[
               { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string) => <span className="zz-mono">{p}</span> },
@@ -89,22 +95,43 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }) {
     >
       {enterprise.isError && <Alert type="error" showIcon title={t('identifiers.prefix.realNameMissing')} style={{ marginBottom: 16 }} />}
       {e && (
-        <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} title={t('identifiers.prefix.realName')} data-testid="real-name">
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          style={{ marginBottom: 16 }}
+          title={t('identifiers.prefix.realName')}
+          data-testid="real-name"
+        >
           <Descriptions.Item label={t('identifiers.col.enterprise')}>{e.name}</Descriptions.Item>
-          <Descriptions.Item label={t('identifiers.col.creditCode')}><span className="zz-mono">{e.creditCode}</span></Descriptions.Item>
+          <Descriptions.Item label={t('identifiers.col.creditCode')}>
+            <span className="zz-mono">{e.creditCode}</span>
+          </Descriptions.Item>
         </Descriptions>
       )}
       <Alert type="info" showIcon title={t('identifiers.prefix.realNameHint')} style={{ marginBottom: 16 }} />
-      <Form.Item name="contactName" label={t('identifiers.col.contactName')} rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.contactName') }) }]}>
+      <Form.Item
+        name="contactName"
+        label={t('identifiers.col.contactName')}
+        rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.contactName') }) }]}
+      >
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="contactPhone" label={t('identifiers.col.contactPhone')} rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.contactPhone') }) }]}>
+      <Form.Item
+        name="contactPhone"
+        label={t('identifiers.col.contactPhone')}
+        rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.contactPhone') }) }]}
+      >
         <Input maxLength={30} />
       </Form.Item>
       <Form.Item name="contactEmail" label={t('identifiers.col.contactEmail')}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="purpose" label={t('identifiers.col.purpose')} rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.purpose') }) }]}>
+      <Form.Item
+        name="purpose"
+        label={t('identifiers.col.purpose')}
+        rules={[{ required: true, message: t('common.required', { field: t('identifiers.col.purpose') }) }]}
+      >
         <Input.TextArea rows={3} maxLength={500} placeholder={t('identifiers.prefix.purposeHint')} />
       </Form.Item>
     </FormModal>

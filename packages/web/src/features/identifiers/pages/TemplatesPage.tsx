@@ -22,21 +22,40 @@ export function TemplatesPage() {
   const version = chosen && versions.some((v) => v.version === chosen) ? chosen : versions[0]?.version;
   const template = useTemplate(prefix, version);
   const newButton = (testId?: string) => (
-    <Button type="primary" icon={<PlusOutlined />} disabled={!prefix || (!!version && !template.data)} onClick={() => setEditing(true)} data-testid={testId}>
+    <Button
+      type="primary"
+      icon={<PlusOutlined />}
+      disabled={!prefix || (!!version && !template.data)}
+      onClick={() => setEditing(true)}
+      data-testid={testId}
+    >
       {t(versions.length ? 'identifiers.template.newFromLatest' : 'identifiers.template.create')}
     </Button>
   );
 
   return (
-    <Page title={t('identifiers.template.title')} subtitle={t('identifiers.template.subtitle')} extra={<><PrefixSelect value={prefix} onChange={setPrefix} />{newButton('new-template')}</>}>
+    <Page
+      title={t('identifiers.template.title')}
+      subtitle={t('identifiers.template.subtitle')}
+      extra={
+        <>
+          <PrefixSelect value={prefix} onChange={setPrefix} />
+          {newButton('new-template')}
+        </>
+      }
+    >
       {!prefix ? (
-        <div className="zz-card"><EmptyState description={t('identifiers.prefix.needActive')} /></div>
+        <div className="zz-card">
+          <EmptyState description={t('identifiers.prefix.needActive')} />
+        </div>
       ) : templates.isError ? (
         <LoadError error={templates.error} onRetry={() => void templates.refetch()} />
       ) : templates.isPending ? (
         <PageSkeleton />
       ) : !versions.length ? (
-        <div className="zz-card"><EmptyState description={t('identifiers.template.empty')} action={newButton()} /></div>
+        <div className="zz-card">
+          <EmptyState description={t('identifiers.template.empty')} action={newButton()} />
+        </div>
       ) : (
         <Row gutter={16}>
           <Col xs={24} lg={7}>
@@ -67,12 +86,25 @@ export function TemplatesPage() {
                 <>
                   <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
                     <Descriptions.Item label={t('identifiers.template.industry')}>
-                      {[template.data.industryCategory, template.data.industrySpecific, template.data.industryTrade, template.data.industrySubclass].join(' / ')}
+                      {[
+                        template.data.industryCategory,
+                        template.data.industrySpecific,
+                        template.data.industryTrade,
+                        template.data.industrySubclass,
+                      ].join(' / ')}
                     </Descriptions.Item>
-                    <Descriptions.Item label={t('identifiers.template.carrier')}>{t(template.data.type === 1 ? 'identifiers.template.carrier1' : 'identifiers.template.carrier2')}</Descriptions.Item>
-                    <Descriptions.Item label={t('identifiers.template.description')} span={2}>{template.data.description || '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('identifiers.template.carrier')}>
+                      {t(template.data.type === 1 ? 'identifiers.template.carrier1' : 'identifiers.template.carrier2')}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('identifiers.template.description')} span={2}>
+                      {template.data.description || '—'}
+                    </Descriptions.Item>
                   </Descriptions>
-                  {template.data.items.length ? <TemplateItemsTable items={template.data.items} /> : <Empty description={t('identifiers.template.noItems')} />}
+                  {template.data.items.length ? (
+                    <TemplateItemsTable items={template.data.items} />
+                  ) : (
+                    <Empty description={t('identifiers.template.noItems')} />
+                  )}
                 </>
               )}
             </Card>

@@ -41,12 +41,18 @@ export function TracePage() {
         {!id ? (
           <Result status="404" title={t('identifiers.trace.noId')} />
         ) : trace.isPending ? (
-          <Card><Skeleton active paragraph={{ rows: 6 }} /></Card>
+          <Card>
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
         ) : trace.isError ? (
           <Result
             status={trace.error instanceof ApiError && trace.error.status === 404 ? '404' : 'error'}
             title={t(trace.error instanceof ApiError && trace.error.status === 404 ? 'identifiers.trace.unknown' : 'common.loadFailed')}
-            subTitle={<span className="zz-trace-handle">{trace.error instanceof ApiError && trace.error.status === 404 ? id : errorMessage(trace.error)}</span>}
+            subTitle={
+              <span className="zz-trace-handle">
+                {trace.error instanceof ApiError && trace.error.status === 404 ? id : errorMessage(trace.error)}
+              </span>
+            }
             data-testid="trace-error"
           />
         ) : (
@@ -70,13 +76,21 @@ function TraceBody({ trace }: { trace: TraceView }) {
         extra={product ? <Tag color="green">{t('identifiers.trace.verified')}</Tag> : null}
         data-testid="trace-product"
       >
-        <div className="zz-trace-handle" style={{ marginBottom: 12 }}>{shownId}</div>
+        <div className="zz-trace-handle" style={{ marginBottom: 12 }}>
+          {shownId}
+        </div>
         {product ? (
           <Descriptions column={1} size="small" bordered styles={{ label: { width: '34%', whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('identifiers.trace.enterprise')}>{product.enterpriseName}</Descriptions.Item>
             {product.values.map((v) => (
               <Descriptions.Item key={v.index} label={v.name ?? (v.type === 'URL' ? t('identifiers.trace.url') : v.type)}>
-                {v.type === 'URL' && /^https?:\/\//.test(v.value) ? <a href={v.value} rel="noopener noreferrer">{v.value}</a> : v.value}
+                {v.type === 'URL' && /^https?:\/\//.test(v.value) ? (
+                  <a href={v.value} rel="noopener noreferrer">
+                    {v.value}
+                  </a>
+                ) : (
+                  v.value
+                )}
               </Descriptions.Item>
             ))}
           </Descriptions>
@@ -94,8 +108,14 @@ function TraceBody({ trace }: { trace: TraceView }) {
                 <div>
                   <Typography.Text strong>{e.bizStep ? bizStepLabel(e.bizStep, t) : e.type}</Typography.Text>
                   {e.disposition && <Tag style={{ marginLeft: 8 }}>{dispositionLabel(e.disposition, t)}</Tag>}
-                  <div><Typography.Text type="secondary">{eventLocalTime(e.eventTime, e.eventTimeZoneOffset)}</Typography.Text></div>
-                  {e.enterpriseName && <div><Typography.Text type="secondary">{e.enterpriseName}</Typography.Text></div>}
+                  <div>
+                    <Typography.Text type="secondary">{eventLocalTime(e.eventTime, e.eventTimeZoneOffset)}</Typography.Text>
+                  </div>
+                  {e.enterpriseName && (
+                    <div>
+                      <Typography.Text type="secondary">{e.enterpriseName}</Typography.Text>
+                    </div>
+                  )}
                 </div>
               ),
             }))}

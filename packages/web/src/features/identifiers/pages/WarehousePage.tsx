@@ -11,7 +11,11 @@ import { eventLocalTime, formatQuantity, formatTime, showIdentifier } from '../l
 import { useMovements, useStock } from '../queries.ts';
 import type { StockRow } from '../traceApi.ts';
 
-const mono = (v: string | null) => <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{v ? showIdentifier(v) : '—'}</span>;
+const mono = (v: string | null) => (
+  <span className="zz-mono" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+    {v ? showIdentifier(v) : '—'}
+  </span>
+);
 
 /** The enterprise's warehouse: record receiving, storing, picking, shipping; stock per location and product as the events leave it; the movements. */
 export function WarehousePage() {
@@ -29,8 +33,21 @@ export function WarehousePage() {
         <FlowForm onRecorded={() => setPaging((p) => ({ ...p, page: 1 }))} />
       </Card>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input allowClear placeholder={t('identifiers.warehouse.filterLocation')} value={location} onChange={(e) => setLocation(e.target.value)} style={{ width: 220 }} data-testid="stock-location" />
-        <Input allowClear placeholder={t('identifiers.warehouse.filterProduct')} value={product} onChange={(e) => setProduct(e.target.value)} style={{ width: 260 }} />
+        <Input
+          allowClear
+          placeholder={t('identifiers.warehouse.filterLocation')}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+          style={{ width: 220 }}
+          data-testid="stock-location"
+        />
+        <Input
+          allowClear
+          placeholder={t('identifiers.warehouse.filterProduct')}
+          value={product}
+          onChange={(e) => setProduct(e.target.value)}
+          style={{ width: 260 }}
+        />
       </Space>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
@@ -50,9 +67,18 @@ export function WarehousePage() {
                   pagination={(stock.data?.items.length ?? 0) > 10 ? { pageSize: 10 } : false}
                   locale={{ emptyText: stock.isPending ? ' ' : <EmptyState description={t('identifiers.warehouse.noStock')} /> }}
                   columns={[
-                    { title: t('identifiers.warehouse.location'), dataIndex: 'locationCode', render: (v: string, r) => mono(v || r.location) },
+                    {
+                      title: t('identifiers.warehouse.location'),
+                      dataIndex: 'locationCode',
+                      render: (v: string, r) => mono(v || r.location),
+                    },
                     { title: t('identifiers.warehouse.product'), dataIndex: 'product', render: mono },
-                    { title: t('identifiers.warehouse.quantity'), dataIndex: 'quantity', align: 'right', render: (q: number, r) => formatQuantity(q, r.uom) },
+                    {
+                      title: t('identifiers.warehouse.quantity'),
+                      dataIndex: 'quantity',
+                      align: 'right',
+                      render: (q: number, r) => formatQuantity(q, r.uom),
+                    },
                     { title: t('identifiers.col.updatedAt'), dataIndex: 'updatedAt', render: formatTime },
                   ]}
                 />
@@ -73,14 +99,33 @@ export function WarehousePage() {
                 data-testid="movement-table"
                 scroll={{ x: true }}
                 locale={{ emptyText: movements.isPending ? ' ' : <EmptyState description={t('identifiers.warehouse.noMovements')} /> }}
-                pagination={{ current: paging.page, pageSize: paging.pageSize, total: movements.data?.total ?? 0, hideOnSinglePage: true, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+                pagination={{
+                  current: paging.page,
+                  pageSize: paging.pageSize,
+                  total: movements.data?.total ?? 0,
+                  hideOnSinglePage: true,
+                  onChange: (page, pageSize) => setPaging({ page, pageSize }),
+                }}
                 columns={[
-                  { title: t('identifiers.events.time'), dataIndex: 'eventTime', render: (v: string, r) => eventLocalTime(v, r.eventTimeZoneOffset) },
-                  { title: t('identifiers.warehouse.step'), dataIndex: 'bizStep', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span> },
+                  {
+                    title: t('identifiers.events.time'),
+                    dataIndex: 'eventTime',
+                    render: (v: string, r) => eventLocalTime(v, r.eventTimeZoneOffset),
+                  },
+                  {
+                    title: t('identifiers.warehouse.step'),
+                    dataIndex: 'bizStep',
+                    render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{bizStepLabel(v, t)}</span>,
+                  },
                   {
                     title: t('identifiers.warehouse.product'),
                     key: 'items',
-                    render: (_, r) => r.items.map((i) => <div key={`${i.product}|${i.uom}`}>{mono(i.product)} × {formatQuantity(i.quantity, i.uom)}</div>),
+                    render: (_, r) =>
+                      r.items.map((i) => (
+                        <div key={`${i.product}|${i.uom}`}>
+                          {mono(i.product)} × {formatQuantity(i.quantity, i.uom)}
+                        </div>
+                      )),
                   },
                   { title: t('identifiers.warehouse.from'), dataIndex: 'from', render: mono },
                   { title: t('identifiers.warehouse.to'), dataIndex: 'to', render: mono },
@@ -109,7 +154,11 @@ function StockChart({ rows }: { rows: StockRow[] }) {
         type: 'bar',
         stack: 'stock',
         name: p,
-        data: locations.map((l) => rows.filter((r) => (r.locationCode || r.location) === l && showIdentifier(r.product) === p).reduce((sum, r) => sum + r.quantity, 0)),
+        data: locations.map((l) =>
+          rows
+            .filter((r) => (r.locationCode || r.location) === l && showIdentifier(r.product) === p)
+            .reduce((sum, r) => sum + r.quantity, 0),
+        ),
       })),
     };
   }, [rows]);

@@ -29,7 +29,8 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
   const [assigning, setAssigning] = useState<AssessmentSummary | null>(null);
   const open = (a: AssessmentSummary) => navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
   // A draft is continued by its enterprise; others may look at it as it stands.
-  const action = (a: AssessmentSummary) => (a.status === 'submitted' ? 'maturity.action.report' : can('maturity.assessment.write') ? 'maturity.action.continue' : 'common.details');
+  const action = (a: AssessmentSummary) =>
+    a.status === 'submitted' ? 'maturity.action.report' : can('maturity.assessment.write') ? 'maturity.action.continue' : 'common.details';
   const columns: TableColumnsType<AssessmentSummary> = [
     ...(showEnterprise
       ? [
@@ -37,7 +38,11 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
           { title: t('maturity.col.district'), dataIndex: 'districtCode', render: (c: string | null) => names.district(c) },
         ]
       : []),
-    { title: t('maturity.col.status'), dataIndex: 'status', render: (s: AssessmentSummary['status']) => <Tag color={s === 'draft' ? 'processing' : 'success'}>{labels.status(s)}</Tag> },
+    {
+      title: t('maturity.col.status'),
+      dataIndex: 'status',
+      render: (s: AssessmentSummary['status']) => <Tag color={s === 'draft' ? 'processing' : 'success'}>{labels.status(s)}</Tag>,
+    },
     { title: t('maturity.col.model'), dataIndex: 'modelVersion' },
     { title: t('maturity.col.type'), dataIndex: 'manufacturingType', render: labels.type },
     { title: t('maturity.col.target'), dataIndex: 'targetLevel', render: labels.level },
@@ -73,7 +78,14 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
         loading={loading}
         locale={{ emptyText: empty }}
         scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: onPage }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (n) => t('common.total', { total: n }),
+          onChange: onPage,
+        }}
         data-testid="assessment-table"
       />
     </>

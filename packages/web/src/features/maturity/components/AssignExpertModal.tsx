@@ -23,8 +23,21 @@ export function AssignExpertModal({ assessment, onClose }: { assessment: Assessm
     void queryClient.invalidateQueries({ queryKey: maturityKeys.all });
   };
   return (
-    <FormModal<Values> name="assignExpert" open={!!assessment} title={`${t('maturity.expert.assign')} · ${assessment?.enterpriseName ?? ''}`} fields={['expertUserId']} onSubmit={submit} onClose={onClose} testId="assign-expert">
-      <Form.Item name="expertUserId" label={t('maturity.expert.expertId')} extra={t('maturity.expert.expertIdHint')} rules={[{ required: true, message: t('maturity.expert.expertId') }]}>
+    <FormModal<Values>
+      name="assignExpert"
+      open={!!assessment}
+      title={`${t('maturity.expert.assign')} · ${assessment?.enterpriseName ?? ''}`}
+      fields={['expertUserId']}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="assign-expert"
+    >
+      <Form.Item
+        name="expertUserId"
+        label={t('maturity.expert.expertId')}
+        extra={t('maturity.expert.expertIdHint')}
+        rules={[{ required: true, message: t('maturity.expert.expertId') }]}
+      >
         <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="expert-id" />
       </Form.Item>
     </FormModal>

@@ -26,7 +26,10 @@ export function DistributionNational({ data }: { data: Distribution }) {
     }),
     [data, t, binLabel],
   );
-  const rows = [...BINS.map((b) => ({ key: b, name: binLabel(b), city: data.city.shares[b], national: data.national.shares[b] })), { key: 'atLeastL2', name: t('maturity.bureau.atLeastL2'), city: data.city.atLeastL2, national: data.national.atLeastL2 }];
+  const rows = [
+    ...BINS.map((b) => ({ key: b, name: binLabel(b), city: data.city.shares[b], national: data.national.shares[b] })),
+    { key: 'atLeastL2', name: t('maturity.bureau.atLeastL2'), city: data.city.atLeastL2, national: data.national.atLeastL2 },
+  ];
   return (
     <>
       <EChart option={option} height={220} testId="national-chart" />

@@ -28,7 +28,10 @@ export function DomainNav({ model, counts, selected, onSelect }: Props) {
       return {
         key: s.code,
         label: (
-          <span title={c ? t('maturity.q.progress', { answered: c.answered, items: c.items }) : undefined} data-testid={`nav-sub-${s.code}`}>
+          <span
+            title={c ? t('maturity.q.progress', { answered: c.answered, items: c.items }) : undefined}
+            data-testid={`nav-sub-${s.code}`}
+          >
             {pick(s.name)} <span className="zz-muted">{c ? `${c.answered}/${c.items}` : ''}</span>
           </span>
         ),

@@ -16,7 +16,19 @@ export function DomainRadar({ model, result }: { model: ModelVersion; result: Ma
     return {
       tooltip: {},
       radar: { indicator: model.domains.map((d) => ({ name: pick(d.name), max: 1 })), radius: '65%', axisName: { color: '#555' } },
-      series: [{ type: 'radar', name: t('maturity.report.score'), data: [{ value: model.domains.map((d) => Number(score(d.code).toFixed(3))), name: t('maturity.level.n', { n: level }), areaStyle: { opacity: 0.2 } }] }],
+      series: [
+        {
+          type: 'radar',
+          name: t('maturity.report.score'),
+          data: [
+            {
+              value: model.domains.map((d) => Number(score(d.code).toFixed(3))),
+              name: t('maturity.level.n', { n: level }),
+              areaStyle: { opacity: 0.2 },
+            },
+          ],
+        },
+      ],
     };
   }, [model, result, level, pick, t]);
   return <EChart option={option} height={320} testId="domain-radar" />;

@@ -12,7 +12,10 @@ export function DraftScoreCard({ model, result, extra }: { model: ModelVersion; 
   return (
     <Card title={t('maturity.draft.title')} size="small" data-testid="draft-score">
       <Space size="large">
-        <Statistic title={t('maturity.draft.reached')} value={result.reachedLevel ? levelLabel(model, result.reachedLevel, pick) : labels.level(0)} />
+        <Statistic
+          title={t('maturity.draft.reached')}
+          value={result.reachedLevel ? levelLabel(model, result.reachedLevel, pick) : labels.level(0)}
+        />
         <Statistic title={t('maturity.report.total')} value={formatScore(result.totalScore)} />
       </Space>
       <div style={{ marginTop: 12 }}>

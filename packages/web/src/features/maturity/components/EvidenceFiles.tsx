@@ -29,7 +29,10 @@ const MAX_PER_ITEM = 10;
 const TEXT = {
   title: { zh: '证据文件', en: 'Evidence files' },
   upload: { zh: '上传证据', en: 'Upload evidence' },
-  hint: { zh: 'PDF、PNG/JPEG、docx/xlsx/pptx、ZIP，单个不超过 10 MB，每项最多 10 个', en: 'PDF, PNG/JPEG, docx/xlsx/pptx, ZIP; up to 10 MB each, 10 per item' },
+  hint: {
+    zh: 'PDF、PNG/JPEG、docx/xlsx/pptx、ZIP，单个不超过 10 MB，每项最多 10 个',
+    en: 'PDF, PNG/JPEG, docx/xlsx/pptx, ZIP; up to 10 MB each, 10 per item',
+  },
   download: { zh: '下载', en: 'Download' },
   delete: { zh: '删除', en: 'Delete' },
   confirmDelete: { zh: '删除这个证据文件？', en: 'Delete this evidence file?' },
@@ -59,12 +62,18 @@ export function EvidenceFiles({ requirementId, readOnly }: { requirementId: stri
   const assessmentId = Number(useParams().id);
   const client = useQueryClient();
   const [progress, setProgress] = useState<number | null>(null);
-  const list = useQuery({ queryKey: evidenceKey(assessmentId), queryFn: () => fetchEvidence(assessmentId), enabled: assessmentId > 0, staleTime: 30_000 });
+  const list = useQuery({
+    queryKey: evidenceKey(assessmentId),
+    queryFn: () => fetchEvidence(assessmentId),
+    enabled: assessmentId > 0,
+    staleTime: 30_000,
+  });
   const files = (list.data?.items ?? []).filter((f) => f.requirementId === requirementId);
   const refresh = () => client.invalidateQueries({ queryKey: evidenceKey(assessmentId) });
 
   const remove = useMutation({
-    mutationFn: (file: EvidenceFile) => api<{ deleted: boolean }>(`/api/maturity/evidence/${encodeURIComponent(file.id)}`, { method: 'DELETE' }),
+    mutationFn: (file: EvidenceFile) =>
+      api<{ deleted: boolean }>(`/api/maturity/evidence/${encodeURIComponent(file.id)}`, { method: 'DELETE' }),
     onSuccess: (_, file) => {
       void message.success(fill(pick(TEXT.deleted), file.fileName));
       void refresh();
@@ -132,14 +141,28 @@ export function EvidenceFiles({ requirementId, readOnly }: { requirementId: stri
             <List.Item
               data-testid="evidence-file"
               actions={[
-                <Button key="d" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void download(file)} data-testid="evidence-download">
+                <Button
+                  key="d"
+                  type="link"
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => void download(file)}
+                  data-testid="evidence-download"
+                >
                   {pick(TEXT.download)}
                 </Button>,
                 ...(readOnly
                   ? []
                   : [
                       <Popconfirm key="x" title={pick(TEXT.confirmDelete)} onConfirm={() => remove.mutate(file)}>
-                        <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={remove.isPending && remove.variables?.id === file.id} data-testid="evidence-delete">
+                        <Button
+                          type="link"
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          loading={remove.isPending && remove.variables?.id === file.id}
+                          data-testid="evidence-delete"
+                        >
                           {pick(TEXT.delete)}
                         </Button>
                       </Popconfirm>,

@@ -14,7 +14,15 @@ export function HistoryTrend({ items }: { items: AssessmentSummary[] }) {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: done.map((a) => a.submittedAt!.slice(0, 10)) },
       yAxis: { type: 'value', min: 0, max: 5, interval: 1 },
-      series: [{ type: 'line', name: t('maturity.report.total'), data: done.map((a) => a.totalScore), symbolSize: 8, label: { show: true, formatter: ({ value }: { value: number }) => value.toFixed(2) } }],
+      series: [
+        {
+          type: 'line',
+          name: t('maturity.report.total'),
+          data: done.map((a) => a.totalScore),
+          symbolSize: 8,
+          label: { show: true, formatter: ({ value }: { value: number }) => value.toFixed(2) },
+        },
+      ],
     }),
     [done, t],
   );

@@ -19,7 +19,10 @@ export function LevelScoreChart({ result }: { result: MaturityResult }) {
           name: t('maturity.report.score'),
           type: 'bar',
           barMaxWidth: 36,
-          data: result.levels.map((l) => ({ value: l.score ?? 0, itemStyle: { color: l.passed ? '#52c41a' : '#1a5fd6', borderRadius: [4, 4, 0, 0] } })),
+          data: result.levels.map((l) => ({
+            value: l.score ?? 0,
+            itemStyle: { color: l.passed ? '#52c41a' : '#1a5fd6', borderRadius: [4, 4, 0, 0] },
+          })),
           label: { show: true, position: 'top', formatter: ({ value }: { value: number }) => value.toFixed(2) },
           markLine: {
             symbol: 'none',

@@ -25,14 +25,21 @@ export function ModelBank({ def, requirements, editable }: { def: ModelVersion; 
   const [level, setLevel] = useState<number | undefined>();
   const [editing, setEditing] = useState<Requirement | null>(null);
   const { requirement } = useModelMutations(def.id);
-  const subNames = useMemo(() => new Map(def.domains.flatMap((d) => d.subDomains.map((s) => [s.code, s.name[lang]] as const))), [def, lang]);
+  const subNames = useMemo(
+    () => new Map(def.domains.flatMap((d) => d.subDomains.map((s) => [s.code, s.name[lang]] as const))),
+    [def, lang],
+  );
   const rows = requirements.filter((r) => (!subDomain || r.subDomainCode === subDomain) && (!level || r.level === level));
 
   const columns: TableColumnsType<Requirement> = [
     { title: t('maturity.models.col.subDomain'), dataIndex: 'subDomainCode', render: (c: string) => `${c} ${subNames.get(c) ?? ''}` },
     { title: t('maturity.models.col.level'), dataIndex: 'level', render: (l: number) => `L${l}` },
     { title: t('maturity.models.col.text'), key: 'text', render: (_: unknown, r) => r.text[lang] },
-    { title: t('maturity.models.col.active'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="success">{t('maturity.models.active')}</Tag> : <Tag>{t('maturity.models.inactive')}</Tag>) },
+    {
+      title: t('maturity.models.col.active'),
+      dataIndex: 'active',
+      render: (a: boolean) => (a ? <Tag color="success">{t('maturity.models.active')}</Tag> : <Tag>{t('maturity.models.inactive')}</Tag>),
+    },
   ];
   if (editable)
     columns.push({
@@ -60,7 +67,15 @@ export function ModelBank({ def, requirements, editable }: { def: ModelVersion; 
           options={def.domains.flatMap((d) => d.subDomains.map((s) => ({ value: s.code, label: `${s.code} ${s.name[lang]}` })))}
           data-testid="bank-subdomain"
         />
-        <Select allowClear style={{ minWidth: 140 }} placeholder={t('maturity.models.filterLevel')} value={level} onChange={setLevel} options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: `L${l}` }))} data-testid="bank-level" />
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          placeholder={t('maturity.models.filterLevel')}
+          value={level}
+          onChange={setLevel}
+          options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: `L${l}` }))}
+          data-testid="bank-level"
+        />
       </Space>
       <Table<Requirement>
         rowKey="id"
@@ -80,21 +95,42 @@ export function ModelBank({ def, requirements, editable }: { def: ModelVersion; 
         testId="requirement-modal"
         initialValues={
           editing
-            ? { textZh: editing.text.zh, textEn: editing.text.en, evidenceZh: editing.evidence.zh, evidenceEn: editing.evidence.en, adviceZh: editing.advice.zh, adviceEn: editing.advice.en, active: editing.active }
+            ? {
+                textZh: editing.text.zh,
+                textEn: editing.text.en,
+                evidenceZh: editing.evidence.zh,
+                evidenceEn: editing.evidence.en,
+                adviceZh: editing.advice.zh,
+                adviceEn: editing.advice.en,
+                active: editing.active,
+              }
             : undefined
         }
         onClose={() => setEditing(null)}
         onSubmit={async (v) => {
           await requirement.mutateAsync({
             requirementId: editing!.id,
-            body: { text: { zh: v.textZh, en: v.textEn }, evidence: { zh: v.evidenceZh, en: v.evidenceEn }, advice: { zh: v.adviceZh, en: v.adviceEn }, active: v.active },
+            body: {
+              text: { zh: v.textZh, en: v.textEn },
+              evidence: { zh: v.evidenceZh, en: v.evidenceEn },
+              advice: { zh: v.adviceZh, en: v.adviceEn },
+              active: v.active,
+            },
           });
         }}
       >
-        <Form.Item name="textZh" label={t('maturity.models.textZh')} rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}>
+        <Form.Item
+          name="textZh"
+          label={t('maturity.models.textZh')}
+          rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}
+        >
           <Input.TextArea autoSize />
         </Form.Item>
-        <Form.Item name="textEn" label={t('maturity.models.textEn')} rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}>
+        <Form.Item
+          name="textEn"
+          label={t('maturity.models.textEn')}
+          rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}
+        >
           <Input.TextArea autoSize />
         </Form.Item>
         <Form.Item name="evidenceZh" label={t('maturity.models.evidenceZh')}>

@@ -29,13 +29,26 @@ export function ModelCopyModal({ sourceId, onClose, onCopied }: { sourceId: stri
         onCopied(copy.id);
       }}
     >
-      <Form.Item name="newId" label={t('maturity.models.newId')} rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]} extra={t('maturity.models.newIdHint')}>
+      <Form.Item
+        name="newId"
+        label={t('maturity.models.newId')}
+        rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}
+        extra={t('maturity.models.newIdHint')}
+      >
         <Input maxLength={64} />
       </Form.Item>
-      <Form.Item name="zh" label={t('maturity.models.nameZh')} rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}>
+      <Form.Item
+        name="zh"
+        label={t('maturity.models.nameZh')}
+        rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="en" label={t('maturity.models.nameEn')} rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}>
+      <Form.Item
+        name="en"
+        label={t('maturity.models.nameEn')}
+        rules={[{ required: true, whitespace: true, message: t('maturity.models.required') }]}
+      >
         <Input maxLength={200} />
       </Form.Item>
     </FormModal>

@@ -8,7 +8,13 @@ export function ModelStatusTags({ status, provisional }: { status: string; provi
   return (
     <>
       <Tag color={COLORS[status] ?? 'default'} data-testid="model-status">
-        {t(status === 'standard' ? 'maturity.models.status.standard' : status === 'draft' ? 'maturity.models.status.draft' : 'maturity.models.status.custom')}
+        {t(
+          status === 'standard'
+            ? 'maturity.models.status.standard'
+            : status === 'draft'
+              ? 'maturity.models.status.draft'
+              : 'maturity.models.status.custom',
+        )}
       </Tag>
       {provisional && <Tag color="gold">{t('maturity.models.provisional')}</Tag>}
     </>

@@ -74,22 +74,46 @@ export function ModelWeights({ def, editable }: { def: ModelVersion; editable: b
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {!editable && <Alert type="info" showIcon title={t('maturity.models.readOnly')} data-testid="weights-readonly" />}
       {problems.length > 0 && (
-        <Alert type="error" showIcon title={t('maturity.models.refused')} description={<ul style={{ margin: 0 }}>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>} data-testid="weights-problems" />
+        <Alert
+          type="error"
+          showIcon
+          title={t('maturity.models.refused')}
+          description={
+            <ul style={{ margin: 0 }}>
+              {problems.map((p, i) => (
+                <li key={i}>{p}</li>
+              ))}
+            </ul>
+          }
+          data-testid="weights-problems"
+        />
       )}
       {saved && <Alert type="success" showIcon title={t('maturity.models.saved')} data-testid="weights-saved" />}
       {TYPES.map((type) => {
         const v = values[type];
         const domainSum = def.domains.reduce((s, d) => s + (v.domain[d.code] ?? 0), 0);
-        const subSum = (code: string) => def.domains.find((d) => d.code === code)!.subDomains.reduce((s, x) => s + (v.subDomain[x.code] ?? 0), 0);
+        const subSum = (code: string) =>
+          def.domains.find((d) => d.code === code)!.subDomains.reduce((s, x) => s + (v.subDomain[x.code] ?? 0), 0);
         const badGroups = def.domains.filter((d) => !sumOk(subSum(d.code)));
         return (
-          <Card key={type} title={t(type === 'discrete' ? 'maturity.type.discrete' : 'maturity.type.process')} size="small" data-testid={`weights-${type}`}>
+          <Card
+            key={type}
+            title={t(type === 'discrete' ? 'maturity.type.discrete' : 'maturity.type.process')}
+            size="small"
+            data-testid={`weights-${type}`}
+          >
             <Space style={{ marginBottom: 8 }} wrap>
               <Typography.Text>
                 {t('maturity.models.domainSum')}: <span data-testid={`domain-sum-${type}`}>{domainSum.toFixed(2)} %</span>
               </Typography.Text>
-              {!sumOk(domainSum) && <Tag color="warning" data-testid={`domain-sum-warning-${type}`}>{t('maturity.models.sumWarning')}</Tag>}
-              {badGroups.length > 0 && <Tag color="warning">{t('maturity.models.subSumWarning', { codes: badGroups.map((d) => d.code).join(', ') })}</Tag>}
+              {!sumOk(domainSum) && (
+                <Tag color="warning" data-testid={`domain-sum-warning-${type}`}>
+                  {t('maturity.models.sumWarning')}
+                </Tag>
+              )}
+              {badGroups.length > 0 && (
+                <Tag color="warning">{t('maturity.models.subSumWarning', { codes: badGroups.map((d) => d.code).join(', ') })}</Tag>
+              )}
             </Space>
             <Table<Row>
               rowKey="key"

@@ -30,7 +30,9 @@ export function PeerComparison({ assessmentId, score }: { assessmentId: number; 
                 <span>{t('maturity.peers.average')}</span>
                 <Progress percent={(g.average / 5) * 100} format={() => formatScore(g.average)} size="small" strokeColor="#faad14" />
               </div>
-              {g.percentile !== null && <Typography.Text>{`${t('maturity.peers.percentile')}: ${Math.round(g.percentile)}%`}</Typography.Text>}
+              {g.percentile !== null && (
+                <Typography.Text>{`${t('maturity.peers.percentile')}: ${Math.round(g.percentile)}%`}</Typography.Text>
+              )}
             </>
           )}
         </div>

@@ -16,13 +16,20 @@ export function ReportActions({ assessmentId }: { assessmentId: number }) {
   const isEnterprise = session?.user.role === 'enterprise_user';
   const canDownload = isEnterprise || sharing.data?.shared === true;
   const toggleShare = (shared: boolean) =>
-    run(async () => {
-      await setReportShared(assessmentId, shared);
-      await queryClient.invalidateQueries({ queryKey: ['maturity', 'sharing', assessmentId] });
-    }, t(shared ? 'maturity.report.shareDone' : 'maturity.report.unshareDone'));
+    run(
+      async () => {
+        await setReportShared(assessmentId, shared);
+        await queryClient.invalidateQueries({ queryKey: ['maturity', 'sharing', assessmentId] });
+      },
+      t(shared ? 'maturity.report.shareDone' : 'maturity.report.unshareDone'),
+    );
   return (
     <Space wrap>
-      {sharing.data?.shared ? <Tag color="green" data-testid="report-shared">{t('maturity.report.shared')}</Tag> : null}
+      {sharing.data?.shared ? (
+        <Tag color="green" data-testid="report-shared">
+          {t('maturity.report.shared')}
+        </Tag>
+      ) : null}
       {canDownload && (
         <>
           <Button icon={<FileWordOutlined />} onClick={() => void run(() => downloadReport(assessmentId, 'docx'))}>

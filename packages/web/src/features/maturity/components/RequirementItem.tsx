@@ -4,7 +4,10 @@ import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
 import type { AnswerInput, AnswerValue, Requirement } from '../api.ts';
 import { EvidenceFiles } from './EvidenceFiles.tsx';
 
-const CHOICES: { value: AnswerValue | 'na'; label: 'maturity.answer.1' | 'maturity.answer.0.8' | 'maturity.answer.0.5' | 'maturity.answer.0' | 'maturity.answer.na' }[] = [
+const CHOICES: {
+  value: AnswerValue | 'na';
+  label: 'maturity.answer.1' | 'maturity.answer.0.8' | 'maturity.answer.0.5' | 'maturity.answer.0' | 'maturity.answer.na';
+}[] = [
   { value: 1, label: 'maturity.answer.1' },
   { value: 0.8, label: 'maturity.answer.0.8' },
   { value: 0.5, label: 'maturity.answer.0.5' },
@@ -26,15 +29,31 @@ interface Props {
 export const RequirementItem = memo(function RequirementItem({ requirement, index, answer, readOnly, missing, onChange }: Props) {
   const { t, pick } = useI18n();
   const choice = answer === undefined ? undefined : answer.value === null ? 'na' : answer.value;
-  const change = (patch: Partial<AnswerInput>) => onChange({ requirementId: requirement.id, value: answer?.value ?? null, naReason: answer?.naReason, note: answer?.note, ...patch });
+  const change = (patch: Partial<AnswerInput>) =>
+    onChange({ requirementId: requirement.id, value: answer?.value ?? null, naReason: answer?.naReason, note: answer?.note, ...patch });
   const naWithoutReason = choice === 'na' && !answer?.naReason?.trim();
   return (
-    <div className={`zz-maturity-item${missing ? ' zz-maturity-item-missing' : ''}`} id={`req-${requirement.id}`} data-testid="requirement" data-requirement={requirement.id}>
+    <div
+      className={`zz-maturity-item${missing ? ' zz-maturity-item-missing' : ''}`}
+      id={`req-${requirement.id}`}
+      data-testid="requirement"
+      data-requirement={requirement.id}
+    >
       <Typography.Paragraph strong style={{ marginBottom: 8 }}>
         {index}. {pick(requirement.text)}
         {missing && <Typography.Text type="danger"> （{t('maturity.unanswered')}）</Typography.Text>}
       </Typography.Paragraph>
-      <Collapse size="small" ghost items={[{ key: 'e', label: t('maturity.q.evidence'), children: <Typography.Text type="secondary">{pick(requirement.evidence)}</Typography.Text> }]} />
+      <Collapse
+        size="small"
+        ghost
+        items={[
+          {
+            key: 'e',
+            label: t('maturity.q.evidence'),
+            children: <Typography.Text type="secondary">{pick(requirement.evidence)}</Typography.Text>,
+          },
+        ]}
+      />
       <Radio.Group
         disabled={readOnly}
         value={choice}

@@ -7,7 +7,11 @@ import { formatScore, useMaturityLabels } from '../labels.ts';
 export function ResultComparison({ detail }: { detail: ExpertReviewDetail }) {
   const { t } = useI18n();
   const labels = useMaturityLabels();
-  const verified = detail.verified ?? { reachedLevel: detail.verifiedResult.reachedLevel, totalScore: detail.verifiedResult.totalScore, submittedAt: null };
+  const verified = detail.verified ?? {
+    reachedLevel: detail.verifiedResult.reachedLevel,
+    totalScore: detail.verifiedResult.totalScore,
+    submittedAt: null,
+  };
   const levelDiffers = detail.selfAssessed.reachedLevel !== verified.reachedLevel;
   const scoreDiffers = Math.abs(detail.selfAssessed.totalScore - verified.totalScore) > 1e-9;
   const highlight = (differs: boolean) => (differs ? { color: '#cf1322' } : undefined);
@@ -16,7 +20,11 @@ export function ResultComparison({ detail }: { detail: ExpertReviewDetail }) {
     { title: t('maturity.report.item'), dataIndex: 'text' },
     { title: t('maturity.expert.level'), dataIndex: 'level', render: labels.level },
     { title: t('maturity.expert.selfAssessed'), dataIndex: 'selfValue', render: (v: number | null) => labels.answer(v) },
-    { title: t('maturity.expert.verified'), dataIndex: 'expertValue', render: (v: number | null) => <Tag color="orange">{labels.answer(v)}</Tag> },
+    {
+      title: t('maturity.expert.verified'),
+      dataIndex: 'expertValue',
+      render: (v: number | null) => <Tag color="orange">{labels.answer(v)}</Tag>,
+    },
     { title: t('maturity.expert.impact'), dataIndex: 'impact', align: 'right' as const, render: (v: number) => formatScore(v, 3) },
     { title: t('maturity.expert.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
   ];
@@ -30,9 +38,24 @@ export function ResultComparison({ detail }: { detail: ExpertReviewDetail }) {
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card size="small" title={detail.verified ? t('maturity.expert.verified') : t('maturity.expert.pending')} data-testid="verified-result" data-differs={levelDiffers || scoreDiffers}>
-            <Statistic title={t('maturity.expert.level')} value={labels.level(verified.reachedLevel)} styles={{ content: highlight(levelDiffers) }} data-testid="verified-level" />
-            <Statistic title={t('maturity.expert.score')} value={formatScore(verified.totalScore)} styles={{ content: highlight(scoreDiffers) }} data-testid="verified-score" />
+          <Card
+            size="small"
+            title={detail.verified ? t('maturity.expert.verified') : t('maturity.expert.pending')}
+            data-testid="verified-result"
+            data-differs={levelDiffers || scoreDiffers}
+          >
+            <Statistic
+              title={t('maturity.expert.level')}
+              value={labels.level(verified.reachedLevel)}
+              styles={{ content: highlight(levelDiffers) }}
+              data-testid="verified-level"
+            />
+            <Statistic
+              title={t('maturity.expert.score')}
+              value={formatScore(verified.totalScore)}
+              styles={{ content: highlight(scoreDiffers) }}
+              data-testid="verified-score"
+            />
           </Card>
         </Col>
       </Row>

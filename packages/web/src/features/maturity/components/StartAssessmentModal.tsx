@@ -33,11 +33,26 @@ export function StartAssessmentModal({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <FormModal<Values> name="startAssessment" open={open} title={t('maturity.start.title')} fields={['modelVersion', 'targetLevel']} initialValues={{ modelVersion: DEFAULT_MODEL, targetLevel: 2 }} onSubmit={submit} onClose={onClose} testId="start-assessment">
+    <FormModal<Values>
+      name="startAssessment"
+      open={open}
+      title={t('maturity.start.title')}
+      fields={['modelVersion', 'targetLevel']}
+      initialValues={{ modelVersion: DEFAULT_MODEL, targetLevel: 2 }}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="start-assessment"
+    >
       <Form.Item label={t('maturity.start.type')}>
-        <Typography.Text strong data-testid="manufacturing-type">{enterprise.data ? labels.type(enterprise.data.manufacturingType) : t('common.loading')}</Typography.Text>
+        <Typography.Text strong data-testid="manufacturing-type">
+          {enterprise.data ? labels.type(enterprise.data.manufacturingType) : t('common.loading')}
+        </Typography.Text>
       </Form.Item>
-      <Form.Item name="modelVersion" label={t('maturity.start.model')} rules={[{ required: true, message: t('common.requiredChoice', { field: t('maturity.start.model') }) }]}>
+      <Form.Item
+        name="modelVersion"
+        label={t('maturity.start.model')}
+        rules={[{ required: true, message: t('common.requiredChoice', { field: t('maturity.start.model') }) }]}
+      >
         <Select
           loading={models.isPending}
           options={(models.data ?? []).map((m) => ({

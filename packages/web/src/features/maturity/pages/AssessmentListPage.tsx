@@ -37,11 +37,34 @@ export function AssessmentListPage() {
       <div className="zz-card">
         {!own && (
           <Space wrap style={{ marginBottom: 16 }}>
-            <Select<Status> allowClear placeholder={t('maturity.filter.status')} style={{ width: 160 }} value={query.status} onChange={(status) => filter({ status })} options={(['draft', 'submitted'] as const).map((s) => ({ value: s, label: labels.status(s) }))} />
+            <Select<Status>
+              allowClear
+              placeholder={t('maturity.filter.status')}
+              style={{ width: 160 }}
+              value={query.status}
+              onChange={(status) => filter({ status })}
+              options={(['draft', 'submitted'] as const).map((s) => ({ value: s, label: labels.status(s) }))}
+            />
             {session?.user.role !== 'district_officer' && (
-              <Select allowClear showSearch optionFilterProp="label" placeholder={t('maturity.filter.district')} style={{ width: 180 }} value={query.districtCode} onChange={(districtCode?: string) => filter({ districtCode })} options={taxonomy.districts} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('maturity.filter.district')}
+                style={{ width: 180 }}
+                value={query.districtCode}
+                onChange={(districtCode?: string) => filter({ districtCode })}
+                options={taxonomy.districts}
+              />
             )}
-            <Select allowClear placeholder={t('maturity.filter.model')} style={{ width: 200 }} value={query.modelVersion} onChange={(modelVersion?: string) => filter({ modelVersion })} options={(models.data ?? []).map((m) => ({ value: m.id, label: m.id }))} />
+            <Select
+              allowClear
+              placeholder={t('maturity.filter.model')}
+              style={{ width: 200 }}
+              value={query.modelVersion}
+              onChange={(modelVersion?: string) => filter({ modelVersion })}
+              options={(models.data ?? []).map((m) => ({ value: m.id, label: m.id }))}
+            />
           </Space>
         )}
         {list.isError && !list.data ? (
@@ -54,7 +77,16 @@ export function AssessmentListPage() {
             pageSize={query.pageSize}
             loading={list.isFetching}
             showEnterprise={!own}
-            empty={list.isPending ? ' ' : <EmptyState description={t(own ? 'maturity.list.empty' : 'maturity.list.emptyScoped')} action={startButton() || undefined} />}
+            empty={
+              list.isPending ? (
+                ' '
+              ) : (
+                <EmptyState
+                  description={t(own ? 'maturity.list.empty' : 'maturity.list.emptyScoped')}
+                  action={startButton() || undefined}
+                />
+              )
+            }
             onPage={(page, pageSize) => setQuery((q) => ({ ...q, page, pageSize }))}
           />
         )}

@@ -27,8 +27,16 @@ export function BureauMaturityPage() {
   const [minLevel, setMinLevel] = useState(2);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const models = useModels();
-  const distribution = useQuery({ queryKey: ['maturity', 'distribution', groupBy, filter], queryFn: () => fetchDistribution(groupBy, filter), placeholderData: keepPreviousData });
-  const eligible = useQuery({ queryKey: ['maturity', 'eligible', minLevel, filter, paging], queryFn: () => fetchEligible({ minLevel, ...filter, ...paging }), placeholderData: keepPreviousData });
+  const distribution = useQuery({
+    queryKey: ['maturity', 'distribution', groupBy, filter],
+    queryFn: () => fetchDistribution(groupBy, filter),
+    placeholderData: keepPreviousData,
+  });
+  const eligible = useQuery({
+    queryKey: ['maturity', 'eligible', minLevel, filter, paging],
+    queryFn: () => fetchEligible({ minLevel, ...filter, ...paging }),
+    placeholderData: keepPreviousData,
+  });
 
   const filters = (
     <Space wrap>
@@ -60,7 +68,12 @@ export function BureauMaturityPage() {
   );
 
   return (
-    <Page title={t('maturity.bureau.title')} subtitle={t('maturity.bureau.subtitle')} crumbs={[{ title: t('menu.maturityBureau') }]} extra={filters}>
+    <Page
+      title={t('maturity.bureau.title')}
+      subtitle={t('maturity.bureau.subtitle')}
+      crumbs={[{ title: t('menu.maturityBureau') }]}
+      extra={filters}
+    >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {distribution.isError ? (
           <LoadError error={distribution.error} onRetry={() => void distribution.refetch()} />
@@ -77,9 +90,16 @@ export function BureauMaturityPage() {
                       value={groupBy}
                       onChange={setGroupBy}
                       data-testid="group-by"
-                      options={(['chain', 'district', 'manufacturingType'] as const).map((g) => ({ value: g, label: t(`maturity.bureau.by.${g}`) }))}
+                      options={(['chain', 'district', 'manufacturingType'] as const).map((g) => ({
+                        value: g,
+                        label: t(`maturity.bureau.by.${g}`),
+                      }))}
                     />
-                    <Button icon={<DownloadOutlined />} onClick={() => void run(() => downloadDistribution(groupBy, filter), t('maturity.bureau.exported'))} data-testid="export-distribution">
+                    <Button
+                      icon={<DownloadOutlined />}
+                      onClick={() => void run(() => downloadDistribution(groupBy, filter), t('maturity.bureau.exported'))}
+                      data-testid="export-distribution"
+                    >
                       {t('maturity.bureau.export')}
                     </Button>
                   </Space>
@@ -89,7 +109,9 @@ export function BureauMaturityPage() {
                   <EmptyState description={t('maturity.bureau.empty')} />
                 ) : (
                   <>
-                    {distribution.data.countsEnterprisesInEachChain && groupBy === 'chain' && <Alert type="info" showIcon title={t('maturity.bureau.chainNote')} style={{ marginBottom: 12 }} />}
+                    {distribution.data.countsEnterprisesInEachChain && groupBy === 'chain' && (
+                      <Alert type="info" showIcon title={t('maturity.bureau.chainNote')} style={{ marginBottom: 12 }} />
+                    )}
                     <DistributionChart data={distribution.data} />
                   </>
                 )}
@@ -117,7 +139,11 @@ export function BureauMaturityPage() {
                 }}
                 data-testid="min-level"
               />
-              <Button icon={<DownloadOutlined />} onClick={() => void run(() => downloadEligible(minLevel, filter), t('maturity.bureau.exported'))} data-testid="export-eligible">
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void run(() => downloadEligible(minLevel, filter), t('maturity.bureau.exported'))}
+                data-testid="export-eligible"
+              >
                 {t('maturity.bureau.export')}
               </Button>
             </Space>

@@ -23,10 +23,22 @@ export function ExpertReviewListPage() {
     {
       title: t('maturity.col.status'),
       dataIndex: 'status',
-      render: (s: ExpertReviewListItem['status']) => <Tag color={s === 'assigned' ? 'processing' : 'success'}>{t(s === 'assigned' ? 'maturity.expert.status.assigned' : 'maturity.expert.status.submitted')}</Tag>,
+      render: (s: ExpertReviewListItem['status']) => (
+        <Tag color={s === 'assigned' ? 'processing' : 'success'}>
+          {t(s === 'assigned' ? 'maturity.expert.status.assigned' : 'maturity.expert.status.submitted')}
+        </Tag>
+      ),
     },
-    { title: t('maturity.expert.col.self'), key: 'self', render: (_: unknown, r) => `${labels.level(r.selfLevel)} · ${formatScore(r.selfScore)}` },
-    { title: t('maturity.expert.col.verified'), key: 'verified', render: (_: unknown, r) => (r.status === 'submitted' ? `${labels.level(r.verifiedLevel)} · ${formatScore(r.verifiedScore)}` : '—') },
+    {
+      title: t('maturity.expert.col.self'),
+      key: 'self',
+      render: (_: unknown, r) => `${labels.level(r.selfLevel)} · ${formatScore(r.selfScore)}`,
+    },
+    {
+      title: t('maturity.expert.col.verified'),
+      key: 'verified',
+      render: (_: unknown, r) => (r.status === 'submitted' ? `${labels.level(r.verifiedLevel)} · ${formatScore(r.verifiedScore)}` : '—'),
+    },
     { title: t('maturity.expert.col.assigned'), dataIndex: 'assignedAt', render: formatDate },
     { title: t('maturity.col.submitted'), dataIndex: 'submittedAt', render: formatDate },
     {
@@ -50,7 +62,12 @@ export function ExpertReviewListPage() {
           loading={list.isFetching}
           locale={{ emptyText: t('maturity.expert.empty') }}
           scroll={{ x: 'max-content' }}
-          pagination={{ current: q.page, pageSize: q.pageSize, total: list.data?.total ?? 0, onChange: (page, pageSize) => setQ({ page, pageSize }) }}
+          pagination={{
+            current: q.page,
+            pageSize: q.pageSize,
+            total: list.data?.total ?? 0,
+            onChange: (page, pageSize) => setQ({ page, pageSize }),
+          }}
           data-testid="expert-review-table"
         />
       </Card>

@@ -19,7 +19,6 @@ import { useMaturityLabels } from '../labels.ts';
 import { maturityKeys, useExpertReview, useModel } from '../queries.ts';
 import { useAnswerAutosave } from '../useAutosave.ts';
 
-
 /** The expert's re-scoring (while assigned, for the expert) and the comparison with the self-assessment. */
 export function ExpertReviewPage() {
   const id = Number(useParams().id);
@@ -40,7 +39,9 @@ function useExpertAutosave(detail: ExpertReviewDetail) {
     version: detail.review.version,
     storageKey: null,
     save: (version, batch) => saveExpertAnswers(id, version, batch),
-    refresh: async () => (await queryClient.fetchQuery({ queryKey: maturityKeys.review(id), queryFn: () => fetchExpertReview(id), staleTime: 0 })).review.version,
+    refresh: async () =>
+      (await queryClient.fetchQuery({ queryKey: maturityKeys.review(id), queryFn: () => fetchExpertReview(id), staleTime: 0 })).review
+        .version,
     onSaved: () => queryClient.invalidateQueries({ queryKey: maturityKeys.review(id) }),
   });
 }
@@ -103,7 +104,11 @@ function Review({ detail, model }: { detail: ExpertReviewDetail; model: ModelVie
   // On site the expert usually confirms most of what the enterprise answered: start from its answers.
   const startFromSelf = () =>
     void run(async () => {
-      const answers = detail.selfAnswers.map((a) => ({ requirementId: a.requirementId, value: a.value, ...(a.naReason ? { naReason: a.naReason } : {}) }));
+      const answers = detail.selfAnswers.map((a) => ({
+        requirementId: a.requirementId,
+        value: a.value,
+        ...(a.naReason ? { naReason: a.naReason } : {}),
+      }));
       const saved = await saveExpertAnswers(detail.assessment.id, autosave.version.current, answers);
       autosave.version.current = saved.version;
       await queryClient.invalidateQueries({ queryKey: maturityKeys.review(detail.assessment.id) });
@@ -120,7 +125,10 @@ function Review({ detail, model }: { detail: ExpertReviewDetail; model: ModelVie
   return (
     <Page
       title={t('maturity.expert.review')}
-      subtitle={t('maturity.expert.reviewSubtitle', { enterprise: detail.assessment.enterpriseName, model: detail.assessment.modelVersion })}
+      subtitle={t('maturity.expert.reviewSubtitle', {
+        enterprise: detail.assessment.enterpriseName,
+        model: detail.assessment.modelVersion,
+      })}
       crumbs={[{ title: t('maturity.expert.title'), to: '/maturity/expert-reviews' }, { title: detail.assessment.enterpriseName }]}
       extra={
         editable && (
@@ -142,7 +150,9 @@ function Review({ detail, model }: { detail: ExpertReviewDetail; model: ModelVie
       {editable && (
         <>
           {autosave.status === 'conflict' && <ConflictAlert unsaved={autosave.unsaved} onReload={autosave.reload} />}
-          {autosave.status === 'failed' && autosave.error && <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />}
+          {autosave.status === 'failed' && autosave.error && (
+            <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />
+          )}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={8} xl={6}>
               <Card size="small" title={t('maturity.q.nav')} styles={{ body: { padding: 4 } }}>
@@ -154,14 +164,23 @@ function Review({ detail, model }: { detail: ExpertReviewDetail; model: ModelVie
                 {groups.length === 0 && <Typography.Text type="secondary">{t('maturity.q.noItems')}</Typography.Text>}
                 {groups.map(([level, items]) => (
                   <section key={level} className="zz-maturity-level">
-                    <Typography.Title level={5}>{t('maturity.q.levelGroup', { level: levelLabel(model.definition, level, pick) })}</Typography.Title>
+                    <Typography.Title level={5}>
+                      {t('maturity.q.levelGroup', { level: levelLabel(model.definition, level, pick) })}
+                    </Typography.Title>
                     {items.map((r) => (
                       <div key={r.id} data-testid="review-item" data-requirement={r.id}>
                         <Typography.Text type="secondary" data-testid="self-answer">
                           {t('maturity.expert.selfAnswer')}：{self(r.id)}
                           {selfOf.get(r.id)?.note ? ` · ${selfOf.get(r.id)!.note}` : ''}
                         </Typography.Text>
-                        <RequirementItem requirement={r} index={++index} answer={autosave.answers.get(r.id)} readOnly={false} missing={missing.has(r.id) && !isAnswered(autosave.answers.get(r.id))} onChange={autosave.edit} />
+                        <RequirementItem
+                          requirement={r}
+                          index={++index}
+                          answer={autosave.answers.get(r.id)}
+                          readOnly={false}
+                          missing={missing.has(r.id) && !isAnswered(autosave.answers.get(r.id))}
+                          onChange={autosave.edit}
+                        />
                       </div>
                     ))}
                   </section>

@@ -19,9 +19,17 @@ export function ModelAdminPage() {
   const [copying, setCopying] = useState<string | null>(null);
   if (models.isError) return <LoadError error={models.error} onRetry={() => void models.refetch()} />;
   const columns: TableColumnsType<Row> = [
-    { title: t('maturity.models.col.id'), dataIndex: 'id', render: (id: string) => <Link to={`/maturity/models/${encodeURIComponent(id)}`}>{id}</Link> },
+    {
+      title: t('maturity.models.col.id'),
+      dataIndex: 'id',
+      render: (id: string) => <Link to={`/maturity/models/${encodeURIComponent(id)}`}>{id}</Link>,
+    },
     { title: t('maturity.models.col.name'), key: 'name', render: (_: unknown, r) => r.name[locale === 'en' ? 'en' : 'zh'] },
-    { title: t('maturity.col.status'), key: 'status', render: (_: unknown, r) => <ModelStatusTags status={r.status} provisional={r.provisional} /> },
+    {
+      title: t('maturity.col.status'),
+      key: 'status',
+      render: (_: unknown, r) => <ModelStatusTags status={r.status} provisional={r.provisional} />,
+    },
     { title: t('maturity.models.col.basedOn'), dataIndex: 'basedOn', render: (b?: string | null) => b ?? '—' },
     { title: t('maturity.models.col.requirements'), dataIndex: 'requirementCount' },
     {
@@ -29,7 +37,12 @@ export function ModelAdminPage() {
       key: 'actions',
       render: (_: unknown, r) => (
         <Space>
-          <Button type="link" size="small" onClick={() => navigate(`/maturity/models/${encodeURIComponent(r.id)}`)} data-testid="open-model">
+          <Button
+            type="link"
+            size="small"
+            onClick={() => navigate(`/maturity/models/${encodeURIComponent(r.id)}`)}
+            data-testid="open-model"
+          >
             {t('maturity.models.open')}
           </Button>
           <Button type="link" size="small" onClick={() => setCopying(r.id)} data-testid="copy-model">
@@ -54,7 +67,11 @@ export function ModelAdminPage() {
           data-testid="model-table"
         />
       </Card>
-      <ModelCopyModal sourceId={copying} onClose={() => setCopying(null)} onCopied={(id) => navigate(`/maturity/models/${encodeURIComponent(id)}`)} />
+      <ModelCopyModal
+        sourceId={copying}
+        onClose={() => setCopying(null)}
+        onCopied={(id) => navigate(`/maturity/models/${encodeURIComponent(id)}`)}
+      />
     </Page>
   );
 }

@@ -27,14 +27,26 @@ export function ModelDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('maturity.models.col.basedOn')}>{def.basedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('maturity.models.col.requirements')}>{model.data.requirements.length}</Descriptions.Item>
-          {def.provisional && def.provisionalNote && <Descriptions.Item label={t('maturity.models.provisional')} span={3}>{def.provisionalNote[lang]}</Descriptions.Item>}
+          {def.provisional && def.provisionalNote && (
+            <Descriptions.Item label={t('maturity.models.provisional')} span={3}>
+              {def.provisionalNote[lang]}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card>
         <Tabs
           items={[
-            { key: 'weights', label: t('maturity.models.tab.weights'), children: <ModelWeights key={def.id} def={def} editable={editable} /> },
-            { key: 'bank', label: t('maturity.models.tab.bank'), children: <ModelBank def={def} requirements={model.data.requirements} editable={editable} /> },
+            {
+              key: 'weights',
+              label: t('maturity.models.tab.weights'),
+              children: <ModelWeights key={def.id} def={def} editable={editable} />,
+            },
+            {
+              key: 'bank',
+              label: t('maturity.models.tab.bank'),
+              children: <ModelBank def={def} requirements={model.data.requirements} editable={editable} />,
+            },
           ]}
         />
       </Card>

@@ -71,7 +71,11 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
   return (
     <Page
       title={t('maturity.q.title')}
-      subtitle={t('maturity.q.subtitle', { model: detail.modelVersion, type: labels.type(detail.manufacturingType), target: levelLabel(model.definition, detail.targetLevel, pick) })}
+      subtitle={t('maturity.q.subtitle', {
+        model: detail.modelVersion,
+        type: labels.type(detail.manufacturingType),
+        target: levelLabel(model.definition, detail.targetLevel, pick),
+      })}
       crumbs={[{ title: t('menu.maturity'), to: '/maturity' }, { title: t('maturity.q.title') }]}
       extra={
         <>
@@ -83,9 +87,13 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
       }
     >
       {readOnly && <Alert type="info" showIcon title={t('maturity.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />}
-      {detail.access === 'summary' && <Alert type="info" showIcon title={t('maturity.report.notShared')} style={{ marginBottom: 16 }} data-testid="answers-not-shared" />}
+      {detail.access === 'summary' && (
+        <Alert type="info" showIcon title={t('maturity.report.notShared')} style={{ marginBottom: 16 }} data-testid="answers-not-shared" />
+      )}
       {autosave.status === 'conflict' && <ConflictAlert unsaved={autosave.unsaved} onReload={autosave.reload} />}
-      {autosave.status === 'failed' && autosave.error && <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />}
+      {autosave.status === 'failed' && autosave.error && (
+        <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8} xl={6}>
           <Card size="small" title={t('maturity.q.nav')} styles={{ body: { padding: 4 } }}>
@@ -97,9 +105,19 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
             {groups.length === 0 && <Typography.Text type="secondary">{t('maturity.q.noItems')}</Typography.Text>}
             {groups.map(([level, items]) => (
               <section key={level} className="zz-maturity-level">
-                <Typography.Title level={5}>{t('maturity.q.levelGroup', { level: levelLabel(model.definition, level, pick) })}</Typography.Title>
+                <Typography.Title level={5}>
+                  {t('maturity.q.levelGroup', { level: levelLabel(model.definition, level, pick) })}
+                </Typography.Title>
                 {items.map((r) => (
-                  <RequirementItem key={r.id} requirement={r} index={++index} answer={autosave.answers.get(r.id)} readOnly={readOnly} missing={missing.has(r.id) && !isAnswered(autosave.answers.get(r.id))} onChange={edit} />
+                  <RequirementItem
+                    key={r.id}
+                    requirement={r}
+                    index={++index}
+                    answer={autosave.answers.get(r.id)}
+                    readOnly={readOnly}
+                    missing={missing.has(r.id) && !isAnswered(autosave.answers.get(r.id))}
+                    onChange={edit}
+                  />
                 ))}
               </section>
             ))}

@@ -48,35 +48,61 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {detail.status === 'draft' && <Alert type="warning" showIcon title={t('maturity.report.draftNotice')} />}
-        {detail.access === 'summary' && <Alert type="info" showIcon title={t('maturity.report.notShared')} data-testid="report-not-shared" />}
+        {detail.access === 'summary' && (
+          <Alert type="info" showIcon title={t('maturity.report.notShared')} data-testid="report-not-shared" />
+        )}
         {result.provisional && (
-          <Alert type="info" showIcon title={t('maturity.report.provisional')} description={definition.provisionalNote ? pick(definition.provisionalNote) : undefined} data-testid="provisional-notice" />
+          <Alert
+            type="info"
+            showIcon
+            title={t('maturity.report.provisional')}
+            description={definition.provisionalNote ? pick(definition.provisionalNote) : undefined}
+            data-testid="provisional-notice"
+          />
         )}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
             <Card style={{ height: '100%' }}>
-              <Statistic title={t('maturity.report.level')} value={levelName} valueStyle={{ color: '#1a5fd6', fontSize: 32 }} data-testid="report-level" />
-              <Statistic title={t('maturity.report.total')} value={formatScore(result.totalScore)} style={{ marginTop: 16 }} data-testid="report-total" />
-              {result.reachedLevel > 0 && <Tag style={{ marginTop: 12 }}>{pick(definition.levels.find((l) => l.level === result.reachedLevel)!.stage)}</Tag>}
+              <Statistic
+                title={t('maturity.report.level')}
+                value={levelName}
+                valueStyle={{ color: '#1a5fd6', fontSize: 32 }}
+                data-testid="report-level"
+              />
+              <Statistic
+                title={t('maturity.report.total')}
+                value={formatScore(result.totalScore)}
+                style={{ marginTop: 16 }}
+                data-testid="report-total"
+              />
+              {result.reachedLevel > 0 && (
+                <Tag style={{ marginTop: 12 }}>{pick(definition.levels.find((l) => l.level === result.reachedLevel)!.stage)}</Tag>
+              )}
             </Card>
           </Col>
           {detail.access === 'full' && (
             <>
-            <Col xs={24} lg={16}>
-              <Card title={t('maturity.report.levels')}>
-                <LevelScoreChart result={result} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={12}>
-              <Card title={t('maturity.report.radar', { level: levelLabel(definition, next, pick) })}>
-                <DomainRadar model={definition} result={result} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={12}>
-              <Card title={t('maturity.report.history')}>
-                {history.isError ? <LoadError error={history.error} onRetry={() => void history.refetch()} /> : history.isPending ? <PageSkeleton rows={3} /> : <HistoryTrend items={own} />}
-              </Card>
-            </Col>
+              <Col xs={24} lg={16}>
+                <Card title={t('maturity.report.levels')}>
+                  <LevelScoreChart result={result} />
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card title={t('maturity.report.radar', { level: levelLabel(definition, next, pick) })}>
+                  <DomainRadar model={definition} result={result} />
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card title={t('maturity.report.history')}>
+                  {history.isError ? (
+                    <LoadError error={history.error} onRetry={() => void history.refetch()} />
+                  ) : history.isPending ? (
+                    <PageSkeleton rows={3} />
+                  ) : (
+                    <HistoryTrend items={own} />
+                  )}
+                </Card>
+              </Col>
             </>
           )}
         </Row>
@@ -86,7 +112,13 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
           </Card>
         )}
         {detail.access === 'full' && (
-          <Card title={result.reachedLevel < 5 ? t('maturity.report.gaps', { level: levelLabel(definition, next, pick) }) : t('maturity.report.gapsTop')}>
+          <Card
+            title={
+              result.reachedLevel < 5
+                ? t('maturity.report.gaps', { level: levelLabel(definition, next, pick) })
+                : t('maturity.report.gapsTop')
+            }
+          >
             <GapList assessmentId={detail.id} />
           </Card>
         )}

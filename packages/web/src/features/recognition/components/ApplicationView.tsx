@@ -15,7 +15,9 @@ export function ApplicationView({ detail, required }: { detail: ApplicationDetai
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('recognition.app.projectName')}>{detail.projectName || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('recognition.app.provider')}>{detail.serviceProviderName || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('recognition.app.incident')}>{t(detail.incidentFreeDeclared ? 'recognition.app.declared' : 'recognition.app.notDeclared')}</Descriptions.Item>
+          <Descriptions.Item label={t('recognition.app.incident')}>
+            {t(detail.incidentFreeDeclared ? 'recognition.app.declared' : 'recognition.app.notDeclared')}
+          </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} data-testid="project-description">
           {detail.projectDescription || '—'}

@@ -14,7 +14,9 @@ export function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const programmes = useProgrammes();
-  const options = (programmes.data ?? []).filter((p) => p.isOpen).map((p) => ({ value: p.id, label: `${labels.programme(p)} · ${p.title}（${p.opensOn} ~ ${p.closesOn}）` }));
+  const options = (programmes.data ?? [])
+    .filter((p) => p.isOpen)
+    .map((p) => ({ value: p.id, label: `${labels.programme(p)} · ${p.title}（${p.opensOn} ~ ${p.closesOn}）` }));
   return (
     <FormModal<{ programmeId: number }>
       name="apply"
@@ -30,7 +32,12 @@ export function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }
       onClose={onClose}
       testId="apply-dialog"
     >
-      <Form.Item name="programmeId" label={t('recognition.apply.programme')} rules={[{ required: true, message: t('recognition.apply.programme') }]} extra={options.length ? undefined : t('recognition.apply.noneOpen')}>
+      <Form.Item
+        name="programmeId"
+        label={t('recognition.apply.programme')}
+        rules={[{ required: true, message: t('recognition.apply.programme') }]}
+        extra={options.length ? undefined : t('recognition.apply.noneOpen')}
+      >
         <Select showSearch optionFilterProp="label" options={options} loading={programmes.isPending} data-testid="apply-programme" />
       </Form.Item>
     </FormModal>

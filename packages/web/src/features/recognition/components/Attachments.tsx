@@ -7,21 +7,35 @@ import { useT } from '../../../app/i18n/I18nProvider.tsx';
 import { attachmentUploadPath, deleteAttachment, downloadAttachment, type Attachment } from '../api.ts';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.zip';
-const kb = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const kb = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The application's attachments (申报书 annexes): upload with progress while editable, download always. */
-export function Attachments({ applicationId, files, readOnly, onChanged }: { applicationId: number; files: Attachment[]; readOnly: boolean; onChanged(): Promise<unknown> }) {
+export function Attachments({
+  applicationId,
+  files,
+  readOnly,
+  onChanged,
+}: {
+  applicationId: number;
+  files: Attachment[];
+  readOnly: boolean;
+  onChanged(): Promise<unknown>;
+}) {
   const t = useT();
   const run = useAction();
   const [progress, setProgress] = useState<number | null>(null);
 
   const send = async (file: File) => {
     setProgress(0);
-    await run(async () => {
-      const stored = await uploadFile<Attachment>(attachmentUploadPath(applicationId), file, setProgress);
-      await onChanged();
-      return stored;
-    }, t('recognition.files.uploaded', { name: file.name }));
+    await run(
+      async () => {
+        const stored = await uploadFile<Attachment>(attachmentUploadPath(applicationId), file, setProgress);
+        await onChanged();
+        return stored;
+      },
+      t('recognition.files.uploaded', { name: file.name }),
+    );
     setProgress(null);
   };
 
@@ -53,7 +67,16 @@ export function Attachments({ applicationId, files, readOnly, onChanged }: { app
               ...(readOnly
                 ? []
                 : [
-                    <Popconfirm key="x" title={t('recognition.files.confirmDelete')} onConfirm={() => void run(async () => (await deleteAttachment(file), await onChanged()), t('recognition.files.deleted', { name: file.fileName }))}>
+                    <Popconfirm
+                      key="x"
+                      title={t('recognition.files.confirmDelete')}
+                      onConfirm={() =>
+                        void run(
+                          async () => (await deleteAttachment(file), await onChanged()),
+                          t('recognition.files.deleted', { name: file.fileName }),
+                        )
+                      }
+                    >
                       <Button type="link" size="small" danger icon={<DeleteOutlined />}>
                         {t('recognition.files.delete')}
                       </Button>

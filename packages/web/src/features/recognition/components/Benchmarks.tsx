@@ -7,7 +7,12 @@ import { formatChange } from '../labels.ts';
 /** The application's CNC rate, cost and productivity change against the city's benchmarks (seed §二.3). */
 export function Benchmarks({ benchmarks }: { benchmarks: ApplicationDetail['benchmarks'] }) {
   const t = useT();
-  const verdict = (b: Benchmark) => (b.met === null ? <Tag>{t('recognition.bench.unknown')}</Tag> : <Tag color={b.met ? 'green' : 'orange'}>{t(b.met ? 'recognition.bench.met' : 'recognition.bench.notMet')}</Tag>);
+  const verdict = (b: Benchmark) =>
+    b.met === null ? (
+      <Tag>{t('recognition.bench.unknown')}</Tag>
+    ) : (
+      <Tag color={b.met ? 'green' : 'orange'}>{t(b.met ? 'recognition.bench.met' : 'recognition.bench.notMet')}</Tag>
+    );
   return (
     <Descriptions size="small" layout="vertical" column={{ xs: 1, md: 3 }} bordered data-testid="benchmarks">
       <Descriptions.Item label={t('recognition.bench.cnc', { target: RECOGNITION_BENCHMARKS.cncRate })}>

@@ -46,7 +46,11 @@ export function CalendarSettings() {
         locale={{ emptyText: t('recognition.calendar.empty') }}
         columns={[
           { title: t('recognition.calendar.date'), dataIndex: 'date' },
-          { title: t('recognition.calendar.kind'), key: 'k', render: (_, d) => <Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{t(`recognition.calendar.${d.kind}`)}</Tag> },
+          {
+            title: t('recognition.calendar.kind'),
+            key: 'k',
+            render: (_, d) => <Tag color={d.kind === 'holiday' ? 'red' : 'blue'}>{t(`recognition.calendar.${d.kind}`)}</Tag>,
+          },
           { title: t('recognition.calendar.name'), dataIndex: 'name' },
           ...(writable
             ? [
@@ -55,7 +59,10 @@ export function CalendarSettings() {
                   key: 'x',
                   width: 60,
                   render: (_: unknown, d: CalendarDay) => (
-                    <Popconfirm title={t('recognition.calendar.confirmDelete')} onConfirm={() => void run(async () => (await deleteCalendarDay(d.date), await refresh()))}>
+                    <Popconfirm
+                      title={t('recognition.calendar.confirmDelete')}
+                      onConfirm={() => void run(async () => (await deleteCalendarDay(d.date), await refresh()))}
+                    >
                       <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('recognition.files.delete')} />
                     </Popconfirm>
                   ),
@@ -80,7 +87,12 @@ export function CalendarSettings() {
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="kind" label={t('recognition.calendar.kind')} rules={[{ required: true }]}>
-          <Radio.Group options={[{ value: 'holiday', label: t('recognition.calendar.holiday') }, { value: 'workday', label: t('recognition.calendar.workday') }]} />
+          <Radio.Group
+            options={[
+              { value: 'holiday', label: t('recognition.calendar.holiday') },
+              { value: 'workday', label: t('recognition.calendar.workday') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="name" label={t('recognition.calendar.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={60} />

@@ -9,7 +9,12 @@ export function GateList({ report, loading }: { report: GateReport | undefined; 
   if (!report) return <List loading={loading} dataSource={[]} />;
   return (
     <div data-testid="gates" data-eligible={report.eligible}>
-      <Alert type={report.eligible ? 'success' : 'warning'} showIcon title={t(report.eligible ? 'recognition.gates.eligible' : 'recognition.gates.notEligible')} style={{ marginBottom: 8 }} />
+      <Alert
+        type={report.eligible ? 'success' : 'warning'}
+        showIcon
+        title={t(report.eligible ? 'recognition.gates.eligible' : 'recognition.gates.notEligible')}
+        style={{ marginBottom: 8 }}
+      />
       <List
         size="small"
         loading={loading}

@@ -23,18 +23,88 @@ export function IndicatorEditor({ readOnly }: { readOnly: boolean }) {
             data-testid="indicator-table"
             scroll={{ x: true }}
             columns={[
-              { title: t('recognition.ind.code'), key: 'code', width: 130, render: (_, f) => <Form.Item name={[f.name, 'code']} noStyle rules={[{ required: true }]}><Input disabled={readOnly} /></Form.Item> },
-              { title: t('recognition.ind.nameZh'), key: 'nameZh', render: (_, f) => <Form.Item name={[f.name, 'nameZh']} noStyle rules={[{ required: true }]}><Input disabled={readOnly} /></Form.Item> },
-              { title: t('recognition.ind.nameEn'), key: 'nameEn', render: (_, f) => <Form.Item name={[f.name, 'nameEn']} noStyle rules={[{ required: true }]}><Input disabled={readOnly} /></Form.Item> },
-              { title: t('recognition.ind.weight'), key: 'weight', width: 110, render: (_, f) => <Form.Item name={[f.name, 'weight']} noStyle rules={[{ required: true }]}><InputNumber min={1} max={100} disabled={readOnly} style={{ width: '100%' }} data-testid="indicator-weight" /></Form.Item> },
-              { title: t('recognition.ind.guidanceZh'), key: 'gz', render: (_, f) => <Form.Item name={[f.name, 'guidanceZh']} noStyle><Input.TextArea autoSize disabled={readOnly} /></Form.Item> },
-              { title: t('recognition.ind.guidanceEn'), key: 'ge', render: (_, f) => <Form.Item name={[f.name, 'guidanceEn']} noStyle><Input.TextArea autoSize disabled={readOnly} /></Form.Item> },
-              ...(readOnly ? [] : [{ title: '', key: 'x', width: 48, render: (_: unknown, f: { name: number }) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('recognition.ind.remove')} /> }]),
+              {
+                title: t('recognition.ind.code'),
+                key: 'code',
+                width: 130,
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'code']} noStyle rules={[{ required: true }]}>
+                    <Input disabled={readOnly} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('recognition.ind.nameZh'),
+                key: 'nameZh',
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'nameZh']} noStyle rules={[{ required: true }]}>
+                    <Input disabled={readOnly} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('recognition.ind.nameEn'),
+                key: 'nameEn',
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'nameEn']} noStyle rules={[{ required: true }]}>
+                    <Input disabled={readOnly} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('recognition.ind.weight'),
+                key: 'weight',
+                width: 110,
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'weight']} noStyle rules={[{ required: true }]}>
+                    <InputNumber min={1} max={100} disabled={readOnly} style={{ width: '100%' }} data-testid="indicator-weight" />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('recognition.ind.guidanceZh'),
+                key: 'gz',
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'guidanceZh']} noStyle>
+                    <Input.TextArea autoSize disabled={readOnly} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('recognition.ind.guidanceEn'),
+                key: 'ge',
+                render: (_, f) => (
+                  <Form.Item name={[f.name, 'guidanceEn']} noStyle>
+                    <Input.TextArea autoSize disabled={readOnly} />
+                  </Form.Item>
+                ),
+              },
+              ...(readOnly
+                ? []
+                : [
+                    {
+                      title: '',
+                      key: 'x',
+                      width: 48,
+                      render: (_: unknown, f: { name: number }) => (
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(f.name)}
+                          aria-label={t('recognition.ind.remove')}
+                        />
+                      ),
+                    },
+                  ]),
             ]}
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
             {!readOnly ? (
-              <Button icon={<PlusOutlined />} onClick={() => add({ code: '', nameZh: '', nameEn: '', weight: 10, guidanceZh: '', guidanceEn: '' })}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ code: '', nameZh: '', nameEn: '', weight: 10, guidanceZh: '', guidanceEn: '' })}
+              >
                 {t('recognition.ind.add')}
               </Button>
             ) : (

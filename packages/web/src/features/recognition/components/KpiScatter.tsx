@@ -18,13 +18,20 @@ export function KpiScatter({ data }: { data: KpiView }) {
       .filter((i) => i.operatingCostChange !== null && i.productivityChange !== null)
       .map((i) => {
         const y = Math.round(i.productivityChange! * 1000) / 10;
-        return { value: [Math.round(i.operatingCostChange! * 1000) / 10, Math.min(y, CAP)], name: i.enterpriseName, real: i, symbol: y > CAP ? 'triangle' : 'circle' };
+        return {
+          value: [Math.round(i.operatingCostChange! * 1000) / 10, Math.min(y, CAP)],
+          name: i.enterpriseName,
+          real: i,
+          symbol: y > CAP ? 'triangle' : 'circle',
+        };
       });
     return {
       tooltip: {
         trigger: 'item',
         formatter: (p: { data: (typeof points)[number] }) =>
-          p.data.real ? `${p.data.name}<br/>${t('recognition.kpis.cost')}: ${formatChange(p.data.real.operatingCostChange)}<br/>${t('recognition.kpis.productivity')}: ${formatChange(p.data.real.productivityChange)}` : '',
+          p.data.real
+            ? `${p.data.name}<br/>${t('recognition.kpis.cost')}: ${formatChange(p.data.real.operatingCostChange)}<br/>${t('recognition.kpis.productivity')}: ${formatChange(p.data.real.productivityChange)}`
+            : '',
       },
       grid: { left: 16, right: 40, top: 40, bottom: 36, containLabel: true },
       xAxis: { type: 'value', name: `${t('recognition.kpis.cost')} %`, nameLocation: 'middle', nameGap: 28, max: 0 },

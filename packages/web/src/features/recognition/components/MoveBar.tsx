@@ -52,7 +52,13 @@ export function MoveBar({ detail, beforeMove }: Props) {
     <>
       <Space wrap data-testid="moves">
         {moves.map((m) => (
-          <Button key={m} type={PRIMARY.has(m) ? 'primary' : 'default'} danger={DANGER.has(m)} onClick={() => click(m)} data-testid={`move-${m}`}>
+          <Button
+            key={m}
+            type={PRIMARY.has(m) ? 'primary' : 'default'}
+            danger={DANGER.has(m)}
+            onClick={() => click(m)}
+            data-testid={`move-${m}`}
+          >
             {t(`recognition.move.${m}`)}
           </Button>
         ))}
@@ -72,7 +78,9 @@ export function MoveBar({ detail, beforeMove }: Props) {
         <Form.Item
           name="reason"
           label={t(asking && MOVES[asking].needsReason ? 'recognition.move.reason' : 'recognition.move.opinion')}
-          rules={asking && MOVES[asking].needsReason ? [{ required: true, whitespace: true, message: t('recognition.move.reasonRequired') }] : []}
+          rules={
+            asking && MOVES[asking].needsReason ? [{ required: true, whitespace: true, message: t('recognition.move.reasonRequired') }] : []
+          }
         >
           <Input.TextArea rows={4} maxLength={2000} showCount data-testid="move-reason" />
         </Form.Item>

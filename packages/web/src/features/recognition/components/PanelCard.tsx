@@ -104,12 +104,31 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
         data-testid="panel-members"
         columns={[
           { title: t('recognition.panel.expert'), dataIndex: 'displayName' },
-          { title: t('recognition.panel.status'), key: 'status', render: (_, m) => <Tag color={m.status === 'submitted' ? 'green' : 'default'}>{t(m.status === 'submitted' ? 'recognition.sheet.submitted' : 'recognition.sheet.assigned')}</Tag> },
+          {
+            title: t('recognition.panel.status'),
+            key: 'status',
+            render: (_, m) => (
+              <Tag color={m.status === 'submitted' ? 'green' : 'default'}>
+                {t(m.status === 'submitted' ? 'recognition.sheet.submitted' : 'recognition.sheet.assigned')}
+              </Tag>
+            ),
+          },
           {
             title: t('recognition.panel.total'),
             key: 'total',
             align: 'right',
-            render: (_, m) => (m.scores ? <Tooltip title={Object.entries(m.scores).map(([k, v]) => `${k}: ${v}`).join(' · ')}>{formatScore(m.total)}</Tooltip> : formatScore(m.total)),
+            render: (_, m) =>
+              m.scores ? (
+                <Tooltip
+                  title={Object.entries(m.scores)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(' · ')}
+                >
+                  {formatScore(m.total)}
+                </Tooltip>
+              ) : (
+                formatScore(m.total)
+              ),
           },
           { title: t('recognition.panel.submittedAt'), key: 'at', render: (_, m) => formatTime(m.submittedAt) },
         ]}
@@ -121,7 +140,11 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
             {formatScore(aggregate.min)} – {formatScore(aggregate.max)}
           </Descriptions.Item>
           <Descriptions.Item label={t('recognition.score.stddev')}>{formatScore(aggregate.stddev)}</Descriptions.Item>
-          {aggregate.dropped && <Descriptions.Item label={t('recognition.score.dropped')}>{t('recognition.score.droppedText', { counted: aggregate.counted, n: aggregate.n })}</Descriptions.Item>}
+          {aggregate.dropped && (
+            <Descriptions.Item label={t('recognition.score.dropped')}>
+              {t('recognition.score.droppedText', { counted: aggregate.counted, n: aggregate.n })}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       )}
     </Card>

@@ -10,10 +10,27 @@ import { chinaToday, useRecognitionLabels } from '../labels.ts';
 import { IndicatorEditor } from './IndicatorEditor.tsx';
 
 type Values = Omit<ProgrammeInput, 'opensOn' | 'closesOn'> & { window: [Dayjs, Dayjs] };
-const FIELDS = ['year', 'kind', 'level', 'title', 'window', 'opensOn', 'closesOn', 'indicators', 'requiredKpis', 'noticeWorkingDays', 'quota'] as const;
+const FIELDS = [
+  'year',
+  'kind',
+  'level',
+  'title',
+  'window',
+  'opensOn',
+  'closesOn',
+  'indicators',
+  'requiredKpis',
+  'noticeWorkingDays',
+  'quota',
+] as const;
 
 const toValues = (p: ProgrammeInput): Values => ({ ...p, window: [dayjs(p.opensOn), dayjs(p.closesOn)] });
-const toInput = ({ window, ...v }: Values): ProgrammeInput => ({ ...v, quota: v.quota ?? null, opensOn: window[0].format('YYYY-MM-DD'), closesOn: window[1].format('YYYY-MM-DD') });
+const toInput = ({ window, ...v }: Values): ProgrammeInput => ({
+  ...v,
+  quota: v.quota ?? null,
+  opensOn: window[0].format('YYYY-MM-DD'),
+  closesOn: window[1].format('YYYY-MM-DD'),
+});
 
 /** A new programme starts from the default indicator table and the seed's three benchmark KPIs. */
 export function blankProgramme(): ProgrammeInput {
@@ -34,7 +51,17 @@ export function blankProgramme(): ProgrammeInput {
 }
 
 /** The programme's settings: window, gates, indicator table, required KPIs. Typed values stay on refusal. */
-export function ProgrammeForm({ programme, initial, readOnly, onSave }: { programme?: Programme; initial: ProgrammeInput; readOnly: boolean; onSave(input: ProgrammeInput): Promise<unknown> }) {
+export function ProgrammeForm({
+  programme,
+  initial,
+  readOnly,
+  onSave,
+}: {
+  programme?: Programme;
+  initial: ProgrammeInput;
+  readOnly: boolean;
+  onSave(input: ProgrammeInput): Promise<unknown>;
+}) {
   const t = useT();
   const labels = useRecognitionLabels();
   const [form] = Form.useForm<Values>();
@@ -54,7 +81,14 @@ export function ProgrammeForm({ programme, initial, readOnly, onSave }: { progra
   };
 
   return (
-    <Form<Values> form={form} name="programme" layout="vertical" initialValues={toValues(initial)} onFinish={(v) => void submit(v)} disabled={readOnly}>
+    <Form<Values>
+      form={form}
+      name="programme"
+      layout="vertical"
+      initialValues={toValues(initial)}
+      onFinish={(v) => void submit(v)}
+      disabled={readOnly}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="programme-error" />}
       <Card title={t('recognition.prog.basics')} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
@@ -79,7 +113,11 @@ export function ProgrammeForm({ programme, initial, readOnly, onSave }: { progra
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="title" label={t('recognition.prog.title')} rules={[{ required: true, whitespace: true, message: t('recognition.prog.titleRequired') }]}>
+            <Form.Item
+              name="title"
+              label={t('recognition.prog.title')}
+              rules={[{ required: true, whitespace: true, message: t('recognition.prog.titleRequired') }]}
+            >
               <Input maxLength={200} data-testid="programme-title" />
             </Form.Item>
           </Col>

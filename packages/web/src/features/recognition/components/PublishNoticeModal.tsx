@@ -20,7 +20,11 @@ function EndDate() {
   const startsOn = Form.useWatch<Dayjs | undefined>('startsOn');
   const days = Form.useWatch<number | undefined>('workingDays');
   const start = startsOn?.format('YYYY-MM-DD');
-  const end = useQuery({ queryKey: ['recognition', 'end-date', start, days], queryFn: () => fetchEndDate(start!, days!), enabled: !!start && !!days && days > 0 });
+  const end = useQuery({
+    queryKey: ['recognition', 'end-date', start, days],
+    queryFn: () => fetchEndDate(start!, days!),
+    enabled: !!start && !!days && days > 0,
+  });
   if (!end.data) return null;
   return (
     <Typography.Paragraph type="secondary" data-testid="notice-period">
@@ -30,7 +34,21 @@ function EndDate() {
 }
 
 /** Publishes the chosen shortlisted applications in one public notice (公示) counted in working days. */
-export function PublishNoticeModal({ programmeId, applicationIds, defaultDays, defaultTitle, open, onClose }: { programmeId: number; applicationIds: number[]; defaultDays: number; defaultTitle: string; open: boolean; onClose(): void }) {
+export function PublishNoticeModal({
+  programmeId,
+  applicationIds,
+  defaultDays,
+  defaultTitle,
+  open,
+  onClose,
+}: {
+  programmeId: number;
+  applicationIds: number[];
+  defaultDays: number;
+  defaultTitle: string;
+  open: boolean;
+  onClose(): void;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -43,7 +61,12 @@ export function PublishNoticeModal({ programmeId, applicationIds, defaultDays, d
       fields={['title', 'startsOn', 'workingDays', 'applicationIds']}
       initialValues={{ title: defaultTitle, startsOn: chinaToday(), workingDays: defaultDays }}
       onSubmit={async (v) => {
-        const notice = await publishNotice(programmeId, { applicationIds, title: v.title, startsOn: v.startsOn.format('YYYY-MM-DD'), workingDays: v.workingDays });
+        const notice = await publishNotice(programmeId, {
+          applicationIds,
+          title: v.title,
+          startsOn: v.startsOn.format('YYYY-MM-DD'),
+          workingDays: v.workingDays,
+        });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
         navigate(`/recognition/notices/${notice.id}`);
       }}
@@ -54,7 +77,12 @@ export function PublishNoticeModal({ programmeId, applicationIds, defaultDays, d
       <Form.Item name="title" label={t('recognition.notice.title')} rules={[{ required: true, whitespace: true }]}>
         <Input maxLength={200} data-testid="notice-title" />
       </Form.Item>
-      <Form.Item name="startsOn" label={t('recognition.notice.startsOn')} rules={[{ required: true }]} extra={t('recognition.notice.startsOnHint')}>
+      <Form.Item
+        name="startsOn"
+        label={t('recognition.notice.startsOn')}
+        rules={[{ required: true }]}
+        extra={t('recognition.notice.startsOnHint')}
+      >
         <DatePicker style={{ width: '100%' }} data-testid="notice-starts" />
       </Form.Item>
       <Form.Item name="workingDays" label={t('recognition.notice.workingDays')} rules={[{ required: true }]}>

@@ -29,7 +29,12 @@ export function RecognitionDialogs({ dialog, onClose }: { dialog: RecognitionDia
         onClose={onClose}
         testId="reevaluate-dialog"
       >
-        <Form.Item name="outcome" label={t('recognition.rec.outcome')} rules={[{ required: true, message: t('common.requiredChoice') }]} extra={t('recognition.rec.failHint')}>
+        <Form.Item
+          name="outcome"
+          label={t('recognition.rec.outcome')}
+          rules={[{ required: true, message: t('common.requiredChoice') }]}
+          extra={t('recognition.rec.failHint')}
+        >
           <Radio.Group options={REEVALUATION_OUTCOMES.map((o) => ({ value: o, label: t(`recognition.reeval.${o}`) }))} />
         </Form.Item>
         <Form.Item name="evaluatedOn" label={t('recognition.rec.evaluatedOn')}>

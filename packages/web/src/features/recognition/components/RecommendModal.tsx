@@ -28,16 +28,32 @@ export function RecommendModal({ chosen, open, onClose }: { chosen: Recognition[
       fields={['recognitionIds', 'targetLevel']}
       onSubmit={async () => {
         if (!first || !target || target === 'municipal') throw new Error(t('recognition.recommend.top'));
-        const created = await createRecommendation({ targetLevel: target, kind: first.kind, year: first.year, recognitionIds: chosen.map((r) => r.id) });
+        const created = await createRecommendation({
+          targetLevel: target,
+          kind: first.kind,
+          year: first.year,
+          recognitionIds: chosen.map((r) => r.id),
+        });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
         navigate(`/recognition/recommendations#r${created.id}`);
       }}
       onClose={onClose}
       testId="recommend-dialog"
     >
-      <Typography.Paragraph>{target ? t('recognition.recommend.to', { level: labels.level(target) }) : t('recognition.recommend.top')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {target ? t('recognition.recommend.to', { level: labels.level(target) }) : t('recognition.recommend.top')}
+      </Typography.Paragraph>
       <Form.Item label={t('recognition.recommend.order')}>
-        <List size="small" bordered dataSource={chosen} renderItem={(r, i) => <List.Item>{i + 1}. {r.enterpriseName} · {r.projectName}</List.Item>} />
+        <List
+          size="small"
+          bordered
+          dataSource={chosen}
+          renderItem={(r, i) => (
+            <List.Item>
+              {i + 1}. {r.enterpriseName} · {r.projectName}
+            </List.Item>
+          )}
+        />
       </Form.Item>
     </FormModal>
   );

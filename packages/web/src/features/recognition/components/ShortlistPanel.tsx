@@ -28,7 +28,13 @@ export function ShortlistPanel({ programme }: { programme: Programme }) {
       {items.length > 0 && <SpreadChart items={items} />}
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', margin: '12px 0' }}>
         <Typography.Text type="secondary">{t('recognition.shortlist.hint')}</Typography.Text>
-        <Button type="primary" icon={<NotificationOutlined />} disabled={!selected.length} onClick={() => setPublishing(true)} data-testid="publish-notice-button">
+        <Button
+          type="primary"
+          icon={<NotificationOutlined />}
+          disabled={!selected.length}
+          onClick={() => setPublishing(true)}
+          data-testid="publish-notice-button"
+        >
           {t('recognition.notice.publishN', { count: selected.length })}
         </Button>
       </div>
@@ -41,16 +47,35 @@ export function ShortlistPanel({ programme }: { programme: Programme }) {
         scroll={{ x: true }}
         data-testid="shortlist-table"
         locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.shortlist.empty')} /> }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.state !== 'shortlisted' }) }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as number[]),
+          getCheckboxProps: (r) => ({ disabled: r.state !== 'shortlisted' }),
+        }}
         columns={[
           { title: t('recognition.col.rank'), dataIndex: 'rank', width: 70 },
-          { title: t('recognition.col.enterprise'), key: 'e', render: (_, r) => <Link to={`/recognition/applications/${r.applicationId}`}>{r.enterpriseName}</Link> },
+          {
+            title: t('recognition.col.enterprise'),
+            key: 'e',
+            render: (_, r) => <Link to={`/recognition/applications/${r.applicationId}`}>{r.enterpriseName}</Link>,
+          },
           { title: t('recognition.col.project'), dataIndex: 'projectName' },
           { title: t('recognition.col.district'), key: 'd', render: (_, r) => names.district(r.districtCode) },
           { title: t('recognition.score.final'), key: 's', align: 'right', render: (_, r) => <strong>{formatScore(r.score)}</strong> },
-          { title: t('recognition.score.range'), key: 'r', align: 'right', render: (_, r) => `${formatScore(r.spread.min)} – ${formatScore(r.spread.max)}` },
+          {
+            title: t('recognition.score.range'),
+            key: 'r',
+            align: 'right',
+            render: (_, r) => `${formatScore(r.spread.min)} – ${formatScore(r.spread.max)}`,
+          },
           { title: t('recognition.score.stddev'), key: 'sd', align: 'right', render: (_, r) => formatScore(r.spread.stddev) },
-          { title: t('recognition.score.experts'), key: 'n', align: 'right', render: (_, r) => (r.spread.dropped ? <Tag color="blue">{t('recognition.score.nDropped', { n: r.spread.n })}</Tag> : r.spread.n) },
+          {
+            title: t('recognition.score.experts'),
+            key: 'n',
+            align: 'right',
+            render: (_, r) =>
+              r.spread.dropped ? <Tag color="blue">{t('recognition.score.nDropped', { n: r.spread.n })}</Tag> : r.spread.n,
+          },
           { title: t('recognition.col.state'), key: 'st', render: (_, r) => <StateTag state={r.state} /> },
         ]}
       />

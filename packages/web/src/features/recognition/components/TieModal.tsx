@@ -17,7 +17,17 @@ interface Values {
  * Records that an expert is tied to this application's enterprise or to its service provider (a former
  * employer, a consultancy): from then on the panel refuses that expert for this applicant.
  */
-export function TieModal({ detail, experts, open, onClose }: { detail: ApplicationDetail; experts: Expert[]; open: boolean; onClose(): void }) {
+export function TieModal({
+  detail,
+  experts,
+  open,
+  onClose,
+}: {
+  detail: ApplicationDetail;
+  experts: Expert[];
+  open: boolean;
+  onClose(): void;
+}) {
   const t = useT();
   const queryClient = useQueryClient();
   return (
@@ -28,14 +38,27 @@ export function TieModal({ detail, experts, open, onClose }: { detail: Applicati
       fields={['expertUserId', 'enterpriseId', 'providerName', 'note']}
       initialValues={{ with: 'applicant', providerName: detail.serviceProviderName }}
       onSubmit={async (v) => {
-        await addTie(v.expertUserId, v.with === 'applicant' ? { enterpriseId: detail.enterpriseId, note: v.note } : { providerName: v.providerName?.trim(), note: v.note });
+        await addTie(
+          v.expertUserId,
+          v.with === 'applicant'
+            ? { enterpriseId: detail.enterpriseId, note: v.note }
+            : { providerName: v.providerName?.trim(), note: v.note },
+        );
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.experts });
       }}
       onClose={onClose}
       testId="tie-dialog"
     >
-      <Form.Item name="expertUserId" label={t('recognition.panel.expert')} rules={[{ required: true, message: t('common.requiredChoice') }]}>
-        <Select showSearch optionFilterProp="label" options={experts.map((e) => ({ value: e.userId, label: `${e.displayName} (${e.username})` }))} />
+      <Form.Item
+        name="expertUserId"
+        label={t('recognition.panel.expert')}
+        rules={[{ required: true, message: t('common.requiredChoice') }]}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={experts.map((e) => ({ value: e.userId, label: `${e.displayName} (${e.username})` }))}
+        />
       </Form.Item>
       <Form.Item name="with" label={t('recognition.tie.with')}>
         <Radio.Group

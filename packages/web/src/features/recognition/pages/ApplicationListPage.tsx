@@ -23,7 +23,11 @@ export function ApplicationListPage() {
   const taxonomy = useTaxonomyOptions();
   const programmes = useProgrammes();
   const role = session?.user.role;
-  const [query, setQuery] = useState<ApplicationListQuery>({ page: 1, pageSize: 20, state: role === 'district_officer' ? 'submitted' : undefined });
+  const [query, setQuery] = useState<ApplicationListQuery>({
+    page: 1,
+    pageSize: 20,
+    state: role === 'district_officer' ? 'submitted' : undefined,
+  });
   const [applying, setApplying] = useState(false);
   const list = useApplications(query);
   const filter = (patch: Partial<ApplicationListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
@@ -36,7 +40,11 @@ export function ApplicationListPage() {
     );
 
   return (
-    <Page title={t('recognition.list.title')} subtitle={t(own ? 'recognition.list.subtitleOwn' : 'recognition.list.subtitle')} extra={applyButton('apply-button')}>
+    <Page
+      title={t('recognition.list.title')}
+      subtitle={t(own ? 'recognition.list.subtitleOwn' : 'recognition.list.subtitle')}
+      extra={applyButton('apply-button')}
+    >
       <div className="zz-card">
         <Space wrap style={{ marginBottom: 16 }}>
           <Select<number>
@@ -58,7 +66,16 @@ export function ApplicationListPage() {
             data-testid="filter-state"
           />
           {role === 'bureau_admin' && (
-            <Select allowClear showSearch optionFilterProp="label" placeholder={t('recognition.filter.district')} style={{ width: 200 }} value={query.districtCode} onChange={(districtCode?: string) => filter({ districtCode })} options={taxonomy.districts} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('recognition.filter.district')}
+              style={{ width: 200 }}
+              value={query.districtCode}
+              onChange={(districtCode?: string) => filter({ districtCode })}
+              options={taxonomy.districts}
+            />
           )}
         </Space>
         {list.isError && !list.data ? (
@@ -71,13 +88,45 @@ export function ApplicationListPage() {
             dataSource={list.data?.items}
             data-testid="application-table"
             scroll={{ x: true }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t(own ? 'recognition.list.emptyOwn' : 'recognition.list.empty')} action={applyButton() || undefined} /> }}
-            pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => t('common.total', { total: n }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+            locale={{
+              emptyText: list.isPending ? (
+                ' '
+              ) : (
+                <EmptyState
+                  description={t(own ? 'recognition.list.emptyOwn' : 'recognition.list.empty')}
+                  action={applyButton() || undefined}
+                />
+              ),
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (n) => t('common.total', { total: n }),
+              onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+            }}
             columns={[
-              { title: t('recognition.col.project'), key: 'project', render: (_, r) => <Link to={`/recognition/applications/${r.id}`} data-testid="open-application">{r.projectName || t('recognition.app.untitled')}</Link> },
+              {
+                title: t('recognition.col.project'),
+                key: 'project',
+                render: (_, r) => (
+                  <Link to={`/recognition/applications/${r.id}`} data-testid="open-application">
+                    {r.projectName || t('recognition.app.untitled')}
+                  </Link>
+                ),
+              },
               ...(own ? [] : [{ title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' }]),
               { title: t('recognition.col.programme'), key: 'programme', ...NOWRAP, render: (_, r) => labels.programme(r.programme) },
-              ...(own ? [] : [{ title: t('recognition.col.district'), key: 'district', render: (_: unknown, r: ApplicationSummary) => names.district(r.districtCode) }]),
+              ...(own
+                ? []
+                : [
+                    {
+                      title: t('recognition.col.district'),
+                      key: 'district',
+                      render: (_: unknown, r: ApplicationSummary) => names.district(r.districtCode),
+                    },
+                  ]),
               { title: t('recognition.col.state'), key: 'state', ...NOWRAP, render: (_, r) => <StateTag state={r.state} /> },
               { title: t('recognition.col.submitted'), key: 'submitted', ...NOWRAP, render: (_, r) => formatTime(r.submittedAt) },
               { title: t('recognition.col.score'), key: 'score', ...NOWRAP, align: 'right', render: (_, r) => formatScore(r.finalScore) },

@@ -29,7 +29,8 @@ export function ApplicationPage() {
   if (!detail.data || !programme.data) return <PageSkeleton rows={12} />;
   const d = detail.data;
   const editing = can('recognition.application.write') && EDITABLE_STATES.includes(d.state);
-  const showPanel = can('recognition.panel.manage') && ['expert_scoring', 'shortlisted', 'in_notice', 'recognised', 'rejected'].includes(d.state);
+  const showPanel =
+    can('recognition.panel.manage') && ['expert_scoring', 'shortlisted', 'in_notice', 'recognised', 'rejected'].includes(d.state);
 
   return (
     <Page
@@ -61,7 +62,8 @@ export function ApplicationPage() {
                 {d.rank !== null && <Descriptions.Item label={t('recognition.col.rank')}>{d.rank}</Descriptions.Item>}
                 {d.scoreSpread && (
                   <Descriptions.Item label={t('recognition.score.range')}>
-                    {formatScore(d.scoreSpread.min)} – {formatScore(d.scoreSpread.max)} (σ {formatScore(d.scoreSpread.stddev)}, n={d.scoreSpread.n})
+                    {formatScore(d.scoreSpread.min)} – {formatScore(d.scoreSpread.max)} (σ {formatScore(d.scoreSpread.stddev)}, n=
+                    {d.scoreSpread.n})
                   </Descriptions.Item>
                 )}
                 {d.recognitionNumber && (

@@ -26,10 +26,26 @@ export function ExpertAssignmentsPage() {
             data-testid="assignment-table"
             locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.expert.empty')} /> }}
             columns={[
-              { title: t('recognition.col.project'), key: 'p', render: (_, a) => <Link to={`/recognition/expert/${a.applicationId}`} data-testid="open-assignment">{a.projectName}</Link> },
+              {
+                title: t('recognition.col.project'),
+                key: 'p',
+                render: (_, a) => (
+                  <Link to={`/recognition/expert/${a.applicationId}`} data-testid="open-assignment">
+                    {a.projectName}
+                  </Link>
+                ),
+              },
               { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('recognition.col.programme'), key: 'prog', render: (_, a) => labels.programme(a.programme) },
-              { title: t('recognition.panel.status'), key: 's', render: (_, a) => <Tag color={a.myStatus === 'submitted' ? 'green' : 'orange'}>{t(a.myStatus === 'submitted' ? 'recognition.sheet.submitted' : 'recognition.sheet.toScore')}</Tag> },
+              {
+                title: t('recognition.panel.status'),
+                key: 's',
+                render: (_, a) => (
+                  <Tag color={a.myStatus === 'submitted' ? 'green' : 'orange'}>
+                    {t(a.myStatus === 'submitted' ? 'recognition.sheet.submitted' : 'recognition.sheet.toScore')}
+                  </Tag>
+                ),
+              },
               { title: t('recognition.sheet.myTotal'), key: 'total', align: 'right', render: (_, a) => formatScore(a.myTotal) },
             ]}
           />

@@ -20,15 +20,39 @@ export function KpiPage() {
   return (
     <Page
       title={t('recognition.kpis.title')}
-      subtitle={t('recognition.kpis.subtitle', { cnc: RECOGNITION_BENCHMARKS.cncRate, cost: formatChange(RECOGNITION_BENCHMARKS.operatingCostChange), productivity: formatChange(RECOGNITION_BENCHMARKS.productivityChange) })}
+      subtitle={t('recognition.kpis.subtitle', {
+        cnc: RECOGNITION_BENCHMARKS.cncRate,
+        cost: formatChange(RECOGNITION_BENCHMARKS.operatingCostChange),
+        productivity: formatChange(RECOGNITION_BENCHMARKS.productivityChange),
+      })}
       extra={
         <Space wrap>
-          <Select allowClear placeholder={t('recognition.filter.level')} style={{ width: 140 }} value={level} onChange={setLevel} options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))} />
-          <Select allowClear placeholder={t('recognition.filter.kind')} style={{ width: 160 }} value={kind} onChange={setKind} options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.level')}
+            style={{ width: 140 }}
+            value={level}
+            onChange={setLevel}
+            options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.kind')}
+            style={{ width: 160 }}
+            value={kind}
+            onChange={setKind}
+            options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
+          />
         </Space>
       }
     >
-      {kpis.isError ? <LoadError error={kpis.error} onRetry={() => void kpis.refetch()} /> : !kpis.data ? <PageSkeleton /> : <KpiBody data={kpis.data} />}
+      {kpis.isError ? (
+        <LoadError error={kpis.error} onRetry={() => void kpis.refetch()} />
+      ) : !kpis.data ? (
+        <PageSkeleton />
+      ) : (
+        <KpiBody data={kpis.data} />
+      )}
     </Page>
   );
 }
@@ -45,20 +69,44 @@ function KpiBody({ data }: { data: KpiView }) {
     <>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {[
-          { key: 'cnc', title: t('recognition.kpis.cncMet', { target: data.benchmarks.cncRate }), share: data.summary.cncRate, mean: mean(data.summary.cncRate.mean, true) },
-          { key: 'cost', title: t('recognition.kpis.costMet', { target: formatChange(data.benchmarks.operatingCostChange) }), share: data.summary.operatingCost, mean: mean(data.summary.operatingCost.mean, false) },
-          { key: 'productivity', title: t('recognition.kpis.productivityMet', { target: formatChange(data.benchmarks.productivityChange) }), share: data.summary.productivity, mean: mean(data.summary.productivity.mean, false) },
+          {
+            key: 'cnc',
+            title: t('recognition.kpis.cncMet', { target: data.benchmarks.cncRate }),
+            share: data.summary.cncRate,
+            mean: mean(data.summary.cncRate.mean, true),
+          },
+          {
+            key: 'cost',
+            title: t('recognition.kpis.costMet', { target: formatChange(data.benchmarks.operatingCostChange) }),
+            share: data.summary.operatingCost,
+            mean: mean(data.summary.operatingCost.mean, false),
+          },
+          {
+            key: 'productivity',
+            title: t('recognition.kpis.productivityMet', { target: formatChange(data.benchmarks.productivityChange) }),
+            share: data.summary.productivity,
+            mean: mean(data.summary.productivity.mean, false),
+          },
         ].map((c) => (
           <Col xs={24} md={8} key={c.key}>
             <Card data-testid={`kpi-share-${c.key}`}>
               <div style={{ marginBottom: 8 }}>{c.title}</div>
               <Progress percent={share(c.share.met)} format={() => `${c.share.met} / ${n}`} />
-              <div style={{ color: '#8c8c8c', fontSize: 12 }}>{t('recognition.kpis.mean', { mean: c.mean, reported: c.share.reported })}</div>
+              <div style={{ color: '#8c8c8c', fontSize: 12 }}>
+                {t('recognition.kpis.mean', { mean: c.mean, reported: c.share.reported })}
+              </div>
             </Card>
           </Col>
         ))}
       </Row>
-      <Card title={<><TrophyOutlined /> {t('recognition.kpis.showcases')}</>} style={{ marginBottom: 16 }}>
+      <Card
+        title={
+          <>
+            <TrophyOutlined /> {t('recognition.kpis.showcases')}
+          </>
+        }
+        style={{ marginBottom: 16 }}
+      >
         {data.showcases.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.kpis.empty')} />
         ) : (
@@ -91,9 +139,24 @@ function KpiBody({ data }: { data: KpiView }) {
             { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
             { title: t('recognition.prog.level'), key: 'l', render: (_, i) => labels.level(i.level) },
-            { title: t('recognition.kpis.cnc'), key: 'c', align: 'right', render: (_, i) => metTag(i.met.cncRate, i.cncRate === null ? '—' : `${i.cncRate} %`) },
-            { title: t('recognition.kpis.cost'), key: 'o', align: 'right', render: (_, i) => metTag(i.met.operatingCost, formatChange(i.operatingCostChange)) },
-            { title: t('recognition.kpis.productivity'), key: 'p', align: 'right', render: (_, i) => metTag(i.met.productivity, formatChange(i.productivityChange)) },
+            {
+              title: t('recognition.kpis.cnc'),
+              key: 'c',
+              align: 'right',
+              render: (_, i) => metTag(i.met.cncRate, i.cncRate === null ? '—' : `${i.cncRate} %`),
+            },
+            {
+              title: t('recognition.kpis.cost'),
+              key: 'o',
+              align: 'right',
+              render: (_, i) => metTag(i.met.operatingCost, formatChange(i.operatingCostChange)),
+            },
+            {
+              title: t('recognition.kpis.productivity'),
+              key: 'p',
+              align: 'right',
+              render: (_, i) => metTag(i.met.productivity, formatChange(i.productivityChange)),
+            },
           ]}
         />
       </div>

@@ -31,11 +31,24 @@ export function LadderPage() {
             ]}
             data-testid="ladder-group"
           />
-          <Select allowClear placeholder={t('recognition.filter.kind')} style={{ width: 160 }} value={kind} onChange={setKind} options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.kind')}
+            style={{ width: 160 }}
+            value={kind}
+            onChange={setKind}
+            options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
+          />
         </Space>
       }
     >
-      {ladder.isError ? <LoadError error={ladder.error} onRetry={() => void ladder.refetch()} /> : !ladder.data ? <PageSkeleton /> : <LadderBody data={ladder.data} />}
+      {ladder.isError ? (
+        <LoadError error={ladder.error} onRetry={() => void ladder.refetch()} />
+      ) : !ladder.data ? (
+        <PageSkeleton />
+      ) : (
+        <LadderBody data={ladder.data} />
+      )}
     </Page>
   );
 }
@@ -48,9 +61,19 @@ function LadderBody({ data }: { data: Ladder }) {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.groups.map((g) => pick(g.name)), axisLabel: { interval: 0, rotate: data.groups.length > 6 ? 30 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: data.groups.map((g) => pick(g.name)),
+        axisLabel: { interval: 0, rotate: data.groups.length > 6 ? 30 : 0 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
-      series: RECOGNITION_LEVELS.map((l) => ({ type: 'bar', stack: 'ladder', name: labels.level(l), itemStyle: { color: LEVEL_COLORS[l] }, data: data.groups.map((g) => g[l]) })),
+      series: RECOGNITION_LEVELS.map((l) => ({
+        type: 'bar',
+        stack: 'ladder',
+        name: labels.level(l),
+        itemStyle: { color: LEVEL_COLORS[l] },
+        data: data.groups.map((g) => g[l]),
+      })),
     }),
     [data, labels, pick],
   );
@@ -60,7 +83,12 @@ function LadderBody({ data }: { data: Ladder }) {
         {RECOGNITION_LEVELS.map((l) => (
           <Col xs={24} md={8} key={l}>
             <Card>
-              <Statistic title={labels.level(l)} value={data.totals[l]} valueStyle={{ color: LEVEL_COLORS[l] }} data-testid={`ladder-total-${l}`} />
+              <Statistic
+                title={labels.level(l)}
+                value={data.totals[l]}
+                valueStyle={{ color: LEVEL_COLORS[l] }}
+                data-testid={`ladder-total-${l}`}
+              />
             </Card>
           </Col>
         ))}

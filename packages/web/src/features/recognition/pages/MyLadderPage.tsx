@@ -20,7 +20,9 @@ export function MyLadderPage() {
   if (ladder.isError) return <LoadError error={ladder.error} onRetry={() => void ladder.refetch()} />;
   if (!ladder.data) return <PageSkeleton />;
   const d = ladder.data;
-  const reached = RECOGNITION_LEVELS.map((l) => d.steps.find((s) => s.level === l)?.recognitions.filter((r) => r.status === 'active') ?? []);
+  const reached = RECOGNITION_LEVELS.map(
+    (l) => d.steps.find((s) => s.level === l)?.recognitions.filter((r) => r.status === 'active') ?? [],
+  );
   const current = reached.reduce((top, rs, i) => (rs.length ? i : top), -1);
   return (
     <Page title={t('recognition.my.title')} subtitle={d.enterprise.name}>
@@ -51,9 +53,20 @@ export function MyLadderPage() {
           size="small"
           pagination={false}
           dataSource={d.applications}
-          locale={{ emptyText: <EmptyState description={t('recognition.list.emptyOwn')} action={<Link to="/recognition/applications">{t('recognition.apply.title')}</Link>} /> }}
+          locale={{
+            emptyText: (
+              <EmptyState
+                description={t('recognition.list.emptyOwn')}
+                action={<Link to="/recognition/applications">{t('recognition.apply.title')}</Link>}
+              />
+            ),
+          }}
           columns={[
-            { title: t('recognition.col.project'), key: 'p', render: (_, a) => <Link to={`/recognition/applications/${a.id}`}>{a.projectName || t('recognition.app.untitled')}</Link> },
+            {
+              title: t('recognition.col.project'),
+              key: 'p',
+              render: (_, a) => <Link to={`/recognition/applications/${a.id}`}>{a.projectName || t('recognition.app.untitled')}</Link>,
+            },
             { title: t('recognition.col.programme'), key: 'g', render: (_, a) => labels.programme(a.programme) },
             { title: t('recognition.col.state'), key: 's', render: (_, a) => <StateTag state={a.state} /> },
             { title: t('recognition.col.number'), key: 'n', render: (_, a) => a.recognitionNumber ?? '—' },
@@ -65,13 +78,21 @@ export function MyLadderPage() {
           rowKey="id"
           size="small"
           pagination={false}
-          dataSource={d.recommendations.map((r) => ({ ...r, id: `${r.recommendationId}-${r.recognitionId}`, projectName: d.steps.flatMap((s) => s.recognitions).find((x) => x.id === r.recognitionId)?.projectName ?? '' }))}
+          dataSource={d.recommendations.map((r) => ({
+            ...r,
+            id: `${r.recommendationId}-${r.recognitionId}`,
+            projectName: d.steps.flatMap((s) => s.recognitions).find((x) => x.id === r.recognitionId)?.projectName ?? '',
+          }))}
           locale={{ emptyText: t('recognition.my.noRecommendations') }}
           columns={[
             { title: t('recognition.recommend.createdAt'), key: 'c', render: (_, i) => i.createdAt.slice(0, 10) },
             { title: t('recognition.recommend.target'), key: 'l', render: (_, i) => labels.level(i.targetLevel) },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
-            { title: t('recognition.recommend.outcome'), key: 'o', render: (_, i) => <Tag color={OUTCOME_COLORS[i.outcome]}>{t(`recognition.outcome.${i.outcome}`)}</Tag> },
+            {
+              title: t('recognition.recommend.outcome'),
+              key: 'o',
+              render: (_, i) => <Tag color={OUTCOME_COLORS[i.outcome]}>{t(`recognition.outcome.${i.outcome}`)}</Tag>,
+            },
           ]}
         />
       </Card>

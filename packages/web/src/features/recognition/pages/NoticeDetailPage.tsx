@@ -28,14 +28,21 @@ export function NoticeDetailPage() {
   if (!notice.data) return <PageSkeleton rows={10} />;
   const n = notice.data;
   const refresh = () => queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
-  const itemName = (applicationId: number | null) => n.items.find((i) => i.applicationId === applicationId)?.enterpriseName ?? t('recognition.objection.whole');
+  const itemName = (applicationId: number | null) =>
+    n.items.find((i) => i.applicationId === applicationId)?.enterpriseName ?? t('recognition.objection.whole');
 
   return (
-    <Page title={n.title} subtitle={<NoticeStatusTag status={n.status} />} crumbs={[{ title: t('menu.recognitionNotices'), to: '/recognition/notices' }, { title: n.title }]}>
+    <Page
+      title={n.title}
+      subtitle={<NoticeStatusTag status={n.status} />}
+      crumbs={[{ title: t('menu.recognitionNotices'), to: '/recognition/notices' }, { title: n.title }]}
+    >
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('recognition.notice.window')}>
-            <span data-testid="notice-window">{t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays })}</span>
+            <span data-testid="notice-window">
+              {t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays })}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('recognition.notice.publishedAt')}>{formatTime(n.publishedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('recognition.notice.public')}>
@@ -54,7 +61,15 @@ export function NoticeDetailPage() {
           data-testid="notice-items"
           columns={[
             { title: t('recognition.col.rank'), key: 'r', width: 70, render: (_, i) => i.rank ?? '—' },
-            { title: t('recognition.col.enterprise'), key: 'e', render: (_, i) => <Link to={`/recognition/applications/${i.applicationId}`} data-testid="notice-application">{i.enterpriseName}</Link> },
+            {
+              title: t('recognition.col.enterprise'),
+              key: 'e',
+              render: (_, i) => (
+                <Link to={`/recognition/applications/${i.applicationId}`} data-testid="notice-application">
+                  {i.enterpriseName}
+                </Link>
+              ),
+            },
             { title: t('recognition.col.project'), dataIndex: 'projectName' },
             { title: t('recognition.col.district'), dataIndex: 'districtName' },
             { title: t('recognition.score.final'), key: 's', align: 'right', render: (_, i) => formatScore(i.score) },
@@ -65,7 +80,12 @@ export function NoticeDetailPage() {
       <Card
         title={t('recognition.objection.title')}
         extra={
-          <Button icon={<PlusOutlined />} onClick={() => setRecording(true)} disabled={n.status === 'upcoming'} data-testid="record-objection">
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setRecording(true)}
+            disabled={n.status === 'upcoming'}
+            data-testid="record-objection"
+          >
             {t('recognition.objection.record')}
           </Button>
         }
@@ -77,14 +97,25 @@ export function NoticeDetailPage() {
           dataSource={n.objections}
           data-testid="objections"
           locale={{ emptyText: t('recognition.objection.none') }}
-          expandable={{ expandedRowRender: (o) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{o.text}</Typography.Paragraph>, rowExpandable: () => true }}
+          expandable={{
+            expandedRowRender: (o) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{o.text}</Typography.Paragraph>,
+            rowExpandable: () => true,
+          }}
           columns={[
             { title: t('recognition.objection.receivedOn'), dataIndex: 'receivedOn', width: 110 },
             { title: t('recognition.objection.about'), key: 'a', render: (_, o) => itemName(o.applicationId) },
             { title: t('recognition.objection.objector'), key: 'o', render: (_, o) => `${o.objectorName}（${o.contact}）` },
             { title: t('recognition.objection.channel'), key: 'c', render: (_, o) => t(`recognition.objection.${o.channel}`) },
             { title: t('recognition.objection.text'), key: 'tx', ellipsis: true, render: (_, o) => o.text },
-            { title: t('recognition.col.state'), key: 's', render: (_, o) => <Tag color={STATUS_COLOR[o.status]} data-testid="objection-status">{t(`recognition.objection.${o.status}`)}</Tag> },
+            {
+              title: t('recognition.col.state'),
+              key: 's',
+              render: (_, o) => (
+                <Tag color={STATUS_COLOR[o.status]} data-testid="objection-status">
+                  {t(`recognition.objection.${o.status}`)}
+                </Tag>
+              ),
+            },
             { title: t('recognition.objection.outcome'), key: 'oc', render: (_, o) => o.outcome ?? '—' },
             {
               title: t('common.actions'),
@@ -111,15 +142,40 @@ export function NoticeDetailPage() {
         onClose={() => setHandling(null)}
         testId="handle-dialog"
       >
-        {handling && <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{handling.text}</Typography.Paragraph>}
-        <Form.Item name="outcome" label={t('recognition.objection.outcome')} rules={[{ required: true, message: t('common.requiredChoice') }]} extra={t('recognition.objection.upheldHint')}>
-          <Radio.Group options={[{ value: 'dismissed', label: t('recognition.objection.dismissed') }, { value: 'upheld', label: t('recognition.objection.upheld') }]} />
+        {handling && (
+          <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+            {handling.text}
+          </Typography.Paragraph>
+        )}
+        <Form.Item
+          name="outcome"
+          label={t('recognition.objection.outcome')}
+          rules={[{ required: true, message: t('common.requiredChoice') }]}
+          extra={t('recognition.objection.upheldHint')}
+        >
+          <Radio.Group
+            options={[
+              { value: 'dismissed', label: t('recognition.objection.dismissed') },
+              { value: 'upheld', label: t('recognition.objection.upheld') },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="note" label={t('recognition.objection.note')} rules={[{ required: true, whitespace: true, message: t('recognition.objection.noteRequired') }]}>
+        <Form.Item
+          name="note"
+          label={t('recognition.objection.note')}
+          rules={[{ required: true, whitespace: true, message: t('recognition.objection.noteRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} data-testid="handle-note" />
         </Form.Item>
       </FormModal>
-      <FormModal<{ applicationId?: number; objectorName: string; objectorIdNumber: string; contact: string; text: string; receivedOn: Dayjs }>
+      <FormModal<{
+        applicationId?: number;
+        objectorName: string;
+        objectorIdNumber: string;
+        contact: string;
+        text: string;
+        receivedOn: Dayjs;
+      }>
         name="paperObjection"
         open={recording}
         title={t('recognition.objection.record')}
@@ -132,7 +188,11 @@ export function NoticeDetailPage() {
         onClose={() => setRecording(false)}
       >
         <Form.Item name="applicationId" label={t('recognition.objection.about')}>
-          <Select allowClear placeholder={t('recognition.objection.whole')} options={n.items.map((i) => ({ value: i.applicationId, label: i.enterpriseName }))} />
+          <Select
+            allowClear
+            placeholder={t('recognition.objection.whole')}
+            options={n.items.map((i) => ({ value: i.applicationId, label: i.enterpriseName }))}
+          />
         </Form.Item>
         <Form.Item name="objectorName" label={t('recognition.objection.name')} rules={[{ required: true, whitespace: true }]}>
           <Input maxLength={100} />

@@ -25,8 +25,20 @@ export function NoticeListPage() {
         data-testid="notice-table"
         locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.notice.empty')} /> }}
         columns={[
-          { title: t('recognition.notice.title'), key: 'title', render: (_, n) => <Link to={`/recognition/notices/${n.id}`} data-testid="open-notice">{n.title}</Link> },
-          { title: t('recognition.notice.window'), key: 'w', render: (_, n) => t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays }) },
+          {
+            title: t('recognition.notice.title'),
+            key: 'title',
+            render: (_, n) => (
+              <Link to={`/recognition/notices/${n.id}`} data-testid="open-notice">
+                {n.title}
+              </Link>
+            ),
+          },
+          {
+            title: t('recognition.notice.window'),
+            key: 'w',
+            render: (_, n) => t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays }),
+          },
           { title: t('recognition.col.state'), key: 's', render: (_, n) => <NoticeStatusTag status={n.status} /> },
           { title: t('recognition.notice.items'), key: 'i', align: 'right', render: (_, n) => n.items.length },
           { title: t('recognition.notice.publishedAt'), key: 'p', render: (_, n) => formatTime(n.publishedAt) },
@@ -36,7 +48,12 @@ export function NoticeListPage() {
   );
   return (
     <Page title={t('recognition.notice.listTitle')} subtitle={t('recognition.notice.listSubtitle')}>
-      <Tabs items={[{ key: 'notices', label: t('recognition.notice.listTitle'), children: table }, { key: 'calendar', label: t('recognition.calendar.title'), children: <CalendarSettings /> }]} />
+      <Tabs
+        items={[
+          { key: 'notices', label: t('recognition.notice.listTitle'), children: table },
+          { key: 'calendar', label: t('recognition.calendar.title'), children: <CalendarSettings /> },
+        ]}
+      />
     </Page>
   );
 }

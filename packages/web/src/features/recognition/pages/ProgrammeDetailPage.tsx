@@ -47,7 +47,16 @@ export function ProgrammeDetailPage() {
   if (!programme.data) return <PageSkeleton rows={10} />;
   const p = programme.data;
   return (
-    <Page title={p.title} subtitle={<>{labels.programme(p)} <Tag color={p.isOpen ? 'green' : 'default'}>{t(p.isOpen ? 'recognition.prog.open' : 'recognition.prog.closed')}</Tag></>} crumbs={[...crumbs, { title: p.title }]}>
+    <Page
+      title={p.title}
+      subtitle={
+        <>
+          {labels.programme(p)}{' '}
+          <Tag color={p.isOpen ? 'green' : 'default'}>{t(p.isOpen ? 'recognition.prog.open' : 'recognition.prog.closed')}</Tag>
+        </>
+      }
+      crumbs={[...crumbs, { title: p.title }]}
+    >
       <Tabs
         defaultActiveKey={can('recognition.review.city') && (p.counts.shortlisted || p.counts.in_notice) ? 'shortlist' : 'settings'}
         items={[
@@ -68,7 +77,19 @@ export function ProgrammeDetailPage() {
               />
             ),
           },
-          ...(can('recognition.review.city') ? [{ key: 'shortlist', label: <span data-testid="tab-shortlist">{t('recognition.shortlist.title')}</span>, children: <div className="zz-card"><ShortlistPanel programme={p} /></div> }] : []),
+          ...(can('recognition.review.city')
+            ? [
+                {
+                  key: 'shortlist',
+                  label: <span data-testid="tab-shortlist">{t('recognition.shortlist.title')}</span>,
+                  children: (
+                    <div className="zz-card">
+                      <ShortlistPanel programme={p} />
+                    </div>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Page>

@@ -35,16 +35,45 @@ export function ProgrammeListPage() {
             pagination={false}
             scroll={{ x: true }}
             data-testid="programme-table"
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.prog.empty')} action={create() || undefined} /> }}
+            locale={{
+              emptyText: list.isPending ? ' ' : <EmptyState description={t('recognition.prog.empty')} action={create() || undefined} />,
+            }}
             columns={[
               { title: t('recognition.prog.year'), dataIndex: 'year', width: 80 },
               { title: t('recognition.prog.kind'), key: 'kind', render: (_, p) => labels.kind(p.kind) },
-              { title: t('recognition.prog.level'), key: 'level', render: (_, p) => <Tag color={p.level === 'national' ? 'geekblue' : p.level === 'provincial' ? 'blue' : 'cyan'}>{labels.level(p.level)}</Tag> },
-              { title: t('recognition.prog.title'), key: 'title', render: (_, p) => <Link to={`/recognition/programmes/${p.id}`} data-testid="open-programme">{p.title}</Link> },
+              {
+                title: t('recognition.prog.level'),
+                key: 'level',
+                render: (_, p) => (
+                  <Tag color={p.level === 'national' ? 'geekblue' : p.level === 'provincial' ? 'blue' : 'cyan'}>
+                    {labels.level(p.level)}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('recognition.prog.title'),
+                key: 'title',
+                render: (_, p) => (
+                  <Link to={`/recognition/programmes/${p.id}`} data-testid="open-programme">
+                    {p.title}
+                  </Link>
+                ),
+              },
               { title: t('recognition.prog.window'), key: 'window', render: (_, p) => `${p.opensOn} ~ ${p.closesOn}` },
-              { title: t('recognition.prog.status'), key: 'open', render: (_, p) => <Tag color={p.isOpen ? 'green' : 'default'}>{t(p.isOpen ? 'recognition.prog.open' : 'recognition.prog.closed')}</Tag> },
+              {
+                title: t('recognition.prog.status'),
+                key: 'open',
+                render: (_, p) => (
+                  <Tag color={p.isOpen ? 'green' : 'default'}>{t(p.isOpen ? 'recognition.prog.open' : 'recognition.prog.closed')}</Tag>
+                ),
+              },
               { title: t('recognition.prog.minMaturity'), key: 'gate', align: 'right', render: (_, p) => `≥ ${p.gates.minMaturityLevel}` },
-              { title: t('recognition.prog.applications'), key: 'n', align: 'right', render: (_, p) => Object.values(p.counts).reduce((s, n) => s + (n ?? 0), 0) },
+              {
+                title: t('recognition.prog.applications'),
+                key: 'n',
+                align: 'right',
+                render: (_, p) => Object.values(p.counts).reduce((s, n) => s + (n ?? 0), 0),
+              },
               { title: t('recognition.prog.recognised'), key: 'r', align: 'right', render: (_, p) => p.counts.recognised ?? 0 },
             ]}
           />

@@ -19,8 +19,18 @@ export function PublicNoticePage() {
   const labels = useRecognitionLabels();
   const id = Number(useParams().id);
   const notice = useQuery({ queryKey: ['public', 'recognition', 'notice', id], queryFn: () => fetchPublicNotice(id), enabled: id > 0 });
-  if (notice.isError) return <PublicFrame><LoadError error={notice.error} onRetry={() => void notice.refetch()} /></PublicFrame>;
-  if (!notice.data) return <PublicFrame><PageSkeleton /></PublicFrame>;
+  if (notice.isError)
+    return (
+      <PublicFrame>
+        <LoadError error={notice.error} onRetry={() => void notice.refetch()} />
+      </PublicFrame>
+    );
+  if (!notice.data)
+    return (
+      <PublicFrame>
+        <PageSkeleton />
+      </PublicFrame>
+    );
   const n = notice.data;
   return (
     <PublicFrame>
@@ -28,7 +38,9 @@ export function PublicNoticePage() {
         {n.title} <NoticeStatusTag status={n.status} />
       </Typography.Title>
       <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('recognition.notice.window')}>{t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('recognition.notice.window')}>
+          {t('recognition.notice.windowText', { start: n.startsOn, end: n.endsOn, days: n.workingDays })}
+        </Descriptions.Item>
       </Descriptions>
       <Card title={t('recognition.public.list')} style={{ marginBottom: 16 }}>
         <Table
@@ -51,7 +63,11 @@ export function PublicNoticePage() {
         <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
           {t('recognition.public.noticesIntro')}
         </Typography.Paragraph>
-        {n.status === 'open' ? <ObjectionForm notice={n} /> : <Alert type="info" showIcon title={t(n.status === 'upcoming' ? 'recognition.public.notOpenYet' : 'recognition.public.closed')} />}
+        {n.status === 'open' ? (
+          <ObjectionForm notice={n} />
+        ) : (
+          <Alert type="info" showIcon title={t(n.status === 'upcoming' ? 'recognition.public.notOpenYet' : 'recognition.public.closed')} />
+        )}
       </Card>
     </PublicFrame>
   );
@@ -64,7 +80,14 @@ function ObjectionForm({ notice }: { notice: PublicNotice }) {
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<{ reference: string; receivedOn: string } | null>(null);
   if (receipt) {
-    return <Result status="success" title={t('recognition.public.received')} subTitle={t('recognition.public.reference', { reference: receipt.reference, date: receipt.receivedOn })} data-testid="objection-receipt" />;
+    return (
+      <Result
+        status="success"
+        title={t('recognition.public.received')}
+        subTitle={t('recognition.public.reference', { reference: receipt.reference, date: receipt.receivedOn })}
+        data-testid="objection-receipt"
+      />
+    );
   }
   const submit = async (values: PublicObjection) => {
     setBusy(true);
@@ -82,18 +105,42 @@ function ObjectionForm({ notice }: { notice: PublicNotice }) {
     <Form<PublicObjection> form={form} name="objection" layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 640 }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="objection-error" />}
       <Form.Item name="applicationIndex" label={t('recognition.objection.about')}>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('recognition.objection.whole')} options={notice.items.map((item) => ({ value: item.index, label: `${item.index}. ${item.enterpriseName}` }))} data-testid="objection-about" />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('recognition.objection.whole')}
+          options={notice.items.map((item) => ({ value: item.index, label: `${item.index}. ${item.enterpriseName}` }))}
+          data-testid="objection-about"
+        />
       </Form.Item>
-      <Form.Item name="objectorName" label={t('recognition.objection.name')} rules={[{ required: true, whitespace: true, message: t('recognition.public.nameRequired') }]}>
+      <Form.Item
+        name="objectorName"
+        label={t('recognition.objection.name')}
+        rules={[{ required: true, whitespace: true, message: t('recognition.public.nameRequired') }]}
+      >
         <Input maxLength={100} data-testid="objection-name" />
       </Form.Item>
-      <Form.Item name="objectorIdNumber" label={t('recognition.objection.idNumber')} rules={[{ required: true, whitespace: true, message: t('recognition.public.idRequired') }]} extra={t('recognition.public.idHint')}>
+      <Form.Item
+        name="objectorIdNumber"
+        label={t('recognition.objection.idNumber')}
+        rules={[{ required: true, whitespace: true, message: t('recognition.public.idRequired') }]}
+        extra={t('recognition.public.idHint')}
+      >
         <Input maxLength={40} data-testid="objection-id" />
       </Form.Item>
-      <Form.Item name="contact" label={t('recognition.objection.contact')} rules={[{ required: true, whitespace: true, message: t('recognition.public.contactRequired') }]}>
+      <Form.Item
+        name="contact"
+        label={t('recognition.objection.contact')}
+        rules={[{ required: true, whitespace: true, message: t('recognition.public.contactRequired') }]}
+      >
         <Input maxLength={100} data-testid="objection-contact" />
       </Form.Item>
-      <Form.Item name="text" label={t('recognition.objection.text')} rules={[{ required: true, whitespace: true, message: t('recognition.public.textRequired') }]}>
+      <Form.Item
+        name="text"
+        label={t('recognition.objection.text')}
+        rules={[{ required: true, whitespace: true, message: t('recognition.public.textRequired') }]}
+      >
         <Input.TextArea rows={6} maxLength={5000} showCount data-testid="objection-text" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="objection-submit">

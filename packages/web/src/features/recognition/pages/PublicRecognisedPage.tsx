@@ -16,7 +16,11 @@ export function PublicRecognisedPage() {
   const [kind, setKind] = useState<RecognitionKind | undefined>();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = { level, kind, ...page };
-  const list = useQuery({ queryKey: ['public', 'recognition', 'recognised', q], queryFn: () => fetchRecognised(q), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['public', 'recognition', 'recognised', q],
+    queryFn: () => fetchRecognised(q),
+    placeholderData: keepPreviousData,
+  });
   return (
     <PublicFrame>
       <Typography.Title level={3}>{t('recognition.public.recognised')}</Typography.Title>
@@ -31,8 +35,20 @@ export function PublicRecognisedPage() {
       </Row>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Segmented value={level} onChange={(v) => (setLevel(v as RecognitionLevel), setPage((p) => ({ ...p, page: 1 })))} options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))} data-testid="public-level" />
-          <Select allowClear placeholder={t('recognition.filter.kind')} style={{ width: 160 }} value={kind} onChange={(k) => (setKind(k), setPage((p) => ({ ...p, page: 1 })))} options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} />
+          <Segmented
+            value={level}
+            onChange={(v) => (setLevel(v as RecognitionLevel), setPage((p) => ({ ...p, page: 1 })))}
+            options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))}
+            data-testid="public-level"
+          />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.kind')}
+            style={{ width: 160 }}
+            value={kind}
+            onChange={(k) => (setKind(k), setPage((p) => ({ ...p, page: 1 })))}
+            options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
+          />
         </Space>
         {list.isError && !list.data ? (
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
@@ -45,9 +61,19 @@ export function PublicRecognisedPage() {
             scroll={{ x: true }}
             data-testid="public-recognised"
             locale={{ emptyText: t('recognition.public.noneRecognised') }}
-            pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }), onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+            pagination={{
+              current: page.page,
+              pageSize: page.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (n) => t('common.total', { total: n }),
+              onChange: (p, s) => setPage({ page: p, pageSize: s }),
+            }}
             columns={[
-              { title: t('recognition.col.number'), dataIndex: 'recognitionNumber', render: (v: string) => <span className="zz-mono">{v}</span> },
+              {
+                title: t('recognition.col.number'),
+                dataIndex: 'recognitionNumber',
+                render: (v: string) => <span className="zz-mono">{v}</span>,
+              },
               { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('recognition.col.project'), dataIndex: 'projectName' },
               { title: t('recognition.prog.kind'), key: 'k', render: (_, r) => labels.kind(r.kind) },

@@ -31,7 +31,8 @@ export function RecognitionListPage() {
   const filter = (patch: Partial<RecognitionQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const year = chinaToday().year();
   // One pack is one kind, year and level: the first choice fixes them.
-  const sameGroup = (r: Recognition) => !selected[0] || (selected[0].kind === r.kind && selected[0].year === r.year && selected[0].level === r.level);
+  const sameGroup = (r: Recognition) =>
+    !selected[0] || (selected[0].kind === r.kind && selected[0].year === r.year && selected[0].level === r.level);
 
   return (
     <Page
@@ -39,7 +40,13 @@ export function RecognitionListPage() {
       subtitle={t('recognition.rec.subtitle')}
       extra={
         recommend && (
-          <Button type="primary" icon={<RiseOutlined />} disabled={!selected.length} onClick={() => setRecommending(true)} data-testid="recommend-button">
+          <Button
+            type="primary"
+            icon={<RiseOutlined />}
+            disabled={!selected.length}
+            onClick={() => setRecommending(true)}
+            data-testid="recommend-button"
+          >
             {t('recognition.recommend.button', { count: selected.length })}
           </Button>
         )
@@ -47,9 +54,30 @@ export function RecognitionListPage() {
     >
       <div className="zz-card">
         <Space wrap style={{ marginBottom: 16 }}>
-          <Select allowClear placeholder={t('recognition.filter.level')} style={{ width: 140 }} value={query.level} onChange={(level) => filter({ level })} options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))} />
-          <Select allowClear placeholder={t('recognition.filter.kind')} style={{ width: 160 }} value={query.kind} onChange={(kind) => filter({ kind })} options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))} />
-          <Select allowClear placeholder={t('recognition.filter.year')} style={{ width: 120 }} value={query.year} onChange={(y?: number) => filter({ year: y })} options={Array.from({ length: 8 }, (_, i) => ({ value: year - i, label: String(year - i) }))} />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.level')}
+            style={{ width: 140 }}
+            value={query.level}
+            onChange={(level) => filter({ level })}
+            options={RECOGNITION_LEVELS.map((l) => ({ value: l, label: labels.level(l) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.kind')}
+            style={{ width: 160 }}
+            value={query.kind}
+            onChange={(kind) => filter({ kind })}
+            options={RECOGNITION_KINDS.map((k) => ({ value: k, label: labels.kind(k) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('recognition.filter.year')}
+            style={{ width: 120 }}
+            value={query.year}
+            onChange={(y?: number) => filter({ year: y })}
+            options={Array.from({ length: 8 }, (_, i) => ({ value: year - i, label: String(year - i) }))}
+          />
           <Select
             allowClear
             placeholder={t('recognition.filter.status')}
@@ -84,22 +112,45 @@ export function RecognitionListPage() {
                   }
                 : undefined
             }
-            pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { total: n }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (n) => t('common.total', { total: n }),
+              onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+            }}
             columns={[
-              { title: t('recognition.col.number'), key: 'no', ...NOWRAP, render: (_, r) => <span className="zz-mono" data-testid="recognition-no">{r.recognitionNumber}</span> },
+              {
+                title: t('recognition.col.number'),
+                key: 'no',
+                ...NOWRAP,
+                render: (_, r) => (
+                  <span className="zz-mono" data-testid="recognition-no">
+                    {r.recognitionNumber}
+                  </span>
+                ),
+              },
               { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
               { title: t('recognition.col.project'), dataIndex: 'projectName' },
               { title: t('recognition.prog.level'), key: 'l', ...NOWRAP, render: (_, r) => labels.level(r.level) },
               { title: t('recognition.prog.kind'), key: 'k', ...NOWRAP, render: (_, r) => labels.kind(r.kind) },
               { title: t('recognition.col.district'), key: 'd', render: (_, r) => r.districtName || names.district(r.districtCode) },
-              { title: t('recognition.rec.recognisedOn'), dataIndex: 'recognisedOn' , ...NOWRAP },
-              { title: t('recognition.rec.due'), key: 'due', ...NOWRAP, render: (_, r) => (r.status === 'active' ? r.reevaluationDue : '—') },
+              { title: t('recognition.rec.recognisedOn'), dataIndex: 'recognisedOn', ...NOWRAP },
+              {
+                title: t('recognition.rec.due'),
+                key: 'due',
+                ...NOWRAP,
+                render: (_, r) => (r.status === 'active' ? r.reevaluationDue : '—'),
+              },
               {
                 title: t('recognition.col.state'),
-                key: 's', ...NOWRAP,
+                key: 's',
+                ...NOWRAP,
                 render: (_, r) =>
                   r.revocation ? (
-                    <Tooltip title={`${t(`recognition.cause.${r.revocation.cause}`)} · ${t('recognition.rec.banUntil')} ${r.revocation.banUntil}`}>
+                    <Tooltip
+                      title={`${t(`recognition.cause.${r.revocation.cause}`)} · ${t('recognition.rec.banUntil')} ${r.revocation.banUntil}`}
+                    >
                       <Tag color="red">{t('recognition.rec.revoked')}</Tag>
                     </Tooltip>
                   ) : (
@@ -108,18 +159,36 @@ export function RecognitionListPage() {
               },
               {
                 title: t('common.actions'),
-                key: 'x', ...NOWRAP,
+                key: 'x',
+                ...NOWRAP,
                 render: (_, r) => (
                   <Space size={0}>
-                    <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void run(() => downloadCertificate(r))} data-testid="certificate">
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      onClick={() => void run(() => downloadCertificate(r))}
+                      data-testid="certificate"
+                    >
                       {t('recognition.rec.certificate')}
                     </Button>
                     {grant && r.status === 'active' && (
                       <>
-                        <Button type="link" size="small" onClick={() => setDialog({ kind: 'reevaluate', recognition: r })} data-testid="reevaluate">
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setDialog({ kind: 'reevaluate', recognition: r })}
+                          data-testid="reevaluate"
+                        >
                           {t('recognition.rec.reevaluate')}
                         </Button>
-                        <Button type="link" size="small" danger onClick={() => setDialog({ kind: 'revoke', recognition: r })} data-testid="revoke">
+                        <Button
+                          type="link"
+                          size="small"
+                          danger
+                          onClick={() => setDialog({ kind: 'revoke', recognition: r })}
+                          data-testid="revoke"
+                        >
                           {t('recognition.rec.revoke')}
                         </Button>
                       </>

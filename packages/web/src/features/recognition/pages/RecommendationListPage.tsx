@@ -12,7 +12,12 @@ import { downloadPackFile, recordOutcome, type Recommendation } from '../ladderA
 import { chinaToday, formatTime, OUTCOME_COLORS, useRecognitionLabels } from '../labels.ts';
 import { recognitionKeys, useRecommendations } from '../queries.ts';
 
-const FILE_ICONS = { summary: <FileExcelOutlined />, 'book-docx': <FileWordOutlined />, 'book-pdf': <FilePdfOutlined />, data: <FileTextOutlined /> };
+const FILE_ICONS = {
+  summary: <FileExcelOutlined />,
+  'book-docx': <FileWordOutlined />,
+  'book-pdf': <FilePdfOutlined />,
+  data: <FileTextOutlined />,
+};
 type Item = Recommendation['items'][number];
 
 /** Upward recommendation packs: the files sent with their SM3 hashes, and each outcome when it comes back. */
@@ -43,7 +48,12 @@ function Pack({ pack, onRecord }: { pack: Recommendation; onRecord(item: Item): 
   const run = useAction();
   const labels = useRecognitionLabels();
   return (
-    <Card id={`r${pack.id}`} title={t('recognition.recommend.packTitle', { year: pack.year, kind: labels.kind(pack.kind), level: labels.level(pack.targetLevel) })} style={{ marginBottom: 16 }} data-testid="pack">
+    <Card
+      id={`r${pack.id}`}
+      title={t('recognition.recommend.packTitle', { year: pack.year, kind: labels.kind(pack.kind), level: labels.level(pack.targetLevel) })}
+      style={{ marginBottom: 16 }}
+      data-testid="pack"
+    >
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('recognition.recommend.createdAt')}>{formatTime(pack.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('recognition.recommend.snapshot')}>
@@ -62,7 +72,14 @@ function Pack({ pack, onRecord }: { pack: Recommendation; onRecord(item: Item): 
           <List.Item
             data-testid="pack-file"
             actions={[
-              <Button key="d" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void run(() => downloadPackFile(pack, f.name))} data-testid={`pack-download-${f.kind}`}>
+              <Button
+                key="d"
+                type="link"
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => void run(() => downloadPackFile(pack, f.name))}
+                data-testid={`pack-download-${f.kind}`}
+              >
                 {t('recognition.files.download')}
               </Button>,
             ]}
@@ -81,7 +98,15 @@ function Pack({ pack, onRecord }: { pack: Recommendation; onRecord(item: Item): 
           { title: t('recognition.col.rank'), dataIndex: 'rank', width: 70 },
           { title: t('recognition.col.enterprise'), dataIndex: 'enterpriseName' },
           { title: t('recognition.col.project'), dataIndex: 'projectName' },
-          { title: t('recognition.recommend.outcome'), key: 'o', render: (_, i) => <Tag color={OUTCOME_COLORS[i.outcome]} data-testid="pack-outcome">{t(`recognition.outcome.${i.outcome}`)}</Tag> },
+          {
+            title: t('recognition.recommend.outcome'),
+            key: 'o',
+            render: (_, i) => (
+              <Tag color={OUTCOME_COLORS[i.outcome]} data-testid="pack-outcome">
+                {t(`recognition.outcome.${i.outcome}`)}
+              </Tag>
+            ),
+          },
           { title: t('recognition.recommend.decidedOn'), key: 'd', render: (_, i) => i.decidedOn ?? '—' },
           {
             title: t('common.actions'),
@@ -115,8 +140,17 @@ function OutcomeModal({ target, onClose }: { target: { pack: Recommendation; ite
       }}
       onClose={onClose}
     >
-      <Form.Item name="outcome" label={t('recognition.recommend.outcome')} rules={[{ required: true, message: t('common.requiredChoice') }]}>
-        <Radio.Group options={[{ value: 'approved', label: t('recognition.outcome.approved') }, { value: 'declined', label: t('recognition.outcome.declined') }]} />
+      <Form.Item
+        name="outcome"
+        label={t('recognition.recommend.outcome')}
+        rules={[{ required: true, message: t('common.requiredChoice') }]}
+      >
+        <Radio.Group
+          options={[
+            { value: 'approved', label: t('recognition.outcome.approved') },
+            { value: 'declined', label: t('recognition.outcome.declined') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="decidedOn" label={t('recognition.recommend.decidedOn')} rules={[{ required: true }]}>
         <DatePicker style={{ width: '100%' }} />

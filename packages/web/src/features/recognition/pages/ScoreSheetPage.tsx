@@ -39,7 +39,9 @@ function ScoreSheet({ id, detail }: { id: number; detail: AssignmentDetail }) {
     storageKey: submitted ? null : `zhizao.recognition.sheet.${id}`,
     version: detail.sheet.version,
     save: (version, e) => {
-      const scores = Object.fromEntries(Object.entries(e.scores ?? detail.sheet.scores).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+      const scores = Object.fromEntries(
+        Object.entries(e.scores ?? detail.sheet.scores).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+      );
       return saveSheet(id, version, scores, e.comment);
     },
     refresh: async () => (await queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchAssignment(id), staleTime: 0 })).sheet.version,
@@ -74,8 +76,12 @@ function ScoreSheet({ id, detail }: { id: number; detail: AssignmentDetail }) {
       crumbs={[{ title: t('menu.recognitionExpert'), to: '/recognition/expert' }, { title: app.enterpriseName }]}
       extra={!submitted && <SaveStatus status={autosave.status} onRetry={() => void autosave.flush()} />}
     >
-      {submitted && <Alert type="success" showIcon title={t('recognition.sheet.readOnly')} style={{ marginBottom: 16 }} data-testid="sheet-submitted" />}
-      {autosave.status === 'failed' && autosave.error && <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />}
+      {submitted && (
+        <Alert type="success" showIcon title={t('recognition.sheet.readOnly')} style={{ marginBottom: 16 }} data-testid="sheet-submitted" />
+      )}
+      {autosave.status === 'failed' && autosave.error && (
+        <Alert type="error" showIcon title={autosave.error.message} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <ApplicationView detail={app} required={app.requiredKpis} />
@@ -94,7 +100,8 @@ function ScoreSheet({ id, detail }: { id: number; detail: AssignmentDetail }) {
                   key: 'n',
                   render: (_, i) => (
                     <>
-                      <Typography.Text strong>{labels.indicator(i)}</Typography.Text> <Typography.Text type="secondary">({i.weight} %)</Typography.Text>
+                      <Typography.Text strong>{labels.indicator(i)}</Typography.Text>{' '}
+                      <Typography.Text type="secondary">({i.weight} %)</Typography.Text>
                       <br />
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {labels.guidance(i)}
@@ -110,12 +117,29 @@ function ScoreSheet({ id, detail }: { id: number; detail: AssignmentDetail }) {
                     submitted ? (
                       (scores[i.code] ?? '—')
                     ) : (
-                      <InputNumber min={0} max={100} precision={1} value={scores[i.code] ?? null} onChange={(v) => autosave.edit({ scores: { ...scores, [i.code]: typeof v === 'number' ? v : null } })} data-testid={`score-${i.code}`} style={{ width: '100%' }} />
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        precision={1}
+                        value={scores[i.code] ?? null}
+                        onChange={(v) => autosave.edit({ scores: { ...scores, [i.code]: typeof v === 'number' ? v : null } })}
+                        data-testid={`score-${i.code}`}
+                        style={{ width: '100%' }}
+                      />
                     ),
                 },
               ]}
             />
-            <Input.TextArea value={comment} rows={3} disabled={submitted} placeholder={t('recognition.sheet.comment')} maxLength={4000} style={{ marginTop: 12 }} onChange={(e) => autosave.edit({ comment: e.target.value })} data-testid="sheet-comment" />
+            <Input.TextArea
+              value={comment}
+              rows={3}
+              disabled={submitted}
+              placeholder={t('recognition.sheet.comment')}
+              maxLength={4000}
+              style={{ marginTop: 12 }}
+              onChange={(e) => autosave.edit({ comment: e.target.value })}
+              data-testid="sheet-comment"
+            />
             <Row style={{ marginTop: 16 }} align="middle" justify="space-between">
               <Statistic title={t('recognition.sheet.total')} value={total === null ? '—' : total.toFixed(2)} data-testid="sheet-total" />
               {!submitted && (

@@ -52,12 +52,26 @@ export function EnterpriseFilters({ filter, onChange }: Props) {
           options={(['active', 'archived', 'all'] as const).map((s) => ({ value: s, label: t(`registry.status.${s}`) }))}
         />
       </Col>
-      <Col xs={12} md={8} xl={4}>{select('districtCode', taxonomy.districts)}</Col>
-      <Col xs={12} md={8} xl={5}>{select('chainCode', taxonomy.chains)}</Col>
-      <Col xs={12} md={8} xl={5}>{select('clusterCode', taxonomy.clusters)}</Col>
-      <Col xs={12} md={8} xl={5}>{select('sizeClass', SIZE_CLASSES.map((s) => ({ value: s, label: pick(SIZE_CLASS_LABELS[s]) })))}</Col>
+      <Col xs={12} md={8} xl={4}>
+        {select('districtCode', taxonomy.districts)}
+      </Col>
       <Col xs={12} md={8} xl={5}>
-        {select('manufacturingType', MANUFACTURING_TYPES.map((m) => ({ value: m, label: pick(MANUFACTURING_TYPE_LABELS[m]) })))}
+        {select('chainCode', taxonomy.chains)}
+      </Col>
+      <Col xs={12} md={8} xl={5}>
+        {select('clusterCode', taxonomy.clusters)}
+      </Col>
+      <Col xs={12} md={8} xl={5}>
+        {select(
+          'sizeClass',
+          SIZE_CLASSES.map((s) => ({ value: s, label: pick(SIZE_CLASS_LABELS[s]) })),
+        )}
+      </Col>
+      <Col xs={12} md={8} xl={5}>
+        {select(
+          'manufacturingType',
+          MANUFACTURING_TYPES.map((m) => ({ value: m, label: pick(MANUFACTURING_TYPE_LABELS[m]) })),
+        )}
       </Col>
     </Row>
   );

@@ -48,7 +48,11 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       sorter: true,
       sortOrder: sortOrder('creditCode'),
       width: 230,
-      render: (code: string) => <Typography.Text className="zz-mono" copyable={{ text: code }}>{code}</Typography.Text>,
+      render: (code: string) => (
+        <Typography.Text className="zz-mono" copyable={{ text: code }}>
+          {code}
+        </Typography.Text>
+      ),
     },
     { key: 'districtCode', title: fieldLabel('districtCode', locale), width: 130, render: (_, e) => names.district(e.districtCode) },
     {
@@ -57,14 +61,26 @@ export function EnterpriseTable({ query, data, loading, empty, onChange }: Props
       render: (_, e) =>
         e.chainCodes.length ? (
           <Space size={[0, 4]} wrap>
-            {e.chainCodes.map((c) => <Tag key={c}>{names.chain(c)}</Tag>)}
+            {e.chainCodes.map((c) => (
+              <Tag key={c}>{names.chain(c)}</Tag>
+            ))}
           </Space>
         ) : (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),
     },
-    { key: 'sizeClass', title: fieldLabel('sizeClass', locale), width: locale === 'en' ? 130 : 90, render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]) },
-    { key: 'manufacturingType', title: fieldLabel('manufacturingType', locale), width: locale === 'en' ? 130 : 100, render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]) },
+    {
+      key: 'sizeClass',
+      title: fieldLabel('sizeClass', locale),
+      width: locale === 'en' ? 130 : 90,
+      render: (_, e) => pick(SIZE_CLASS_LABELS[e.sizeClass]),
+    },
+    {
+      key: 'manufacturingType',
+      title: fieldLabel('manufacturingType', locale),
+      width: locale === 'en' ? 130 : 100,
+      render: (_, e) => pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType]),
+    },
     {
       key: 'updatedAt',
       dataIndex: 'updatedAt',

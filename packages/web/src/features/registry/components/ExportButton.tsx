@@ -12,7 +12,10 @@ export function ExportButton({ filter }: { filter: EnterpriseFilter }) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
-    await action(() => exportEnterprises(filter), (name) => t('registry.action.exported', { name: String(name) }));
+    await action(
+      () => exportEnterprises(filter),
+      (name) => t('registry.action.exported', { name: String(name) }),
+    );
     setBusy(false);
   };
   return (

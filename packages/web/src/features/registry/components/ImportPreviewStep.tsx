@@ -27,19 +27,21 @@ export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) 
   return (
     <div data-testid="import-preview">
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={8}><Statistic title={t('registry.import.totalRows')} value={preview.totalRows} /></Col>
-        <Col span={8}><Statistic title={t('registry.import.validRows')} value={preview.validRows} styles={{ content: { color: '#389e0d' } }} /></Col>
-        <Col span={8}><Statistic title={t('registry.import.problemRows')} value={bad} styles={{ content: { color: bad ? '#cf1322' : undefined } }} /></Col>
+        <Col span={8}>
+          <Statistic title={t('registry.import.totalRows')} value={preview.totalRows} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('registry.import.validRows')} value={preview.validRows} styles={{ content: { color: '#389e0d' } }} />
+        </Col>
+        <Col span={8}>
+          <Statistic title={t('registry.import.problemRows')} value={bad} styles={{ content: { color: bad ? '#cf1322' : undefined } }} />
+        </Col>
       </Row>
       <Alert type={summary.type} showIcon title={summary.text} style={{ marginBottom: 16 }} />
       {preview.problems.length > 0 && (
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
           <span>{t('registry.import.problemList', { count: preview.problemCount ?? preview.problems.length })}</span>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            onClick={() => void action(() => downloadImportErrors(preview.id))}
-          >
+          <Button size="small" icon={<DownloadOutlined />} onClick={() => void action(() => downloadImportErrors(preview.id))}>
             {t('registry.import.errorReport')}
           </Button>
         </div>
@@ -65,7 +67,13 @@ export function ImportPreviewStep({ preview, busy, onCommit, onCancel }: Props) 
         />
       )}
       <Space>
-        <Button type="primary" disabled={preview.validRows === 0 || busy !== null} loading={busy === 'commit'} onClick={onCommit} data-testid="import-commit">
+        <Button
+          type="primary"
+          disabled={preview.validRows === 0 || busy !== null}
+          loading={busy === 'commit'}
+          onClick={onCommit}
+          data-testid="import-commit"
+        >
           {t('registry.import.commitValid', { count: preview.validRows })}
         </Button>
         <Button disabled={busy !== null} loading={busy === 'cancel'} onClick={onCancel} data-testid="import-cancel">

@@ -27,7 +27,10 @@ function ArchiveButton({ enterprise }: { enterprise: EnterpriseView }) {
   const action = useAction();
   const archive = useSetArchived();
   const run = (archived: boolean) =>
-    action(() => archive.mutateAsync({ id: enterprise.id, archived }), t(archived ? 'registry.detail.archived' : 'registry.detail.restored'));
+    action(
+      () => archive.mutateAsync({ id: enterprise.id, archived }),
+      t(archived ? 'registry.detail.archived' : 'registry.detail.restored'),
+    );
   if (enterprise.archived) {
     return (
       <Button icon={<RollbackOutlined />} loading={archive.isPending} onClick={() => void run(false)}>
@@ -36,7 +39,12 @@ function ArchiveButton({ enterprise }: { enterprise: EnterpriseView }) {
     );
   }
   return (
-    <Popconfirm title={t('registry.detail.archiveConfirm')} onConfirm={() => run(true)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+    <Popconfirm
+      title={t('registry.detail.archiveConfirm')}
+      onConfirm={() => run(true)}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+    >
       <Button danger icon={<InboxOutlined />} loading={archive.isPending}>
         {t('registry.detail.archive')}
       </Button>
@@ -69,7 +77,12 @@ function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
         <>
           {e.canArchive && <ArchiveButton enterprise={e} />}
           {e.canEdit && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/enterprises/${e.id}/edit`)} data-testid="edit-enterprise">
+            <Button
+              type="primary"
+              icon={<EditOutlined />}
+              onClick={() => navigate(`/enterprises/${e.id}/edit`)}
+              data-testid="edit-enterprise"
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -79,7 +92,9 @@ function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
       {e.archived && <Alert type="info" showIcon title={t('registry.detail.archivedBanner')} style={{ marginBottom: 16 }} />}
       <Card title={t('registry.detail.basic')} style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }}>
-          <Descriptions.Item label={label('creditCode')}><span className="zz-mono">{e.creditCode}</span></Descriptions.Item>
+          <Descriptions.Item label={label('creditCode')}>
+            <span className="zz-mono">{e.creditCode}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={label('name')}>{e.name}</Descriptions.Item>
           <Descriptions.Item label={label('sizeClass')}>{pick(SIZE_CLASS_LABELS[e.sizeClass])}</Descriptions.Item>
           <Descriptions.Item label={label('manufacturingType')}>{pick(MANUFACTURING_TYPE_LABELS[e.manufacturingType])}</Descriptions.Item>
@@ -91,10 +106,22 @@ function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
           <Descriptions.Item label={label('districtCode')}>{names.district(e.districtCode)}</Descriptions.Item>
           <Descriptions.Item label={label('clusterCode')}>{show(names.cluster(e.clusterCode))}</Descriptions.Item>
           <Descriptions.Item label={label('chainCodes')} span={2}>
-            {e.chainCodes.length ? <Space size={[0, 4]} wrap>{e.chainCodes.map((c) => <Tag key={c}>{names.chain(c)}</Tag>)}</Space> : none}
+            {e.chainCodes.length ? (
+              <Space size={[0, 4]} wrap>
+                {e.chainCodes.map((c) => (
+                  <Tag key={c}>{names.chain(c)}</Tag>
+                ))}
+              </Space>
+            ) : (
+              none
+            )}
           </Descriptions.Item>
-          <Descriptions.Item label={label('address')} span={2}>{show(e.address)}</Descriptions.Item>
-          <Descriptions.Item label={label('mainProducts')} span={2}>{show(e.mainProducts)}</Descriptions.Item>
+          <Descriptions.Item label={label('address')} span={2}>
+            {show(e.address)}
+          </Descriptions.Item>
+          <Descriptions.Item label={label('mainProducts')} span={2}>
+            {show(e.mainProducts)}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card title={t('registry.detail.contacts')} style={{ marginBottom: 16 }} data-testid="contacts-card">

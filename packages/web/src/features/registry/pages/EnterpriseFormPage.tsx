@@ -55,7 +55,11 @@ function EnterpriseEditor({ enterprise, onReload }: { enterprise: EnterpriseView
   return (
     <Page
       title={enterprise ? `${heading} · ${enterprise.name}` : heading}
-      crumbs={[{ title: t('menu.enterprises'), to: '/enterprises' }, ...(enterprise ? [{ title: enterprise.name, to: back }] : []), { title: heading }]}
+      crumbs={[
+        { title: t('menu.enterprises'), to: '/enterprises' },
+        ...(enterprise ? [{ title: enterprise.name, to: back }] : []),
+        { title: heading },
+      ]}
     >
       {conflict && (
         <Alert

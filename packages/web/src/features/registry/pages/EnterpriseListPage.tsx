@@ -34,7 +34,11 @@ export function EnterpriseListPage() {
       description={t('registry.empty.none')}
       action={
         <Space>
-          {can('registry.create') && <Button type="primary" onClick={() => navigate('/enterprises/new')}>{t('registry.action.new')}</Button>}
+          {can('registry.create') && (
+            <Button type="primary" onClick={() => navigate('/enterprises/new')}>
+              {t('registry.action.new')}
+            </Button>
+          )}
           {can('registry.import') && <Button onClick={() => navigate('/enterprises/import')}>{t('registry.action.import')}</Button>}
         </Space>
       }
@@ -67,7 +71,13 @@ export function EnterpriseListPage() {
           <LoadError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           // Before the first answer the table shows its spinner over a blank, not a premature "nothing found".
-          <EnterpriseTable query={query} data={list.data} loading={list.isFetching} empty={list.isPending ? ' ' : empty} onChange={(patch) => setSearch(searchFromQuery({ ...query, ...patch }))} />
+          <EnterpriseTable
+            query={query}
+            data={list.data}
+            loading={list.isFetching}
+            empty={list.isPending ? ' ' : empty}
+            onChange={(patch) => setSearch(searchFromQuery({ ...query, ...patch }))}
+          />
         )}
       </div>
     </Page>

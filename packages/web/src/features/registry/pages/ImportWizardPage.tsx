@@ -42,7 +42,11 @@ export function ImportWizardPage() {
     });
 
   return (
-    <Page title={t('registry.import.title')} subtitle={t('registry.import.subtitle')} crumbs={[{ title: t('menu.enterprises'), to: '/enterprises' }, { title: t('menu.import') }]}>
+    <Page
+      title={t('registry.import.title')}
+      subtitle={t('registry.import.subtitle')}
+      crumbs={[{ title: t('menu.enterprises'), to: '/enterprises' }, { title: t('menu.import') }]}
+    >
       <div className="zz-card">
         <Steps
           current={stage.step}
@@ -61,7 +65,12 @@ export function ImportWizardPage() {
             subTitle={<Typography.Text type="secondary">{t('registry.import.templateText')}</Typography.Text>}
             extra={
               <Space>
-                <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={() => void template()} data-testid="download-template">
+                <Button
+                  icon={<DownloadOutlined />}
+                  loading={busy === 'template'}
+                  onClick={() => void template()}
+                  data-testid="download-template"
+                >
                   {t('registry.import.downloadTemplate')}
                 </Button>
                 <Button type="primary" onClick={() => setStage({ step: 1 })} data-testid="to-upload">

@@ -31,7 +31,11 @@ export function EntryFormModal({ editing, onClose }: { editing: EntryEditing | n
     <FormModal<EntryInput>
       name="taxonomyEntry"
       open={editing !== null}
-      title={entry ? t('taxonomy.editTitle', { name: pick({ zh: entry.nameZh, en: entry.nameEn }) }) : t(kind === 'clusters' ? 'taxonomy.new.clusters' : 'taxonomy.new.chains')}
+      title={
+        entry
+          ? t('taxonomy.editTitle', { name: pick({ zh: entry.nameZh, en: entry.nameEn }) })
+          : t(kind === 'clusters' ? 'taxonomy.new.clusters' : 'taxonomy.new.chains')
+      }
       okText={t('common.save')}
       fields={FIELDS}
       initialValues={entry ? { code: entry.code, nameZh: entry.nameZh, nameEn: entry.nameEn, chainCode: entry.chainCode ?? undefined } : {}}
@@ -59,7 +63,11 @@ export function EntryFormModal({ editing, onClose }: { editing: EntryEditing | n
         <Input maxLength={100} />
       </Form.Item>
       {kind === 'clusters' && (
-        <Form.Item name="chainCode" label={t('taxonomy.col.chain')} rules={[{ required: true, message: t('common.requiredChoice', { field: t('taxonomy.col.chain') }) }]}>
+        <Form.Item
+          name="chainCode"
+          label={t('taxonomy.col.chain')}
+          rules={[{ required: true, message: t('common.requiredChoice', { field: t('taxonomy.col.chain') }) }]}
+        >
           <Select showSearch={{ optionFilterProp: 'label' }} options={chains} />
         </Form.Item>
       )}

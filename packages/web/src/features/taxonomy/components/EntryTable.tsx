@@ -30,7 +30,12 @@ export function EntryTable({ kind, rows, usage, extraColumns = [], blockedBy, on
   const { t, locale } = useI18n();
   const countOf = (code: string) => usage?.[code] ?? 0;
   const columns: TableColumnsType<TaxonomyRow> = [
-    { key: 'code', title: fieldLabel('code', locale), width: 140, render: (_, r) => <Typography.Text className="zz-mono">{r.code}</Typography.Text> },
+    {
+      key: 'code',
+      title: fieldLabel('code', locale),
+      width: 140,
+      render: (_, r) => <Typography.Text className="zz-mono">{r.code}</Typography.Text>,
+    },
     {
       key: 'nameZh',
       title: fieldLabel('nameZh', locale),

@@ -14,7 +14,11 @@ import { EntryTable, type TaxonomyRow } from '../components/EntryTable.tsx';
 import { useTaxonomyUsage } from '../queries.ts';
 
 const KINDS: readonly TaxonomyKind[] = ['chains', 'clusters', 'districts'];
-const KIND_LABELS = { district: 'taxonomy.kind.district', county_city: 'taxonomy.kind.county_city', functional_zone: 'taxonomy.kind.functional_zone' } as const;
+const KIND_LABELS = {
+  district: 'taxonomy.kind.district',
+  county_city: 'taxonomy.kind.county_city',
+  functional_zone: 'taxonomy.kind.functional_zone',
+} as const;
 
 /** The bureau admin's page for industry chains, clusters and district names; the tab lives in the URL. */
 export function TaxonomyPage() {
@@ -39,7 +43,12 @@ export function TaxonomyPage() {
             onChange={(key) => setSearch({ tab: key }, { replace: true })}
             tabBarExtraContent={
               tab !== 'districts' && (
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: tab, entry: null })} data-testid="new-taxonomy-entry">
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing({ kind: tab, entry: null })}
+                  data-testid="new-taxonomy-entry"
+                >
                   {t(`taxonomy.new.${tab}`)}
                 </Button>
               )
@@ -47,7 +56,9 @@ export function TaxonomyPage() {
             items={KINDS.map((kind) => ({
               key: kind,
               label: `${t(`taxonomy.tab.${kind}`)} (${taxonomy.data[kind].length})`,
-              children: <KindTable kind={kind} taxonomy={taxonomy.data} usage={usage.data} onEdit={(entry) => setEditing({ kind, entry })} />,
+              children: (
+                <KindTable kind={kind} taxonomy={taxonomy.data} usage={usage.data} onEdit={(entry) => setEditing({ kind, entry })} />
+              ),
             }))}
           />
         </div>
@@ -74,13 +85,24 @@ function KindTable({ kind, taxonomy, usage, onEdit }: KindTableProps) {
 
   const extra: Record<TaxonomyKind, TableColumnsType<TaxonomyRow>> = {
     chains: [],
-    clusters: [{ key: 'chain', title: t('taxonomy.col.chain'), render: (_, r) => (r.chainCode ? names.chain(r.chainCode) : t('common.none')) }],
-    districts: [{ key: 'kind', title: t('taxonomy.col.kind'), width: 130, render: (_, r) => <Tag>{r.kind && r.kind in KIND_LABELS ? t(KIND_LABELS[r.kind as keyof typeof KIND_LABELS]) : r.kind}</Tag> }],
+    clusters: [
+      { key: 'chain', title: t('taxonomy.col.chain'), render: (_, r) => (r.chainCode ? names.chain(r.chainCode) : t('common.none')) },
+    ],
+    districts: [
+      {
+        key: 'kind',
+        title: t('taxonomy.col.kind'),
+        width: 130,
+        render: (_, r) => <Tag>{r.kind && r.kind in KIND_LABELS ? t(KIND_LABELS[r.kind as keyof typeof KIND_LABELS]) : r.kind}</Tag>,
+      },
+    ],
   };
   const blockedBy: Record<TaxonomyKind, ((row: TaxonomyRow) => string | null) | undefined> = {
     chains: (row) => inUse(row) ?? (clustersOf(row.code) ? t('taxonomy.hasClustersHint', { count: clustersOf(row.code) }) : null),
     clusters: inUse,
     districts: undefined,
   };
-  return <EntryTable kind={kind} rows={taxonomy[kind]} usage={counts} extraColumns={extra[kind]} blockedBy={blockedBy[kind]} onEdit={onEdit} />;
+  return (
+    <EntryTable kind={kind} rows={taxonomy[kind]} usage={counts} extraColumns={extra[kind]} blockedBy={blockedBy[kind]} onEdit={onEdit} />
+  );
 }
