@@ -22,6 +22,12 @@ export const MESSAGES = {
   'validation.minItems': { zh: '字段「{field}」至少 {limit} 项', en: 'Field "{field}" needs at least {limit} items' },
   'validation.maxItems': { zh: '字段「{field}」最多 {limit} 项', en: 'Field "{field}" allows at most {limit} items' },
   'validation.invalid': { zh: '字段「{field}」无效', en: 'Field "{field}" is invalid' },
+  'validation.notFinite': { zh: '字段「{field}」应为有限的数值', en: 'Field "{field}" must be a finite number' },
+  'validation.malformedText': {
+    zh: '字段「{field}」含有无效字符（不是有效的 Unicode 文本）',
+    en: 'Field "{field}" is not well-formed Unicode text',
+  },
+  'request.tooDeep': { zh: '请求体嵌套层级过深（最多 {limit} 层）', en: 'The request body is nested too deeply (at most {limit} levels)' },
   'request.badJson': { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
   'request.badBody': { zh: '请求体格式不正确', en: 'The request body is malformed' },
   'request.tooLarge': { zh: '上传内容过大', en: 'The upload is too large' },

@@ -105,6 +105,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: raw }, 'unhandled error');
       error = new AppError(500, 'server.internal');
     }
+    // the caller's mistake, not the server's: one line, no stack
+    if (error.status < 500) request.log.info({ status: error.status, code: error.key, field: error.field }, 'client error');
     // A download route may have set its own type and file name before failing: the error is JSON.
     reply.removeHeader('content-disposition');
     void reply

@@ -2,6 +2,9 @@ import type { Actor } from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import { figureRecords, figuresBy, fundTotals, type RecordMetric, type ReportFilter } from './reports.repo.ts';
 import { scopedDistrict } from './scope.ts';
+import { AppError } from '../../platform/errors.ts';
+
+const MAX_YEAR_SPAN = 200;
 
 // Reports (issue 5 part 6): per year with the share of the fund, the project trend, per chain and
 // district, cumulative since a year; every figure has its records behind it (figureRecords).
@@ -16,6 +19,9 @@ export async function yearRows(db: Executor, actor: Actor, filter: ReportFilter)
   const years = [...byYear.keys()];
   const from = filter.from ?? Math.min(...years, new Date().getFullYear());
   const to = filter.to ?? Math.max(...years, from);
+  // the schema bounds both years; this keeps the loop bounded whatever reaches it
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to - from > MAX_YEAR_SPAN)
+    throw new AppError(400, 'validation.invalid', {}, 'to');
   const rows = [];
   for (let year = from; year <= to; year++) {
     const g = byYear.get(year);
