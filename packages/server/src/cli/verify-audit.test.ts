@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runScript } from './spawn.test-support.ts';
 import SQLite from 'better-sqlite3';
 
-// The auditor's command: exit 0 on an intact chain, 1 and the first bad entry once someone edits it.
+// The auditor's command: exit 0 on an intact chain, 1 and every bad entry once someone edits them.
 describe('npm run audit:verify', () => {
   let env: Record<string, string>;
   let dataDir: string;
@@ -31,12 +31,14 @@ describe('npm run audit:verify', () => {
     expect(res.stdout).toContain('2 entries verified');
   });
 
-  it('fails on an entry edited in the database, naming it', async () => {
+  it('fails on entries edited in the database, naming every one, not only the first', async () => {
     const db = new SQLite(env.ZHIZAO_SQLITE_PATH!);
-    db.prepare(`update audit_log set actor_username = 'someone-else' where seq = 1`).run();
+    db.prepare(`update audit_log set actor_username = 'someone-else' where seq in (1, 2)`).run();
     db.close();
     const res = await runCommand('npm', ['run', '-s', 'audit:verify'], env);
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('broken at entry 1 (altered)');
+    expect(res.stderr).toContain('broken at entry 1 (altered); 2 problem(s) in 2 entries checked');
+    expect(res.stderr).toContain('entry 1: altered');
+    expect(res.stderr).toContain('entry 2: altered');
   });
 });

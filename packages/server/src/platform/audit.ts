@@ -55,6 +55,14 @@ export function chainContent(f: ChainedFields): string {
 }
 
 const toJson = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+/**
+ * Text as the database will keep it: a lone surrogate is stored as U+FFFD, while JSON.stringify would hash
+ * it as an escape, so an entry written with one would never verify. Hash what is stored.
+ */
+const stored = <T extends string | null>(text: T): T => (text === null ? text : (text.toWellFormed() as T));
+
+/** Problems the verifier lists, at most; the count goes on past it. */
+const MAX_LISTED_PROBLEMS = 1000;
 
 export class AuditLog {
   constructor(private readonly key: Buffer) {}
@@ -79,14 +87,14 @@ export class AuditLog {
       seq,
       at,
       actorUserId: actor.userId,
-      actorUsername: actor.username,
-      actorRole: actor.role,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      actorUsername: stored(actor.username),
+      actorRole: stored(actor.role),
+      action: stored(entry.action),
+      entityType: stored(entry.entityType),
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : stored(String(entry.entityId)),
       beforeJson: toJson(entry.before),
       afterJson: toJson(entry.after),
-      ip: actor.ip,
+      ip: stored(actor.ip),
       prevHash,
     };
     return { ...fields, hash: hmacSm3(this.key, chainContent(fields)) };
@@ -121,30 +129,57 @@ export class AuditLog {
     await tx.updateTable('auditHead').set({ hash: prevHash }).where('id', '=', 1).execute();
   }
 
-  /** Walks the whole chain. Reports the first entry that was edited, removed or inserted. */
+  /**
+   * Walks the whole chain and reports every entry that was edited, removed or inserted, going on past each
+   * one: a bad row can neither hide later tampering nor stop the check. Each row's own hash covers its
+   * content; its link covers its place, so an edited row is one problem, not a cascade.
+   */
   async verify(db: Executor): Promise<AuditVerification> {
+    const problems: AuditProblem[] = [];
+    let problemCount = 0;
+    const report = (problem: AuditProblem) => {
+      problemCount++;
+      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(problem);
+    };
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
+    let checked = 0;
     const pageSize = 2000;
     for (;;) {
       const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
       for (const row of rows) {
-        if (row.seq !== expectedSeq) return { ok: false, checked: expectedSeq - 1, firstBadSeq: expectedSeq, problem: 'missing' };
-        if (row.prevHash !== prevHash) return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'brokenLink' };
+        const gap = row.seq !== expectedSeq;
+        if (gap) report({ seq: expectedSeq, toSeq: row.seq - 1, kind: 'missing' });
         const { hash, ...fields } = row;
-        if (hmacSm3(this.key, chainContent(fields)) !== hash)
-          return { ok: false, checked: expectedSeq - 1, firstBadSeq: row.seq, problem: 'altered' };
+        if (hmacSm3(this.key, chainContent(fields)) !== hash) report({ seq: row.seq, kind: 'altered' });
+        else if (!gap && row.prevHash !== prevHash) report({ seq: row.seq, kind: 'brokenLink' });
         prevHash = hash;
-        expectedSeq++;
+        expectedSeq = row.seq + 1;
+        checked++;
       }
       if (rows.length < pageSize) break;
     }
     const head = await db.selectFrom('auditHead').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-    if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
-      return { ok: false, checked: expectedSeq - 1, firstBadSeq: expectedSeq, problem: 'missing' };
-    }
-    return { ok: true, checked: expectedSeq - 1, firstBadSeq: null, problem: null };
+    if (head.seq > expectedSeq - 1) report({ seq: expectedSeq, toSeq: head.seq, kind: 'missing' });
+    else if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) report({ seq: head.seq, kind: 'headMismatch' });
+    const first = problems[0] ?? null;
+    return {
+      ok: problemCount === 0,
+      checked,
+      firstBadSeq: first?.seq ?? null,
+      problem: first ? (first.kind === 'headMismatch' ? 'missing' : first.kind) : null,
+      problemCount,
+      problems,
+    };
   }
+}
+
+export interface AuditProblem {
+  /** The entry (or the first of a missing run, through toSeq). */
+  seq: number;
+  toSeq?: number;
+  /** missing: entries deleted; altered: an entry's content edited; brokenLink: an entry inserted or moved; headMismatch: the chain's head was reset. */
+  kind: 'missing' | 'altered' | 'brokenLink' | 'headMismatch';
 }
 
 export interface AuditVerification {
@@ -152,4 +187,7 @@ export interface AuditVerification {
   checked: number;
   firstBadSeq: number | null;
   problem: 'missing' | 'brokenLink' | 'altered' | null;
+  problemCount: number;
+  /** Every problem found, in order (the first MAX_LISTED_PROBLEMS). */
+  problems: AuditProblem[];
 }

@@ -177,7 +177,7 @@ describeEachDatabase('audit log', (server) => {
 
   it('verifies an intact chain: every entry, in order, up to the head', async () => {
     const result = await verify();
-    expect(result).toEqual({ ok: true, checked: (await head()).seq, firstBadSeq: null, problem: null });
+    expect(result).toEqual({ ok: true, checked: (await head()).seq, firstBadSeq: null, problem: null, problemCount: 0, problems: [] });
     expect(result.checked).toBeGreaterThan(10);
   });
 
@@ -191,7 +191,12 @@ describeEachDatabase('audit log', (server) => {
       .set({ afterJson: row.afterJson!.replace(e.name, '篡改后的名称') })
       .where('seq', '=', entry.seq)
       .execute();
-    expect(await verify()).toMatchObject({ ok: false, firstBadSeq: entry.seq, problem: 'altered', checked: entry.seq - 1 });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: entry.seq,
+      problem: 'altered',
+      problems: [{ seq: entry.seq, kind: 'altered' }],
+    });
     await db().updateTable('auditLog').set({ afterJson: row.afterJson }).where('seq', '=', entry.seq).execute();
     expect((await verify()).ok).toBe(true);
   });
@@ -211,7 +216,12 @@ describeEachDatabase('audit log', (server) => {
     const { seq: last } = await head();
     const row = await db().selectFrom('auditLog').selectAll().where('seq', '=', last).executeTakeFirstOrThrow();
     await db().deleteFrom('auditLog').where('seq', '=', last).execute();
-    expect(await verify()).toMatchObject({ ok: false, firstBadSeq: last, problem: 'missing', checked: last - 1 });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      firstBadSeq: last,
+      problem: 'missing',
+      problems: [{ seq: last, toSeq: last, kind: 'missing' }],
+    });
     await db().insertInto('auditLog').values(row).execute();
     expect((await verify()).ok).toBe(true);
   });
@@ -257,6 +267,50 @@ describeEachDatabase('audit log', (server) => {
     expect((await verify()).ok).toBe(true);
   });
 
+  it('reports every bad entry and goes on past each one, so one bad row hides nothing after it', async () => {
+    for (let i = 0; i < 3; i++) await create(admin);
+    const { seq: last } = await head();
+    const [edited, deleted, forged] = [last - 6, last - 4, last - 1];
+    const rows = await db().selectFrom('auditLog').selectAll().where('seq', 'in', [edited, deleted, forged]).orderBy('seq').execute();
+    await db().updateTable('auditLog').set({ action: 'tampered' }).where('seq', '=', edited).execute();
+    await db().deleteFrom('auditLog').where('seq', '=', deleted).execute();
+    await db().updateTable('auditLog').set({ ip: '10.9.9.9' }).where('seq', '=', forged).execute();
+    const result = await verify();
+    expect(result).toMatchObject({ ok: false, firstBadSeq: edited, problem: 'altered', problemCount: 3, checked: last - 1 });
+    expect(result.problems).toEqual([
+      { seq: edited, kind: 'altered' },
+      { seq: deleted, toSeq: deleted, kind: 'missing' },
+      { seq: forged, kind: 'altered' },
+    ]);
+    for (const row of rows) {
+      await db().deleteFrom('auditLog').where('seq', '=', row.seq).execute();
+      await db().insertInto('auditLog').values(row).execute();
+    }
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('hashes text as it is stored: an entry written with a lone surrogate verifies', async () => {
+    const ctx = server().ctx;
+    await ctx.db
+      .transaction()
+      .execute((tx) =>
+        ctx.audit.append(
+          tx,
+          { userId: null, username: 'lone\ud800', role: null, ip: '127.0.0.1' },
+          { action: 'auth.loginFailed', entityType: 'user', entityId: '\udfff', after: { note: '\ud800' } },
+        ),
+      );
+    const row = await db().selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(row.actorUsername).toBe('lone\ufffd');
+    expect(await verify()).toMatchObject({ ok: true, problemCount: 0 });
+  });
+
+  it('refuses a login whose username is not well-formed Unicode with 400 naming the field, and the chain still verifies', async () => {
+    const res = await server().client().post('/api/auth/login', { username: 'x\ud800', password: 'whatever' });
+    expectError(res, 400, 'validation.malformedText', 'username');
+    expect((await verify()).ok).toBe(true);
+  });
+
   it('keeps a valid, gap-free chain under parallel changes from several clients', async () => {
     // (each account may hold three sessions: two more bureau logins would end `admin`'s)
     const clients = [
@@ -282,7 +336,7 @@ describeEachDatabase('audit log', (server) => {
     expect(end - start).toBe(ok);
     const seqs = (await db().selectFrom('auditLog').select('seq').orderBy('seq').execute()).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: end }, (_, i) => i + 1));
-    expect(await verify()).toEqual({ ok: true, checked: end, firstBadSeq: null, problem: null });
+    expect(await verify()).toEqual({ ok: true, checked: end, firstBadSeq: null, problem: null, problemCount: 0, problems: [] });
   });
 
   it('writes no entry for a change that fails', async () => {

@@ -79,7 +79,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
     {
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the HMAC-SM3 chain; reports the first edited or deleted entry',
+        summary: 'Recompute the HMAC-SM3 chain; reports every edited, inserted or deleted entry (problems), the first one as firstBadSeq',
         response: errorResponses,
       },
     },

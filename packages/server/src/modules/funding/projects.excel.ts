@@ -193,13 +193,11 @@ export async function importProjects(ctx: AppContext, actor: Actor, who: AuditAc
       'funding.importInvalid',
       { count: problems.length },
       'file',
-      problems
-        .slice(0, 200)
-        .map((p) => ({
-          field: `rows.${p.row}.${p.field}`,
-          key: 'funding.importRowProblem' as const,
-          params: { row: p.row, column: headerOf(p.field), problem: p.message },
-        })),
+      problems.slice(0, 200).map((p) => ({
+        field: `rows.${p.row}.${p.field}`,
+        key: 'funding.importRowProblem' as const,
+        params: { row: p.row, column: headerOf(p.field), problem: p.message },
+      })),
     );
   }
   const ids = await ctx.db.transaction().execute(async (tx) => {

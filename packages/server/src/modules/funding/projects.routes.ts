@@ -161,15 +161,13 @@ export function registerFundingProjectRoutes(app: FastifyInstance, ctx: AppConte
     async (request, reply) => {
       const actor = authorize(request, 'funding.project.export');
       const data = await exportProjects(ctx.db, actor, request.query);
-      await ctx.db
-        .transaction()
-        .execute((tx) =>
-          ctx.audit.append(tx, auditActor(request), {
-            action: 'funding.project.export',
-            entityType: 'fundingProject',
-            after: { format: 'xlsx', filter: request.query },
-          }),
-        );
+      await ctx.db.transaction().execute((tx) =>
+        ctx.audit.append(tx, auditActor(request), {
+          action: 'funding.project.export',
+          entityType: 'fundingProject',
+          after: { format: 'xlsx', filter: request.query },
+        }),
+      );
       const day = chinaDate();
       return reply
         .header('content-type', XLSX)

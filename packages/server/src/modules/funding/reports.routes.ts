@@ -144,15 +144,13 @@ export function registerFundingReportRoutes(app: FastifyInstance, ctx: AppContex
     async (request, reply) => {
       const actor = requireActor(request);
       const data = await reportWorkbook(ctx.db, actor, request.query);
-      await ctx.db
-        .transaction()
-        .execute((tx) =>
-          ctx.audit.append(tx, auditActor(request), {
-            action: 'funding.report.export',
-            entityType: 'fundingReport',
-            after: { format: 'xlsx', filter: request.query },
-          }),
-        );
+      await ctx.db.transaction().execute((tx) =>
+        ctx.audit.append(tx, auditActor(request), {
+          action: 'funding.report.export',
+          entityType: 'fundingReport',
+          after: { format: 'xlsx', filter: request.query },
+        }),
+      );
       const day = chinaDate();
       return reply
         .header('content-type', XLSX)

@@ -191,15 +191,13 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
     async (request, reply) => {
       const filter = scopeBureauFilter(requireActor(request), filterOf(request.query));
       const stream = await distributionWorkbook(ctx.db, request.query.groupBy, filter, request.query.national);
-      await ctx.db
-        .transaction()
-        .execute((tx) =>
-          ctx.audit.append(tx, auditActor(request), {
-            action: 'maturity.distribution.export',
-            entityType: 'maturityAssessment',
-            after: { format: 'xlsx', groupBy: request.query.groupBy, filter },
-          }),
-        );
+      await ctx.db.transaction().execute((tx) =>
+        ctx.audit.append(tx, auditActor(request), {
+          action: 'maturity.distribution.export',
+          entityType: 'maturityAssessment',
+          after: { format: 'xlsx', groupBy: request.query.groupBy, filter },
+        }),
+      );
       const day = chinaDate();
       return sendXlsx(reply, `成熟度等级分布-${day}.xlsx`, `maturity-distribution-${day}.xlsx`, stream);
     },
@@ -221,15 +219,13 @@ export function registerMaturityBureauRoutes(app: FastifyInstance, ctx: AppConte
       const filter = { ...scopeBureauFilter(requireActor(request), filterOf(request.query)), minLevel: request.query.minLevel };
       const districts = await ctx.db.selectFrom('district').select(['code', 'nameZh']).execute();
       const stream = await eligibleWorkbook(ctx.db, filter, new Map(districts.map((d) => [d.code, d.nameZh])));
-      await ctx.db
-        .transaction()
-        .execute((tx) =>
-          ctx.audit.append(tx, auditActor(request), {
-            action: 'maturity.eligible.export',
-            entityType: 'maturityAssessment',
-            after: { format: 'xlsx', filter },
-          }),
-        );
+      await ctx.db.transaction().execute((tx) =>
+        ctx.audit.append(tx, auditActor(request), {
+          action: 'maturity.eligible.export',
+          entityType: 'maturityAssessment',
+          after: { format: 'xlsx', filter },
+        }),
+      );
       const day = chinaDate();
       return sendXlsx(reply, `成熟度可申报企业-${day}.xlsx`, `maturity-eligible-${day}.xlsx`, stream);
     },

@@ -182,14 +182,12 @@ export async function upsertExpertAnswers(
       .insertInto('maturityExpertAnswer')
       .values(rows.slice(i, i + 500))
       .onConflict((oc) =>
-        oc
-          .columns(['reviewId', 'requirementId'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            naReason: eb.ref('excluded.naReason'),
-            note: eb.ref('excluded.note'),
-            updatedAt: eb.ref('excluded.updatedAt'),
-          })),
+        oc.columns(['reviewId', 'requirementId']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          naReason: eb.ref('excluded.naReason'),
+          note: eb.ref('excluded.note'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+        })),
       )
       .execute();
   }

@@ -336,14 +336,12 @@ export async function upsertAnswers(
       .insertInto('maturityAnswer')
       .values(rows.slice(i, i + 500))
       .onConflict((oc) =>
-        oc
-          .columns(['assessmentId', 'requirementId'])
-          .doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            naReason: eb.ref('excluded.naReason'),
-            note: eb.ref('excluded.note'),
-            updatedAt: eb.ref('excluded.updatedAt'),
-          })),
+        oc.columns(['assessmentId', 'requirementId']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          naReason: eb.ref('excluded.naReason'),
+          note: eb.ref('excluded.note'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+        })),
       )
       .execute();
   }

@@ -45,23 +45,21 @@ describeEachDatabase('maturity report', (server) => {
     const { ctx } = server();
     serial++;
     const district = input.districtCode ?? '371002';
-    const created = await ctx.db
-      .transaction()
-      .execute((tx) =>
-        insertEnterprise(
-          tx,
-          enterpriseInput(
-            {
-              districtCode: district,
-              chainCodes: input.chainCodes ?? [],
-              manufacturingType: input.manufacturingType ?? 'discrete',
-              creditCode: completeCreditCode(`91${district}PE${String(serial).padStart(7, '0')}`),
-              name: `同行企业${serial}`,
-            },
-            serial,
-          ),
+    const created = await ctx.db.transaction().execute((tx) =>
+      insertEnterprise(
+        tx,
+        enterpriseInput(
+          {
+            districtCode: district,
+            chainCodes: input.chainCodes ?? [],
+            manufacturingType: input.manufacturingType ?? 'discrete',
+            creditCode: completeCreditCode(`91${district}PE${String(serial).padStart(7, '0')}`),
+            name: `同行企业${serial}`,
+          },
+          serial,
         ),
-      );
+      ),
+    );
     for (const [i, reached] of reachedLevels.entries())
       await submitted(created.id, input.manufacturingType ?? 'discrete', reached, `2026-0${i + 1}-15T02:00:00.000Z`);
     return created.id;

@@ -61,20 +61,18 @@ describeEachDatabase('recognition routes under hostile input', (server) => {
     const tie = await clients.bureau!.post(`/api/recognition/experts/${expert!.id}/ties`, { providerName: '某服务商' });
     ids.tie = tie.body.id;
     const { db } = server().ctx;
-    const rid = await db
-      .transaction()
-      .execute((tx) =>
-        grantRecognition(tx, {
-          enterpriseId: server().enterprises.huancui,
-          kind: 'smart_factory',
-          level: 'municipal',
-          year: 2024,
-          projectName: '清扫项目',
-          recognisedOn: '2024-06-30',
-          source: 'record',
-          kpisJson: JSON.stringify(FILLED.kpis),
-        }),
-      );
+    const rid = await db.transaction().execute((tx) =>
+      grantRecognition(tx, {
+        enterpriseId: server().enterprises.huancui,
+        kind: 'smart_factory',
+        level: 'municipal',
+        year: 2024,
+        projectName: '清扫项目',
+        recognisedOn: '2024-06-30',
+        source: 'record',
+        kpisJson: JSON.stringify(FILLED.kpis),
+      }),
+    );
     ids.recognition = rid.id;
     const pack = await clients.bureau!.post('/api/recognition/recommendations', {
       targetLevel: 'provincial',
