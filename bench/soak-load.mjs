@@ -30,13 +30,17 @@ const kinds = {
     connections: 16,
     requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/handles/${pick(handles)}` }) }],
   },
+  // browsing and writes at a set pace (what a city's staff and enterprise systems send), resolution as fast as it goes:
+  // on SQLite every query runs on the server's event loop, so an unpaced browser would measure only itself
   browsing: {
     connections: 4,
+    overallRate: 50,
     headers: { cookie: admin.cookie, 'accept-language': 'zh-CN' },
     requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: pick(browsePaths) }) }],
   },
   writes: {
     connections: 2,
+    overallRate: 10,
     headers: { cookie: enterprise.cookie, 'x-csrf-token': enterprise.csrfToken, 'content-type': 'application/json' },
     requests: [{ method: 'POST', path: '/api/identifiers/records/batch', setupRequest: (r) => ({ ...r, body: writeBody() }) }],
   },

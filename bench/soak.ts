@@ -12,6 +12,7 @@ import { postgresAvailable, type Kind } from './targets.ts';
 // in rounds of ROUND_SECONDS — anonymous handle resolution, a bureau user browsing lists and reports, an
 // enterprise registering identifiers in batches of 20. Reports requests, errors (must be 0) and the worst
 // round's p99 per kind, and the server's RSS at the start, its peak and at the end. Stops by itself.
+// Browsing is paced at 50 requests/s and writes at 10 batches/s (200 identifiers/s); resolution is open.
 
 const ROUND_SECONDS = 30;
 const ROOT = path.resolve(import.meta.dirname, '..');
