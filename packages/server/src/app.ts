@@ -93,8 +93,15 @@ function serveWebApp(app: FastifyInstance, config: Config): void {
   void app.register(fastifyStatic, { root: dist, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) throw new AppError(404, 'request.notFound');
-    const file = path.join(dist, request.url.split('?')[0]!);
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    const file = fileInside(dist, request.url.split('?')[0]!);
+    if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
     return reply.sendFile('index.html');
   });
+}
+
+/** The file a URL path names inside `root`, or null when it leads outside (a sibling such as dist-private starts with dist too). */
+export function fileInside(root: string, urlPath: string): string | null {
+  const base = path.resolve(root);
+  const file = path.join(base, urlPath);
+  return file.startsWith(base + path.sep) ? file : null;
 }
