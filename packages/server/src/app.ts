@@ -26,6 +26,7 @@ import { registerAuth } from './platform/auth.ts';
 import type { AppContext } from './platform/context.ts';
 import { AppError, clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
 import { registerInputRules } from './platform/input.ts';
+import { registerProtection } from './platform/protection.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -56,6 +57,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  app.decorate('limits', await registerProtection(app, config.rateLimits));
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
   registerErrorHandling(app);
   registerAuth(app, ctx);

@@ -18,7 +18,25 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy (the audit log records client addresses). */
   trustProxy: boolean;
   logLevel: string;
+  /** Requests per minute, each counted per source address (usernames for `loginPerUsername`). */
+  rateLimits: RateLimitConfig;
 }
+
+export interface RateLimitConfig {
+  loginPerSource: number;
+  loginPerUsername: number;
+  /** Failed API-key authentications (Handle, SNMS, EPCIS) per source; successful ones are never counted. */
+  apiKeyFailuresPerSource: number;
+  /** Public forms (real-name objections) per source. */
+  publicFormsPerSource: number;
+  /** Public pages and their lookups (the trace page a product's QR code opens) per source. */
+  publicPagesPerSource: number;
+}
+
+const perMinute = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
+};
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -36,5 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.ZHIZAO_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.ZHIZAO_TRUST_PROXY === '1',
+    rateLimits: {
+      loginPerSource: perMinute(env.ZHIZAO_RATE_LOGIN_PER_SOURCE, 30),
+      loginPerUsername: perMinute(env.ZHIZAO_RATE_LOGIN_PER_USERNAME, 10),
+      apiKeyFailuresPerSource: perMinute(env.ZHIZAO_RATE_API_KEY_FAILURES, 20),
+      publicFormsPerSource: perMinute(env.ZHIZAO_RATE_PUBLIC_FORMS, 10),
+      publicPagesPerSource: perMinute(env.ZHIZAO_RATE_PUBLIC_PAGES, 300),
+    },
   };
 }

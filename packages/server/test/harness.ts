@@ -61,6 +61,12 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
     ZHIZAO_DEMO: '0',
     LOG_LEVEL: 'silent',
     ZHIZAO_WEB_DIST: '',
+    // the suites log in and call from 127.0.0.1 thousands of times; protection.test.ts sets low limits
+    ZHIZAO_RATE_LOGIN_PER_SOURCE: '1000000',
+    ZHIZAO_RATE_LOGIN_PER_USERNAME: '1000000',
+    ZHIZAO_RATE_API_KEY_FAILURES: '1000000',
+    ZHIZAO_RATE_PUBLIC_FORMS: '1000000',
+    ZHIZAO_RATE_PUBLIC_PAGES: '1000000',
     ...env,
   });
   const { app, ctx } = await buildApp(config);

@@ -37,7 +37,7 @@ export const MESSAGES = {
   'request.malformed': { zh: '请求格式不正确', en: 'The request is malformed' },
   'request.headersTooLarge': { zh: '请求头过大', en: 'The request headers are too large' },
   'request.timeout': { zh: '请求超时', en: 'The request timed out' },
-  'request.rateLimited': { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  'request.rateLimited': { zh: '请求过于频繁，请 {seconds} 秒后再试', en: 'Too many requests; try again in {seconds} s' },
   'server.internal': { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
   // auth
   'auth.required': { zh: '请先登录', en: 'Please log in' },

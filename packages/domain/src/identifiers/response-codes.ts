@@ -3,6 +3,8 @@
 export const RC = {
   success: 1,
   error: 2,
+  // RFC 3652 §2.2.2.1 RC_SERVER_TOO_BUSY: the answer to a source over its limit
+  serverTooBusy: 3,
   protocolError: 4,
   handleNotFound: 100,
   handleAlreadyExists: 101,

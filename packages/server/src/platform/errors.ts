@@ -109,6 +109,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.status < 500) request.log.info({ status: error.status, code: error.key, field: error.field }, 'client error');
     // A download route may have set its own type and file name before failing: the error is JSON.
     reply.removeHeader('content-disposition');
+    if (error.status === 429 && error.params.seconds !== undefined) void reply.header('retry-after', String(error.params.seconds));
     void reply
       .status(error.status)
       .type('application/json; charset=utf-8')

@@ -37,6 +37,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     {
       // A login creates a session rather than using one; there is no token to check yet.
       config: { skipCsrf: true, openWithExpiredPassword: true },
+      // per source and per username, before the password is checked: guessing is slowed from anywhere
+      preHandler: [app.limits.loginPerSource, app.limits.loginPerUsername],
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets an httpOnly session cookie and returns the CSRF token',
@@ -57,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      setSessionCookie(reply, result.token, ctx.config.secureCookies);
+      setSessionCookie(reply, result.token, ctx.config.secureCookies || request.protocol === 'https');
       return sessionView(ctx, result.user, result.csrfToken);
     },
   );

@@ -35,7 +35,21 @@ export function parseBasic(header: string | undefined): { user: string; secret: 
 }
 
 /** The enterprise an API key id and secret, or a `300:<prefix>/ADMIN` identity and secret, stand for; null when they do not match. */
-export async function verifyApiCredentials(ctx: AppContext, node: IdentifierNode, user: string, secret: string): Promise<Caller | null> {
+export async function verifyApiCredentials(
+  ctx: AppContext,
+  node: IdentifierNode,
+  request: FastifyRequest,
+  user: string,
+  secret: string,
+): Promise<Caller | null> {
+  const failures = request.server.limits.apiKeyFailures;
+  failures.refuseIfBlocked(request);
+  const caller = await checkApiCredentials(ctx, node, user, secret);
+  if (!caller) await failures.failed(request);
+  return caller;
+}
+
+async function checkApiCredentials(ctx: AppContext, node: IdentifierNode, user: string, secret: string): Promise<Caller | null> {
   const cacheKey = sm3(`${user}\u0000${secret}`);
   const cached = node.verified.get(cacheKey);
   if (cached && cached.until > Date.now()) return { enterpriseId: cached.enterpriseId, keyId: cached.keyId };
@@ -60,7 +74,7 @@ export async function handleCaller(ctx: AppContext, node: IdentifierNode, reques
   if (authorization) {
     const basic = parseBasic(authorization);
     if (!basic) return { problem: 'failed' };
-    const caller = await verifyApiCredentials(ctx, node, basic.user, basic.secret);
+    const caller = await verifyApiCredentials(ctx, node, request, basic.user, basic.secret);
     return caller ? { caller } : { problem: 'failed' };
   }
   const actor = request.actor;

@@ -70,6 +70,14 @@ function fail(
 /** Failures before the handler (media type, JSON syntax, NUL characters) in Handle.Net's shape. */
 function handleErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const handle = (request.params as { '*'?: string } | undefined)?.['*'];
+  if (error instanceof AppError && error.status === 429) {
+    void reply.header('retry-after', String(error.params.seconds ?? 60));
+    return sendHandle(request, reply, 429, {
+      responseCode: RC.serverTooBusy,
+      ...(handle !== undefined ? { handle } : {}),
+      message: formatMessage(error.key, 'en', error.params),
+    });
+  }
   if (error instanceof AppError && error.status < 500) return fail(request, reply, RC.protocolError, handle, error.key, error.params);
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return fail(request, reply, RC.protocolError, handle, 'identifiers.unsupportedMediaType');

@@ -121,7 +121,7 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
   }
   const auditOf = (request: FastifyRequest, who: Caller) => ({ userId: null, username: `apikey:${who.keyId}`, role: null, ip: request.ip });
 
-  app.post('/identity/token', route, async (request, reply) => {
+  app.post('/identity/token', { ...route, preHandler: app.limits.loginPerSource }, async (request, reply) => {
     const body = request.body as { username?: unknown; password?: unknown } | null;
     if (
       !body ||
@@ -132,7 +132,7 @@ export function registerSnmsRoutes(app: FastifyInstance, ctx: AppContext): void 
     ) {
       return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.authFailed');
     }
-    const who = await verifyApiCredentials(ctx, node, body.username, body.password);
+    const who = await verifyApiCredentials(ctx, node, request, body.username, body.password);
     if (!who) return refuse(request, reply, SNMS_STATUS.businessFailure, 'identifiers.authFailed');
     return ok(reply, { token: await issueToken(ctx, who) });
   });

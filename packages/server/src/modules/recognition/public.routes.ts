@@ -84,6 +84,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: AppContext): voi
   }>(
     '/api/public/recognition/notices/:id/objections',
     {
+      preHandler: app.limits.publicForms,
       schema: {
         tags,
         summary:

@@ -16,7 +16,7 @@ async function apiKeyEnterprise(ctx: AppContext, request: FastifyRequest): Promi
   const header = request.headers.authorization;
   if (!header || request.actor) return null;
   const basic = parseBasic(header);
-  const caller = basic ? await verifyApiCredentials(ctx, identifierNode(ctx), basic.user, basic.secret) : null;
+  const caller = basic ? await verifyApiCredentials(ctx, identifierNode(ctx), request, basic.user, basic.secret) : null;
   if (!caller) throw new AppError(401, 'traceability.badApiKey');
   return caller;
 }

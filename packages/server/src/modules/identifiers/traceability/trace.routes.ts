@@ -19,6 +19,7 @@ export function registerTraceRoutes(app: FastifyInstance, ctx: AppContext): void
   app.get<{ Querystring: { id: string } }>(
     '/api/trace',
     {
+      preHandler: app.limits.publicPages,
       schema: {
         tags,
         summary:
