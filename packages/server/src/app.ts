@@ -26,6 +26,7 @@ import { registerAuth } from './platform/auth.ts';
 import type { AppContext } from './platform/context.ts';
 import { AppError, clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
 import { registerInputRules } from './platform/input.ts';
+import { registerJobRunner } from './platform/jobs.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -60,6 +61,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerErrorHandling(app);
   registerAuth(app, ctx);
   registerInputRules(app);
+  // before the modules: it stops before their close hooks run, and starts once every module is ready
+  registerJobRunner(app, ctx);
 
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
     await db.selectFrom('auditHead').select('seq').executeTakeFirst();
