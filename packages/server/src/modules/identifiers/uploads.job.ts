@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { formatMessage, type Locale } from '@zhizao/domain';
 import type { Tx } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
@@ -102,6 +103,8 @@ export function uploadJobHandler(ctx: AppContext): JobHandler<UploadPayload> {
       let errors = JSON.parse(upload.errorsJson) as UploadError[];
       if (upload.status === 'queued') await ctx.db.updateTable('idUploadJob').set({ status: 'running' }).where('id', '=', job.id).execute();
       for (let seq = job.progressDone; seq < job.progressTotal; seq++) {
+        // on SQLite every query resolves at once: without a turn of the event loop, requests wait for the whole job
+        await nextTurn();
         run.throwIfStopped();
         let chunk = await run.item<UploadChunk>(seq);
         const next = { status: 'running', processed: processed + chunk.length, registered, errors: [...errors] };
