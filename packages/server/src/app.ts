@@ -27,6 +27,7 @@ import type { AppContext } from './platform/context.ts';
 import { AppError, clientErrorHandler, frameworkErrors, registerErrorHandling } from './platform/errors.ts';
 import { registerInputRules } from './platform/input.ts';
 import { registerProtection } from './platform/protection.ts';
+import { registerJobRunner } from './platform/jobs.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -62,6 +63,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerErrorHandling(app);
   registerAuth(app, ctx);
   registerInputRules(app);
+  // before the modules: it stops before their close hooks run, and starts once every module is ready
+  registerJobRunner(app, ctx);
 
   app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database check' } }, async () => {
     await db.selectFrom('auditHead').select('seq').executeTakeFirst();

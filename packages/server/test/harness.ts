@@ -52,24 +52,8 @@ export function enterpriseInput(overrides: Partial<EnterpriseInput> = {}, serial
   };
 }
 
-export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestServer> {
-  const database = await createTestDatabase(kind);
-  const config = loadConfig({
-    ZHIZAO_DATA_DIR: database.dataDir,
-    ZHIZAO_SQLITE_PATH: database.sqlitePath,
-    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-    ZHIZAO_DEMO: '0',
-    LOG_LEVEL: 'silent',
-    ZHIZAO_WEB_DIST: '',
-    // the suites log in and call from 127.0.0.1 thousands of times; protection.test.ts sets low limits
-    ZHIZAO_RATE_LOGIN_PER_SOURCE: '1000000',
-    ZHIZAO_RATE_LOGIN_PER_USERNAME: '1000000',
-    ZHIZAO_RATE_API_KEY_FAILURES: '1000000',
-    ZHIZAO_RATE_PUBLIC_FORMS: '1000000',
-    ZHIZAO_RATE_PUBLIC_PAGES: '1000000',
-    ...env,
-  });
-  const { app, ctx } = await buildApp(config);
+/** The fixture taxonomy, enterprises and one account per role (password TEST_PASSWORD), in a fresh database. */
+export async function seedFixtures(ctx: AppContext): Promise<TestServer['enterprises']> {
   await ctx.db
     .insertInto('industryChain')
     .values([
@@ -104,6 +88,28 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
       enterpriseId: role === 'enterprise_user' ? enterprises.huancui : null,
     });
   }
+  return enterprises;
+}
+
+export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase(kind);
+  const config = loadConfig({
+    ZHIZAO_DATA_DIR: database.dataDir,
+    ZHIZAO_SQLITE_PATH: database.sqlitePath,
+    ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    ZHIZAO_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    ZHIZAO_WEB_DIST: '',
+    // the suites log in and call from 127.0.0.1 thousands of times; protection.test.ts sets low limits
+    ZHIZAO_RATE_LOGIN_PER_SOURCE: '1000000',
+    ZHIZAO_RATE_LOGIN_PER_USERNAME: '1000000',
+    ZHIZAO_RATE_API_KEY_FAILURES: '1000000',
+    ZHIZAO_RATE_PUBLIC_FORMS: '1000000',
+    ZHIZAO_RATE_PUBLIC_PAGES: '1000000',
+    ...env,
+  });
+  const { app, ctx } = await buildApp(config);
+  const enterprises = await seedFixtures(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

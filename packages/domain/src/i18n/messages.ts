@@ -2,6 +2,7 @@
 // server say the same thing. `{field}` and other braces are filled in by `formatMessage`.
 import { FUNDING_MESSAGES } from '../funding/messages.ts';
 import { IDENTIFIER_MESSAGES } from '../identifiers/messages.ts';
+import { JOB_MESSAGES } from '../jobs/messages.ts';
 import { ANSWER_PROBLEM_MESSAGES } from '../maturity/validate.ts';
 import { RECOGNITION_MESSAGES } from '../recognition/messages.ts';
 
@@ -173,6 +174,7 @@ export const MESSAGES = {
   ...RECOGNITION_MESSAGES,
   ...FUNDING_MESSAGES,
   ...IDENTIFIER_MESSAGES,
+  ...JOB_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

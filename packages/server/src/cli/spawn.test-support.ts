@@ -35,6 +35,8 @@ export interface RunningPlatform {
   readyMs: number;
   log: string;
   stop(): Promise<void>;
+  /** `kill -9`: no close hook runs, as when the machine loses power. */
+  kill(): Promise<void>;
 }
 
 /** Starts `packages/server/src/main.ts` on a free port and waits (at most `timeoutMs`) until it is ready. */
@@ -50,6 +52,10 @@ export function startPlatform(env: Record<string, string>, timeoutMs = 30_000): 
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
   return new Promise((resolve, reject) => {
     let log = '';
     let url: string | null = null;
@@ -60,7 +66,7 @@ export function startPlatform(env: Record<string, string>, timeoutMs = 30_000): 
       url ??= /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1] ?? null;
       if (url && log.includes('is ready at')) {
         clearTimeout(timer);
-        resolve({ url, readyMs: performance.now() - started, log, stop });
+        resolve({ url, readyMs: performance.now() - started, log, stop, kill });
       }
     });
     child.once('exit', (code) => {

@@ -2,6 +2,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { FundingTables } from '../modules/funding/tables.ts';
 import type { IdentifiersTables } from '../modules/identifiers/tables.ts';
 import type { RecognitionTables } from '../modules/recognition/tables.ts';
+import type { JobTables } from '../platform/jobs.tables.ts';
 
 // Table types in camelCase; the CamelCasePlugin maps them to snake_case columns.
 // Booleans are stored as 0/1 integers and timestamps as ISO-8601 text, so both dialects (and the
@@ -216,7 +217,7 @@ export interface MaturityExpertAnswerTable {
   updatedAt: string;
 }
 
-export interface Database extends RecognitionTables, FundingTables, IdentifiersTables {
+export interface Database extends RecognitionTables, FundingTables, IdentifiersTables, JobTables {
   district: DistrictTable;
   industryChain: IndustryChainTable;
   industryCluster: IndustryClusterTable;

@@ -4,6 +4,7 @@ import { expectError } from '../../../test/expect.ts';
 import { describeEachDatabase, type TestClient, type TestResponse } from '../../../test/harness.ts';
 import { download } from '../registry/excel.fixtures.ts';
 import { created, projectBody } from './funding.test-support.ts';
+import { PROJECT_IMPORT_MAX_ROWS } from './projects.excel.ts';
 
 // Projects through Excel: the template filled in and uploaded imports every row or none; the export
 // gives the same columns back in yuan.
@@ -79,6 +80,27 @@ describeEachDatabase('funding projects in Excel', (server) => {
       chainCode: 'TC1',
       totalInvestmentFen: 390_000_050,
     });
+  });
+
+  it('imports a file of the most rows allowed (one statement for all of them passed the SQLite bound-parameter limit)', async () => {
+    const before = await count();
+    const rows = Array.from({ length: PROJECT_IMPORT_MAX_ROWS }, (_, i) => [
+      huancuiCode,
+      `满额导入项目${i}`,
+      2024,
+      '智能工厂',
+      null,
+      1_000_000,
+      0,
+      0,
+      0,
+      '2024-02-01',
+      null,
+      null,
+    ]);
+    const res = await uploadProjects(bureau, await filled(template, rows));
+    expect(res.body).toEqual({ imported: PROJECT_IMPORT_MAX_ROWS });
+    expect(await count()).toBe(before + PROJECT_IMPORT_MAX_ROWS);
   });
 
   it('imports nothing when any row is wrong, and names every problem by row and column', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
+import { jobRunner } from '../../platform/jobs.ts';
 import { registerHandleRoutes } from './handle.routes.ts';
 import { registerKeyRoutes } from './keys.routes.ts';
 import { identifierNode } from './node.ts';
@@ -8,6 +9,7 @@ import { registerRecordRoutes } from './records.routes.ts';
 import { registerSnmsRoutes } from './snms.routes.ts';
 import { registerStatsRoutes } from './stats.routes.ts';
 import { registerTemplateRoutes } from './templates.routes.ts';
+import { UPLOAD_JOB, uploadJobHandler } from './uploads.job.ts';
 import { registerUploadRoutes } from './uploads.routes.ts';
 import { registerTraceabilityRoutes } from './traceability/routes.ts';
 
@@ -25,5 +27,6 @@ export function registerIdentifiersModule(app: FastifyInstance, ctx: AppContext)
   registerKeyRoutes(app, ctx);
   registerStatsRoutes(app, ctx);
   registerUploadRoutes(app, ctx);
+  jobRunner(ctx).handle(UPLOAD_JOB, uploadJobHandler(ctx));
   registerTraceabilityRoutes(app, ctx);
 }

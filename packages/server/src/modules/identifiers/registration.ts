@@ -17,6 +17,7 @@ import {
   type MessageKey,
   type ResponseCode,
 } from '@zhizao/domain';
+import type { Tx } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { identifierNode } from './node.ts';
@@ -68,6 +69,8 @@ export async function registerIdentifiers(
   who: Registrant,
   items: readonly RegistrationItem[],
   mode: RegistrationMode,
+  /** More writes to commit with the registration (an upload job's checkpoint), run last in its transaction. */
+  alongside?: (tx: Tx, result: RegistrationResult) => Promise<void>,
 ): Promise<RegistrationResult> {
   const { rows, problems } = await prepare(ctx, who, items);
   if (problems.length > 0) throw new RegistrationRefused(problems);
@@ -105,7 +108,9 @@ export async function registerIdentifiers(
       entityId: rows.length === 1 ? rows[0]!.handle : (splitHandle(rows[0]?.handleKey ?? '')?.prefix ?? null),
       after: { mode, count: rows.length, created, replaced, unchanged, handles: rows.slice(0, 20).map((r) => r.handle) },
     });
-    return { created, replaced, unchanged, handles: rows.map((r) => r.handle) };
+    const result = { created, replaced, unchanged, handles: rows.map((r) => r.handle) };
+    await alongside?.(tx, result);
+    return result;
   });
   node.forget(keys);
   node.stats.registered(who.enterpriseId, result.created);

@@ -1,25 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { formatMessage, parseCsv, uploadHeader, uploadItem, uploadLayout, type Locale, type TemplateDefinition } from '@zhizao/domain';
+import { parseCsv, uploadHeader, uploadItem, uploadLayout, type TemplateDefinition } from '@zhizao/domain';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
-import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { attachment } from '../registry/excel.routes.ts';
 import { enterpriseOf, ownedPrefix } from './access.ts';
-import { registerIdentifiers, RegistrationRefused, type RegistrationItem } from './registration.ts';
 import { templateRow } from './repo.ts';
 import { prefixParams, tags, versionSchema } from './schemas.ts';
+import { startUploadJob, type UploadError } from './uploads.job.ts';
 
-// Part 3, files: a CSV or Excel file of identifiers under one prefix and template version becomes a job. The rows are
-// registered in the background in chunks of 1,000 (each chunk in one transaction; a chunk's refused rows are reported
-// and the rest of it registered), and the web polls the job for its progress bar.
+// Part 3, files: a CSV or Excel file of identifiers under one prefix and template version becomes a durable job
+// (uploads.job.ts: registered in the background in chunks of 1,000, resumed after a restart), and the web polls the
+// job for its progress bar.
 
-const CHUNK = 1_000;
 const MAX_ROWS = 100_000;
-const MAX_ERRORS = 1_000;
 
 const jobSchema = {
   type: 'object',
@@ -41,12 +37,6 @@ const jobSchema = {
     finishedAt: { type: ['string', 'null'] },
   },
 } as const;
-
-interface UploadError {
-  row: number;
-  handle: string | null;
-  message: string;
-}
 
 /** The rows of a CSV or of the first worksheet of an .xlsx, as text. */
 async function readRows(fileName: string, data: Buffer): Promise<string[][]> {
@@ -108,27 +98,20 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
         );
       if (rows.length - 1 > MAX_ROWS) throw new AppError(400, 'identifiers.uploadTooManyRows', { limit: MAX_ROWS }, 'file');
       const items = rows.slice(1).map((row) => ({ ...uploadItem(row, layout, prefix.prefix), templateVersion: version }));
-      const id = randomUUID();
-      await ctx.db
-        .insertInto('idUploadJob')
-        .values({
-          id,
+      // the rows are stored with the job before the answer goes out; the job runner registers them chunk by chunk
+      const id = await startUploadJob(
+        ctx,
+        {
           enterpriseId,
           userId: actor.userId,
           fileName: file.filename || 'upload',
           prefix: prefix.prefix,
           templateVersion: version,
-          status: 'queued',
-          total: items.length,
-          processed: 0,
-          registered: 0,
-          errorsJson: '[]',
-          createdAt: new Date().toISOString(),
-          finishedAt: null,
-        })
-        .execute();
-      // the answer goes out now; the rows are registered after it, chunk by chunk
-      setImmediate(() => void runUpload(ctx, id, enterpriseId, auditActor(request), items, requestLocale(request)));
+          audit: auditActor(request),
+          locale: requestLocale(request),
+        },
+        items,
+      );
       return reply.code(202).send({ jobId: id });
     },
   );
@@ -186,60 +169,4 @@ export function registerUploadRoutes(app: FastifyInstance, ctx: AppContext): voi
       return { ...rest, errors: JSON.parse(errorsJson) as UploadError[] };
     },
   );
-}
-
-async function runUpload(
-  ctx: AppContext,
-  id: string,
-  enterpriseId: number,
-  audit: AuditActor,
-  items: RegistrationItem[],
-  locale: Locale,
-): Promise<void> {
-  const errors: UploadError[] = [];
-  let registered = 0;
-  let processed = 0;
-  const update = (values: { status: string; processed: number; finishedAt?: string }) =>
-    ctx.db
-      .updateTable('idUploadJob')
-      .set({ ...values, registered, errorsJson: JSON.stringify(errors.slice(0, MAX_ERRORS)) })
-      .where('id', '=', id)
-      .execute();
-  try {
-    await update({ status: 'running', processed: 0 });
-    for (let from = 0; from < items.length; from += CHUNK) {
-      let chunk = items.slice(from, from + CHUNK).map((item, i) => ({ item, row: from + i + 2 })); // row 1 is the header
-      for (let attempt = 0; attempt < 2 && chunk.length > 0; attempt++) {
-        try {
-          const result = await registerIdentifiers(
-            ctx,
-            { enterpriseId, audit },
-            chunk.map((c) => c.item),
-            'create',
-          );
-          registered += result.created;
-          break;
-        } catch (error) {
-          if (!(error instanceof RegistrationRefused) || attempt === 1) throw error;
-          const refused = new Set(error.problems.map((p) => p.item));
-          for (const p of error.problems)
-            errors.push({ row: chunk[p.item]!.row, handle: p.handle, message: formatMessage(p.key, locale, p.params) });
-          chunk = chunk.filter((_, i) => !refused.has(i));
-        }
-      }
-      processed = Math.min(items.length, from + CHUNK);
-      await update({ status: 'running', processed });
-    }
-    await update({ status: 'done', processed: items.length, finishedAt: new Date().toISOString() });
-  } catch (error) {
-    errors.push({
-      row: 0,
-      handle: null,
-      message:
-        error instanceof RegistrationRefused
-          ? formatMessage(error.problems[0]!.key, locale, error.problems[0]!.params)
-          : formatMessage('identifiers.internal', locale),
-    });
-    await update({ status: 'failed', processed, finishedAt: new Date().toISOString() }).catch(() => undefined);
-  }
 }
