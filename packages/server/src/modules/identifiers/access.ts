@@ -1,21 +1,41 @@
 import { can, handleKey, type Actor } from '@zhizao/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 
-// Ownership checks of the web-facing routes: an enterprise sees its own prefixes; the node operator (and,
-// read-only, whoever holds identifiers.node.read) sees every prefix.
+// Ownership checks of the web-facing routes: an enterprise sees its own prefixes; a district officer (who holds
+// identifiers.node.read) those of the enterprises in their district, with their contacts; the node operator every prefix.
 
 export function enterpriseOf(actor: Actor): number {
   if (actor.role !== 'enterprise_user' || !actor.enterpriseId) throw new AppError(403, 'identifiers.noEnterprise');
   return actor.enterpriseId;
 }
 
-export const seesAllPrefixes = (actor: Actor): boolean => can(actor, 'identifiers.node.operate') || can(actor, 'identifiers.node.read');
+/** Whose prefixes (and their identifiers, templates and statistics) the actor reads. */
+export type PrefixScope = { all: true } | { all: false; districtCode: string } | { all: false; enterpriseId: number };
 
-/** The prefix row when the actor may see it: its owner or the node's staff; 404 otherwise (no hint it exists). */
+export function prefixScope(actor: Actor): PrefixScope {
+  if (can(actor, 'identifiers.node.operate')) return { all: true };
+  if (actor.role === 'district_officer') return { all: false, districtCode: actor.districtCode ?? '' };
+  return { all: false, enterpriseId: enterpriseOf(actor) };
+}
+
+/** The ids of the enterprises a limited scope covers, as a subquery (for `where(enterpriseIdColumn, 'in', …)`). */
+export function enterprisesIn(db: Kysely<Database>, scope: Exclude<PrefixScope, { all: true }>) {
+  const query = db.selectFrom('enterprise').select('enterprise.id');
+  return 'districtCode' in scope
+    ? query.where('enterprise.districtCode', '=', scope.districtCode)
+    : query.where('enterprise.id', '=', scope.enterpriseId);
+}
+
+/** The prefix row when the actor may see it (its owner, the owner's district officer, the node operator); 404 otherwise (no hint it exists). */
 export async function visiblePrefix(ctx: AppContext, actor: Actor, prefix: string) {
-  const row = await ctx.db.selectFrom('idPrefix').selectAll().where('prefix', '=', handleKey(prefix)).executeTakeFirst();
-  if (!row || (!seesAllPrefixes(actor) && row.enterpriseId !== actor.enterpriseId)) throw new AppError(404, 'identifiers.prefixNotFound');
+  const scope = prefixScope(actor);
+  let query = ctx.db.selectFrom('idPrefix').selectAll().where('prefix', '=', handleKey(prefix));
+  if (!scope.all) query = query.where('enterpriseId', 'in', enterprisesIn(ctx.db, scope));
+  const row = await query.executeTakeFirst();
+  if (!row) throw new AppError(404, 'identifiers.prefixNotFound');
   return row;
 }
 

@@ -41,18 +41,21 @@ export interface Tenant {
 
 export const basicAuth = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
 
-/** An enterprise user with an approved prefix and an API key; `serial` picks a fresh enterprise (0 = the fixture one). */
-export async function tenant(server: TestServer, serial: number): Promise<Tenant> {
+/** An enterprise user with an approved prefix and an API key; `serial` picks a fresh enterprise (0 = the fixture one) in 环翠, or `district`. */
+export async function tenant(server: TestServer, serial: number, district = '371002'): Promise<Tenant> {
   let client: TestClient;
   let enterpriseId = server.enterprises.huancui;
   let creditCode = '';
   if (serial === 0) {
     client = await server.as('enterprise_user');
   } else {
-    creditCode = completeCreditCode(`91371002TB${String(serial).padStart(7, '0')}`);
+    creditCode = completeCreditCode(`91${district}TB${String(serial).padStart(7, '0')}`);
     enterpriseId = await server.ctx.db
       .transaction()
-      .execute(async (tx) => (await insertEnterprise(tx, enterpriseInput({ creditCode, name: `标识测试企业${serial}` }, serial))).id);
+      .execute(
+        async (tx) =>
+          (await insertEnterprise(tx, enterpriseInput({ creditCode, name: `标识测试企业${serial}`, districtCode: district }, serial))).id,
+      );
     const username = `t-id-${serial}`;
     await createUser(
       server.ctx,

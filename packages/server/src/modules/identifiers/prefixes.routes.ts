@@ -6,7 +6,7 @@ import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { findEnterprise } from '../registry/enterprise.repo.ts';
 import { isUniqueViolation } from '../../db/database.ts';
-import { enterpriseOf, seesAllPrefixes, visiblePrefix } from './access.ts';
+import { enterpriseOf, enterprisesIn, prefixScope, visiblePrefix } from './access.ts';
 import { identifierNode } from './node.ts';
 import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, tags } from './schemas.ts';
 
@@ -77,7 +77,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
       ...loginFirst,
       schema: {
         tags,
-        summary: 'Enterprise prefixes: an enterprise its own, the node operator all (filter by status)',
+        summary: 'Enterprise prefixes: an enterprise its own, a district officer its district’s, the node operator all (filter by status)',
         querystring: { type: 'object', additionalProperties: false, properties: { status: prefixSchema.properties.status, ...pageQuery } },
         response: {
           200: { type: 'object', properties: { items: { type: 'array', items: prefixSchema }, total: { type: 'integer' } } },
@@ -87,8 +87,9 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
     },
     async (request) => {
       const actor = requireActor(request);
+      const scope = prefixScope(actor);
       let query = ctx.db.selectFrom('idPrefix');
-      if (!seesAllPrefixes(actor)) query = query.where('enterpriseId', '=', enterpriseOf(actor));
+      if (!scope.all) query = query.where('enterpriseId', 'in', enterprisesIn(ctx.db, scope));
       if (request.query.status) query = query.where('status', '=', request.query.status);
       const { page, pageSize } = request.query;
       const [rows, count] = await Promise.all([

@@ -4,6 +4,7 @@ import { permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { attachment } from '../registry/excel.routes.ts';
+import { enterprisesIn, prefixScope, type PrefixScope } from './access.ts';
 import { identifierNode } from './node.ts';
 import { tags } from './schemas.ts';
 
@@ -21,16 +22,18 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
   const node = identifierNode(ctx);
   const guarded = permissionFirst('identifiers.node.read');
 
-  async function period(from?: string, to?: string) {
+  /** The counts of the period, of the enterprises the scope covers (a district officer: their district's). */
+  async function period(scope: PrefixScope, from?: string, to?: string) {
     await node.flushStats();
     let q = ctx.db.selectFrom('idStatDaily as s');
+    if (!scope.all) q = q.where('s.enterpriseId', 'in', enterprisesIn(ctx.db, scope));
     if (from) q = q.where('s.day', '>=', from);
     if (to) q = q.where('s.day', '<=', to);
     return q;
   }
 
-  async function enterpriseRows(from?: string, to?: string) {
-    const q = await period(from, to);
+  async function enterpriseRows(scope: PrefixScope, from?: string, to?: string) {
+    const q = await period(scope, from, to);
     return q
       .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
       .select((eb) => [
@@ -64,7 +67,8 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       ...guarded,
       schema: {
         tags,
-        summary: 'Registrations and resolutions per day and per enterprise (counts flushed from the in-memory buffer first)',
+        summary:
+          'Registrations and resolutions per day and per enterprise (a district officer: their district’s; counts flushed from the in-memory buffer first)',
         querystring: { type: 'object', additionalProperties: false, properties: periodQuery },
         response: {
           200: {
@@ -92,10 +96,10 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async (request) => {
-      requireActor(request);
+      const scope = prefixScope(requireActor(request));
       const { from, to } = request.query;
       const days = await (
-        await period(from, to)
+        await period(scope, from, to)
       )
         .select((eb) => [
           's.day',
@@ -106,7 +110,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
         .orderBy('s.day')
         .execute();
       const prefixes = await prefixByEnterprise();
-      const byEnterprise = (await enterpriseRows(from, to)).map((r) => ({
+      const byEnterprise = (await enterpriseRows(scope, from, to)).map((r) => ({
         ...r,
         registrations: Number(r.registrations),
         resolutions: Number(r.resolutions),
@@ -142,7 +146,7 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     async (request, reply) => {
       const { format, from, to } = request.query;
       const rows = await (
-        await period(from, to)
+        await period({ all: true }, from, to)
       )
         .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
         .select(['s.day', 's.enterpriseId', 'e.name as enterpriseName', 'e.creditCode', 's.registrations', 's.resolutions'])
