@@ -1,9 +1,11 @@
 import net from 'node:net';
 import { sql } from 'kysely';
-import { completeCreditCode, DEFAULT_SECURITY_SETTINGS, type Role } from '@zhizao/domain';
+import { DEFAULT_SECURITY_SETTINGS, type Role } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError, expectErrorShape } from './expect.ts';
 import { describeEachDatabase, enterpriseInput, TEST_PASSWORD, type TestClient, type TestResponse } from './harness.ts';
+import { EXAMPLES } from './examples.ts';
+import { encode, inParallel, send } from './http.ts';
 import { fillPath, label, listOperations, sample, type Operation, type Schema } from './openapi.ts';
 
 // What every route shares: health, OpenAPI, one error shape in two languages, and no 5xx for any input.
@@ -335,29 +337,6 @@ const HOSTILE_VALUES: unknown[] = [
 ];
 const HOSTILE_IDS = ['0', '-1', '2147483648', 'abc', '0x10', "1' or '1'='1", '%00', 'x'.repeat(300)];
 
-/**
- * Bodies the domain accepts, for operations whose schema alone cannot make one: one hostile field in an
- * otherwise valid body then reaches the service and the database. A fresh one per request.
- */
-let exampleSerial = 0;
-const EXAMPLES: Record<string, () => Record<string, unknown>> = {
-  'POST /api/enterprises': () => ({ ...enterpriseInput({}, 8000 + exampleSerial++) }),
-  'PUT /api/enterprises/{id}': () => ({
-    ...enterpriseInput({ districtCode: '371003', creditCode: completeCreditCode('91371003TE0009002') }, 9002),
-    version: 1,
-  }),
-  'POST /api/users': () => ({ username: `sweep-${exampleSerial++}`, displayName: '清扫', password: TEST_PASSWORD }),
-  'POST /api/users/{id}/reset-password': () => ({ newPassword: `Sweep#pass${exampleSerial++}` }),
-  'PUT /api/users/{id}/role': () => ({ role: 'expert' }),
-  'POST /api/maturity/score': () => ({
-    modelVersion: 'CMMM-2020',
-    manufacturingType: 'discrete',
-    answers: [{ requirementId: 'C20-data-L1-01', value: 0.8 }],
-    mode: 'draft',
-  }),
-  'POST /api/maturity/models/{id}/copy': () => ({ newId: `SWEEP-${exampleSerial++}`, name: { zh: '清扫副本', en: 'Sweep copy' } }),
-};
-
 interface Attempt {
   path: string;
   note: string;
@@ -420,49 +399,10 @@ function* hostileRequests(op: Operation, realId: string | number, example?: () =
   }
 }
 
-async function inParallel<T>(items: T[], width: number, run: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await run(items[next++]!);
-    }),
-  );
-}
-
-/** Percent-encodes a value, lone surrogates included (as the invalid UTF-8 a hostile client sends). */
-function encode(value: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    return [...value].map((ch) => (/[\ud800-\udfff]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
-  }
-}
-
 function nest(depth: number): unknown {
   let value: unknown = 'deep';
   for (let i = 0; i < depth; i++) value = { a: value };
   return value;
-}
-
-/** Like `TestClient.raw` (cookie, CSRF token, language), with a time limit: a hung request is a failure too. */
-async function send(
-  c: TestClient,
-  method: string,
-  path: string,
-  init: { body?: RequestInit['body']; headers?: Record<string, string> },
-): Promise<TestResponse> {
-  const headers: Record<string, string> = { 'accept-language': c.language, ...init.headers };
-  if (c.cookie) headers.cookie = c.cookie;
-  if (c.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= c.csrfToken;
-  const response = await fetch(c.baseUrl + path, { method, headers, body: init.body, signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: the shape check reports it
-  }
-  return { status: response.status, body, headers: response.headers };
 }
 
 /** Speaks raw HTTP, for requests `fetch` refuses to send; parses the status line and a JSON body. */

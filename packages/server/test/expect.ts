@@ -8,7 +8,7 @@ export function expectErrorShape(res: TestResponse, context = ''): void {
   expect(res.body, where).not.toBeNull();
   expect(Object.keys(res.body), where).toEqual(['error']);
   const { code, message, field, ...rest } = res.body.error ?? {};
-  expect(code, where).toMatch(/^[a-z]+\.[A-Za-z]+$/);
+  expect(code, where).toMatch(/^[a-z]+(\.[A-Za-z]+)+$/); // a message key: module.key, or module.group.key
   expect(message, where).toBeTypeOf('string');
   expect(message.length, where).toBeGreaterThan(0);
   if (field !== undefined) expect(field, where).toBeTypeOf('string');

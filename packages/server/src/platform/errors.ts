@@ -34,9 +34,13 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown };
 }
 
+/** The `{field}` parameter of an error's message: the field's label in the locale (protocol routes format messages themselves). */
+export function fieldParam(error: AppError, locale: Locale): { field?: string } {
+  return error.field ? { field: fieldLabel(error.field, locale) } : {};
+}
+
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
-  const params = { ...error.params };
-  if (error.field) params.field = fieldLabel(error.field, locale);
+  const params = { ...error.params, ...fieldParam(error, locale) };
   return {
     error: {
       code: error.key,

@@ -1,6 +1,6 @@
 import { PERMISSIONS, can, type Permission } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
-import { auditActor, clearSessionCookie, passwordIsExpired, requireActor, setSessionCookie } from '../../platform/auth.ts';
+import { auditActor, clearSessionCookie, loginFirst, passwordIsExpired, requireActor, setSessionCookie } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { errorResponses, okResponse } from '../../platform/schemas.ts';
 import { changeOwnPassword, login, logout } from './auth.service.ts';
@@ -93,6 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/api/auth/password',
     {
+      ...loginFirst,
       config: { openWithExpiredPassword: true },
       schema: {
         tags: ['auth'],

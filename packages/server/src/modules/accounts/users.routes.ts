@@ -7,7 +7,7 @@ import {
   type SecuritySettings,
 } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
-import { auditActor, authorize } from '../../platform/auth.ts';
+import { auditActor, permissionFirst } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { errorResponses, idParams, okResponse, paginationQuery } from '../../platform/schemas.ts';
 import { listEnterprises } from '../registry/enterprise.repo.ts';
@@ -32,6 +32,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.get<{ Querystring: { page: number; pageSize: number; q?: string; role?: Role } }>(
     '/api/users',
     {
+      ...permissionFirst('users.read'),
       schema: {
         tags: ['accounts'],
         summary: 'List accounts (system and security admins)',
@@ -58,7 +59,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.read');
       const { page, pageSize, q, role } = request.query;
       let query = ctx.db.selectFrom('appUser');
       if (q) query = query.where((eb) => eb.or([eb('username', 'like', `%${q}%`), eb('displayName', 'like', `%${q}%`)]));
@@ -88,6 +88,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.get<{ Querystring: { q?: string; limit: number } }>(
     '/api/users/enterprise-options',
     {
+      ...permissionFirst('users.assignRole'),
       schema: {
         tags: ['accounts'],
         summary: 'Enterprises to pick as an enterprise user’s scope (name and credit code only)',
@@ -119,7 +120,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.assignRole');
       const { items } = await listEnterprises(
         ctx.db,
         { q: request.query.q },
@@ -132,6 +132,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<{ Body: { username: string; displayName: string; password: string } }>(
     '/api/users',
     {
+      ...permissionFirst('users.create'),
       schema: {
         tags: ['accounts'],
         summary: 'Create an account without rights (system admin); the security admin then assigns a role',
@@ -149,7 +150,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.create');
       return createUser(ctx, auditActor(request), request.body);
     },
   );
@@ -157,6 +157,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.delete<IdParams>(
     '/api/users/:id',
     {
+      ...permissionFirst('users.delete'),
       schema: {
         tags: ['accounts'],
         summary: 'Delete an account (system admin)',
@@ -165,7 +166,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.delete');
       await deleteUser(ctx, auditActor(request), request.params.id);
       return { ok: true };
     },
@@ -174,6 +174,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.put<IdParams & { Body: { role: Role; districtCode?: string | null; enterpriseId?: number | null } }>(
     '/api/users/:id/role',
     {
+      ...permissionFirst('users.assignRole'),
       schema: {
         tags: ['accounts'],
         summary: 'Assign a role and its scope (security admin); ends the account’s sessions',
@@ -192,7 +193,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.assignRole');
       const { role, districtCode = null, enterpriseId = null } = request.body;
       return assignRole(ctx, auditActor(request), request.params.id, role, districtCode, enterpriseId);
     },
@@ -201,6 +201,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<IdParams & { Body: { newPassword: string } }>(
     '/api/users/:id/reset-password',
     {
+      ...permissionFirst('users.resetPassword'),
       schema: {
         tags: ['accounts'],
         summary: 'Reset a password (security admin)',
@@ -210,7 +211,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.resetPassword');
       return resetPassword(ctx, auditActor(request), request.params.id, request.body.newPassword);
     },
   );
@@ -218,6 +218,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.put<IdParams & { Body: { enabled: boolean } }>(
     '/api/users/:id/enabled',
     {
+      ...permissionFirst('users.setEnabled'),
       schema: {
         tags: ['accounts'],
         summary: 'Enable or disable an account (security admin)',
@@ -227,7 +228,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.setEnabled');
       return setEnabled(ctx, auditActor(request), request.params.id, request.body.enabled);
     },
   );
@@ -235,6 +235,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post<IdParams>(
     '/api/users/:id/unlock',
     {
+      ...permissionFirst('users.setEnabled'),
       schema: {
         tags: ['accounts'],
         summary: 'Unlock a locked-out account (security admin)',
@@ -243,16 +244,17 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'users.setEnabled');
       return unlockUser(ctx, auditActor(request), request.params.id);
     },
   );
 
   app.get(
     '/api/settings/security',
-    { schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } } },
+    {
+      ...permissionFirst('settings.security'),
+      schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } },
+    },
     async (request) => {
-      authorize(request, 'settings.security');
       return {
         settings: ctx.settings.securitySettings,
         floor: SECURITY_SETTINGS_FLOOR,
@@ -265,6 +267,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.put<{ Body: SecuritySettings }>(
     '/api/settings/security',
     {
+      ...permissionFirst('settings.security'),
       schema: {
         tags: ['accounts'],
         summary: 'Change security settings (security admin), never below the floor',
@@ -273,7 +276,6 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       },
     },
     async (request) => {
-      authorize(request, 'settings.security');
       return saveSecuritySettings(ctx, auditActor(request), request.body);
     },
   );

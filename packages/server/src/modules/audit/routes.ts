@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../../platform/auth.ts';
+import { authorize, permissionFirst } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, paginationQuery } from '../../platform/schemas.ts';
@@ -26,6 +26,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: AppContext): void
   app.get<{ Querystring: AuditQuery }>(
     '/api/audit',
     {
+      ...permissionFirst('audit.read'),
       schema: {
         tags: ['audit'],
         summary: 'Read the audit log, newest first (audit admin only)',

@@ -15,7 +15,7 @@ import {
 } from '@zhizao/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, fieldParam } from '../../platform/errors.ts';
 import { handleCaller, readsPrivate, type Caller } from './credentials.ts';
 import { identifierNode, type ResolvedIdentifier } from './node.ts';
 import { countUnderPrefix, pageUnderPrefix } from './repo.ts';
@@ -78,7 +78,8 @@ function handleErrors(error: FastifyError, request: FastifyRequest, reply: Fasti
       message: formatMessage(error.key, 'en', error.params),
     });
   }
-  if (error instanceof AppError && error.status < 500) return fail(request, reply, RC.protocolError, handle, error.key, error.params);
+  if (error instanceof AppError && error.status < 500)
+    return fail(request, reply, RC.protocolError, handle, error.key, { ...error.params, ...fieldParam(error, 'en') });
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return fail(request, reply, RC.protocolError, handle, 'identifiers.unsupportedMediaType');
   if (error.statusCode && error.statusCode < 500)

@@ -1,5 +1,5 @@
 import { enterprisePrefix, nextPrefixStatus, type PrefixAction, type PrefixStatus } from '@zhizao/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditActor, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
@@ -15,6 +15,14 @@ import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, t
 
 type PrefixRow = Awaited<ReturnType<typeof visiblePrefix>>;
 const present = ({ serial: _serial, appliedBy: _a, decidedBy: _d, ...row }: PrefixRow) => row;
+
+/** The node's staff (every prefix) or an enterprise (its own), checked before the query is validated. */
+const prefixReaderFirst = {
+  preValidation: async (request: FastifyRequest) => {
+    const actor = requireActor(request);
+    if (!seesAllPrefixes(actor)) enterpriseOf(actor);
+  },
+};
 
 export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);
@@ -74,7 +82,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Querystring: { status?: PrefixStatus; page: number; pageSize: number } }>(
     '/api/identifiers/prefixes',
     {
-      ...loginFirst,
+      ...prefixReaderFirst,
       schema: {
         tags,
         summary: 'Enterprise prefixes: an enterprise its own, a district officer its district’s, the node operator all (filter by status)',

@@ -14,7 +14,7 @@ import {
 } from '@zhizao/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, requestLocale } from '../../platform/errors.ts';
+import { AppError, fieldParam, requestLocale } from '../../platform/errors.ts';
 import { issueToken, readsPrivate, tokenCaller, verifyApiCredentials, type Caller } from './credentials.ts';
 import { identifierNode } from './node.ts';
 import {
@@ -64,7 +64,10 @@ const refuse = (
 
 function snmsErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError && error.status < 500)
-    return refuse(request, reply, error.status === 403 ? SNMS_STATUS.noPermission : SNMS_STATUS.businessFailure, error.key, error.params);
+    return refuse(request, reply, error.status === 403 ? SNMS_STATUS.noPermission : SNMS_STATUS.businessFailure, error.key, {
+      ...error.params,
+      ...fieldParam(error, requestLocale(request)),
+    });
   if (error.statusCode && error.statusCode < 500)
     return refuse(
       request,

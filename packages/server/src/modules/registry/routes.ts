@@ -1,6 +1,6 @@
 import type { EnterpriseInput } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
-import { auditActor, authorize } from '../../platform/auth.ts';
+import { auditActor, authorize, permissionFirst } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
@@ -20,7 +20,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
 
   app.get(
     '/api/registry/stats',
-    { schema: { tags: ['registry'], summary: 'Counts for the home page, within the caller’s scope' } },
+    { ...permissionFirst('registry.read'), schema: { tags: ['registry'], summary: 'Counts for the home page, within the caller’s scope' } },
     async (request) => {
       const actor = authorize(request, 'registry.read');
       return registryStats(ctx.db, actor);
@@ -30,6 +30,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get<{ Querystring: ListQuery }>(
     '/api/enterprises',
     {
+      ...permissionFirst('registry.read'),
       schema: {
         tags: ['registry'],
         summary: 'List enterprises with filters, Chinese full-text search and pagination',
@@ -59,6 +60,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get<{ Params: { id: number } }>(
     '/api/enterprises/:id',
     {
+      ...permissionFirst('registry.read'),
       schema: {
         tags: ['registry'],
         summary: 'One enterprise; contacts only for its owners',
@@ -77,6 +79,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
   app.post<{ Body: EnterpriseInput }>(
     '/api/enterprises',
     {
+      ...permissionFirst('registry.create'),
       schema: {
         tags: ['registry'],
         summary: 'Register an enterprise',
@@ -93,6 +96,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
   app.put<{ Params: { id: number }; Body: EnterpriseInput & { version: number } }>(
     '/api/enterprises/:id',
     {
+      ...permissionFirst('registry.update'),
       schema: {
         tags: ['registry'],
         summary: 'Change an enterprise; `version` must be the one read (409 otherwise)',
