@@ -16,11 +16,10 @@ import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, t
 type PrefixRow = Awaited<ReturnType<typeof visiblePrefix>>;
 const present = ({ serial: _serial, appliedBy: _a, decidedBy: _d, ...row }: PrefixRow) => row;
 
-/** The node's staff (every prefix) or an enterprise (its own), checked before the query is validated. */
+/** The node's staff (every prefix), a district officer (its district's) or an enterprise (its own), checked before the query is validated. */
 const prefixReaderFirst = {
   preValidation: async (request: FastifyRequest) => {
-    const actor = requireActor(request);
-    if (!seesAllPrefixes(actor)) enterpriseOf(actor);
+    prefixScope(requireActor(request)); // throws for anyone else
   },
 };
 
