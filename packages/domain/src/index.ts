@@ -6,6 +6,7 @@ export * from './accounts/policy.ts';
 export * from './accounts/password-policy.ts';
 export * from './i18n/messages.ts';
 export * from './i18n/field-labels.ts';
+export * from './files/index.ts';
 export * from './maturity/index.ts';
 export * from './recognition/index.ts';
 export * from './funding/index.ts';

@@ -52,3 +52,29 @@ export function passwordProblems(password: string, username: string, settings: S
   if (password.toLowerCase() === username.toLowerCase()) problems.push('equalsUsername');
   return problems;
 }
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+
+/**
+ * The forms of a password to look up in a list of common passwords: as typed (lower case), with leetspeak
+ * undone, and each without the digits and symbols people append to meet a class rule — so `Passw0rd!` and
+ * `Qwerty123` are found as `password` and `qwerty`.
+ */
+export function commonPasswordForms(password: string): string[] {
+  const lower = password.toLowerCase();
+  const unLeet = lower.replace(/[013457@$!](?=.*[a-z])/g, (c) => LEET[c] ?? c);
+  const forms = new Set([lower, unLeet]);
+  for (const form of [lower, unLeet]) {
+    const stem = form.replace(/[^a-z]+$/, '');
+    if (stem.length >= 4) forms.add(stem);
+  }
+  return [...forms];
+}
+
+/**
+ * How long a (username, source) pair stays locked after its `threshold`-th failure: the configured minutes,
+ * doubled for each lock it ran into before without a success in between, and never more than a day.
+ */
+export function lockoutMinutesFor(settings: SecuritySettings, earlierLocks: number): number {
+  return Math.min(settings.lockoutMinutes * 2 ** Math.min(earlierLocks, 10), 24 * 60);
+}

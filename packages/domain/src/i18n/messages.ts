@@ -61,6 +61,10 @@ export const MESSAGES = {
     en: 'The password needs at least {limit} of: upper case, lower case, digits, symbols',
   },
   'password.sameAsCurrent': { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  'password.common': {
+    zh: '该密码过于常见（在公开泄露的常用密码中），请换一个不易猜到的密码',
+    en: 'This password is too common (it is among passwords leaked in public breaches); choose one that is harder to guess',
+  },
   'password.equalsUsername': { zh: '密码不能与用户名相同', en: 'The password must differ from the username' },
   // accounts
   'user.notFound': { zh: '用户不存在', en: 'User not found' },

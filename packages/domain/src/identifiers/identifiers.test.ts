@@ -12,7 +12,8 @@ import {
 import { nextPrefixStatus } from './prefix.ts';
 import { httpStatusFor, RC, snmsStatusFor } from './response-codes.ts';
 import { chinaDay, nextChinaDayStart, statsCsv } from './statistics.ts';
-import { parseCsv, uploadItem, uploadLayout } from './upload.ts';
+import { parseCsv } from '../files/csv.ts';
+import { uploadItem, uploadLayout } from './upload.ts';
 import { checkTemplate, compileTemplate, type TemplateItem } from './template.ts';
 
 const at = '2026-11-27T10:00:00Z';

@@ -1,3 +1,5 @@
+import { toCsv } from '../files/csv.ts';
+
 // Operations statistics of the node (运营统计, shared/domain/identifiers.md §2): registrations and resolutions per
 // enterprise per day, reported upward to the national top-level node as a file (JSON or CSV).
 
@@ -25,13 +27,10 @@ export interface EnterpriseStatsRow {
 
 export const STATS_CSV_HEADER = ['day', 'prefix', 'credit_code', 'enterprise_name', 'registrations', 'resolutions'] as const;
 
-/** RFC 4180 CSV with a header row; fields quoted when they hold a comma, quote or line break. */
+/** The statistics as CSV with a header row (text cells that a spreadsheet would run as formulas neutralised). */
 export function statsCsv(rows: readonly EnterpriseStatsRow[]): string {
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [STATS_CSV_HEADER.join(',')];
-  for (const r of rows) lines.push([r.day, r.prefix, r.creditCode, r.enterpriseName, r.registrations, r.resolutions].map(cell).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return toCsv(
+    STATS_CSV_HEADER,
+    rows.map((r) => [r.day, r.prefix, r.creditCode, r.enterpriseName, r.registrations, r.resolutions]),
+  );
 }

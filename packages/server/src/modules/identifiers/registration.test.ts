@@ -179,6 +179,18 @@ describeEachDatabase('identifier registration and statistics', (server) => {
     const text = await (await bureau.raw('GET', '/api/identifiers/stats/export?format=csv')).text();
     expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('day,prefix,credit_code,enterprise_name,registrations,resolutions');
     expect(text).toContain(owner.prefix);
+    // an enterprise name that a spreadsheet would run as a formula is written as text
+    const evil = '=HYPERLINK("http://evil.example","点我")';
+    const before = await server()
+      .ctx.db.selectFrom('enterprise')
+      .select('name')
+      .where('id', '=', owner.enterpriseId)
+      .executeTakeFirstOrThrow();
+    await server().ctx.db.updateTable('enterprise').set({ name: evil }).where('id', '=', owner.enterpriseId).execute();
+    const neutralised = await (await bureau.raw('GET', '/api/identifiers/stats/export?format=csv')).text();
+    await server().ctx.db.updateTable('enterprise').set({ name: before.name }).where('id', '=', owner.enterpriseId).execute();
+    expect(neutralised).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(neutralised).not.toMatch(/(^|,)=HYPERLINK/m);
     expectError(
       await server()
         .as('district_officer')
