@@ -68,6 +68,16 @@ describeEachDatabase('input rules', (server) => {
     await stillAnswering();
   });
 
+  it('refuses a query value whose percent-encoding is not UTF-8, naming the parameter, on API and protocol routes', async () => {
+    const admin = await server().as('bureau_admin');
+    expectError(await admin.get('/api/enterprises?q=%ED%A0%80'), 400, 'validation.malformedText', 'q');
+    expectError(await admin.get('/api/enterprises?page=1&q=a%FFb'), 400, 'validation.malformedText', 'q');
+    expectError(await server().client().get('/api/trace?id=%E4%B8'), 400, 'validation.malformedText', 'id');
+    // well-formed encodings still pass
+    expect((await admin.get('/api/enterprises?q=%E7%8E%AF%E7%BF%A0')).status).toBe(200);
+    await stillAnswering();
+  });
+
   it('refuses deeply nested bodies with 400 on any path, anonymous or not, and keeps answering', async () => {
     for (const depth of [100, 8_000, 10_000]) {
       for (const [method, path] of [

@@ -124,12 +124,25 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+type ErrorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
+const protocolErrorShapes = new Map<string, ErrorHandler>();
+
+/**
+ * A protocol with its own error shape (Handle.Net's responseCode) answers errors found before routing, under its
+ * path prefix, with its route error handler too: a client of that protocol reads no other shape.
+ */
+export function answerFrameworkErrorsUnder(prefix: string, handler: ErrorHandler): void {
+  protocolErrorShapes.set(prefix, handler);
+}
+
 /**
  * Errors Fastify answers before routing (a malformed percent-encoding, an overlong path parameter): the
  * `frameworkErrors` option, so they too come in the one shape.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const shaped = [...protocolErrorShapes].find(([prefix]) => request.url.startsWith(prefix));
+  if (shaped) return void shaped[1](new AppError(status, 'request.badUrl') as never, request, reply);
   void reply
     .status(status)
     .type('application/json; charset=utf-8')

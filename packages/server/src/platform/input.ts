@@ -17,6 +17,12 @@ export const MAX_BODY_DEPTH = 64;
  */
 export function registerInputRules(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
+  // Fastify's query parser keeps a percent sequence that is not UTF-8 (`%ED%A0%80`, `%FF`) as its literal
+  // text, so a route would search for "%FF"; refuse it as the malformed text it is.
+  app.addHook('onRequest', async (request) => {
+    const field = malformedQueryField(request.url);
+    if (field !== null) throw new AppError(400, 'validation.malformedText', {}, field);
+  });
   app.addHook('preValidation', async (request) => {
     const field = tooDeepField(request.body, MAX_BODY_DEPTH);
     if (field !== null) throw new AppError(400, 'request.tooDeep', { limit: MAX_BODY_DEPTH }, field || 'body');
@@ -28,6 +34,29 @@ export function registerInputRules(app: FastifyInstance): void {
       if (problem) throw new AppError(400, problem.key, {}, problem.field || 'body');
     }
   });
+}
+
+/** The name of the first query parameter whose percent-encoding is not UTF-8, or null. */
+export function malformedQueryField(url: string): string | null {
+  const start = url.indexOf('?');
+  if (start < 0 || !url.includes('%', start)) return null;
+  for (const pair of url.slice(start + 1).split('&')) {
+    const equals = pair.indexOf('=');
+    const name = equals < 0 ? pair : pair.slice(0, equals);
+    if (!decodes(name)) return 'query';
+    if (equals >= 0 && !decodes(pair.slice(equals + 1))) return decodeURIComponent(name.replaceAll('+', ' '));
+  }
+  return null;
+}
+
+function decodes(text: string): boolean {
+  if (!text.includes('%')) return true;
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The path at which `value` first goes deeper than `limit`, or null. Iterative: no stack to overflow. */

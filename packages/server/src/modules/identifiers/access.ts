@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import { can, handleKey, type Actor } from '@zhizao/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { requireActor } from '../../platform/auth.ts';
 import { AppError } from '../../platform/errors.ts';
 
 // Ownership checks of the web-facing routes: an enterprise sees its own prefixes; a district officer (who holds
@@ -46,3 +48,10 @@ export async function ownedPrefix(ctx: AppContext, actor: Actor, prefix: string)
   if (!row || row.enterpriseId !== enterpriseId) throw new AppError(404, 'identifiers.prefixNotFound');
   return row;
 }
+
+/** The node's staff (every prefix), a district officer (its district's) or an enterprise (its own), checked before the query is validated. */
+export const prefixReaderFirst = {
+  preValidation: async (request: FastifyRequest) => {
+    prefixScope(requireActor(request)); // throws for anyone else
+  },
+};

@@ -15,7 +15,7 @@ import {
 } from '@zhizao/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, fieldParam } from '../../platform/errors.ts';
+import { answerFrameworkErrorsUnder, AppError, fieldParam } from '../../platform/errors.ts';
 import { handleCaller, readsPrivate, type Caller } from './credentials.ts';
 import { identifierNode, type ResolvedIdentifier } from './node.ts';
 import { countUnderPrefix, pageUnderPrefix } from './repo.ts';
@@ -38,7 +38,8 @@ const flag = (q: Query, name: string): boolean | undefined => {
 };
 
 function sendHandle(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  const q = request.query as Query;
+  // none when Fastify refused the URL before parsing it
+  const q = (request.query ?? {}) as Query;
   const pretty = flag(q, 'pretty');
   const json =
     typeof body === 'string' && !pretty
@@ -101,6 +102,7 @@ function authFailed(reply: FastifyReply): FastifyReply {
 export function registerHandleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);
   const route = { schema: hidden, errorHandler: handleErrors };
+  answerFrameworkErrorsUnder('/api/handles/', handleErrors);
 
   // Not an async handler: on SQLite the common read (anonymous, no filters) is answered without waiting on a
   // promise; a handler that sent its reply returns undefined, one that must wait returns the promise.

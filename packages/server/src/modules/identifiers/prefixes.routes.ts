@@ -6,7 +6,7 @@ import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { findEnterprise } from '../registry/enterprise.repo.ts';
 import { isUniqueViolation } from '../../db/database.ts';
-import { enterpriseOf, enterprisesIn, prefixScope, visiblePrefix } from './access.ts';
+import { enterpriseOf, enterprisesIn, prefixReaderFirst, prefixScope, visiblePrefix } from './access.ts';
 import { identifierNode } from './node.ts';
 import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, tags } from './schemas.ts';
 
@@ -15,13 +15,6 @@ import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, t
 
 type PrefixRow = Awaited<ReturnType<typeof visiblePrefix>>;
 const present = ({ serial: _serial, appliedBy: _a, decidedBy: _d, ...row }: PrefixRow) => row;
-
-/** The node's staff (every prefix), a district officer (its district's) or an enterprise (its own), checked before the query is validated. */
-const prefixReaderFirst = {
-  preValidation: async (request: FastifyRequest) => {
-    prefixScope(requireActor(request)); // throws for anyone else
-  },
-};
 
 export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);

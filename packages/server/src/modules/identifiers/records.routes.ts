@@ -4,7 +4,7 @@ import { auditActor, loginFirst, permissionFirst, requireActor } from '../../pla
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, okResponse } from '../../platform/schemas.ts';
-import { enterpriseOf, visiblePrefix } from './access.ts';
+import { enterpriseOf, prefixReaderFirst, visiblePrefix } from './access.ts';
 import { readsPrivate } from './credentials.ts';
 import { identifierNode } from './node.ts';
 import { deleteIdentifiersOf, registerIdentifiers, RegistrationRefused, type RegistrationItem } from './registration.ts';
@@ -70,7 +70,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
   app.get<{ Params: { prefix: string }; Querystring: { q?: string; page: number; pageSize: number } }>(
     '/api/identifiers/prefixes/:prefix/identifiers',
     {
-      ...loginFirst,
+      ...prefixReaderFirst,
       schema: {
         tags,
         summary: 'Identifiers under a prefix, by handle; q = the suffix starts with',

@@ -1,11 +1,11 @@
 import { checkTemplate, TEMPLATE_ITEM_MIN_INDEX, type TemplateDefinition } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
-import { auditActor, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
+import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { isUniqueViolation } from '../../db/database.ts';
-import { ownedPrefix, visiblePrefix } from './access.ts';
+import { ownedPrefix, prefixReaderFirst, visiblePrefix } from './access.ts';
 import { countTemplateUse, templateRow, templateRows } from './repo.ts';
 import { prefixParams, tags, templateParams, versionSchema } from './schemas.ts';
 
@@ -121,7 +121,7 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get<{ Params: { prefix: string } }>(
     '/api/identifiers/prefixes/:prefix/templates',
     {
-      ...loginFirst,
+      ...prefixReaderFirst,
       schema: {
         tags,
         summary: 'Template versions of a prefix',
@@ -144,7 +144,7 @@ export function registerTemplateRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get<{ Params: { prefix: string; version: string } }>(
     '/api/identifiers/prefixes/:prefix/templates/:version',
     {
-      ...loginFirst,
+      ...prefixReaderFirst,
       schema: { tags, summary: 'One template version', params: templateParams, response: { 200: templateSchema, ...errorResponses } },
     },
     async (request) => {
