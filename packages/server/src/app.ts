@@ -42,6 +42,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
+    disableRequestLogging: !config.accessLog,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false, strictNumbers: true } },
     // errors raised before a route is found, and requests Node cannot parse: the one error shape too

@@ -18,6 +18,8 @@ export interface Config {
   /** Trust X-Forwarded-For from a reverse proxy (the audit log records client addresses). */
   trustProxy: boolean;
   logLevel: string;
+  /** One log line per request. Off by default: on the resolution path it costs about a fifth of the throughput. */
+  accessLog: boolean;
   /** Requests per minute, each counted per source address (usernames for `loginPerUsername`). */
   rateLimits: RateLimitConfig;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ZHIZAO_SECURE_COOKIES === '1',
     webDist: env.ZHIZAO_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    accessLog: env.ZHIZAO_ACCESS_LOG === '1',
     trustProxy: env.ZHIZAO_TRUST_PROXY === '1',
     rateLimits: {
       loginPerSource: perMinute(env.ZHIZAO_RATE_LOGIN_PER_SOURCE, 30),

@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ROLE_LABELS, type Role } from '@zhizao/domain';
-import { loadConfig } from '../config.ts';
 import { findUserByUsername } from '../modules/accounts/users.repo.ts';
 import { createUser } from '../modules/accounts/users.service.ts';
-import type { AuditActor } from '../platform/audit.ts';
-import { openAppContext } from '../bootstrap.ts';
-import type { AppContext } from '../platform/context.ts';
-import { AppError, errorBody } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
+import { bilingual, CLI_ACTOR, openContext, runCli } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
 import { readPassword } from './password-input.ts';
 
@@ -19,7 +16,6 @@ const ADMIN_ROLES = ['bureau_admin', 'system_admin', 'security_admin', 'audit_ad
 type AdminRole = (typeof ADMIN_ROLES)[number];
 /** The same rule as the account API's. */
 const USERNAME = /^[A-Za-z0-9_.-]{3,64}$/;
-const CLI_ACTOR: AuditActor = { userId: null, username: 'cli', role: null, ip: null };
 
 const USAGE = `用法 · Usage:
   npm run create-admin -- --username NAME --role ${ADMIN_ROLES.join('|')} [--display-name NAME]
@@ -67,19 +63,6 @@ function parseOptions(argv: string[]): Options | 'help' {
   return { username, role, displayName };
 }
 
-/** The platform's context without the web server: the same config, database, audit key and settings. */
-async function openContext(): Promise<AppContext> {
-  const config = loadConfig();
-  try {
-    return await openAppContext(config);
-  } catch (error) {
-    throw new CliError(`无法打开数据库 · Cannot open the database: ${(error as Error).message}`);
-  }
-}
-
-/** An AppError (password policy, taken username) as one line in both languages. */
-const bilingual = (error: AppError) => `${errorBody(error, 'zh-CN').error.message} · ${errorBody(error, 'en').error.message}`;
-
 async function createAdmin(argv: string[]): Promise<string> {
   const options = parseOptions(argv);
   if (options === 'help') return USAGE;
@@ -103,9 +86,4 @@ async function createAdmin(argv: string[]): Promise<string> {
   }
 }
 
-try {
-  console.log(await createAdmin(process.argv.slice(2)));
-} catch (error) {
-  console.error(`create-admin: ${error instanceof CliError ? error.message : (error as Error).stack}`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
-}
+await runCli('create-admin', () => createAdmin(process.argv.slice(2)));

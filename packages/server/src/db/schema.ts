@@ -81,6 +81,15 @@ export interface AppUserTable {
   updatedAt: string;
 }
 
+export interface LoginAttemptTable {
+  username: string;
+  source: string;
+  failures: number;
+  locks: Generated<number>;
+  lockedUntil: string | null;
+  lastAttemptAt: string;
+}
+
 export interface UserSessionTable {
   /** SM3 of the cookie token: a stolen database does not give live sessions. */
   id: string;
@@ -226,6 +235,7 @@ export interface Database extends RecognitionTables, FundingTables, IdentifiersT
   enterpriseSearchTerm: EnterpriseSearchTermTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
+  loginAttempt: LoginAttemptTable;
   setting: SettingTable;
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;

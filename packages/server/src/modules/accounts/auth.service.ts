@@ -4,60 +4,55 @@ import type { AppContext } from '../../platform/context.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newSessionTokens } from '../../platform/auth.ts';
+import { isCommonPassword } from './common-passwords.ts';
+import { claimAttempt, failedAttempt, succeededAttempt } from './login-attempts.ts';
 import { findUserById, findUserByUsername, presentUser } from './users.repo.ts';
 
 /** Throws the first password-policy problem as a field error. */
 export function assertPasswordPolicy(password: string, username: string, settings: SecuritySettings, field = 'password'): void {
   const problem = passwordProblems(password, username, settings)[0];
-  if (!problem) return;
+  if (!problem) {
+    if (isCommonPassword(password)) throw new AppError(400, 'password.common', {}, field);
+    return;
+  }
   const limit = problem === 'tooShort' ? settings.passwordMinLength : settings.passwordMinClasses;
   throw new AppError(400, `password.${problem}`, { limit }, field);
 }
 
 export async function login(ctx: AppContext, username: string, password: string, client: { ip: string; userAgent: string | null }) {
   const settings = ctx.settings.securitySettings;
-  const who: AuditActor = { userId: null, username, role: null, ip: client.ip };
   const user = await findUserByUsername(ctx.db, username);
-  if (!user) {
-    await verifyPassword(password, DUMMY_PASSWORD_HASH);
-    await ctx.db
-      .transaction()
-      .execute((tx) => ctx.audit.append(tx, who, { action: 'auth.loginFailed', entityType: 'user', after: { reason: 'unknownUser' } }));
-    throw new AppError(401, 'auth.badCredentials');
-  }
-  const actor: AuditActor = { userId: user.id, username: user.username, role: user.role, ip: client.ip };
-  const now = Date.now();
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
-    throw new AppError(423, 'auth.locked', { minutes: Math.ceil((Date.parse(user.lockedUntil) - now) / 60_000) });
-  }
-  const passwordOk = await verifyPassword(password, user.passwordHash);
-  if (!passwordOk) {
-    const failures = user.failedLoginCount + 1;
-    const lock = failures >= settings.lockoutThreshold;
-    const lockedUntil = lock ? new Date(now + settings.lockoutMinutes * 60_000).toISOString() : null;
+  const actor: AuditActor = user
+    ? { userId: user.id, username: user.username, role: user.role, ip: client.ip }
+    : { userId: null, username, role: null, ip: client.ip };
+  const attempt = await claimAttempt(ctx.db, username, client.ip, settings);
+  if (!attempt.check) throw new AppError(423, 'auth.locked', { minutes: attempt.lockedMinutes });
+  // an unknown username costs the same scrypt as a known one, and is answered the same
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !passwordOk) {
+    const locked = await failedAttempt(ctx.db, username, client.ip, attempt.failures, settings);
     await ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('appUser')
-        .set({ failedLoginCount: lock ? 0 : failures, lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
+      // the account's own lockedUntil tells its administrators that someone is locked out of it
+      if (locked && user) await tx.updateTable('appUser').set({ lockedUntil: locked.until }).where('id', '=', user.id).execute();
       await ctx.audit.append(tx, actor, {
-        action: lock ? 'auth.locked' : 'auth.loginFailed',
+        action: locked ? 'auth.locked' : 'auth.loginFailed',
         entityType: 'user',
-        entityId: user.id,
-        after: { failures },
+        entityId: user?.id ?? null,
+        after: user ? { failures: attempt.failures } : { reason: 'unknownUser', failures: attempt.failures },
       });
     });
-    if (lock) throw new AppError(423, 'auth.locked', { minutes: settings.lockoutMinutes });
+    if (locked) throw new AppError(423, 'auth.locked', { minutes: locked.minutes });
     throw new AppError(401, 'auth.badCredentials');
   }
+  await succeededAttempt(ctx.db, username, client.ip);
+  const now = Date.now();
   if (!user.enabled) throw new AppError(403, 'auth.disabled');
   if (!user.role) throw new AppError(403, 'auth.noRole');
 
   const tokens = newSessionTokens();
   const at = new Date(now).toISOString();
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('appUser').set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at }).where('id', '=', user.id).execute();
+    await tx.updateTable('appUser').set({ lastLoginAt: at }).where('id', '=', user.id).execute();
     // Concurrent-login limit (等保 身份鉴别): the oldest sessions beyond the limit end.
     const sessions = await tx.selectFrom('userSession').select('id').where('userId', '=', user.id).orderBy('lastSeenAt', 'desc').execute();
     const surplus = sessions.slice(settings.maxConcurrentSessions - 1).map((s) => s.id);

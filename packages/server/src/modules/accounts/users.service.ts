@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertPasswordPolicy } from './auth.service.ts';
+import { clearAttempts } from './login-attempts.ts';
 import { findUserById, findUserByUsername, presentUser } from './users.repo.ts';
 
 export interface NewUser {
@@ -102,6 +103,8 @@ async function changeUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (endSessions) await tx.deleteFrom('userSession').where('userId', '=', id).execute();
+    // clearing the account's lock (unlock, password reset) ends its lock from every source too
+    if (patch.lockedUntil === null) await clearAttempts(tx, before.username);
     const view = presentUser(after);
     await ctx.audit.append(tx, actor, { action, entityType: 'user', entityId: id, before: presentUser(before), after: view });
     return view;
