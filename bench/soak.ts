@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createTestDatabase } from '../packages/server/test/databases.ts';
 import { BenchHttpClient } from './http.ts';
 import { postgresAvailable, type Kind } from './targets.ts';
+import { buildServerIfStale, serverBundle } from '../scripts/server-build.mjs';
 
 // npm run bench -- --only soak [--minutes 5] [--db sqlite|postgres|all]
 // A bounded mixed soak on the demo city: the server runs as it is deployed (its own process, demo data
@@ -100,7 +101,9 @@ async function soakKind(kind: Kind, minutes: number, log: (line: string) => void
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/main.ts')], {
+  // as deployed: the compiled bundle that `npm start` runs
+  await buildServerIfStale({ reason: 'soak' });
+  const server = spawn(process.execPath, [serverBundle], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -6,7 +6,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const web = path.join(root, 'packages/web');
 const builtIndex = path.join(web, 'dist/index.html');
 
-function newestMtime(dir) {
+export function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;

@@ -33,16 +33,24 @@ export interface RunningPlatform {
   url: string;
   /** From spawn to "ready" in the log. */
   readyMs: number;
-  log: string;
+  /** Everything it has printed so far. */
+  readonly log: string;
   stop(): Promise<void>;
   /** `kill -9`: no close hook runs, as when the machine loses power. */
   kill(): Promise<void>;
 }
 
-/** Starts `packages/server/src/main.ts` on a free port and waits (at most `timeoutMs`) until it is ready. */
-export function startPlatform(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningPlatform> {
+/**
+ * Starts `packages/server/src/main.ts` (or another entry, such as the production bundle) on a free port and waits
+ * (at most `timeoutMs`) until it is ready.
+ */
+export function startPlatform(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  entry: string[] = ['--import', 'tsx', 'packages/server/src/main.ts'],
+): Promise<RunningPlatform> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env: { ...process.env, DATABASE_URL: '', ZHIZAO_WEB_DIST: '', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,7 +74,16 @@ export function startPlatform(env: Record<string, string>, timeoutMs = 30_000): 
       url ??= /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1] ?? null;
       if (url && log.includes('is ready at')) {
         clearTimeout(timer);
-        resolve({ url, readyMs: performance.now() - started, log, stop, kill });
+        const readyMs = performance.now() - started;
+        resolve({
+          url,
+          readyMs,
+          get log() {
+            return log;
+          },
+          stop,
+          kill,
+        });
       }
     });
     child.once('exit', (code) => {
