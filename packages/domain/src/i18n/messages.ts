@@ -105,6 +105,10 @@ export const MESSAGES = {
   'import.badHeader': { zh: '表头与模板不一致：缺少「{column}」', en: 'The header does not match the template: "{column}" is missing' },
   'import.empty': { zh: '文件中没有数据行', en: 'The file has no data rows' },
   'import.tooManyRows': { zh: '单次最多导入 {limit} 行', en: 'At most {limit} rows per import' },
+  'import.tooLarge': {
+    zh: 'Excel 文件解压后超过 {limit} MB，无法读取；请拆分成较小的文件',
+    en: 'The Excel file expands to more than {limit} MB and cannot be read; split it into smaller files',
+  },
   'import.hasErrors': { zh: '文件中有 {count} 处错误，未导入任何数据', en: 'The file has {count} problems; nothing was imported' },
   'import.alreadyCommitted': { zh: '该导入已完成', en: 'This import has already been committed' },
   'import.nothingValid': { zh: '没有可导入的有效行', en: 'There are no valid rows to import' },

@@ -16,7 +16,7 @@ async function uploadProjects(client: TestClient, data: Buffer): Promise<TestRes
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
-async function filled(template: Buffer, rows: (string | number | null)[][]): Promise<Buffer> {
+async function filled(template: Buffer, rows: (string | number | Date | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(template as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
@@ -101,6 +101,15 @@ describeEachDatabase('funding projects in Excel', (server) => {
     const res = await uploadProjects(bureau, await filled(template, rows));
     expect(res.body).toEqual({ imported: PROJECT_IMPORT_MAX_ROWS });
     expect(await count()).toBe(before + PROJECT_IMPORT_MAX_ROWS);
+  });
+
+  it('reads a date typed into a date cell as the day it shows, as the streaming reader learns it from the styles', async () => {
+    const start = new Date(Date.UTC(2024, 2, 1));
+    const file = await filled(template, [[huancuiCode, '日期单元格项目', 2024, '智能工厂', null, 1000, 0, 0, 0, start, null, null]]);
+    const res = await uploadProjects(bureau, file);
+    expect(res.body).toEqual({ imported: 1 });
+    const list = (await bureau.get('/api/funding/projects?q=日期单元格项目')).body.items;
+    expect(list[0]).toMatchObject({ startDate: '2024-03-01' });
   });
 
   it('imports nothing when any row is wrong, and names every problem by row and column', async () => {

@@ -13,7 +13,7 @@ import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { cellText } from '../registry/import.parse.ts';
+import { cellText, firstWorksheetRows } from '../../platform/spreadsheet.ts';
 import { allProjects, insertProjects, type ProjectFilter, type ProjectRecord } from './projects.repo.ts';
 import { fenOfYuan, scopedDistrict, scopeOf, yuanOfFen } from './scope.ts';
 
@@ -80,23 +80,15 @@ export interface ImportProblem {
   message: string;
 }
 
-/** Reads the first sheet's rows under the header (found by its labels), as text per field. */
+/** Reads the first sheet's rows under the header (found by its labels), as text per field; streamed, size-checked. */
 async function readRows(data: Buffer): Promise<{ row: number; cells: Record<Field, string> }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'import.badFile');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError(400, 'import.badFile');
   const plain = (h: string) => h.replace(/\*$/, '');
   let header: Map<Field, number> | null = null;
   const rows: { row: number; cells: Record<Field, string> }[] = [];
-  sheet.eachRow((row, number) => {
+  for await (const row of firstWorksheetRows(data, PROJECT_IMPORT_MAX_ROWS)) {
     const values = row.values as ExcelJS.CellValue[];
     if (!header) {
-      if (number > HEADER_SEARCH_ROWS) return;
+      if (row.number > HEADER_SEARCH_ROWS) break;
       const found = new Map<Field, number>();
       values.forEach((v, index) => {
         const column = COLUMNS.find((c) => plain(c.header) === plain(cellText(v)));
@@ -107,13 +99,14 @@ async function readRows(data: Buffer): Promise<{ row: number; cells: Record<Fiel
         if (missing) throw new AppError(400, 'import.badHeader', { column: plain(missing.header) });
         header = found;
       }
-      return;
+      continue;
     }
-    const cells = Object.fromEntries(COLUMNS.map((c) => [c.field, cellText(values[header!.get(c.field)!])])) as Record<Field, string>;
-    if (Object.values(cells).every((v) => v === '')) return;
+    const columns = header;
+    const cells = Object.fromEntries(COLUMNS.map((c) => [c.field, cellText(values[columns.get(c.field)!])])) as Record<Field, string>;
+    if (Object.values(cells).every((v) => v === '')) continue;
     if (rows.length >= PROJECT_IMPORT_MAX_ROWS) throw new AppError(400, 'import.tooManyRows', { limit: PROJECT_IMPORT_MAX_ROWS });
-    rows.push({ row: number, cells });
-  });
+    rows.push({ row: row.number, cells });
+  }
   if (!header) throw new AppError(400, 'import.badHeader', { column: plain(COLUMNS[0].header) });
   if (rows.length === 0) throw new AppError(400, 'import.empty');
   return rows;

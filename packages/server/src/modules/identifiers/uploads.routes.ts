@@ -1,10 +1,10 @@
 import { parseCsv, uploadHeader, uploadItem, uploadLayout, type TemplateDefinition } from '@zhizao/domain';
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
+import { firstWorksheetRows, isZip } from '../../platform/spreadsheet.ts';
 import { attachment } from '../registry/excel.routes.ts';
 import { enterpriseOf, ownedPrefix } from './access.ts';
 import { templateRow } from './repo.ts';
@@ -38,22 +38,15 @@ const jobSchema = {
   },
 } as const;
 
-/** The rows of a CSV or of the first worksheet of an .xlsx, as text. */
+/** The rows of a CSV or of the first worksheet of an .xlsx (streamed and size-checked), as text. */
 async function readRows(fileName: string, data: Buffer): Promise<string[][]> {
-  if (/\.csv$/i.test(fileName) || !data.subarray(0, 2).equals(Buffer.from('PK'))) return parseCsv(data.toString('utf8'));
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'import.badFile', {}, 'file');
-  }
-  const sheet = workbook.worksheets[0];
+  if (/\.csv$/i.test(fileName) || !isZip(data)) return parseCsv(data.toString('utf8'));
   const rows: string[][] = [];
-  sheet?.eachRow((row) => {
+  for await (const row of firstWorksheetRows(data, MAX_ROWS)) {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cell.text ?? ''));
     rows.push(Array.from(cells, (c) => c ?? ''));
-  });
+  }
   return rows;
 }
 

@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
 import { fieldLabel } from '@zhizao/domain';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
+import { cellText, worksheets } from '../../platform/spreadsheet.ts';
 import { ENTERPRISE_COLUMNS, columnLetter, fieldOfHeader, type ColumnField, type SheetCells } from './excel.columns.ts';
 
-// Reads an uploaded enterprise workbook with exceljs's streaming reader, so a 20,000-row file is never
-// a whole object model in memory. The header row is found by its labels, not its position: a title
+// Reads an uploaded enterprise workbook through the platform's streaming reader (platform/spreadsheet.ts), so
+// a 20,000-row file is never a whole object model in memory and a zip bomb is refused before it is read. The header row is found by its labels, not its position: a title
 // row above it, a 序号 column before it or an 错误原因 column after it are all fine.
 
 export interface ParsedRow {
@@ -23,24 +23,6 @@ export interface ParsedSheet {
 const HEADER_SEARCH_ROWS = 10;
 // A row naming at least this many template columns is taken for the header row.
 const HEADER_MIN_MATCHES = 3;
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** A cell's value as the text a person typed. */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  // A code typed into a number cell comes back as a number; its digits are still what was typed.
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value)
-    return value.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value && typeof value.text === 'string') return value.text.trim();
-  return '';
-}
 
 function headerColumns(values: ExcelJS.CellValue[]): Map<ColumnField, number> {
   const found = new Map<ColumnField, number>();
@@ -61,25 +43,8 @@ function checkAllColumns(found: Map<ColumnField, number>): Record<ColumnField, s
 
 /** Reads the first sheet that has the template's header row; every data row after it, blank rows skipped. */
 export async function parseEnterpriseWorkbook(file: Buffer, maxRows: number): Promise<ParsedSheet> {
-  if (file.length < 4 || !file.subarray(0, 4).equals(ZIP_MAGIC)) throw new AppError(400, 'import.badFile');
-  try {
-    return await readSheet(file, maxRows);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError(400, 'import.badFile');
-  }
-}
-
-async function readSheet(file: Buffer, maxRows: number): Promise<ParsedSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file), {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
   let bestHeader: Map<ColumnField, number> | null = null;
-  for await (const sheet of reader) {
+  for await (const sheet of worksheets(file, maxRows)) {
     let header: Map<ColumnField, number> | null = null;
     let columns: Record<ColumnField, string> | null = null;
     const rows: ParsedRow[] = [];
