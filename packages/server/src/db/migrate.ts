@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_funding.ts';
 import * as m0008 from './migrations/0008_identifiers.ts';
 import * as m0009 from './migrations/0009_traceability.ts';
 import * as m0011 from './migrations/0011_jobs.ts';
+import * as m0012 from './migrations/0012_panel_withdrawal.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_identifiers': m0008,
   '0009_traceability': m0009,
   '0011_jobs': m0011,
+  '0012_panel_withdrawal': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

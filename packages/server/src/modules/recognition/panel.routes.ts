@@ -61,6 +61,13 @@ const panelSchema = {
       },
     },
     aggregate: spreadSchema,
+    withdrawn: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { expertUserId: int, displayName: str, tie: nullableStr, withdrawnAt: nullableStr, hadSubmitted: { type: 'boolean' } },
+      },
+    },
   },
 } as const;
 const sheetSchema = {
@@ -187,7 +194,8 @@ export function registerPanelRoutes(app: FastifyInstance, ctx: AppContext): void
       ...manage,
       schema: {
         tags,
-        summary: 'The panel of an application: each expert’s sheet (scores once submitted) and the aggregate with its spread',
+        summary:
+          'The panel of an application: each expert’s sheet (scores once submitted), the aggregate with its spread, and the experts a conflict tie recorded later took off the panel',
         params: idParams,
         response: { 200: panelSchema, ...errorResponses },
       },
@@ -232,7 +240,8 @@ export function registerPanelRoutes(app: FastifyInstance, ctx: AppContext): void
         response: { 200: assignmentViewSchema, ...errorResponses },
       },
     },
-    async (request) => assignmentView(ctx.db, requireActor(request), request.params.applicationId, requestLocale(request)),
+    async (request) =>
+      assignmentView(ctx, auditActor(request), requireActor(request), request.params.applicationId, requestLocale(request)),
   );
 
   app.put<{ Params: { applicationId: number }; Body: { version: number; scores: Record<string, number | null>; comment?: string } }>(

@@ -6,12 +6,12 @@ import { AppError } from '../../platform/errors.ts';
 import { findApplication, type ApplicationRow } from './access.ts';
 import { presentDetail } from './applications.service.ts';
 import { findProgramme, programmeIndicators } from './programmes.service.ts';
+import { conflict, currentConflict, tiesOf, WITHDRAWN } from './ties.ts';
 
 // Expert panels (issue 4 part 4): the bureau records experts' ties and forms a panel per application;
 // an expert tied to the applicant or to its service provider is refused (回避). Each expert fills their
-// own score sheet and sees the others' totals only after submitting their own.
-
-const normalise = (name: string | null) => (name ?? '').replace(/\s+/g, '').toLowerCase();
+// own score sheet and sees the others' totals only after submitting their own. The ties are checked again
+// on every touch of a sheet (issue 11): a tie recorded after the panel formed takes the expert off it.
 
 async function findExpert(db: Executor, userId: number) {
   return db
@@ -21,25 +21,6 @@ async function findExpert(db: Executor, userId: number) {
     .where('role', '=', 'expert')
     .executeTakeFirst();
 }
-
-async function tiesOf(db: Executor, expertIds: number[]) {
-  if (!expertIds.length) return [];
-  const rows = await db
-    .selectFrom('recognitionExpertTie as t')
-    .leftJoin('enterprise as e', 'e.id', 't.enterpriseId')
-    .select(['t.id', 't.expertUserId', 't.enterpriseId', 'e.name as enterpriseName', 't.providerName', 't.note', 't.createdAt'])
-    .where('t.expertUserId', 'in', expertIds)
-    .orderBy('t.id')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    expertUserId: Number(r.expertUserId),
-    enterpriseId: r.enterpriseId === null ? null : Number(r.enterpriseId),
-    enterpriseName: r.enterpriseName ?? null,
-  }));
-}
-type Tie = Awaited<ReturnType<typeof tiesOf>>[number];
 
 export async function listExperts(db: Executor) {
   const experts = await db
@@ -112,17 +93,6 @@ export async function deleteTie(ctx: AppContext, who: AuditActor, tieId: number)
   return { deleted: true };
 }
 
-/** The tie that bars an expert from an application, in words, or null. */
-function conflict(ties: Tie[], application: ApplicationRow): string | null {
-  const provider = normalise(application.serviceProviderName);
-  for (const t of ties) {
-    if (t.enterpriseId !== null && t.enterpriseId === Number(application.enterpriseId))
-      return t.enterpriseName ?? application.enterpriseName;
-    if (t.providerName && provider && normalise(t.providerName) === provider) return t.providerName;
-  }
-  return null;
-}
-
 async function loadApplication(db: Executor, id: number): Promise<ApplicationRow> {
   const row = await findApplication(db, id);
   if (!row) throw new AppError(404, 'recognition.applicationNotFound');
@@ -147,12 +117,13 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
       );
       if (tie) throw new AppError(409, 'recognition.expertConflict', { expert: experts.get(id)!.displayName, tie }, 'expertUserIds');
     }
-    const current = await tx
+    const rows = await tx
       .selectFrom('recognitionPanelMember as m')
       .innerJoin('appUser as u', 'u.id', 'm.expertUserId')
       .select(['m.expertUserId', 'm.status', 'u.displayName'])
       .where('m.applicationId', '=', applicationId)
       .execute();
+    const current = rows.filter((m) => m.status !== WITHDRAWN);
     const leaving = current.filter((m) => !expertUserIds.includes(Number(m.expertUserId)));
     const locked = leaving.find((m) => m.status === 'submitted');
     if (locked) throw new AppError(409, 'recognition.panelLocked', { expert: locked.displayName }, 'expertUserIds');
@@ -168,6 +139,18 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
         .execute();
     const joining = expertUserIds.filter((id) => !current.some((m) => Number(m.expertUserId) === id));
     const at = new Date().toISOString();
+    // Seated again once the tie is gone: a fresh sheet; the withdrawn one is in the audit log.
+    const returning = rows.filter((m) => m.status === WITHDRAWN && joining.includes(Number(m.expertUserId)));
+    if (returning.length)
+      await tx
+        .deleteFrom('recognitionPanelMember')
+        .where('applicationId', '=', applicationId)
+        .where(
+          'expertUserId',
+          'in',
+          returning.map((m) => Number(m.expertUserId)),
+        )
+        .execute();
     if (joining.length)
       await tx
         .insertInto('recognitionPanelMember')
@@ -191,7 +174,7 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
       entityType: 'recognitionApplication',
       entityId: applicationId,
       before: { experts: current.map((m) => Number(m.expertUserId)) },
-      after: { experts: expertUserIds },
+      after: { experts: expertUserIds, ...(returning.length ? { reseated: returning.map((m) => Number(m.expertUserId)) } : {}) },
     });
   });
   return panelView(ctx.db, applicationId);
@@ -201,7 +184,18 @@ async function members(db: Executor, applicationId: number) {
   const rows = await db
     .selectFrom('recognitionPanelMember as m')
     .innerJoin('appUser as u', 'u.id', 'm.expertUserId')
-    .select(['m.expertUserId', 'u.displayName', 'm.status', 'm.version', 'm.scoresJson', 'm.total', 'm.comment', 'm.submittedAt'])
+    .select([
+      'm.expertUserId',
+      'u.displayName',
+      'm.status',
+      'm.version',
+      'm.scoresJson',
+      'm.total',
+      'm.comment',
+      'm.submittedAt',
+      'm.withdrawnAt',
+      'm.withdrawnReason',
+    ])
     .where('m.applicationId', '=', applicationId)
     .orderBy('m.assignedAt')
     .orderBy('m.expertUserId')
@@ -215,17 +209,35 @@ async function members(db: Executor, applicationId: number) {
     total: r.total === null ? null : Number(r.total),
     comment: r.comment,
     submittedAt: r.submittedAt,
+    withdrawnAt: r.withdrawnAt,
+    withdrawnReason: r.withdrawnReason,
   }));
 }
 
-/** The bureau's view of a panel: every sheet, and the aggregate over those submitted. */
+/**
+ * The bureau's view of a panel: every seated member's sheet, the aggregate over those submitted, and the
+ * members a conflict tie took off the panel (with the tie), which is how the bureau is told.
+ */
 export async function panelView(db: Executor, applicationId: number) {
   await loadApplication(db, applicationId);
   const list = await members(db, applicationId);
-  const submitted = list.filter((m) => m.status === 'submitted' && m.total !== null).map((m) => m.total!);
+  const seated = list.filter((m) => m.status !== WITHDRAWN);
+  const submitted = seated.filter((m) => m.status === 'submitted' && m.total !== null).map((m) => m.total!);
   return {
-    members: list.map(({ version: _v, ...m }) => ({ ...m, scores: m.status === 'submitted' ? m.scores : null })),
+    members: seated.map(({ version: _v, withdrawnAt: _a, withdrawnReason: _r, ...m }) => ({
+      ...m,
+      scores: m.status === 'submitted' ? m.scores : null,
+    })),
     aggregate: aggregateTotals(submitted),
+    withdrawn: list
+      .filter((m) => m.status === WITHDRAWN)
+      .map((m) => ({
+        expertUserId: m.expertUserId,
+        displayName: m.displayName,
+        tie: m.withdrawnReason,
+        withdrawnAt: m.withdrawnAt,
+        hadSubmitted: m.submittedAt !== null,
+      })),
   };
 }
 
@@ -252,6 +264,7 @@ export async function listAssignments(db: Executor, actor: Actor) {
       'm.assignedAt',
     ])
     .where('m.expertUserId', '=', actor.userId)
+    .where('m.status', '!=', WITHDRAWN)
     .orderBy('m.assignedAt', 'desc')
     .execute();
   return {
@@ -274,6 +287,39 @@ async function mySheet(db: Executor, actor: Actor, applicationId: number) {
   return sheet;
 }
 
+/**
+ * The caller's sheet, after checking their ties again as they stand now. A tie recorded since the panel
+ * formed takes them off it: the sheet is marked withdrawn with the tie (kept, not deleted), audited, and
+ * shown in the bureau's panel view; the expert gets 403 now and on every later touch.
+ */
+async function impartialSheet(ctx: AppContext, who: AuditActor, actor: Actor, applicationId: number) {
+  const tie = await ctx.db.transaction().execute(async (tx) => {
+    const sheet = await mySheet(tx, actor, applicationId);
+    if (sheet.status === WITHDRAWN) return sheet.withdrawnReason ?? '';
+    const found = await currentConflict(tx, actor.userId, await loadApplication(tx, applicationId));
+    if (!found) return null;
+    const withdrawnAt = new Date().toISOString();
+    const { numUpdatedRows } = await tx
+      .updateTable('recognitionPanelMember')
+      .set({ status: WITHDRAWN, withdrawnAt, withdrawnReason: found })
+      .where('applicationId', '=', applicationId)
+      .where('expertUserId', '=', actor.userId)
+      .where('status', '!=', WITHDRAWN)
+      .executeTakeFirst();
+    // a parallel touch may have withdrawn the sheet first: one audit entry per withdrawal
+    if (Number(numUpdatedRows) === 1)
+      await ctx.audit.append(tx, who, {
+        action: 'recognition.panel.withdrawConflicted',
+        entityType: 'recognitionApplication',
+        entityId: applicationId,
+        before: { expertUserId: actor.userId, status: sheet.status, scores: sheet.scores, total: sheet.total, comment: sheet.comment },
+        after: { expertUserId: actor.userId, status: WITHDRAWN, tie: found, withdrawnAt },
+      });
+    return found;
+  });
+  if (tie !== null) throw new AppError(403, 'recognition.withdrawnForConflict', { tie });
+}
+
 const presentSheet = (s: Awaited<ReturnType<typeof mySheet>>) => ({
   scores: s.scores,
   comment: s.comment,
@@ -283,7 +329,9 @@ const presentSheet = (s: Awaited<ReturnType<typeof mySheet>>) => ({
   submittedAt: s.submittedAt,
 });
 
-export async function assignmentView(db: Executor, actor: Actor, applicationId: number, locale: Locale) {
+export async function assignmentView(ctx: AppContext, who: AuditActor, actor: Actor, applicationId: number, locale: Locale) {
+  await impartialSheet(ctx, who, actor, applicationId);
+  const db = ctx.db;
   const sheet = await mySheet(db, actor, applicationId);
   const application = await loadApplication(db, applicationId);
   const programme = await findProgramme(db, Number(application.programmeId));
@@ -301,6 +349,7 @@ export async function assignmentView(db: Executor, actor: Actor, applicationId: 
 async function writableSheet(db: Executor, actor: Actor, applicationId: number, version: number) {
   const sheet = await mySheet(db, actor, applicationId);
   const application = await loadApplication(db, applicationId);
+  if (sheet.status === WITHDRAWN) throw new AppError(403, 'recognition.withdrawnForConflict', { tie: sheet.withdrawnReason ?? '' });
   if (sheet.status === 'submitted') throw new AppError(409, 'recognition.sheetSubmitted');
   if (application.state !== 'expert_scoring') throw new AppError(409, 'recognition.panelClosed');
   if (sheet.version !== version) throw new AppError(409, 'recognition.sheetVersionConflict', { version: sheet.version }, 'version');
@@ -315,6 +364,7 @@ export async function saveSheet(
   applicationId: number,
   input: { version: number; scores: Record<string, number | null>; comment?: string },
 ) {
+  await impartialSheet(ctx, who, actor, applicationId);
   await ctx.db.transaction().execute(async (tx) => {
     const { sheet, indicators } = await writableSheet(tx, actor, applicationId, input.version);
     const unknown = Object.keys(input.scores).find((code) => !indicators.some((i) => i.code === code));
@@ -339,6 +389,7 @@ export async function saveSheet(
 }
 
 export async function submitSheet(ctx: AppContext, actor: Actor, who: AuditActor, applicationId: number, version: number) {
+  await impartialSheet(ctx, who, actor, applicationId);
   await ctx.db.transaction().execute(async (tx) => {
     const { sheet, indicators } = await writableSheet(tx, actor, applicationId, version);
     const missing = missingScores(indicators, sheet.scores);
