@@ -4,17 +4,8 @@ import { auditActor, permissionFirst, requireActor } from '../../platform/auth.t
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
-import {
-  addTie,
-  assignmentView,
-  deleteTie,
-  listAssignments,
-  listExperts,
-  panelView,
-  saveSheet,
-  setPanel,
-  submitSheet,
-} from './panel.service.ts';
+import { addTie, deleteTie, listExperts, panelView, setPanel } from './panel.service.ts';
+import { assignmentView, listAssignments, saveSheet, submitSheet } from './sheets.service.ts';
 import { applicationDetailSchema, idArray, indicatorSchema, list, spreadSchema, tags } from './schemas.ts';
 
 // Experts, their ties, panels and score sheets.
