@@ -71,6 +71,10 @@ export const MESSAGES = {
   'user.usernameTaken': { zh: '用户名「{username}」已被使用', en: 'Username "{username}" is taken' },
   'user.scopeRequired': { zh: '该角色需要指定「{field}」', en: 'This role needs "{field}"' },
   'user.cannotChangeSelf': { zh: '不能修改自己的角色或状态', en: 'You cannot change your own role or status' },
+  'user.separatedAdminViaCli': {
+    zh: '系统管理员、安全管理员、审计管理员（三员）的账号不能在平台上互相重置密码、删除、停用或更改角色，也不能把账号设为三员之一；请在服务器命令行办理（如 npm run create-admin）',
+    en: 'The system, security and audit admin accounts cannot reset, delete, disable or change the role of one another on the platform, nor make an account one of them; do it on the server’s command line (e.g. npm run create-admin)',
+  },
   // registry
   'enterprise.notFound': { zh: '企业不存在', en: 'Enterprise not found' },
   'enterprise.creditCodeTaken': { zh: '统一社会信用代码 {creditCode} 已登记', en: 'Credit code {creditCode} is already registered' },

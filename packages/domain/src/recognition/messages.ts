@@ -70,6 +70,10 @@ export const RECOGNITION_MESSAGES = {
   },
   'recognition.tieNotFound': { zh: '回避关系不存在', en: 'Tie not found' },
   'recognition.assignmentNotFound': { zh: '评审任务不存在', en: 'Assignment not found' },
+  'recognition.withdrawnForConflict': {
+    zh: '您与申报方存在关联（{tie}），已退出本申请的专家组，不能再查看或评分；工信局已获知',
+    en: 'You are tied to the applicant ({tie}): you are off this application’s panel and can no longer read or score it; the bureau has been told',
+  },
   'recognition.sheetSubmitted': { zh: '评分已提交，不能再修改', en: 'The scores are submitted and cannot change' },
   'recognition.sheetVersionConflict': {
     zh: '评分已在别处保存（当前版本 {version}），请刷新',

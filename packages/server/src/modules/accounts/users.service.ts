@@ -1,4 +1,4 @@
-import { roleScopeProblem, type Role, type SecuritySettings } from '@zhizao/domain';
+import { roleScopeProblem, SEPARATED_ADMIN_ROLES, type Role, type SecuritySettings } from '@zhizao/domain';
 import type { Updateable } from 'kysely';
 import { isUniqueViolation } from '../../db/database.ts';
 import type { AppUserTable } from '../../db/schema.ts';
@@ -78,10 +78,22 @@ async function assertScope(ctx: AppContext, role: Role, districtCode: string | n
   }
 }
 
-async function loadOther(ctx: AppContext, actor: AuditActor, id: number) {
+const isSeparatedAdmin = (role: string | null) => role !== null && (SEPARATED_ADMIN_ROLES as readonly string[]).includes(role);
+
+/**
+ * 三员分立: through the API none of the three administrators may reset, delete, disable or re-role
+ * another of them (or make one), else one could take over the others' duties. The command line does it.
+ */
+function refuseSeparatedAdmin(role: string | null, field?: string) {
+  if (isSeparatedAdmin(role)) throw new AppError(403, 'user.separatedAdminViaCli', {}, field);
+}
+
+/** The account to change: someone else's, and (unless `adminsToo`) not one of the three administrators. */
+async function loadOther(ctx: AppContext, actor: AuditActor, id: number, adminsToo = false) {
   if (actor.userId === id) throw new AppError(403, 'user.cannotChangeSelf');
   const user = await findUserById(ctx.db, id);
   if (!user) throw new AppError(404, 'user.notFound');
+  if (!adminsToo) refuseSeparatedAdmin(user.role);
   return user;
 }
 
@@ -92,9 +104,9 @@ async function changeUser(
   id: number,
   action: string,
   patch: Updateable<AppUserTable>,
-  endSessions = false,
+  { endSessions = false, adminsToo = false } = {},
 ) {
-  const before = await loadOther(ctx, actor, id);
+  const before = await loadOther(ctx, actor, id, adminsToo);
   return ctx.db.transaction().execute(async (tx) => {
     const after = await tx
       .updateTable('appUser')
@@ -119,12 +131,13 @@ export async function assignRole(
   districtCode: string | null,
   enterpriseId: number | null,
 ) {
+  refuseSeparatedAdmin(role, 'role');
   await assertScope(ctx, role, districtCode, enterpriseId);
   const scope = {
     districtCode: role === 'district_officer' ? districtCode : null,
     enterpriseId: role === 'enterprise_user' ? enterpriseId : null,
   };
-  return changeUser(ctx, actor, id, 'user.assignRole', { role, ...scope }, true);
+  return changeUser(ctx, actor, id, 'user.assignRole', { role, ...scope }, { endSessions: true });
 }
 
 export async function resetPassword(ctx: AppContext, actor: AuditActor, id: number, newPassword: string) {
@@ -137,15 +150,16 @@ export async function resetPassword(ctx: AppContext, actor: AuditActor, id: numb
     id,
     'user.resetPassword',
     { passwordHash, passwordChangedAt: new Date().toISOString(), failedLoginCount: 0, lockedUntil: null },
-    true,
+    { endSessions: true },
   );
 }
 
 export const setEnabled = (ctx: AppContext, actor: AuditActor, id: number, enabled: boolean) =>
-  changeUser(ctx, actor, id, enabled ? 'user.enable' : 'user.disable', { enabled: enabled ? 1 : 0 }, !enabled);
+  changeUser(ctx, actor, id, enabled ? 'user.enable' : 'user.disable', { enabled: enabled ? 1 : 0 }, { endSessions: !enabled });
 
+// Unlocking gives nobody another's rights, and it is how a locked-out administrator gets back in.
 export const unlockUser = (ctx: AppContext, actor: AuditActor, id: number) =>
-  changeUser(ctx, actor, id, 'user.unlock', { lockedUntil: null, failedLoginCount: 0 });
+  changeUser(ctx, actor, id, 'user.unlock', { lockedUntil: null, failedLoginCount: 0 }, { adminsToo: true });
 
 export async function deleteUser(ctx: AppContext, actor: AuditActor, id: number) {
   const before = await loadOther(ctx, actor, id);

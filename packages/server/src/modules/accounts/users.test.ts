@@ -1,7 +1,8 @@
-import { DEFAULT_SECURITY_SETTINGS, type Role, type SecuritySettings } from '@zhizao/domain';
+import { DEFAULT_SECURITY_SETTINGS, formatMessage, SEPARATED_ADMIN_ROLES, type Role, type SecuritySettings } from '@zhizao/domain';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
-import { describeEachDatabase, FIXTURE_USERNAMES, TEST_PASSWORD, type TestClient } from '../../../test/harness.ts';
+import { describeEachDatabase, FIXTURE_USERNAMES, TEST_PASSWORD, type TestClient, type TestResponse } from '../../../test/harness.ts';
+import { createUser } from './users.service.ts';
 
 // 三员分立 (gov-it.md §1): the system admin creates and deletes accounts, the security admin gives them
 // rights and guards their passwords, and neither does the other's job.
@@ -260,6 +261,79 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
       expect(res.body.items.every((u: { role: string }) => u.role === 'security_admin')).toBe(true);
       expect(JSON.stringify(res.body)).not.toMatch(/scrypt|passwordHash/);
     }
+  });
+
+  // ── the three administrators cannot touch one another (三员分立) ──────────────────────────────
+  /** One of the three, made the only way there is: as the command line (npm run create-admin) does. */
+  async function separatedAdmin(role: Role) {
+    const username = `adm${++serial}-${Date.now().toString(36)}`;
+    const cli = { userId: null, username: 'cli', role: null, ip: null };
+    const { id } = await createUser(server().ctx, cli, { username, displayName: `三员${serial}`, password: TEST_PASSWORD, role });
+    return { id, username };
+  }
+  const separatedRefusal = (res: TestResponse, field?: string) => {
+    expectError(res, 403, 'user.separatedAdminViaCli', field);
+    expect(res.body.error.message).toContain('npm run create-admin');
+  };
+
+  it('refuses the security admin resetting, disabling, enabling or re-roling any of the three administrators', async () => {
+    for (const role of SEPARATED_ADMIN_ROLES) {
+      const target = await separatedAdmin(role);
+      const session = await loggedIn(target.username);
+      separatedRefusal(await sec.post(`/api/users/${target.id}/reset-password`, { newPassword: 'Taken#over42' }));
+      separatedRefusal(await sec.put(`/api/users/${target.id}/enabled`, { enabled: false }));
+      separatedRefusal(await sec.put(`/api/users/${target.id}/enabled`, { enabled: true }));
+      separatedRefusal(await sec.put(`/api/users/${target.id}/role`, { role: 'expert' }));
+      separatedRefusal(await sec.put(`/api/users/${target.id}/role`, { role: 'bureau_admin' }));
+      // nothing changed: the same password, role and session, and no change in the audit log
+      expect((await session.get('/api/auth/me')).body.user).toMatchObject({ role, enabled: true });
+      expectError(await server().client().login(target.username, 'Taken#over42'), 401, 'auth.badCredentials');
+      await loggedIn(target.username);
+      const audit = await (await server().as('audit_admin')).get(`/api/audit?entityType=user&entityId=${target.id}`);
+      const changes = audit.body.items.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('user.'));
+      expect(changes).toEqual(['user.create']);
+    }
+  });
+
+  it('refuses the system admin deleting any of the three administrators', async () => {
+    for (const role of SEPARATED_ADMIN_ROLES) {
+      const target = await separatedAdmin(role);
+      separatedRefusal(await sys.delete(`/api/users/${target.id}`));
+      await loggedIn(target.username);
+    }
+    // the issue's case: the fixture audit admin survives the fixture system admin
+    const auditAdmin = (await sys.get(`/api/users?q=${FIXTURE_USERNAMES.audit_admin}`)).body.items[0];
+    separatedRefusal(await sys.delete(`/api/users/${auditAdmin.id}`));
+    separatedRefusal(await sec.post(`/api/users/${auditAdmin.id}/reset-password`, { newPassword: 'Taken#over42' }));
+    expect((await (await server().as('audit_admin')).get('/api/audit/verify')).status).toBe(200);
+  });
+
+  it('refuses making an ordinary account one of the three administrators, naming the role', async () => {
+    const { id, username } = await account('expert');
+    for (const role of SEPARATED_ADMIN_ROLES) separatedRefusal(await sec.put(`/api/users/${id}/role`, { role }), 'role');
+    const refused = await sec.request('PUT', `/api/users/${id}/role`, { role: 'audit_admin' }, { 'accept-language': 'en' });
+    expect(refused.body.error.message).toBe(formatMessage('user.separatedAdminViaCli', 'en'));
+    expect((await (await loggedIn(username)).get('/api/auth/me')).body.user.role).toBe('expert');
+  });
+
+  it('still lets the administrators manage ordinary accounts, the bureau admin’s included', async () => {
+    const { id, username } = await account('bureau_admin');
+    expect((await sec.put(`/api/users/${id}/role`, { role: 'expert' })).body.role).toBe('expert');
+    expect((await sec.put(`/api/users/${id}/role`, { role: 'bureau_admin' })).body.role).toBe('bureau_admin');
+    expect((await sec.post(`/api/users/${id}/reset-password`, { newPassword: 'Fresh#pass42' })).status).toBe(200);
+    await loggedIn(username, 'Fresh#pass42');
+    expect((await sec.put(`/api/users/${id}/enabled`, { enabled: false })).body.enabled).toBe(false);
+    expect((await sec.put(`/api/users/${id}/enabled`, { enabled: true })).body.enabled).toBe(true);
+    expect((await sys.delete(`/api/users/${id}`)).body).toEqual({ ok: true });
+  });
+
+  it('lets the security admin unlock a locked-out administrator, which gives nobody its rights', async () => {
+    const target = await separatedAdmin('audit_admin');
+    const c = server().client();
+    for (let i = 0; i < DEFAULT_SECURITY_SETTINGS.lockoutThreshold; i++) await c.login(target.username, 'Wrong@pass1');
+    expectError(await c.login(target.username, TEST_PASSWORD), 423, 'auth.locked');
+    expect((await sec.post(`/api/users/${target.id}/unlock`)).body.locked).toBe(false);
+    await loggedIn(target.username);
   });
 
   // ── the user's own password ──────────────────────────────────────────────────────────────────

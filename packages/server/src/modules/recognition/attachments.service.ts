@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { cleanFileName, evidenceContentType } from '../maturity/evidence.service.ts';
 import { findApplication, loadOwnApplication, loadVisibleApplication } from './access.ts';
 import type { RecognitionAttachmentTable } from './tables.ts';
+import { currentConflict, WITHDRAWN } from './ties.ts';
 
 // Attachments of an application (photos, 信用承诺书, the c3mep report…), kept like maturity evidence:
 // the bytes on disk under <data dir>/recognition/<application id>/<random id>, type checked by extension
@@ -107,7 +108,7 @@ async function findAttachment(db: Executor, fileId: string) {
   return row;
 }
 
-/** Readers of the application, and the experts on its panel, may download its attachments. */
+/** Readers of the application, and the experts seated on its panel with no tie to it, may download its attachments. */
 async function mayRead(db: Executor, actor: Actor, applicationId: number): Promise<boolean> {
   if (actor.role === 'expert') {
     const member = await db
@@ -115,8 +116,10 @@ async function mayRead(db: Executor, actor: Actor, applicationId: number): Promi
       .select('expertUserId')
       .where('applicationId', '=', applicationId)
       .where('expertUserId', '=', actor.userId)
+      .where('status', '!=', WITHDRAWN)
       .executeTakeFirst();
-    return Boolean(member);
+    const application = member ? await findApplication(db, applicationId) : undefined;
+    return application !== undefined && (await currentConflict(db, actor.userId, application)) === null;
   }
   return loadVisibleApplication(db, actor, applicationId).then(
     () => true,

@@ -18,6 +18,7 @@ import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findApplication, loadVisibleApplication, type ApplicationRow } from './access.ts';
+import { WITHDRAWN } from './ties.ts';
 import { parseKpis, presentDetail } from './applications.service.ts';
 import { gateReport } from './gates.service.ts';
 import { grantRecognition } from './grant.ts';
@@ -49,7 +50,13 @@ async function moveContext(tx: Tx, row: ApplicationRow, move: ApplicationMove, r
       missingKpis(programmeKpis(programme), parseKpis(row.kpisJson)).length === 0;
   }
   if (move === 'close_scoring') {
-    const members = await tx.selectFrom('recognitionPanelMember').select('status').where('applicationId', '=', Number(row.id)).execute();
+    // members a conflict tie took off the panel neither count nor block the close
+    const members = await tx
+      .selectFrom('recognitionPanelMember')
+      .select('status')
+      .where('applicationId', '=', Number(row.id))
+      .where('status', '!=', WITHDRAWN)
+      .execute();
     context.panelSize = members.length;
     context.panelSubmitted = members.filter((m) => m.status === 'submitted').length;
   }

@@ -4,17 +4,8 @@ import { auditActor, permissionFirst, requireActor } from '../../platform/auth.t
 import type { AppContext } from '../../platform/context.ts';
 import { requestLocale } from '../../platform/errors.ts';
 import { errorResponses, idParams } from '../../platform/schemas.ts';
-import {
-  addTie,
-  assignmentView,
-  deleteTie,
-  listAssignments,
-  listExperts,
-  panelView,
-  saveSheet,
-  setPanel,
-  submitSheet,
-} from './panel.service.ts';
+import { addTie, deleteTie, listExperts, panelView, setPanel } from './panel.service.ts';
+import { assignmentView, listAssignments, saveSheet, submitSheet } from './sheets.service.ts';
 import { applicationDetailSchema, idArray, indicatorSchema, list, spreadSchema, tags } from './schemas.ts';
 
 // Experts, their ties, panels and score sheets.
@@ -61,6 +52,13 @@ const panelSchema = {
       },
     },
     aggregate: spreadSchema,
+    withdrawn: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { expertUserId: int, displayName: str, tie: nullableStr, withdrawnAt: nullableStr, hadSubmitted: { type: 'boolean' } },
+      },
+    },
   },
 } as const;
 const sheetSchema = {
@@ -187,7 +185,8 @@ export function registerPanelRoutes(app: FastifyInstance, ctx: AppContext): void
       ...manage,
       schema: {
         tags,
-        summary: 'The panel of an application: each expert’s sheet (scores once submitted) and the aggregate with its spread',
+        summary:
+          'The panel of an application: each expert’s sheet (scores once submitted), the aggregate with its spread, and the experts a conflict tie recorded later took off the panel',
         params: idParams,
         response: { 200: panelSchema, ...errorResponses },
       },
@@ -232,7 +231,8 @@ export function registerPanelRoutes(app: FastifyInstance, ctx: AppContext): void
         response: { 200: assignmentViewSchema, ...errorResponses },
       },
     },
-    async (request) => assignmentView(ctx.db, requireActor(request), request.params.applicationId, requestLocale(request)),
+    async (request) =>
+      assignmentView(ctx, auditActor(request), requireActor(request), request.params.applicationId, requestLocale(request)),
   );
 
   app.put<{ Params: { applicationId: number }; Body: { version: number; scores: Record<string, number | null>; comment?: string } }>(

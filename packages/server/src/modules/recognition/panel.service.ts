@@ -1,17 +1,14 @@
-import { aggregateTotals, missingScores, weightedTotal, type Actor, type Locale, type ScoreSheet } from '@zhizao/domain';
+import { aggregateTotals, type Actor, type ScoreSheet } from '@zhizao/domain';
 import type { Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findApplication, type ApplicationRow } from './access.ts';
-import { presentDetail } from './applications.service.ts';
-import { findProgramme, programmeIndicators } from './programmes.service.ts';
+import { conflict, tiesOf, WITHDRAWN } from './ties.ts';
 
 // Expert panels (issue 4 part 4): the bureau records experts' ties and forms a panel per application;
 // an expert tied to the applicant or to its service provider is refused (回避). Each expert fills their
-// own score sheet and sees the others' totals only after submitting their own.
-
-const normalise = (name: string | null) => (name ?? '').replace(/\s+/g, '').toLowerCase();
+// own score sheet (sheets.service.ts) and sees the others' totals only after submitting their own.
 
 async function findExpert(db: Executor, userId: number) {
   return db
@@ -21,25 +18,6 @@ async function findExpert(db: Executor, userId: number) {
     .where('role', '=', 'expert')
     .executeTakeFirst();
 }
-
-async function tiesOf(db: Executor, expertIds: number[]) {
-  if (!expertIds.length) return [];
-  const rows = await db
-    .selectFrom('recognitionExpertTie as t')
-    .leftJoin('enterprise as e', 'e.id', 't.enterpriseId')
-    .select(['t.id', 't.expertUserId', 't.enterpriseId', 'e.name as enterpriseName', 't.providerName', 't.note', 't.createdAt'])
-    .where('t.expertUserId', 'in', expertIds)
-    .orderBy('t.id')
-    .execute();
-  return rows.map((r) => ({
-    ...r,
-    id: Number(r.id),
-    expertUserId: Number(r.expertUserId),
-    enterpriseId: r.enterpriseId === null ? null : Number(r.enterpriseId),
-    enterpriseName: r.enterpriseName ?? null,
-  }));
-}
-type Tie = Awaited<ReturnType<typeof tiesOf>>[number];
 
 export async function listExperts(db: Executor) {
   const experts = await db
@@ -112,18 +90,7 @@ export async function deleteTie(ctx: AppContext, who: AuditActor, tieId: number)
   return { deleted: true };
 }
 
-/** The tie that bars an expert from an application, in words, or null. */
-function conflict(ties: Tie[], application: ApplicationRow): string | null {
-  const provider = normalise(application.serviceProviderName);
-  for (const t of ties) {
-    if (t.enterpriseId !== null && t.enterpriseId === Number(application.enterpriseId))
-      return t.enterpriseName ?? application.enterpriseName;
-    if (t.providerName && provider && normalise(t.providerName) === provider) return t.providerName;
-  }
-  return null;
-}
-
-async function loadApplication(db: Executor, id: number): Promise<ApplicationRow> {
+export async function loadApplication(db: Executor, id: number): Promise<ApplicationRow> {
   const row = await findApplication(db, id);
   if (!row) throw new AppError(404, 'recognition.applicationNotFound');
   return row;
@@ -147,26 +114,26 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
       );
       if (tie) throw new AppError(409, 'recognition.expertConflict', { expert: experts.get(id)!.displayName, tie }, 'expertUserIds');
     }
-    const current = await tx
+    const rows = await tx
       .selectFrom('recognitionPanelMember as m')
       .innerJoin('appUser as u', 'u.id', 'm.expertUserId')
       .select(['m.expertUserId', 'm.status', 'u.displayName'])
       .where('m.applicationId', '=', applicationId)
       .execute();
+    const current = rows.filter((m) => m.status !== WITHDRAWN);
     const leaving = current.filter((m) => !expertUserIds.includes(Number(m.expertUserId)));
     const locked = leaving.find((m) => m.status === 'submitted');
     if (locked) throw new AppError(409, 'recognition.panelLocked', { expert: locked.displayName }, 'expertUserIds');
-    if (leaving.length)
+    const joining = expertUserIds.filter((id) => !current.some((m) => Number(m.expertUserId) === id));
+    // Seated again once the tie is gone: a fresh sheet; the withdrawn one is in the audit log.
+    const returning = rows.filter((m) => m.status === WITHDRAWN && joining.includes(Number(m.expertUserId)));
+    const dropped = [...leaving, ...returning].map((m) => Number(m.expertUserId));
+    if (dropped.length)
       await tx
         .deleteFrom('recognitionPanelMember')
         .where('applicationId', '=', applicationId)
-        .where(
-          'expertUserId',
-          'in',
-          leaving.map((m) => Number(m.expertUserId)),
-        )
+        .where('expertUserId', 'in', dropped)
         .execute();
-    const joining = expertUserIds.filter((id) => !current.some((m) => Number(m.expertUserId) === id));
     const at = new Date().toISOString();
     if (joining.length)
       await tx
@@ -191,17 +158,28 @@ export async function setPanel(ctx: AppContext, who: AuditActor, applicationId: 
       entityType: 'recognitionApplication',
       entityId: applicationId,
       before: { experts: current.map((m) => Number(m.expertUserId)) },
-      after: { experts: expertUserIds },
+      after: { experts: expertUserIds, ...(returning.length ? { reseated: returning.map((m) => Number(m.expertUserId)) } : {}) },
     });
   });
   return panelView(ctx.db, applicationId);
 }
 
-async function members(db: Executor, applicationId: number) {
+export async function members(db: Executor, applicationId: number) {
   const rows = await db
     .selectFrom('recognitionPanelMember as m')
     .innerJoin('appUser as u', 'u.id', 'm.expertUserId')
-    .select(['m.expertUserId', 'u.displayName', 'm.status', 'm.version', 'm.scoresJson', 'm.total', 'm.comment', 'm.submittedAt'])
+    .select([
+      'm.expertUserId',
+      'u.displayName',
+      'm.status',
+      'm.version',
+      'm.scoresJson',
+      'm.total',
+      'm.comment',
+      'm.submittedAt',
+      'm.withdrawnAt',
+      'm.withdrawnReason',
+    ])
     .where('m.applicationId', '=', applicationId)
     .orderBy('m.assignedAt')
     .orderBy('m.expertUserId')
@@ -215,147 +193,34 @@ async function members(db: Executor, applicationId: number) {
     total: r.total === null ? null : Number(r.total),
     comment: r.comment,
     submittedAt: r.submittedAt,
+    withdrawnAt: r.withdrawnAt,
+    withdrawnReason: r.withdrawnReason,
   }));
 }
 
-/** The bureau's view of a panel: every sheet, and the aggregate over those submitted. */
+/**
+ * The bureau's view of a panel: every seated member's sheet, the aggregate over those submitted, and the
+ * members a conflict tie took off the panel (with the tie), which is how the bureau is told.
+ */
 export async function panelView(db: Executor, applicationId: number) {
   await loadApplication(db, applicationId);
   const list = await members(db, applicationId);
-  const submitted = list.filter((m) => m.status === 'submitted' && m.total !== null).map((m) => m.total!);
+  const seated = list.filter((m) => m.status !== WITHDRAWN);
+  const submitted = seated.filter((m) => m.status === 'submitted' && m.total !== null).map((m) => m.total!);
   return {
-    members: list.map(({ version: _v, ...m }) => ({ ...m, scores: m.status === 'submitted' ? m.scores : null })),
-    aggregate: aggregateTotals(submitted),
-  };
-}
-
-// ── the expert's side ──
-
-export async function listAssignments(db: Executor, actor: Actor) {
-  const rows = await db
-    .selectFrom('recognitionPanelMember as m')
-    .innerJoin('recognitionApplication as a', 'a.id', 'm.applicationId')
-    .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
-    .innerJoin('recognitionProgramme as p', 'p.id', 'a.programmeId')
-    .select([
-      'a.id as applicationId',
-      'p.id as programmeId',
-      'p.year',
-      'p.kind',
-      'p.level',
-      'p.title',
-      'e.name as enterpriseName',
-      'a.projectName',
-      'a.state',
-      'm.status as myStatus',
-      'm.total as myTotal',
-      'm.assignedAt',
-    ])
-    .where('m.expertUserId', '=', actor.userId)
-    .orderBy('m.assignedAt', 'desc')
-    .execute();
-  return {
-    items: rows.map((r) => ({
-      applicationId: Number(r.applicationId),
-      programme: { id: Number(r.programmeId), year: Number(r.year), kind: r.kind, level: r.level, title: r.title },
-      enterpriseName: r.enterpriseName,
-      projectName: r.projectName,
-      state: r.state,
-      myStatus: r.myStatus,
-      myTotal: r.myTotal === null ? null : Number(r.myTotal),
-      assignedAt: r.assignedAt,
+    members: seated.map(({ version: _v, withdrawnAt: _a, withdrawnReason: _r, ...m }) => ({
+      ...m,
+      scores: m.status === 'submitted' ? m.scores : null,
     })),
+    aggregate: aggregateTotals(submitted),
+    withdrawn: list
+      .filter((m) => m.status === WITHDRAWN)
+      .map((m) => ({
+        expertUserId: m.expertUserId,
+        displayName: m.displayName,
+        tie: m.withdrawnReason,
+        withdrawnAt: m.withdrawnAt,
+        hadSubmitted: m.submittedAt !== null,
+      })),
   };
-}
-
-async function mySheet(db: Executor, actor: Actor, applicationId: number) {
-  const sheet = (await members(db, applicationId)).find((m) => m.expertUserId === actor.userId);
-  if (!sheet) throw new AppError(404, 'recognition.assignmentNotFound');
-  return sheet;
-}
-
-const presentSheet = (s: Awaited<ReturnType<typeof mySheet>>) => ({
-  scores: s.scores,
-  comment: s.comment,
-  status: s.status,
-  total: s.total,
-  version: s.version,
-  submittedAt: s.submittedAt,
-});
-
-export async function assignmentView(db: Executor, actor: Actor, applicationId: number, locale: Locale) {
-  const sheet = await mySheet(db, actor, applicationId);
-  const application = await loadApplication(db, applicationId);
-  const programme = await findProgramme(db, Number(application.programmeId));
-  const detail = await presentDetail(db, actor, applicationId, locale);
-  // the others' totals only once the caller's own sheet is in: each scores independently
-  const others =
-    sheet.status === 'submitted'
-      ? (await members(db, applicationId))
-          .filter((m) => m.expertUserId !== actor.userId && m.status === 'submitted')
-          .map((m) => ({ displayName: m.displayName, total: m.total, submittedAt: m.submittedAt }))
-      : null;
-  return { application: detail, indicators: programmeIndicators(programme), sheet: presentSheet(sheet), others };
-}
-
-async function writableSheet(db: Executor, actor: Actor, applicationId: number, version: number) {
-  const sheet = await mySheet(db, actor, applicationId);
-  const application = await loadApplication(db, applicationId);
-  if (sheet.status === 'submitted') throw new AppError(409, 'recognition.sheetSubmitted');
-  if (application.state !== 'expert_scoring') throw new AppError(409, 'recognition.panelClosed');
-  if (sheet.version !== version) throw new AppError(409, 'recognition.sheetVersionConflict', { version: sheet.version }, 'version');
-  const indicators = programmeIndicators(await findProgramme(db, Number(application.programmeId)));
-  return { sheet, indicators };
-}
-
-export async function saveSheet(
-  ctx: AppContext,
-  actor: Actor,
-  who: AuditActor,
-  applicationId: number,
-  input: { version: number; scores: Record<string, number | null>; comment?: string },
-) {
-  await ctx.db.transaction().execute(async (tx) => {
-    const { sheet, indicators } = await writableSheet(tx, actor, applicationId, input.version);
-    const unknown = Object.keys(input.scores).find((code) => !indicators.some((i) => i.code === code));
-    if (unknown !== undefined) throw new AppError(400, 'recognition.unknownIndicator', { code: unknown }, `scores.${unknown}`);
-    const scores = { ...sheet.scores, ...input.scores };
-    const comment = input.comment === undefined ? sheet.comment : input.comment.trim() || null;
-    await tx
-      .updateTable('recognitionPanelMember')
-      .set({ scoresJson: JSON.stringify(scores), total: weightedTotal(indicators, scores), comment, version: sheet.version + 1 })
-      .where('applicationId', '=', applicationId)
-      .where('expertUserId', '=', actor.userId)
-      .execute();
-    await ctx.audit.append(tx, who, {
-      action: 'recognition.score.save',
-      entityType: 'recognitionApplication',
-      entityId: applicationId,
-      before: { scores: sheet.scores },
-      after: { scores, comment },
-    });
-  });
-  return presentSheet(await mySheet(ctx.db, actor, applicationId));
-}
-
-export async function submitSheet(ctx: AppContext, actor: Actor, who: AuditActor, applicationId: number, version: number) {
-  await ctx.db.transaction().execute(async (tx) => {
-    const { sheet, indicators } = await writableSheet(tx, actor, applicationId, version);
-    const missing = missingScores(indicators, sheet.scores);
-    if (missing.length) throw new AppError(400, 'recognition.scoresIncomplete', { count: missing.length }, `scores.${missing[0]}`);
-    const total = weightedTotal(indicators, sheet.scores)!;
-    await tx
-      .updateTable('recognitionPanelMember')
-      .set({ status: 'submitted', total, submittedAt: new Date().toISOString(), version: sheet.version + 1 })
-      .where('applicationId', '=', applicationId)
-      .where('expertUserId', '=', actor.userId)
-      .execute();
-    await ctx.audit.append(tx, who, {
-      action: 'recognition.score.submit',
-      entityType: 'recognitionApplication',
-      entityId: applicationId,
-      after: { expertUserId: actor.userId, total, scores: sheet.scores },
-    });
-  });
-  return presentSheet(await mySheet(ctx.db, actor, applicationId));
 }

@@ -92,6 +92,10 @@ export interface RecognitionPanelMemberTable {
   assignedBy: number | null;
   assignedAt: string;
   submittedAt: string | null;
+  /** Set when a conflict tie took the expert off the panel (status 'withdrawn'; migration 0012). */
+  withdrawnAt: string | null;
+  /** The tie, in words, that barred the expert. */
+  withdrawnReason: string | null;
 }
 
 export interface RecognitionNoticeTable {
