@@ -196,6 +196,12 @@ export const recognitionMessages = {
     en: 'At least {min} experts; none tied to the applicant or its service provider; from five, the highest and lowest totals are dropped',
   },
   'recognition.panel.empty': { zh: '尚未组建专家组', en: 'No panel yet' },
+  'recognition.panel.withdrawn': {
+    zh: '以下专家因组建后登记的回避关系已退出专家组，其评分不计入；请补足专家组：',
+    en: 'These experts left the panel because of a conflict tie recorded after it formed; their scores do not count. Bring the panel back to size:',
+  },
+  'recognition.panel.withdrawnItem': { zh: '{name}（与 {tie} 存在关联，{at}{submitted}）', en: '{name} (tied to {tie}, {at}{submitted})' },
+  'recognition.panel.withdrawnSubmitted': { zh: '，已提交的评分作废', en: '; the submitted score is void' },
   'recognition.panel.expert': { zh: '专家', en: 'Expert' },
   'recognition.panel.status': { zh: '评分状态', en: 'Status' },
   'recognition.panel.total': { zh: '总分', en: 'Total' },

@@ -29,8 +29,17 @@ export interface PanelMember {
   comment: string | null;
   submittedAt: string | null;
 }
+/** A member a conflict tie recorded after the panel formed took off it. */
+export interface WithdrawnMember {
+  expertUserId: number;
+  displayName: string;
+  tie: string | null;
+  withdrawnAt: string | null;
+  hadSubmitted: boolean;
+}
 export interface Panel {
   members: PanelMember[];
+  withdrawn: WithdrawnMember[];
   aggregate: Aggregate | null;
 }
 

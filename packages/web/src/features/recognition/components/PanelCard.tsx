@@ -26,6 +26,7 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
   const [tying, setTying] = useState(false);
   useEffect(() => setChosen(null), [panel.data]);
   const members = panel.data?.members ?? [];
+  const withdrawn = panel.data?.withdrawn ?? [];
   const selected = chosen ?? members.map((m) => m.expertUserId);
 
   const save = async () => {
@@ -93,6 +94,29 @@ export function PanelCard({ detail }: { detail: ApplicationDetail }) {
           <TieModal detail={detail} experts={experts.data ?? []} open={tying} onClose={() => setTying(false)} />
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="panel-error" />}
         </>
+      )}
+      {withdrawn.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="panel-withdrawn"
+          title={t('recognition.panel.withdrawn')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {withdrawn.map((m) => (
+                <li key={m.expertUserId}>
+                  {t('recognition.panel.withdrawnItem', {
+                    name: m.displayName,
+                    tie: m.tie ?? '—',
+                    at: formatTime(m.withdrawnAt),
+                    submitted: m.hadSubmitted ? t('recognition.panel.withdrawnSubmitted') : '',
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <Table
         size="small"
