@@ -49,7 +49,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     };
 
     beforeAll(async () => {
-      [source, target, other] = await Promise.all([kind, kind, kind].map((k) => createTestDatabase(k)));
+      [source, target, other] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind), createTestDatabase(kind)]);
       backupFile = path.join(source.dataDir, 'backups', `nightly.${kind === 'sqlite' ? 'sqlite3' : 'pgdump'}`);
       platform = await startPlatform(envOf(source));
       for (const username of ['chief', 'deputy']) await createAdmin(username, envOf(source));
