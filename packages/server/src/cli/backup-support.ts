@@ -9,16 +9,6 @@ import { CliError } from './cli-error.ts';
 // What `npm run backup` and `npm run restore` share: where the audit key lives, the PostgreSQL client
 // tools, and a count of what a database holds.
 
-/** Runs a command's main: its result on stdout; a CliError's message (and exit code) on stderr, anything else with its stack. */
-export async function runCli(name: string, main: () => Promise<string>): Promise<void> {
-  try {
-    console.log(await main());
-  } catch (error) {
-    console.error(`${name}: ${error instanceof CliError ? error.message : (error as Error).stack}`);
-    process.exitCode = error instanceof CliError ? error.exitCode : 1;
-  }
-}
-
 /** The data folder's key file, as platform/secrets.ts reads it. */
 export const secretsFile = (config: Config) => path.join(config.dataDir, 'secrets.json');
 

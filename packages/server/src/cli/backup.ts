@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import { loadConfig, type Config } from '../config.ts';
-import { describeDatabase, existingAuditKey, readSecrets, runCli, runPgTool, secretsFile, uploadFolders } from './backup-support.ts';
+import { describeDatabase, existingAuditKey, readSecrets, runPgTool, secretsFile, uploadFolders } from './backup-support.ts';
+import { runCli } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
 
 // Backs up the platform's database, also while the platform runs:

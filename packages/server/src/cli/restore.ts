@@ -5,7 +5,8 @@ import SQLite from 'better-sqlite3';
 import { loadConfig, type Config } from '../config.ts';
 import { createDatabase } from '../db/database.ts';
 import { AuditLog } from '../platform/audit.ts';
-import { countRows, describeDatabase, existingAuditKey, readSecrets, runCli, runPgTool, secretsFile } from './backup-support.ts';
+import { countRows, describeDatabase, existingAuditKey, readSecrets, runPgTool, secretsFile } from './backup-support.ts';
+import { runCli } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
 
 // Restores what `npm run backup` wrote into the configured database, then verifies the audit chain:
