@@ -121,7 +121,12 @@ describeEachDatabase(
 
     it('limits the public objection form and the public trace lookups per source', async () => {
       const ip = nextSource();
-      const objection = { objectorName: '张三', objectorIdNumber: '110101199003077777', contact: '13800000000', text: '这项认定有误，请复核。' };
+      const objection = {
+        objectorName: '张三',
+        objectorIdNumber: '110101199003077777',
+        contact: '13800000000',
+        text: '这项认定有误，请复核。',
+      };
       for (let i = 0; i < 2; i++) {
         const res = await post(server(), '/api/public/recognition/notices/999999/objections', objection, fromSource(ip));
         expect(res.status, JSON.stringify(res.body)).toBe(404);

@@ -139,13 +139,11 @@ describe('the bureau manages funds and policies and reads the reports', () => {
       开工日期: '2024-04-01',
     });
     const upload = async (records: Record<string, string>[]) =>
-      page
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: '项目导入.xlsx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          buffer: await workbookWith(header, records),
-        });
+      page.locator('input[type=file]').setInputFiles({
+        name: '项目导入.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await workbookWith(header, records),
+      });
 
     await upload([row('导入车间甲', '1200000'), row('导入车间乙', '-5')]);
     await eventually(() => page.getByTestId('import-problems').innerText()).toMatch(/3\s+.*设备投资/);

@@ -43,13 +43,11 @@ describe('batch registration from a file', () => {
         { handle: 'BATCH-5', name: '批量产品五' },
       ],
     );
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '批量注册.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: good,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '批量注册.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: good,
+    });
     await expect.poll(() => page.getByTestId('job-result').innerText(), { timeout: 20_000 }).toContain('已注册 2 个标识');
     expect(await page.getByTestId('upload-errors').count()).toBe(0);
 

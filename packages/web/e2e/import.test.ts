@@ -29,13 +29,11 @@ describe('importing enterprises from Excel', () => {
     const page = await env().pageAs('bureau_admin');
     await page.goto('/enterprises/import');
     await page.getByTestId('to-upload').click();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: '企业导入.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: '企业导入.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
 
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();

@@ -39,26 +39,24 @@ describe('the bureau sees the city-wide maturity picture', () => {
         })
         .execute();
     const make = (serial: number, district: string, chains: string[], type: 'discrete' | 'process') =>
-      db
-        .transaction()
-        .execute(
-          async (tx) =>
-            (
-              await insertEnterprise(
-                tx,
-                enterpriseInput(
-                  {
-                    districtCode: district,
-                    chainCodes: chains,
-                    manufacturingType: type,
-                    name: `全景测试企业${serial}`,
-                    creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`),
-                  },
-                  serial,
-                ),
-              )
-            ).id,
-        );
+      db.transaction().execute(
+        async (tx) =>
+          (
+            await insertEnterprise(
+              tx,
+              enterpriseInput(
+                {
+                  districtCode: district,
+                  chainCodes: chains,
+                  manufacturingType: type,
+                  name: `全景测试企业${serial}`,
+                  creditCode: completeCreditCode(`91${district}TE${String(serial).padStart(7, '0')}`),
+                },
+                serial,
+              ),
+            )
+          ).id,
+      );
     await submitted(server.enterprises.huancui, 2); // 371002, TC1
     await submitted(server.enterprises.wendeng, 3); // 371003
     await submitted(await make(9201, '371002', ['TC1'], 'process'), 1, 'process');
