@@ -92,8 +92,13 @@ export async function runMaturityBench(log: (line: string) => void): Promise<Mat
   const plain: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     // alternate who goes first, so a slow spell does not always fall on the same one
-    if (round % 2) (plain.push(time(baseline)), engine.push(time(scoreAll)));
-    else (engine.push(time(scoreAll)), plain.push(time(baseline)));
+    if (round % 2) {
+      plain.push(time(baseline));
+      engine.push(time(scoreAll));
+    } else {
+      engine.push(time(scoreAll));
+      plain.push(time(baseline));
+    }
   }
   const medianMs = summarise(engine).median;
   const baselineMedianMs = summarise(plain).median;

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { DEFAULT_SECURITY_SETTINGS, type Role } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError, expectErrorShape } from './expect.ts';
-import { describeEachDatabase, enterpriseInput, TEST_PASSWORD, type TestClient, type TestResponse } from './harness.ts';
+import { describeEachDatabase, enterpriseInput, type Json, TEST_PASSWORD, type TestClient, type TestResponse } from './harness.ts';
 import { EXAMPLES } from './examples.ts';
 import { encode, inParallel, send } from './http.ts';
 import { fillPath, label, listOperations, sample, type Operation, type Schema } from './openapi.ts';
@@ -434,7 +434,7 @@ const OPENAPI_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'pat
 const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
 
 /** What makes the document invalid OpenAPI 3 (the required fields and the rules routes rely on). */
-function openApiProblems(doc: any): string[] {
+function openApiProblems(doc: Json): string[] {
   const problems: string[] = [];
   const check = (ok: unknown, problem: string) => {
     if (!ok) problems.push(problem);
@@ -443,7 +443,7 @@ function openApiProblems(doc: any): string[] {
   check(typeof doc.info?.title === 'string' && typeof doc.info?.version === 'string', 'info.title and info.version');
   check(doc.paths && typeof doc.paths === 'object', 'paths');
   const operationIds = new Set<string>();
-  for (const [path, item] of Object.entries<any>(doc.paths ?? {})) {
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
     check(path.startsWith('/') && !path.includes(':'), `path ${path} must start with / and use {param}`);
     const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     for (const key of Object.keys(item))
@@ -452,10 +452,10 @@ function openApiProblems(doc: any): string[] {
       const op = item[method];
       const where = `${method.toUpperCase()} ${path}`;
       check(op.responses && Object.keys(op.responses).length > 0, `${where}: no responses`);
-      for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+      for (const [status, response] of Object.entries<Json>(op.responses ?? {})) {
         check(/^([1-5]\d\d|[1-5]XX|default)$/.test(status), `${where}: response key ${status}`);
         check(typeof response.description === 'string', `${where} ${status}: description`);
-        for (const media of Object.values<any>(response.content ?? {})) schemaProblems(media.schema, `${where} ${status}`, problems);
+        for (const media of Object.values<Json>(response.content ?? {})) schemaProblems(media.schema, `${where} ${status}`, problems);
       }
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])];
       for (const p of params) {
@@ -474,7 +474,7 @@ function openApiProblems(doc: any): string[] {
       );
       if (op.requestBody) {
         check(op.requestBody.content && Object.keys(op.requestBody.content).length > 0, `${where}: requestBody without content`);
-        for (const media of Object.values<any>(op.requestBody.content ?? {})) schemaProblems(media.schema, `${where} body`, problems);
+        for (const media of Object.values<Json>(op.requestBody.content ?? {})) schemaProblems(media.schema, `${where} body`, problems);
       }
       if (op.operationId) {
         check(!operationIds.has(op.operationId), `${where}: duplicate operationId ${op.operationId}`);
@@ -486,12 +486,12 @@ function openApiProblems(doc: any): string[] {
   return problems;
 }
 
-function schemaProblems(schema: any, where: string, problems: string[]): void {
+function schemaProblems(schema: Json, where: string, problems: string[]): void {
   if (schema === undefined || schema === null || typeof schema !== 'object') return;
   const types = Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type];
   for (const t of types) if (!SCHEMA_TYPES.includes(t)) problems.push(`${where}: schema type ${t}`);
   if (Array.isArray(schema.type)) problems.push(`${where}: OpenAPI 3.0 has no type arrays (use nullable)`);
   if (schema.required !== undefined && !Array.isArray(schema.required)) problems.push(`${where}: required must be an array`);
-  for (const sub of Object.values<any>(schema.properties ?? {})) schemaProblems(sub, where, problems);
+  for (const sub of Object.values<Json>(schema.properties ?? {})) schemaProblems(sub, where, problems);
   if (schema.items) schemaProblems(schema.items, where, problems);
 }

@@ -10,7 +10,7 @@ import { created, fundFor, projectBody, TEN_PERCENT_POLICY, toNotice, yuan } fro
 import { TEMPLATE, tenant, type Tenant } from '../src/modules/identifiers/fixtures.test-support.ts';
 import { enterpriseWorkbook, goodRow, upload } from '../src/modules/registry/excel.fixtures.ts';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './databases.ts';
-import { FIXTURE_USERNAMES, seedFixtures, TEST_PASSWORD, TestClient, type TestServer } from './harness.ts';
+import { FIXTURE_USERNAMES, type Json, seedFixtures, TEST_PASSWORD, TestClient, type TestServer } from './harness.ts';
 
 // Crash tests (issue 11): the real server (main.ts) as a child process, killed with SIGKILL in the middle of
 // a write, then started again on the same database. After each restart the audit chain verifies and the data is
@@ -78,9 +78,14 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const verified = await (await as('audit_admin')).get('/api/audit/verify');
       expect(verified.body).toMatchObject({ ok: true, firstBadSeq: null });
     };
-    const count = async (table: 'idIdentifier' | 'enterprise', where: (q: any) => any) =>
-      Number((await where(db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow()).n);
-    const identifiersLike = (pattern: string) => count('idIdentifier', (q) => q.where('handle', 'like', pattern));
+    const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) => Number((await query.executeTakeFirstOrThrow()).n);
+    const identifiersLike = (pattern: string) =>
+      count(
+        db
+          .selectFrom('idIdentifier')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('handle', 'like', pattern),
+      );
 
     beforeAll(async () => {
       database = await createTestDatabase(kind);
@@ -129,7 +134,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       await restart();
       const owner2 = new TestClient(platform.url);
       await owner2.login(FIXTURE_USERNAMES.enterprise_user, TEST_PASSWORD);
-      let job: any;
+      let job: Json;
       for (let i = 0; i < 600; i++) {
         job = (await owner2.get(`/api/identifiers/uploads/${jobId}`)).body;
         if (job.status === 'done' || job.status === 'failed') break;
@@ -232,7 +237,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('a registry import killed mid-commit leaves no enterprise of it; committed again, all of them', async () => {
       const admin = await as('bureau_admin');
       const file = (prefix: string) => enterpriseWorkbook(Array.from({ length: 3_000 }, (_, i) => goodRow(prefix, i + 1)));
-      const codes = async (prefix: string) => count('enterprise', (q) => q.where('creditCode', 'like', `91371002${prefix}%`));
+      const codes = async (prefix: string) =>
+        count(
+          db
+            .selectFrom('enterprise')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('creditCode', 'like', `91371002${prefix}%`),
+        );
       const preview = async (prefix: string) => {
         const res = await upload(admin, await file(prefix));
         expect(res.status, JSON.stringify(res.body)).toBe(200);

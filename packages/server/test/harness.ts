@@ -131,7 +131,14 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
   };
 }
 
-export interface TestResponse<T = any> {
+/**
+ * JSON as a test reads it: whatever the server sent, its shape pinned by the assertions that follow rather than
+ * by a type written twice.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON read by assertions, see above
+export type Json = any;
+
+export interface TestResponse<T = Json> {
   status: number;
   body: T;
   headers: Headers;
@@ -163,7 +170,7 @@ export class TestClient {
     return response;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T = Json>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
     const init =
       body === undefined ? { headers } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } };
     const response = await this.raw(method, path, init);
@@ -177,10 +184,10 @@ export class TestClient {
     return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
-  get = <T = any>(path: string) => this.request<T>('GET', path);
-  post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
-  put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
-  delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+  get = <T = Json>(path: string) => this.request<T>('GET', path);
+  post = <T = Json>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
+  put = <T = Json>(path: string, body: unknown) => this.request<T>('PUT', path, body);
+  delete = <T = Json>(path: string) => this.request<T>('DELETE', path);
 }
 
 /**

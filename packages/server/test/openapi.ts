@@ -1,4 +1,4 @@
-import type { TestClient } from './harness.ts';
+import type { Json, TestClient } from './harness.ts';
 
 // Reads the server's own OpenAPI document, so route-wide tests cover every route, including ones added
 // after the test was written.
@@ -13,14 +13,14 @@ export interface Operation {
   bodyType: string | null;
 }
 
-export type Schema = Record<string, any>;
+export type Schema = Record<string, Json>;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 export async function listOperations(client: TestClient): Promise<Operation[]> {
   const doc = (await client.get('/api/openapi.json')).body;
   const operations: Operation[] = [];
-  for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+  for (const [path, item] of Object.entries<Record<string, Json>>(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient } from '../../test/harness.ts';
+import { type Json, TestClient } from '../../test/harness.ts';
 import { runCommand, runScript, startPlatform, type RunningPlatform } from './spawn.test-support.ts';
 
 // A real install (ZHIZAO_DEMO=0) has no account at all; its first administrators come from the command
@@ -104,7 +104,7 @@ describe('npm run create-admin on a real install', () => {
     const auditor = new TestClient(platform.url);
     expect((await auditor.login('auditor', 'Audit$Pass9')).status).toBe(200);
     const entries = (await auditor.get('/api/audit?action=user.create')).body.items;
-    expect(entries.map((e: any) => [e.actorUsername, e.after.username, e.after.role])).toEqual([
+    expect(entries.map((e: Json) => [e.actorUsername, e.after.username, e.after.role])).toEqual([
       ['cli', 'auditor', 'audit_admin'],
       ['cli', 'secops', 'security_admin'],
       ['cli', 'chief', 'bureau_admin'],

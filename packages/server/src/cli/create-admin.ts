@@ -57,6 +57,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!ADMIN_ROLES.includes(role))
     throw new CliError(`--role 须为 ${ADMIN_ROLES.join('、')} 之一 · --role must be one of ${ADMIN_ROLES.join(', ')}\n\n${USAGE}`, 2);
   const displayName = values['display-name']?.trim() || ROLE_LABELS[role].zh;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (displayName.length > 64 || /[\u0000-\u001F\u007F]/.test(displayName)) {
     throw new CliError('显示名称最多 64 个字符，且不含控制字符 · The display name has at most 64 characters and no control characters', 2);
   }

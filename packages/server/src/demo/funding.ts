@@ -447,8 +447,8 @@ async function advanceDemoAwards(tx: Tx, random: Random, year: number, envelopeI
   // One UPDATE per hundred awards (a CASE per column), not one per award: a round trip each adds up on PostgreSQL.
   for (let i = 0; i < finals.length; i += 100) {
     const chunk = finals.slice(i, i + 100);
-    const column = (type: 'bigint' | 'integer' | 'text', pick: (f: (typeof finals)[number]) => string | number | null) =>
-      sql<any>`case id ${sql.join(
+    const column = <V extends string | number | null>(type: 'bigint' | 'integer' | 'text', pick: (f: (typeof finals)[number]) => V) =>
+      sql<V>`case id ${sql.join(
         chunk.map((f) => sql`when ${f.id} then cast(${pick(f)} as ${sql.raw(type)})`),
         sql` `,
       )} end`;

@@ -5,7 +5,7 @@ import { isValidCreditCode, WEIHAI_DISTRICTS } from '@zhizao/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../test/databases.ts';
 import { startDemoServer } from '../../test/demo-server.ts';
-import { TestClient } from '../../test/harness.ts';
+import { type Json, TestClient } from '../../test/harness.ts';
 import { startPlatform } from '../cli/spawn.test-support.ts';
 import type { AppContext } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
@@ -66,7 +66,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     it('gives every enterprise a visibly synthetic identity: valid DEM0 credit code, （演示） name, fake phone, example.com', async () => {
       const admin = await loginAs('admin');
-      const all: any[] = [];
+      const all: Json[] = [];
       for (let page = 1; ; page++) {
         const res = await admin.get(`/api/enterprises?status=all&pageSize=200&page=${page}&sort=creditCode`);
         all.push(...res.body.items);

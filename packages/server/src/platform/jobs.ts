@@ -135,7 +135,7 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 export class JobRunner {
   readonly workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
-  private readonly handlers = new Map<string, JobHandler<any>>();
+  private readonly handlers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private started = false;

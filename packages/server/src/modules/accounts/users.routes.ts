@@ -254,7 +254,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
       ...permissionFirst('settings.security'),
       schema: { tags: ['accounts'], summary: 'Security settings with their allowed ranges', response: { ...errorResponses } },
     },
-    async (request) => {
+    async () => {
       return {
         settings: ctx.settings.securitySettings,
         floor: SECURITY_SETTINGS_FLOOR,

@@ -2,7 +2,14 @@ import { DEFAULT_SECURITY_SETTINGS, type EnterpriseInput, type Role } from '@zhi
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
-import { describeEachDatabase, enterpriseInput, FIXTURE_USERNAMES, TEST_PASSWORD, type TestClient } from '../../../test/harness.ts';
+import {
+  describeEachDatabase,
+  enterpriseInput,
+  FIXTURE_USERNAMES,
+  type Json,
+  TEST_PASSWORD,
+  type TestClient,
+} from '../../../test/harness.ts';
 import { listOperations } from '../../../test/openapi.ts';
 
 // The audit log (gov-it.md §1 安全审计): every change leaves who / when / what / before → after, in the
@@ -22,7 +29,7 @@ describeEachDatabase('audit log', (server) => {
   const db = () => server().ctx.db;
   const head = () => db().selectFrom('auditHead').select(['seq', 'hash']).executeTakeFirstOrThrow();
   const entriesFor = async (entityType: string, entityId: number | string) =>
-    (await auditor.get(`/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=200`)).body.items as any[];
+    (await auditor.get(`/api/audit?entityType=${entityType}&entityId=${entityId}&pageSize=200`)).body.items as Json[];
   const verify = async () => {
     const res = await auditor.get('/api/audit/verify');
     expect(res.status).toBe(200);
@@ -112,7 +119,7 @@ describeEachDatabase('audit log', (server) => {
     await c.login(FIXTURE_USERNAMES.expert, TEST_PASSWORD);
     await c.post('/api/auth/logout');
     const recent = (await auditor.get('/api/audit?entityType=user&pageSize=4')).body.items.reverse();
-    expect(recent.map((e: any) => [e.action, e.actorUsername])).toEqual([
+    expect(recent.map((e: Json) => [e.action, e.actorUsername])).toEqual([
       ['auth.loginFailed', FIXTURE_USERNAMES.expert],
       ['auth.loginFailed', 'nobody-here'],
       ['auth.login', FIXTURE_USERNAMES.expert],
@@ -129,11 +136,11 @@ describeEachDatabase('audit log', (server) => {
   it('filters the log by action, actor and time, newest first', async () => {
     const all = (await auditor.get(`/api/audit?actor=${FIXTURE_USERNAMES.bureau_admin}&pageSize=200`)).body;
     expect(all.total).toBeGreaterThan(2);
-    expect(all.items.every((e: any) => e.actorUsername === FIXTURE_USERNAMES.bureau_admin)).toBe(true);
-    expect(all.items.map((e: any) => e.seq)).toEqual([...all.items.map((e: any) => e.seq)].sort((a, b) => b - a));
+    expect(all.items.every((e: Json) => e.actorUsername === FIXTURE_USERNAMES.bureau_admin)).toBe(true);
+    expect(all.items.map((e: Json) => e.seq)).toEqual([...all.items.map((e: Json) => e.seq)].sort((a, b) => b - a));
     const creates = (await auditor.get('/api/audit?action=enterprise.create&pageSize=200')).body.items;
     expect(creates.length).toBeGreaterThan(0);
-    expect(creates.every((e: any) => e.action === 'enterprise.create')).toBe(true);
+    expect(creates.every((e: Json) => e.action === 'enterprise.create')).toBe(true);
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect((await auditor.get(`/api/audit?from=${future}`)).body.total).toBe(0);
     expect((await auditor.get(`/api/audit?to=${future}`)).body.total).toBe((await head()).seq);

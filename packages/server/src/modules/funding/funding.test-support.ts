@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestClient } from '../../../test/harness.ts';
+import type { Json, TestClient } from '../../../test/harness.ts';
 
 // Fixtures for the funding API tests: a policy, a fund and a project, made through the API as people would.
 
@@ -40,7 +40,7 @@ export const projectBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export async function created<T = any>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
+export async function created<T = Json>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
   const r = await res;
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body;

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
 import { describeEachDatabase, type TestClient } from '../../../test/harness.ts';
-import { created, fundFor, projectBody, TEN_PERCENT_POLICY, toNotice, yuan } from './funding.test-support.ts';
+import { created, projectBody, TEN_PERCENT_POLICY, toNotice, yuan } from './funding.test-support.ts';
 
 // Policies as data and funds with envelopes over HTTP: what the bureau may write, what it may not,
 // and what the calculator answers for a what-if.

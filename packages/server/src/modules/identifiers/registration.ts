@@ -193,7 +193,7 @@ async function prepare(
       });
       continue;
     }
-    let values = normalised.values.filter((v) => v.index !== TEMPLATE_INDEX);
+    const values = normalised.values.filter((v) => v.index !== TEMPLATE_INDEX);
     const version = templateVersion ?? templateVersionOf(normalised.values);
     if (version) {
       const prefix = splitHandle(key)!.prefix;

@@ -62,10 +62,10 @@ export function evidenceContentType(fileName: string, data: Buffer): string {
 
 /** A file name safe to store and show: no path, no control characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = name
     .split(/[\\/]/)
     .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim();
   if (base.length <= 200) return base || 'file';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
-import { describeEachDatabase, TEST_PASSWORD, type TestClient, type TestResponse } from '../../../test/harness.ts';
+import { describeEachDatabase, type Json, TEST_PASSWORD, type TestClient, type TestResponse } from '../../../test/harness.ts';
 import { createUser } from '../accounts/users.service.ts';
 
 // Evidence files per assessment item over real HTTP: upload (type checked by extension and content,
@@ -206,8 +206,8 @@ describeEachDatabase('maturity evidence files', (server) => {
   it('audits uploads and deletions with the metadata, never the bytes', async () => {
     const audit = (await auditor.get(`/api/audit?entityType=maturityAssessment&entityId=${assessmentId}&pageSize=100`)).body.items as {
       action: string;
-      after: any;
-      before: any;
+      after: Json;
+      before: Json;
       actorUsername: string;
     }[];
     const uploads = audit.filter((e) => e.action === 'maturity.evidence.upload');

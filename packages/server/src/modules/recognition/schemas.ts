@@ -1,12 +1,4 @@
-import {
-  APPLICATION_MOVES,
-  APPLICATION_STATES,
-  GATE_CODES,
-  KPI_CODES,
-  MAX_INDICATOR_SCORE,
-  RECOGNITION_KINDS,
-  RECOGNITION_LEVELS,
-} from '@zhizao/domain';
+import { APPLICATION_MOVES, APPLICATION_STATES, GATE_CODES, KPI_CODES, RECOGNITION_KINDS, RECOGNITION_LEVELS } from '@zhizao/domain';
 import { paginationQuery } from '../../platform/schemas.ts';
 
 // JSON schemas of the recognition routes: validation, response filtering and OpenAPI from one place.

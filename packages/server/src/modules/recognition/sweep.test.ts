@@ -52,8 +52,8 @@ describeEachDatabase('recognition routes under hostile input', (server) => {
     ids.expertUser = expert!.id;
     // one application to expert scoring with a panel, one drafted with an attachment
     const app = await submittedApplication(clients.enterprise!, Number(ids.programme));
-    let v = await move(clients.district!, app.id, app.version, 'district_pass');
-    v = await move(clients.bureau!, app.id, v, 'city_pass');
+    const v = await move(clients.district!, app.id, app.version, 'district_pass');
+    await move(clients.bureau!, app.id, v, 'city_pass');
     await clients.bureau!.put(`/api/recognition/applications/${app.id}/panel`, {
       expertUserIds: String(ids.experts).split(',').map(Number),
     });

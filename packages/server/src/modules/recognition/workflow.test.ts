@@ -461,7 +461,7 @@ describeEachDatabase('recognition workflow', (server) => {
       });
       await e.client.post(`/api/recognition/expert/assignments/${second.id}/submit`, { version: s.body.version });
     }
-    v = await move(bureau, second.id, v, 'close_scoring');
+    await move(bureau, second.id, v, 'close_scoring');
     const panel = (await bureau.get(`/api/recognition/applications/${second.id}/panel`)).body.aggregate;
     expect(panel).toMatchObject({ n: 5, counted: 3, dropped: true, score: 72.33, min: 60, max: 95 });
     const ranked = (await bureau.get(`/api/recognition/programmes/${programmeId}/shortlist`)).body.items;

@@ -1,7 +1,7 @@
 import { completeCreditCode, type EnterpriseInput } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
-import { describeEachDatabase, enterpriseInput, type TestClient } from '../../../test/harness.ts';
+import { describeEachDatabase, enterpriseInput, type Json, type TestClient } from '../../../test/harness.ts';
 
 const INPUT_FIELDS = Object.keys(enterpriseInput()) as (keyof EnterpriseInput)[];
 let serial = 100;
@@ -19,8 +19,8 @@ async function create(c: TestClient, overrides: Partial<EnterpriseInput> = {}) {
 }
 
 /** Every enterprise the caller can list with `query`, walking all pages. */
-async function listAll(c: TestClient, query = ''): Promise<any[]> {
-  const items: any[] = [];
+async function listAll(c: TestClient, query = ''): Promise<Json[]> {
+  const items: Json[] = [];
   for (let page = 1; ; page++) {
     const res = await c.get(`/api/enterprises?pageSize=200&page=${page}${query ? '&' + query : ''}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -210,7 +210,7 @@ describeEachDatabase('enterprise registry', (server) => {
     );
     const res = await admin.post('/api/enterprises', bad);
     expectError(res, 400, 'enterprise.creditCodeLength', 'creditCode');
-    expect(res.body.error.details.map((d: any) => [d.field, d.code])).toEqual([
+    expect(res.body.error.details.map((d: Json) => [d.field, d.code])).toEqual([
       ['creditCode', 'enterprise.creditCodeLength'],
       ['name', 'enterprise.required'],
       ['districtCode', 'enterprise.unknownDistrict'],
@@ -265,7 +265,7 @@ describeEachDatabase('enterprise registry', (server) => {
     await admin.post(`/api/enterprises/${gone.id}/archive`);
 
     const everything = await listAll(admin, 'status=all');
-    const cases: [string, (e: any) => boolean][] = [
+    const cases: [string, (e: Json) => boolean][] = [
       ['', (e) => !e.archived],
       ['status=active', (e) => !e.archived],
       ['status=archived', (e) => e.archived],
@@ -296,7 +296,7 @@ describeEachDatabase('enterprise registry', (server) => {
     const all = await listAll(admin, 'sort=creditCode');
     expect(all.length).toBeGreaterThanOrEqual(5);
     const pageSize = 3;
-    const paged: any[] = [];
+    const paged: Json[] = [];
     for (let page = 1; page <= Math.ceil(all.length / pageSize); page++) {
       const res = await admin.get(`/api/enterprises?sort=creditCode&pageSize=${pageSize}&page=${page}`);
       expect(res.body).toMatchObject({ total: all.length, page, pageSize });

@@ -1,6 +1,6 @@
 import { completeCreditCode, type EnterpriseInput } from '@zhizao/domain';
 import ExcelJS from 'exceljs';
-import type { TestClient, TestResponse } from '../../../test/harness.ts';
+import type { Json, TestClient, TestResponse } from '../../../test/harness.ts';
 
 // Test fixtures for the Excel tests: workbooks built with exceljs the way a person would fill them.
 // The headers are spelled out here, not imported, so the tests pin the template's contract.
@@ -107,7 +107,7 @@ export async function upload(client: TestClient, data: Buffer | string, fileName
 }
 
 /** GETs a file; the body is the bytes on success, the parsed error otherwise. */
-export async function download(client: TestClient, path: string): Promise<{ status: number; headers: Headers; data: Buffer; body: any }> {
+export async function download(client: TestClient, path: string): Promise<{ status: number; headers: Headers; data: Buffer; body: Json }> {
   const response = await client.raw('GET', path);
   const data = Buffer.from(await response.arrayBuffer());
   const body = response.headers.get('content-type')?.includes('json') ? JSON.parse(data.toString('utf8')) : null;

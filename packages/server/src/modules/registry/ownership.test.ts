@@ -1,7 +1,7 @@
 import { ENTERPRISE_SELF_EDITABLE_FIELDS, type EnterpriseInput, type Role } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError } from '../../../test/expect.ts';
-import { describeEachDatabase, enterpriseInput, type TestClient } from '../../../test/harness.ts';
+import { describeEachDatabase, enterpriseInput, type Json, type TestClient } from '../../../test/harness.ts';
 import { fillPath, label, listOperations, sample, type Operation } from '../../../test/openapi.ts';
 
 // Who may do what in the registry: one assertion per cell of the role × ownership matrix.
@@ -91,9 +91,9 @@ describeEachDatabase('registry roles and ownership', (server) => {
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null, canEdit: false });
     const list = (await clients.enterprise_user.get('/api/enterprises?pageSize=200')).body.items;
-    expect(list.find((e: any) => e.id === wendeng)).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null });
-    expect(list.filter((e: any) => e.id !== huancui).every(hasNoContacts)).toBe(true);
-    expect(list.find((e: any) => e.id === huancui)).toMatchObject({ contactName: '张测试', contactPhone: '138****0001' });
+    expect(list.find((e: Json) => e.id === wendeng)).toMatchObject({ contactName: null, contactPhone: null, contactEmail: null });
+    expect(list.filter((e: Json) => e.id !== huancui).every(hasNoContacts)).toBe(true);
+    expect(list.find((e: Json) => e.id === huancui)).toMatchObject({ contactName: '张测试', contactPhone: '138****0001' });
   });
 
   it('lets an enterprise user change the self-editable fields of its own enterprise', async () => {
@@ -179,7 +179,7 @@ describeEachDatabase('registry roles and ownership', (server) => {
       canArchive: false,
     });
     const list = (await c.get('/api/enterprises?pageSize=200')).body.items;
-    expect(list.some((e: any) => e.districtCode !== '371002')).toBe(true);
+    expect(list.some((e: Json) => e.districtCode !== '371002')).toBe(true);
     for (const e of list) expect({ id: e.id, hidden: hasNoContacts(e) }).toEqual({ id: e.id, hidden: e.districtCode !== '371002' });
   });
 
@@ -290,7 +290,7 @@ describeEachDatabase('registry roles and ownership', (server) => {
   it('masks phone numbers in lists, even for owners; the detail shows them whole', async () => {
     for (const role of ['bureau_admin', 'district_officer'] as const) {
       const list = (await clients[role].get('/api/enterprises?pageSize=200')).body.items;
-      const own = list.filter((e: any) => e.contactPhone !== null);
+      const own = list.filter((e: Json) => e.contactPhone !== null);
       expect(own.length).toBeGreaterThan(0);
       for (const e of own) expect(e.contactPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
     }

@@ -30,7 +30,7 @@ export function LoginPage() {
     try {
       const next = await login(values.username.trim(), values.password);
       void message.success(t('login.welcome', { name: next.user.displayName }));
-      navigate(from, { replace: true });
+      void navigate(from, { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
     } finally {

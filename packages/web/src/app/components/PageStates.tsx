@@ -71,7 +71,7 @@ export function ForbiddenPage() {
       title={<span data-testid="forbidden">403 · {t('forbidden.title')}</span>}
       subTitle={t('forbidden.text')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('common.backHome')}
         </Button>
       }
@@ -88,7 +88,7 @@ export function NotFoundPage() {
       title={`404 · ${t('notFound.title')}`}
       subTitle={t('notFound.text')}
       extra={
-        <Button type="primary" onClick={() => navigate('/')}>
+        <Button type="primary" onClick={() => void navigate('/')}>
           {t('common.backHome')}
         </Button>
       }

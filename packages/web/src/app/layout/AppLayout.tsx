@@ -37,7 +37,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={224} collapsed={collapsed} collapsedWidth={64} trigger={null} className="zz-sider">
-        <div className="zz-logo" onClick={() => navigate('/')}>
+        <div className="zz-logo" onClick={() => void navigate('/')}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {!collapsed && (
             <span>
@@ -54,7 +54,7 @@ export function AppLayout() {
           items={items}
           selectedKeys={[selected]}
           defaultOpenKeys={menu.filter(isGroup).map((g) => g.key)}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => void navigate(key)}
           data-testid="side-menu"
         />
       </Layout.Sider>

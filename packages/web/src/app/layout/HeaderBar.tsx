@@ -43,11 +43,11 @@ function UserMenu() {
   if (!session) return null;
   const { user } = session;
   const onClick = async ({ key }: { key: string }) => {
-    if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
+    if (key === 'password') void navigate(CHANGE_PASSWORD_PATH);
     if (key === 'logout') {
       await logout();
       void message.success(t('header.loggedOut'));
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     }
   };
   return (

@@ -82,7 +82,7 @@ export function useSubmit(
       onOk: async () => {
         const ok = await run(send, t('maturity.submit.done'), explain);
         await queryClient.invalidateQueries({ queryKey: maturityKeys.all });
-        if (ok) navigate(`/maturity/${detail.id}/report`);
+        if (ok) void navigate(`/maturity/${detail.id}/report`);
       },
     });
   };

@@ -68,17 +68,18 @@ export function useDraftAutosave<T extends object>(target: DraftTarget<T>) {
     [key],
   );
 
-  const send = async (batch: Partial<T>) => {
-    try {
-      return await targetRef.current.save(version.current, batch);
-    } catch (e) {
-      if (!(e instanceof ApiError) || e.code !== 'recognition.versionConflict') throw e;
-      version.current = await targetRef.current.refresh();
-      return targetRef.current.save(version.current, batch);
-    }
-  };
-
   const flush = useCallback(async (): Promise<boolean> => {
+    // Inside the callback so that flush stays stable: send reads only refs.
+    const send = async (batch: Partial<T>) => {
+      try {
+        return await targetRef.current.save(version.current, batch);
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.code !== 'recognition.versionConflict') throw e;
+        version.current = await targetRef.current.refresh();
+        return targetRef.current.save(version.current, batch);
+      }
+    };
+
     clearTimeout(timer.current);
     if (saving.current) {
       again.current = true;

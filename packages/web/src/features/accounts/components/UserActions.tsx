@@ -35,6 +35,7 @@ export function UserActions({ user, onAssignRole, onResetPassword }: Props) {
         (user.enabled ? (
           <Popconfirm
             title={t('users.disableConfirm')}
+            // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
             onConfirm={() => run(() => enable.mutateAsync({ id: user.id, enabled: false }), t('users.disabledDone'))}
           >
             <Typography.Link type="danger">{t('users.disable')}</Typography.Link>
@@ -47,6 +48,7 @@ export function UserActions({ user, onAssignRole, onResetPassword }: Props) {
       {can('users.delete') && (
         <Popconfirm
           title={t('users.deleteConfirm', { username: user.username })}
+          // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
           onConfirm={() => run(() => remove.mutateAsync(user.id), t('users.deleted'))}
         >
           <Typography.Link type="danger">{t('users.delete')}</Typography.Link>

@@ -30,7 +30,7 @@ export function ChangePasswordPage() {
     void message.success(t('password.changed'));
     // The session now reads as current again; an account that was held here goes on to its home page.
     await refresh().catch(() => undefined);
-    if (passwordExpired) navigate('/', { replace: true });
+    if (passwordExpired) void navigate('/', { replace: true });
   };
   return (
     <Page title={t('password.title')} subtitle={t('password.subtitle')}>

@@ -52,7 +52,7 @@ function Apply({ project }: { project: Project }) {
       const award = await applyForAward(project.id, chosen);
       await invalidate();
       void message.success(t('funding.action.submitted'));
-      navigate(`/funding/awards/${award.id}`);
+      void navigate(`/funding/awards/${award.id}`);
     } catch (e) {
       // The choice stays as it was; the server says why it refused.
       setFailure(errorMessage(e));
@@ -117,7 +117,7 @@ function Apply({ project }: { project: Project }) {
           </Card>
           <div className="zz-card" style={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Space>
-              <Button onClick={() => navigate(`/funding/projects/${project.id}`)}>{t('common.cancel')}</Button>
+              <Button onClick={() => void navigate(`/funding/projects/${project.id}`)}>{t('common.cancel')}</Button>
               <Button
                 type="primary"
                 loading={busy}

@@ -49,7 +49,11 @@ function ProjectDetail({ project }: { project: Project }) {
             </Button>
           )}
           {can('funding.project.write') && !open && (
-            <Button icon={<EditOutlined />} onClick={() => navigate(`/funding/projects/${project.id}/edit`)} data-testid="edit-project">
+            <Button
+              icon={<EditOutlined />}
+              onClick={() => void navigate(`/funding/projects/${project.id}/edit`)}
+              data-testid="edit-project"
+            >
               {t('common.edit')}
             </Button>
           )}
@@ -57,7 +61,7 @@ function ProjectDetail({ project }: { project: Project }) {
             <Button
               type="primary"
               icon={<TrophyOutlined />}
-              onClick={() => navigate(`/funding/projects/${project.id}/apply`)}
+              onClick={() => void navigate(`/funding/projects/${project.id}/apply`)}
               data-testid="apply-award"
             >
               {t('funding.action.apply')}

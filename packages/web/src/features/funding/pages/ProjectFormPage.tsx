@@ -41,7 +41,7 @@ function ProjectEditor({ project, onReload }: { project: Project | null; onReloa
       const saved = project ? await updateProject(project.id, input, project.version) : await createProject(input);
       await invalidate();
       void message.success(t(project ? 'funding.form.updated' : 'funding.form.created'));
-      navigate(`/funding/projects/${saved.id}`);
+      void navigate(`/funding/projects/${saved.id}`);
     } catch (error) {
       // Whatever was typed stays in the form; the refusal goes on its field or above the form.
       if (error instanceof ApiError && error.code === 'funding.projectVersionConflict') setConflict(true);
@@ -81,7 +81,7 @@ function ProjectEditor({ project, onReload }: { project: Project | null; onReloa
         footer={
           <div className="zz-card" style={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Space>
-              <Button onClick={() => navigate(back)}>{t('common.cancel')}</Button>
+              <Button onClick={() => void navigate(back)}>{t('common.cancel')}</Button>
               <Button type="primary" htmlType="submit" loading={busy} data-testid="save-project">
                 {t('common.save')}
               </Button>

@@ -57,7 +57,7 @@ export function ProjectImportPage() {
             subTitle={<span data-testid="import-done">{t('registry.import.doneText', { count: imported })}</span>}
             extra={
               <Space>
-                <Button type="primary" onClick={() => navigate('/funding/projects')}>
+                <Button type="primary" onClick={() => void navigate('/funding/projects')}>
                   {t('registry.import.viewList')}
                 </Button>
                 <Button onClick={() => setImported(null)}>{t('registry.import.again')}</Button>

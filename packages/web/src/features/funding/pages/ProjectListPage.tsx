@@ -38,7 +38,7 @@ export function ProjectListPage() {
       description={t('funding.projects.empty')}
       action={
         can('funding.project.write') && (
-          <Button type="primary" onClick={() => navigate('/funding/projects/new')}>
+          <Button type="primary" onClick={() => void navigate('/funding/projects/new')}>
             {t('funding.projects.new')}
           </Button>
         )
@@ -68,12 +68,12 @@ export function ProjectListPage() {
             </Button>
           )}
           {can('funding.project.import') && (
-            <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/funding/projects/import')}>
+            <Button icon={<CloudUploadOutlined />} onClick={() => void navigate('/funding/projects/import')}>
               {t('funding.projects.import')}
             </Button>
           )}
           {can('funding.project.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/funding/projects/new')} data-testid="new-project">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/funding/projects/new')} data-testid="new-project">
               {t('funding.projects.new')}
             </Button>
           )}

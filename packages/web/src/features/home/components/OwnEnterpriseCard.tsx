@@ -22,7 +22,7 @@ export function OwnEnterpriseCard({ enterpriseId }: { enterpriseId: number }) {
       }
       extra={
         enterprise.data?.canEdit ? (
-          <Button icon={<EditOutlined />} onClick={() => navigate(`/enterprises/${enterpriseId}/edit`)}>
+          <Button icon={<EditOutlined />} onClick={() => void navigate(`/enterprises/${enterpriseId}/edit`)}>
             {t('home.editOwn')}
           </Button>
         ) : null
@@ -37,7 +37,7 @@ export function OwnEnterpriseCard({ enterpriseId }: { enterpriseId: number }) {
       ) : (
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('home.ownName')}>
-            <a onClick={() => navigate(`/enterprises/${enterpriseId}`)}>{enterprise.data.name}</a>
+            <a onClick={() => void navigate(`/enterprises/${enterpriseId}`)}>{enterprise.data.name}</a>
           </Descriptions.Item>
           <Descriptions.Item label={t('home.ownDistrict')}>{names.district(enterprise.data.districtCode)}</Descriptions.Item>
           <Descriptions.Item label={t('home.ownChains')}>

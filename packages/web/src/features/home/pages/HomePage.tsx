@@ -38,7 +38,7 @@ function AdminWelcome() {
       <Row gutter={[16, 16]}>
         {entries.map((e) => (
           <Col key={e.path} xs={24} sm={12} lg={6}>
-            <Button block size="large" icon={e.icon} onClick={() => navigate(e.path)}>
+            <Button block size="large" icon={e.icon} onClick={() => void navigate(e.path)}>
               {t(e.label)}
             </Button>
           </Col>
@@ -62,7 +62,7 @@ function RegistryDashboard() {
         <EmptyState
           description={t('home.emptyRegistry')}
           action={
-            <Button type="primary" onClick={() => navigate('/enterprises')}>
+            <Button type="primary" onClick={() => void navigate('/enterprises')}>
               {t('home.openList')}
             </Button>
           }

@@ -60,6 +60,7 @@ export function ApiKeysCard() {
                 ) : (
                   <Popconfirm
                     title={t('identifiers.key.revokeConfirm')}
+                    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
                     onConfirm={() => revoke(key)}
                     okText={t('common.confirm')}
                     cancelText={t('common.cancel')}

@@ -57,6 +57,7 @@ export function GrantsCard() {
               render: (_, g) => (
                 <Popconfirm
                   title={t('identifiers.grant.removeConfirm')}
+                  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
                   onConfirm={() => remove(g)}
                   okText={t('common.confirm')}
                   cancelText={t('common.cancel')}

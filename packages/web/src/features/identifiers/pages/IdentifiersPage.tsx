@@ -45,7 +45,7 @@ export function IdentifiersPage() {
               setPaging((s) => ({ ...s, page: 1 }));
             }}
           />
-          <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/identifiers/upload')}>
+          <Button icon={<CloudUploadOutlined />} onClick={() => void navigate('/identifiers/upload')}>
             {t('menu.identifiers.upload')}
           </Button>
           {registerButton('register-identifier')}

@@ -27,7 +27,7 @@ export function AssessmentTable({ items, total, page, pageSize, loading, showEnt
   const navigate = useNavigate();
   const can = useCan();
   const [assigning, setAssigning] = useState<AssessmentSummary | null>(null);
-  const open = (a: AssessmentSummary) => navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
+  const open = (a: AssessmentSummary) => void navigate(a.status === 'draft' ? `/maturity/${a.id}` : `/maturity/${a.id}/report`);
   // A draft is continued by its enterprise; others may look at it as it stands.
   const action = (a: AssessmentSummary) =>
     a.status === 'submitted' ? 'maturity.action.report' : can('maturity.assessment.write') ? 'maturity.action.continue' : 'common.details';

@@ -29,7 +29,7 @@ export function StartAssessmentModal({ open, onClose }: { open: boolean; onClose
   const submit = async (values: Values) => {
     const created = await createAssessment(values);
     void queryClient.invalidateQueries({ queryKey: maturityKeys.all });
-    navigate(`/maturity/${created.id}`);
+    void navigate(`/maturity/${created.id}`);
   };
 
   return (

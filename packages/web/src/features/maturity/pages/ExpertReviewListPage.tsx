@@ -45,7 +45,12 @@ export function ExpertReviewListPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, r) => (
-        <Button type="link" size="small" onClick={() => navigate(`/maturity/${r.assessmentId}/expert-review`)} data-testid="open-review">
+        <Button
+          type="link"
+          size="small"
+          onClick={() => void navigate(`/maturity/${r.assessmentId}/expert-review`)}
+          data-testid="open-review"
+        >
           {t(r.status === 'assigned' ? 'maturity.expert.open' : 'maturity.expert.compare')}
         </Button>
       ),

@@ -40,7 +40,7 @@ export function ModelAdminPage() {
           <Button
             type="link"
             size="small"
-            onClick={() => navigate(`/maturity/models/${encodeURIComponent(r.id)}`)}
+            onClick={() => void navigate(`/maturity/models/${encodeURIComponent(r.id)}`)}
             data-testid="open-model"
           >
             {t('maturity.models.open')}
@@ -70,7 +70,7 @@ export function ModelAdminPage() {
       <ModelCopyModal
         sourceId={copying}
         onClose={() => setCopying(null)}
-        onCopied={(id) => navigate(`/maturity/models/${encodeURIComponent(id)}`)}
+        onCopied={(id) => void navigate(`/maturity/models/${encodeURIComponent(id)}`)}
       />
     </Page>
   );

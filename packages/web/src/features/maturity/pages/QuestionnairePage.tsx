@@ -80,7 +80,7 @@ function Questionnaire({ detail, model }: { detail: AssessmentDetail; model: Mod
       extra={
         <>
           {!readOnly && <SaveStatus status={autosave.status} onRetry={() => void autosave.flush()} />}
-          <Button icon={<BarChartOutlined />} onClick={() => navigate(`/maturity/${detail.id}/report`)}>
+          <Button icon={<BarChartOutlined />} onClick={() => void navigate(`/maturity/${detail.id}/report`)}>
             {t('maturity.action.report')}
           </Button>
         </>

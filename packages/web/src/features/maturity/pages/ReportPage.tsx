@@ -40,7 +40,7 @@ function Report({ detail, model }: { detail: AssessmentDetail; model: ModelView 
       extra={
         <Space wrap>
           {detail.status === 'submitted' && <ReportActions assessmentId={detail.id} />}
-          <Button icon={<FormOutlined />} onClick={() => navigate(`/maturity/${detail.id}`)}>
+          <Button icon={<FormOutlined />} onClick={() => void navigate(`/maturity/${detail.id}`)}>
             {t('maturity.report.questionnaire')}
           </Button>
         </Space>

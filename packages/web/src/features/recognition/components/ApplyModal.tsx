@@ -27,7 +27,7 @@ export function ApplyModal({ open, onClose }: { open: boolean; onClose(): void }
       onSubmit={async ({ programmeId }) => {
         const created = await createApplication(programmeId);
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
-        navigate(`/recognition/applications/${created.id}`);
+        void navigate(`/recognition/applications/${created.id}`);
       }}
       onClose={onClose}
       testId="apply-dialog"

@@ -68,7 +68,7 @@ export function PublishNoticeModal({
           workingDays: v.workingDays,
         });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
-        navigate(`/recognition/notices/${notice.id}`);
+        void navigate(`/recognition/notices/${notice.id}`);
       }}
       onClose={onClose}
       testId="publish-notice"

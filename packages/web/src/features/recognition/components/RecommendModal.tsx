@@ -35,7 +35,7 @@ export function RecommendModal({ chosen, open, onClose }: { chosen: Recognition[
           recognitionIds: chosen.map((r) => r.id),
         });
         await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
-        navigate(`/recognition/recommendations#r${created.id}`);
+        void navigate(`/recognition/recommendations#r${created.id}`);
       }}
       onClose={onClose}
       testId="recommend-dialog"

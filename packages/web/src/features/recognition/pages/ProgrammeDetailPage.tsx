@@ -37,7 +37,7 @@ export function ProgrammeDetailPage() {
             const created = await createProgramme(input);
             await queryClient.invalidateQueries({ queryKey: recognitionKeys.all });
             void message.success(t('common.saved'));
-            navigate(`/recognition/programmes/${created.id}`, { replace: true });
+            void navigate(`/recognition/programmes/${created.id}`, { replace: true });
           }}
         />
       </Page>

@@ -18,7 +18,7 @@ export function ProgrammeListPage() {
   const list = useProgrammes();
   const create = (testId?: string) =>
     can('recognition.programme.write') && (
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/recognition/programmes/new')} data-testid={testId}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/recognition/programmes/new')} data-testid={testId}>
         {t('recognition.prog.new')}
       </Button>
     );

@@ -41,6 +41,7 @@ function ArchiveButton({ enterprise }: { enterprise: EnterpriseView }) {
   return (
     <Popconfirm
       title={t('registry.detail.archiveConfirm')}
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
       onConfirm={() => run(true)}
       okText={t('common.confirm')}
       cancelText={t('common.cancel')}
@@ -80,7 +81,7 @@ function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
             <Button
               type="primary"
               icon={<EditOutlined />}
-              onClick={() => navigate(`/enterprises/${e.id}/edit`)}
+              onClick={() => void navigate(`/enterprises/${e.id}/edit`)}
               data-testid="edit-enterprise"
             >
               {t('common.edit')}

@@ -42,7 +42,7 @@ function EnterpriseEditor({ enterprise, onReload }: { enterprise: EnterpriseView
     try {
       const saved = await save.mutateAsync({ id: enterprise?.id, version: enterprise?.version, input: inputOf(merged) });
       void message.success(enterprise ? t('registry.form.updated') : t('registry.form.created', { name: saved.name }));
-      navigate(`/enterprises/${saved.id}`);
+      void navigate(`/enterprises/${saved.id}`);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'enterprise.versionConflict') setConflict(true);
       else if (!showServerErrors(form, error, ENTERPRISE_FORM_FIELDS)) setFailure(errorMessage(error));
@@ -82,7 +82,7 @@ function EnterpriseEditor({ enterprise, onReload }: { enterprise: EnterpriseView
         footer={
           <div className="zz-card" style={{ display: 'flex', justifyContent: 'flex-end' }}>
             <Space>
-              <Button onClick={() => navigate(back)}>{t('common.cancel')}</Button>
+              <Button onClick={() => void navigate(back)}>{t('common.cancel')}</Button>
               <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="save-enterprise">
                 {t('common.save')}
               </Button>

@@ -35,11 +35,11 @@ export function EnterpriseListPage() {
       action={
         <Space>
           {can('registry.create') && (
-            <Button type="primary" onClick={() => navigate('/enterprises/new')}>
+            <Button type="primary" onClick={() => void navigate('/enterprises/new')}>
               {t('registry.action.new')}
             </Button>
           )}
-          {can('registry.import') && <Button onClick={() => navigate('/enterprises/import')}>{t('registry.action.import')}</Button>}
+          {can('registry.import') && <Button onClick={() => void navigate('/enterprises/import')}>{t('registry.action.import')}</Button>}
         </Space>
       }
     />
@@ -53,12 +53,12 @@ export function EnterpriseListPage() {
         <>
           {can('registry.export') && <ExportButton filter={filter} />}
           {can('registry.import') && (
-            <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/enterprises/import')}>
+            <Button icon={<CloudUploadOutlined />} onClick={() => void navigate('/enterprises/import')}>
               {t('registry.action.import')}
             </Button>
           )}
           {can('registry.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/enterprises/new')} data-testid="new-enterprise">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/enterprises/new')} data-testid="new-enterprise">
               {t('registry.action.new')}
             </Button>
           )}

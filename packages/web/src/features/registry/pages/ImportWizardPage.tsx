@@ -96,7 +96,7 @@ export function ImportWizardPage() {
             subTitle={<span data-testid="import-done">{t('registry.import.doneText', { count: stage.imported })}</span>}
             extra={
               <Space>
-                <Button type="primary" onClick={() => navigate('/enterprises?sort=createdAt&order=desc')}>
+                <Button type="primary" onClick={() => void navigate('/enterprises?sort=createdAt&order=desc')}>
                   {t('registry.import.viewList')}
                 </Button>
                 <Button onClick={() => setStage({ step: 1 })}>{t('registry.import.again')}</Button>

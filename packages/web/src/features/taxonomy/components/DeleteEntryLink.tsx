@@ -44,6 +44,7 @@ export function DeleteEntryLink({ kind, entry, blockedBy }: Props) {
       okText={t('taxonomy.delete')}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- antd's Popconfirm awaits this promise to show the OK button loading; its type says void
       onConfirm={() => run(() => remove.mutateAsync(undefined), t('taxonomy.deleted', { name }), explain)}
     >
       <Typography.Link type="danger">{t('taxonomy.delete')}</Typography.Link>
