@@ -42,14 +42,13 @@ describe('the production build', () => {
 
   it('logs every request when ZHIZAO_ACCESS_LOG=1', async () => {
     const platform = await startPlatform(env('logged', { ZHIZAO_ACCESS_LOG: '1' }), 30_000, [serverBundle]);
-    let log = '';
     try {
       await fetch(`${platform.url}/api/health`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       await platform.stop();
-      log = platform.log;
     }
+    const log = platform.log;
     expect(log).toContain('incoming request');
   });
 });

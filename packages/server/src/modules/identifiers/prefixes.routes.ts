@@ -1,5 +1,5 @@
 import { enterprisePrefix, nextPrefixStatus, type PrefixAction, type PrefixStatus } from '@zhizao/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { auditActor, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
