@@ -12,6 +12,8 @@ export interface Config {
   demo: boolean;
   /** Hex key for the audit chain's HMAC-SM3; read from data/secrets.json when unset. */
   auditKey: string | null;
+  /** `id:hex64,…` keys for personal fields at rest, the first current; read from data/secrets.json when unset. */
+  dataKeys: string | null;
   /** Mark session cookies Secure (set when served over TLS). */
   secureCookies: boolean;
   webDist: string | null;
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     demo: env.ZHIZAO_DEMO !== '0',
     auditKey: env.ZHIZAO_AUDIT_KEY ?? null,
+    dataKeys: env.ZHIZAO_DATA_KEYS?.trim() || null,
     secureCookies: env.ZHIZAO_SECURE_COOKIES === '1',
     webDist: env.ZHIZAO_WEB_DIST ?? path.join(repoRoot, 'packages/web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',

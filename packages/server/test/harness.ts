@@ -66,10 +66,11 @@ export async function seedFixtures(ctx: AppContext): Promise<TestServer['enterpr
     .values({ code: 'TK1', nameZh: '测试集群', nameEn: 'Test cluster', chainCode: 'TC1', isDemo: 1, sortOrder: 1 })
     .execute();
   const enterprises = await ctx.db.transaction().execute(async (tx) => ({
-    huancui: (await insertEnterprise(tx, enterpriseInput({ chainCodes: ['TC1'] }, 9001))).id,
+    huancui: (await insertEnterprise(tx, ctx.cipher, enterpriseInput({ chainCodes: ['TC1'] }, 9001))).id,
     wendeng: (
       await insertEnterprise(
         tx,
+        ctx.cipher,
         enterpriseInput(
           { districtCode: '371003', name: '文登测试纺织有限公司', creditCode: completeCreditCode('91371003TE0009002') },
           9002,

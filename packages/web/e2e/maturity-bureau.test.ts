@@ -14,7 +14,7 @@ describe('the bureau sees the city-wide maturity picture', () => {
 
   beforeAll(async () => {
     const server = env().server;
-    const { db } = server.ctx;
+    const { db, cipher } = server.ctx;
     /** A submitted assessment as the submit service leaves it (level and score on the row). */
     const submitted = (enterpriseId: number, level: number, type = 'discrete') =>
       db
@@ -44,6 +44,7 @@ describe('the bureau sees the city-wide maturity picture', () => {
           (
             await insertEnterprise(
               tx,
+              cipher,
               enterpriseInput(
                 {
                   districtCode: district,

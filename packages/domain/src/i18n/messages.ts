@@ -40,6 +40,10 @@ export const MESSAGES = {
   'request.timeout': { zh: '请求超时', en: 'The request timed out' },
   'request.rateLimited': { zh: '请求过于频繁，请 {seconds} 秒后再试', en: 'Too many requests; try again in {seconds} s' },
   'server.internal': { zh: '服务器内部错误，请稍后再试', en: 'Internal server error; please try again later' },
+  'data.unreadable': {
+    zh: '存储的个人信息无法解密（可能被篡改，或其密钥已不在配置中），请联系系统管理员',
+    en: 'Stored personal data cannot be decrypted (it may have been altered, or its key is no longer configured); contact the system administrator',
+  },
   // auth
   'auth.required': { zh: '请先登录', en: 'Please log in' },
   'auth.forbidden': { zh: '无权执行此操作', en: 'You are not allowed to do this' },

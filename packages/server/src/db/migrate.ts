@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_identifiers.ts';
 import * as m0009 from './migrations/0009_traceability.ts';
 import * as m0011 from './migrations/0011_jobs.ts';
 import * as m0012 from './migrations/0012_login_attempts.ts';
+import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_traceability': m0009,
   '0011_jobs': m0011,
   '0012_login_attempts': m0012,
+  '0013_encrypted_columns': m0013,
   '0014_panel_withdrawal': m0014,
 };
 

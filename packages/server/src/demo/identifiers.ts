@@ -1,5 +1,7 @@
 import { chinaDay, enterprisePrefix, handleTimestamp, templatePointer, type HandleValue, type TemplateDefinition } from '@zhizao/domain';
 import type { Tx } from '../db/database.ts';
+import { SEALED_COLUMNS } from '../db/sealed-columns.ts';
+import type { FieldCipher } from '../platform/field-crypto.ts';
 import { sm3 } from '../platform/crypto.ts';
 import { DEMO_NODE_PREFIX } from '../modules/identifiers/config.ts';
 import { insertNewIdentifiers, type IdentifierRow } from '../modules/identifiers/repo.ts';
@@ -61,14 +63,16 @@ const DEMO_TEMPLATE: Omit<TemplateDefinition, 'prefix'> = {
 };
 const MODELS = ['6204-2RS', '6205-ZZ', '6306', 'NU208', '32210', '7205B', '51104', 'UC205'];
 
-export async function seedDemoIdentifiers(tx: Tx, at: string): Promise<Record<string, number>> {
+export async function seedDemoIdentifiers(tx: Tx, cipher: FieldCipher, at: string): Promise<Record<string, number>> {
   const random = seededRandom(6_2026);
-  const enterprises = await tx
-    .selectFrom('enterprise')
-    .select(['id', 'creditCode', 'name', 'contactName', 'contactPhone', 'contactEmail'])
-    .where('isDemo', '=', 1)
-    .orderBy('id')
-    .execute();
+  const enterprises = (
+    await tx
+      .selectFrom('enterprise')
+      .select(['id', 'creditCode', 'name', 'contactName', 'contactPhone', 'contactEmail'])
+      .where('isDemo', '=', 1)
+      .orderBy('id')
+      .execute()
+  ).map((e) => cipher.openFields(e, SEALED_COLUMNS.enterprise.columns));
   const own = enterprises.find((e) => e.creditCode === DEMO_OWN_ENTERPRISE.creditCode);
   if (!own || enterprises.length < DEMO_CONNECTED + 3) return {};
   // the demo enterprise first (88.999.1), then a spread of the others; three more are waiting for review
@@ -82,24 +86,27 @@ export async function seedDemoIdentifiers(tx: Tx, at: string): Promise<Record<st
   const prefixRows = [...connected, ...pending].map((e, i) => {
     const serial = i + 1;
     const active = i < DEMO_CONNECTED;
-    return {
-      prefix: enterprisePrefix(DEMO_NODE_PREFIX, serial),
-      enterpriseId: e.id,
-      status: active ? 'active' : 'pending',
-      creditCode: e.creditCode,
-      enterpriseName: e.name,
-      contactName: e.contactName ?? '联系人',
-      contactPhone: e.contactPhone ?? '0631-5200000',
-      contactEmail: e.contactEmail,
-      purpose: active ? '产品追溯与仓储管理' : '申请企业前缀，用于设备标识',
-      appliedBy: null,
-      appliedAt: appliedAt(serial),
-      decidedBy: null,
-      decidedAt: active ? appliedAt(serial + 6) : null,
-      decisionNote: active ? '实名审核通过（演示）' : null,
-      serial,
-      version: active ? 2 : 1,
-    };
+    return cipher.sealFields(
+      {
+        prefix: enterprisePrefix(DEMO_NODE_PREFIX, serial),
+        enterpriseId: e.id,
+        status: active ? 'active' : 'pending',
+        creditCode: e.creditCode,
+        enterpriseName: e.name,
+        contactName: e.contactName ?? '联系人',
+        contactPhone: e.contactPhone ?? '0631-5200000',
+        contactEmail: e.contactEmail,
+        purpose: active ? '产品追溯与仓储管理' : '申请企业前缀，用于设备标识',
+        appliedBy: null,
+        appliedAt: appliedAt(serial),
+        decidedBy: null,
+        decidedAt: active ? appliedAt(serial + 6) : null,
+        decisionNote: active ? '实名审核通过（演示）' : null,
+        serial,
+        version: active ? 2 : 1,
+      },
+      SEALED_COLUMNS.idPrefix.columns,
+    );
   });
   for (let i = 0; i < prefixRows.length; i += 100)
     await tx

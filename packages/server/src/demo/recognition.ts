@@ -16,9 +16,11 @@ import {
   type RecognitionLevel,
 } from '@zhizao/domain';
 import type { Tx } from '../db/database.ts';
+import { SEALED_COLUMNS } from '../db/sealed-columns.ts';
 import { grantRecognition } from '../modules/recognition/grant.ts';
 import { insertProgramme } from '../modules/recognition/programmes.service.ts';
 import { hashPassword } from '../platform/crypto.ts';
+import type { FieldCipher } from '../platform/field-crypto.ts';
 import { DEMO_PASSWORD } from './accounts.ts';
 import { DEMO_OWN_ENTERPRISE, DEMO_RANDOM_SEED } from './enterprises.ts';
 import { seededRandom, type Random } from './random.ts';
@@ -298,7 +300,7 @@ async function seedLadder(tx: Tx, random: Random, pool: Candidate[], at: string)
 const ACTORS = { enterprise_user: '企业申报人（演示）', district_officer: '区市工信干部（演示）', bureau_admin: '演示局管理员' } as const;
 
 /** The current year: open programmes, applications in each state, panels, a running notice, experts. */
-async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken: Set<number>, at: string) {
+async function seedCurrentYear(tx: Tx, cipher: FieldCipher, random: Random, pool: Candidate[], taken: Set<number>, at: string) {
   const today = chinaDate(Date.parse(at));
   const year = Number(today.slice(0, 4));
   const calendar = overridesFrom(CALENDAR_2026.map(([date, kind]) => ({ date, kind })));
@@ -515,35 +517,40 @@ async function seedCurrentYear(tx: Tx, random: Random, pool: Candidate[], taken:
   if (period.startsOn <= today)
     await tx
       .insertInto('recognitionObjection')
-      .values({
-        noticeId: Number(noticeId),
-        applicationId: scored[0]?.id ?? null,
-        reference: `YY${Number(noticeId)}-DEMO0001`,
-        objectorName: '张某（演示）',
-        objectorIdNumber: '370000000000000000',
-        contact: '0631-0000000',
-        text: '反映该项目部分设备尚在调试，数控化率数据偏高，请核实（演示数据）。',
-        channel: 'online',
-        receivedOn: today,
-        filedAt: at,
-        status: 'open',
-        outcome: null,
-        handledBy: null,
-        handledAt: null,
-      })
+      .values(
+        cipher.sealFields(
+          {
+            noticeId: Number(noticeId),
+            applicationId: scored[0]?.id ?? null,
+            reference: `YY${Number(noticeId)}-DEMO0001`,
+            objectorName: '张某（演示）',
+            objectorIdNumber: '370000000000000000',
+            contact: '0631-0000000',
+            text: '反映该项目部分设备尚在调试，数控化率数据偏高，请核实（演示数据）。',
+            channel: 'online',
+            receivedOn: today,
+            filedAt: at,
+            status: 'open',
+            outcome: null,
+            handledBy: null,
+            handledAt: null,
+          },
+          SEALED_COLUMNS.recognitionObjection.columns,
+        ),
+      )
       .execute();
   return { programmes: 2, applications: plan.length, experts: names.length, notices: 1, objections: 1 };
 }
 
 /** Recognition ladder (issue 4): demo records of the city, seeded inside the demo transaction. Returns counts for the summary. */
-export async function seedDemoRecognition(tx: Tx, at: string): Promise<Record<string, number>> {
+export async function seedDemoRecognition(tx: Tx, cipher: FieldCipher, at: string): Promise<Record<string, number>> {
   const random = seededRandom(DEMO_RANDOM_SEED + 4);
   // the demo account's own firm stays out of the records: it has no maturity assessment yet, so its gate
   // check explains that a level ≥ 2 self-assessment comes first
   const pool = (await candidates(tx)).filter((c) => !c.name.startsWith(DEMO_OWN_ENTERPRISE.name));
   const ladder = await seedLadder(tx, random, pool, at);
   const taken = new Set(ladder.municipal.map((m) => m.c.id));
-  const current = await seedCurrentYear(tx, random, pool, taken, at);
+  const current = await seedCurrentYear(tx, cipher, random, pool, taken, at);
   return {
     municipal: ladder.municipal.length,
     provincial: ladder.provincial.length,

@@ -93,8 +93,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(e.mainProducts, where).toBeTruthy();
       }
       expect(new Set(all.map((e) => e.name)).size).toBe(all.length);
+      // stored sealed (SM4), and in full once opened
       const phones = await ctx.db.selectFrom('enterprise').select('contactPhone').execute();
-      expect(phones.every((p) => /^1990000\d{4}$/.test(p.contactPhone ?? ''))).toBe(true);
+      expect(phones.every((p) => p.contactPhone?.startsWith('sm4:'))).toBe(true);
+      expect(phones.every((p) => /^1990000\d{4}$/.test(ctx.cipher.open(p.contactPhone) ?? ''))).toBe(true);
       // The same city on every install: what is stored is what the seeded generator makes.
       expect(all.map((e) => e.creditCode).sort()).toEqual(
         generateDemoEnterprises()

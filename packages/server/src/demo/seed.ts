@@ -60,7 +60,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       .insertInto('industryCluster')
       .values(DEMO_CLUSTERS.map((c, i) => ({ ...c, isDemo: 1, sortOrder: i + 1 })))
       .execute();
-    const records = await insertEnterprises(tx, enterprises, { isDemo: true, at });
+    const records = await insertEnterprises(tx, ctx.cipher, enterprises, { isDemo: true, at });
     const idByCreditCode = new Map(records.map((r) => [r.creditCode, r.id]));
     await tx
       .insertInto('appUser')
@@ -81,9 +81,9 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       )
       .execute();
     const maturity = await seedDemoAssessments(tx);
-    const recognition = await seedDemoRecognition(tx, at);
+    const recognition = await seedDemoRecognition(tx, ctx.cipher, at);
     const funding = await seedDemoFunding(tx, at);
-    const identifiers = await seedDemoIdentifiers(tx, at);
+    const identifiers = await seedDemoIdentifiers(tx, ctx.cipher, at);
     const terms = await tx
       .selectFrom('enterpriseSearchTerm')
       .select((eb) => eb.fn.countAll<number>().as('n'))

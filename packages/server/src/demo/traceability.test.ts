@@ -20,6 +20,7 @@ describeEachDatabase('traceability demo', (server) => {
           (
             await insertEnterprise(
               tx,
+              server().ctx.cipher,
               enterpriseInput({ creditCode: DEMO_OWN_ENTERPRISE.creditCode, name: DEMO_OWN_ENTERPRISE.name }, 9100),
             )
           ).id,

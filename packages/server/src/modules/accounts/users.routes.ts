@@ -122,6 +122,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request) => {
       const { items } = await listEnterprises(
         ctx.db,
+        ctx.cipher,
         { q: request.query.q },
         { page: 1, pageSize: request.query.limit, sort: 'name', order: 'asc' },
       );

@@ -54,7 +54,13 @@ export async function tenant(server: TestServer, serial: number, district = '371
       .transaction()
       .execute(
         async (tx) =>
-          (await insertEnterprise(tx, enterpriseInput({ creditCode, name: `标识测试企业${serial}`, districtCode: district }, serial))).id,
+          (
+            await insertEnterprise(
+              tx,
+              server.ctx.cipher,
+              enterpriseInput({ creditCode, name: `标识测试企业${serial}`, districtCode: district }, serial),
+            )
+          ).id,
       );
     const username = `t-id-${serial}`;
     await createUser(

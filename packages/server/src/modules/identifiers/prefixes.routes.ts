@@ -2,6 +2,8 @@ import { enterprisePrefix, nextPrefixStatus, type PrefixAction, type PrefixStatu
 import type { FastifyInstance } from 'fastify';
 import { auditActor, loginFirst, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { FieldCipher } from '../../platform/field-crypto.ts';
+import { SEALED_COLUMNS } from '../../db/sealed-columns.ts';
 import { AppError, requestLocale } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { findEnterprise } from '../registry/enterprise.repo.ts';
@@ -14,7 +16,10 @@ import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, t
 // real-name data from the registry; the bureau, running the node, approves, rejects, suspends, reinstates or revokes.
 
 type PrefixRow = Awaited<ReturnType<typeof visiblePrefix>>;
-const present = ({ serial: _serial, appliedBy: _a, decidedBy: _d, ...row }: PrefixRow) => row;
+// The contact's phone and e-mail are sealed in the row (and so in the audit entry of the application).
+const SEALED = SEALED_COLUMNS.idPrefix.columns;
+const present = (cipher: FieldCipher, { serial: _serial, appliedBy: _a, decidedBy: _d, ...row }: PrefixRow) =>
+  cipher.openFields(row, SEALED);
 
 export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);
@@ -101,7 +106,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
           .execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(present), total: Number(count.n) };
+      return { items: rows.map((r) => present(ctx.cipher, r)), total: Number(count.n) };
     },
   );
 
@@ -119,7 +124,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const actor = requireActor(request);
       const enterpriseId = enterpriseOf(actor);
-      const enterprise = await findEnterprise(ctx.db, enterpriseId);
+      const enterprise = await findEnterprise(ctx.db, ctx.cipher, enterpriseId);
       if (!enterprise) throw new AppError(403, 'identifiers.noEnterprise');
       const pending = await ctx.db
         .selectFrom('idPrefix')
@@ -137,21 +142,24 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
             .select((eb) => eb.fn.max<number>('serial').as('n'))
             .executeTakeFirst();
           const serial = Number(last?.n ?? 0) + 1;
-          const values = {
-            prefix: enterprisePrefix(node.config.nodePrefix, serial).toUpperCase(),
-            enterpriseId,
-            status: 'pending',
-            creditCode: enterprise.creditCode,
-            enterpriseName: enterprise.name,
-            contactName: body.contactName,
-            contactPhone: body.contactPhone,
-            contactEmail: body.contactEmail ?? null,
-            purpose: body.purpose,
-            appliedBy: actor.userId,
-            appliedAt: at,
-            serial,
-            version: 1,
-          };
+          const values = ctx.cipher.sealFields(
+            {
+              prefix: enterprisePrefix(node.config.nodePrefix, serial).toUpperCase(),
+              enterpriseId,
+              status: 'pending',
+              creditCode: enterprise.creditCode,
+              enterpriseName: enterprise.name,
+              contactName: body.contactName,
+              contactPhone: body.contactPhone,
+              contactEmail: body.contactEmail ?? null,
+              purpose: body.purpose,
+              appliedBy: actor.userId,
+              appliedAt: at,
+              serial,
+              version: 1,
+            },
+            SEALED,
+          );
           await tx.insertInto('idPrefix').values(values).execute();
           await ctx.audit.append(tx, auditActor(request), {
             action: 'identifiers.prefix.apply',
@@ -162,7 +170,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
           return { ...values, decidedAt: null, decidedBy: null, decisionNote: null };
         });
         await node.reloadPrefixes();
-        return present(row);
+        return present(ctx.cipher, row);
       } catch (error) {
         if (isUniqueViolation(error)) throw new AppError(409, 'identifiers.stale');
         throw error;
@@ -209,7 +217,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
       });
       await node.reloadPrefixes();
       node.forgetAll(); // identifiers under a revoked prefix stop resolving at once
-      return present(after);
+      return present(ctx.cipher, after);
     },
   );
 }

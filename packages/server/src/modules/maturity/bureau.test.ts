@@ -46,11 +46,12 @@ describeEachDatabase('maturity bureau view', (server) => {
   beforeAll(async () => {
     bureau = await server().as('bureau_admin');
     officer = await server().as('district_officer');
-    const { db } = server().ctx;
+    const { db, cipher } = server().ctx;
     const make = (serial: number, district: string, chains: string[], type: 'discrete' | 'process', archived = false) =>
       db.transaction().execute(async (tx) => {
         const e = await insertEnterprise(
           tx,
+          cipher,
           enterpriseInput(
             {
               districtCode: district,

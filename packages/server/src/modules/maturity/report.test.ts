@@ -48,6 +48,7 @@ describeEachDatabase('maturity report', (server) => {
     const created = await ctx.db.transaction().execute((tx) =>
       insertEnterprise(
         tx,
+        ctx.cipher,
         enterpriseInput(
           {
             districtCode: district,

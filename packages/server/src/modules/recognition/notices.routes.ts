@@ -173,7 +173,7 @@ export function registerNoticeRoutes(app: FastifyInstance, ctx: AppContext): voi
         response: { 200: noticeDetailSchema, ...errorResponses },
       },
     },
-    async (request) => noticeDetail(ctx.db, request.params.id),
+    async (request) => noticeDetail(ctx.db, ctx.cipher, request.params.id),
   );
 
   app.post<{ Params: { id: number }; Body: ObjectionInput & { receivedOn: string } }>(

@@ -1,9 +1,11 @@
 import { addDays, checkMove, chinaDate, noticeStatus, overridesFrom, type Actor, type CalendarOverrides } from '@zhizao/domain';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
+import { SEALED_COLUMNS } from '../../db/sealed-columns.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { FieldCipher } from '../../platform/field-crypto.ts';
 import { findApplication } from './access.ts';
 import { recordMove } from './moves.service.ts';
 import { requiredText } from './text.ts';
@@ -117,7 +119,7 @@ export async function publishNotice(ctx: AppContext, actor: Actor, who: AuditAct
     });
     return noticeId;
   });
-  return noticeDetail(ctx.db, id);
+  return noticeDetail(ctx.db, ctx.cipher, id);
 }
 
 export async function listNotices(db: Executor, filter: { programmeId?: number } = {}) {
@@ -131,7 +133,11 @@ export async function listNotices(db: Executor, filter: { programmeId?: number }
   return { items: rows.map((r) => presentNotice(r, items)) };
 }
 
-function presentObjection(r: Awaited<ReturnType<typeof objectionsOf>>[number]) {
+// The objector's ID number and contact are sealed in their row, opened only for the bureau's view.
+const SEALED = SEALED_COLUMNS.recognitionObjection.columns;
+
+function presentObjection(cipher: FieldCipher, stored: Awaited<ReturnType<typeof objectionsOf>>[number]) {
+  const r = cipher.openFields(stored, SEALED);
   return {
     ...r,
     id: Number(r.id),
@@ -146,10 +152,10 @@ function objectionsOf(db: Executor, noticeId: number) {
 }
 
 /** The bureau's view: the notice with every objection, objector identity included (never public). */
-export async function noticeDetail(db: Executor, id: number) {
+export async function noticeDetail(db: Executor, cipher: FieldCipher, id: number) {
   const row = await findNotice(db, id);
   const [items, objections] = await Promise.all([noticeItems(db, [id]), objectionsOf(db, id)]);
-  return { ...presentNotice(row, items), objections: objections.map(presentObjection) };
+  return { ...presentNotice(row, items), objections: objections.map((o) => presentObjection(cipher, o)) };
 }
 
 export interface ObjectionInput {
@@ -173,12 +179,15 @@ async function insertObjection(
     if (!target || Number(target.noticeId) !== Number(notice.id))
       throw new AppError(400, 'recognition.objectionTarget', {}, 'applicationId');
   }
-  const objector = {
-    objectorName: requiredText(input.objectorName, 'objectorName', 2),
-    objectorIdNumber: requiredText(input.objectorIdNumber, 'objectorIdNumber', 4),
-    contact: requiredText(input.contact, 'contact', 5),
-    text: requiredText(input.text, 'text', 5),
-  };
+  const objector = ctx.cipher.sealFields(
+    {
+      objectorName: requiredText(input.objectorName, 'objectorName', 2),
+      objectorIdNumber: requiredText(input.objectorIdNumber, 'objectorIdNumber', 4),
+      contact: requiredText(input.contact, 'contact', 5),
+      text: requiredText(input.text, 'text', 5),
+    },
+    SEALED,
+  );
   const reference = `YY${Number(notice.id)}-${randomBytes(4).toString('hex').toUpperCase()}`;
   const id = await ctx.db.transaction().execute(async (tx) => {
     const { id: created } = await tx
@@ -244,7 +253,10 @@ export async function recordPaperObjection(
   if (input.receivedOn < notice.startsOn || input.receivedOn > notice.endsOn || input.receivedOn > chinaDate())
     throw new AppError(400, 'recognition.receivedOutsideWindow', { startsOn: notice.startsOn, endsOn: notice.endsOn }, 'receivedOn');
   const { id } = await insertObjection(ctx, who, notice, input, 'paper', input.receivedOn);
-  return presentObjection(await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  return presentObjection(
+    ctx.cipher,
+    await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
 }
 
 export async function handleObjection(
@@ -273,7 +285,10 @@ export async function handleObjection(
       after: { status: after.status, outcome: after.outcome },
     });
   });
-  return presentObjection(await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  return presentObjection(
+    ctx.cipher,
+    await ctx.db.selectFrom('recognitionObjection').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  );
 }
 
 // ── the public portal: what a 公示 shows and nothing more ──

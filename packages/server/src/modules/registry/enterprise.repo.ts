@@ -2,6 +2,8 @@ import type { EnterpriseInput, ManufacturingType, SizeClass } from '@zhizao/doma
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { EnterpriseRow } from '../../db/schema.ts';
+import { SEALED_COLUMNS } from '../../db/sealed-columns.ts';
+import type { FieldCipher } from '../../platform/field-crypto.ts';
 import { indexTerms, queryTerms, termParts } from './search.ts';
 
 export interface EnterpriseRecord extends EnterpriseInput {
@@ -26,7 +28,10 @@ export interface EnterpriseFilter {
 
 export type EnterpriseSort = 'name' | 'createdAt' | 'updatedAt' | 'creditCode';
 
-const toColumns = (input: EnterpriseInput) => ({
+// Contacts are sealed here on every write and opened on every read, so callers only ever see plaintext.
+const SEALED = SEALED_COLUMNS.enterprise.columns;
+
+const toColumns = (cipher: FieldCipher, input: EnterpriseInput) => ({
   creditCode: input.creditCode,
   name: input.name,
   districtCode: input.districtCode,
@@ -37,11 +42,14 @@ const toColumns = (input: EnterpriseInput) => ({
   address: input.address,
   mainProducts: input.mainProducts,
   contactName: input.contactName,
-  contactPhone: input.contactPhone,
-  contactEmail: input.contactEmail,
+  ...cipher.sealFields({ contactPhone: input.contactPhone, contactEmail: input.contactEmail }, SEALED),
 });
 
-function toRecord(row: EnterpriseRow, chainCodes: string[]): EnterpriseRecord {
+/** The record as the audit log keeps it: contacts sealed as in the table, so the log holds no plaintext copy. */
+export const auditedEnterprise = (cipher: FieldCipher, e: EnterpriseRecord) => cipher.sealFields(e, SEALED);
+
+function toRecord(cipher: FieldCipher, stored: EnterpriseRow, chainCodes: string[]): EnterpriseRecord {
+  const row = cipher.openFields(stored, SEALED);
   return {
     id: row.id,
     creditCode: row.creditCode,
@@ -85,17 +93,18 @@ async function writeChainsAndTerms(tx: Tx, id: number, input: EnterpriseInput): 
 
 export async function insertEnterprise(
   tx: Tx,
+  cipher: FieldCipher,
   input: EnterpriseInput,
   options: { isDemo?: boolean; at?: string } = {},
 ): Promise<EnterpriseRecord> {
   const at = options.at ?? new Date().toISOString();
   const row = await tx
     .insertInto('enterprise')
-    .values({ ...toColumns(input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 })
+    .values({ ...toColumns(cipher, input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 })
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeChainsAndTerms(tx, row.id, input);
-  return toRecord(row, input.chainCodes);
+  return toRecord(cipher, row, input.chainCodes);
 }
 
 // Bound parameters per statement: well under SQLite's 32,766 (since 3.32) and PostgreSQL's 65,535.
@@ -113,13 +122,14 @@ async function insertInChunks<T extends object>(rows: T[], write: (chunk: T[]) =
  */
 export async function insertEnterprises(
   tx: Tx,
+  cipher: FieldCipher,
   inputs: readonly EnterpriseInput[],
   options: { isDemo?: boolean; at?: string } = {},
 ): Promise<EnterpriseRecord[]> {
   const at = options.at ?? new Date().toISOString();
   const byCode = new Map<string, EnterpriseRow>();
   const rows = inputs.map((input) => ({
-    ...toColumns(input),
+    ...toColumns(cipher, input),
     archived: 0,
     isDemo: options.isDemo ? 1 : 0,
     createdAt: at,
@@ -130,7 +140,7 @@ export async function insertEnterprises(
     // RETURNING order is not promised for multi-row inserts: match rows back by credit code.
     for (const row of await tx.insertInto('enterprise').values(chunk).returningAll().execute()) byCode.set(row.creditCode, row);
   });
-  const records = inputs.map((input) => toRecord(byCode.get(input.creditCode)!, input.chainCodes));
+  const records = inputs.map((input) => toRecord(cipher, byCode.get(input.creditCode)!, input.chainCodes));
   const links = records.flatMap((r) => r.chainCodes.map((chainCode) => ({ enterpriseId: r.id, chainCode })));
   await insertInChunks(links, (chunk) => tx.insertInto('enterpriseChain').values(chunk).execute());
   const terms = records.flatMap((r) => indexTerms(r.name, r.mainProducts, r.address).map((term) => ({ enterpriseId: r.id, term })));
@@ -141,33 +151,34 @@ export async function insertEnterprises(
 /** Updates only when the stored version is `expectedVersion`; returns null on a lost race. */
 export async function updateEnterprise(
   tx: Tx,
+  cipher: FieldCipher,
   id: number,
   input: EnterpriseInput,
   expectedVersion: number,
 ): Promise<EnterpriseRecord | null> {
   const row = await tx
     .updateTable('enterprise')
-    .set({ ...toColumns(input), updatedAt: new Date().toISOString(), version: expectedVersion + 1 })
+    .set({ ...toColumns(cipher, input), updatedAt: new Date().toISOString(), version: expectedVersion + 1 })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
   if (!row) return null;
   await writeChainsAndTerms(tx, id, input);
-  return toRecord(row, input.chainCodes);
+  return toRecord(cipher, row, input.chainCodes);
 }
 
-export async function setArchived(tx: Tx, id: number, archived: boolean): Promise<EnterpriseRecord | null> {
+export async function setArchived(tx: Tx, cipher: FieldCipher, id: number, archived: boolean): Promise<EnterpriseRecord | null> {
   const row = await tx
     .updateTable('enterprise')
     .set((eb) => ({ archived: archived ? 1 : 0, updatedAt: new Date().toISOString(), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
-  return row ? (await withChains(tx, [row]))[0]! : null;
+  return row ? (await withChains(tx, cipher, [row]))[0]! : null;
 }
 
-async function withChains(db: Executor, rows: EnterpriseRow[]): Promise<EnterpriseRecord[]> {
+async function withChains(db: Executor, cipher: FieldCipher, rows: EnterpriseRow[]): Promise<EnterpriseRecord[]> {
   if (!rows.length) return [];
   const links = await db
     .selectFrom('enterpriseChain')
@@ -181,12 +192,12 @@ async function withChains(db: Executor, rows: EnterpriseRow[]): Promise<Enterpri
     .execute();
   const byId = new Map<number, string[]>();
   for (const l of links) byId.set(l.enterpriseId, [...(byId.get(l.enterpriseId) ?? []), l.chainCode]);
-  return rows.map((r) => toRecord(r, byId.get(r.id) ?? []));
+  return rows.map((r) => toRecord(cipher, r, byId.get(r.id) ?? []));
 }
 
-export async function findEnterprise(db: Executor, id: number): Promise<EnterpriseRecord | undefined> {
+export async function findEnterprise(db: Executor, cipher: FieldCipher, id: number): Promise<EnterpriseRecord | undefined> {
   const row = await db.selectFrom('enterprise').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? (await withChains(db, [row]))[0] : undefined;
+  return row ? (await withChains(db, cipher, [row]))[0] : undefined;
 }
 
 export const findEnterpriseIdByCreditCode = (db: Executor, creditCode: string) =>
@@ -261,6 +272,7 @@ export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
 
 export async function listEnterprises(
   db: Executor,
+  cipher: FieldCipher,
   filter: EnterpriseFilter,
   page: { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' },
 ) {
@@ -275,16 +287,21 @@ export async function listEnterprises(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await withChains(db, rows), total: Number(count.n) };
+  return { items: await withChains(db, cipher, rows), total: Number(count.n) };
 }
 
 /** Every enterprise of the filter, in pages, for exports: memory stays flat however many there are. */
-export async function* iterateEnterprises(db: Executor, filter: EnterpriseFilter, batch = 1000): AsyncGenerator<EnterpriseRecord[]> {
+export async function* iterateEnterprises(
+  db: Executor,
+  cipher: FieldCipher,
+  filter: EnterpriseFilter,
+  batch = 1000,
+): AsyncGenerator<EnterpriseRecord[]> {
   let lastId = 0;
   for (;;) {
     const rows = await filteredEnterprises(db, filter).selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();
     if (!rows.length) return;
-    yield await withChains(db, rows);
+    yield await withChains(db, cipher, rows);
     lastId = rows[rows.length - 1]!.id;
   }
 }

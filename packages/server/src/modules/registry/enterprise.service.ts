@@ -14,6 +14,7 @@ import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, type FieldProblemDetail } from '../../platform/errors.ts';
 import {
+  auditedEnterprise,
   findEnterprise,
   findEnterpriseIdByCreditCode,
   insertEnterprise,
@@ -70,8 +71,13 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, who: Audit
   return ctx.db
     .transaction()
     .execute(async (tx) => {
-      const created = await insertEnterprise(tx, input);
-      await ctx.audit.append(tx, who, { action: 'enterprise.create', entityType: 'enterprise', entityId: created.id, after: created });
+      const created = await insertEnterprise(tx, ctx.cipher, input);
+      await ctx.audit.append(tx, who, {
+        action: 'enterprise.create',
+        entityType: 'enterprise',
+        entityId: created.id,
+        after: auditedEnterprise(ctx.cipher, created),
+      });
       return created;
     })
     .catch(creditCodeRace(input.creditCode));
@@ -79,7 +85,7 @@ export async function createEnterprise(ctx: AppContext, actor: Actor, who: Audit
 
 /** Loads an enterprise the actor owns, or 404 (not there) / 403 (someone else's). */
 export async function loadOwnedEnterprise(ctx: AppContext, actor: Actor, id: number): Promise<EnterpriseRecord> {
-  const existing = await findEnterprise(ctx.db, id);
+  const existing = await findEnterprise(ctx.db, ctx.cipher, id);
   if (!existing) throw new AppError(404, 'enterprise.notFound');
   if (!ownsEnterprise(actor, existing)) throw new AppError(403, 'enterprise.outOfScope');
   return existing;
@@ -99,9 +105,15 @@ export async function changeEnterprise(ctx: AppContext, actor: Actor, who: Audit
   return ctx.db
     .transaction()
     .execute(async (tx) => {
-      const after = await updateEnterprise(tx, id, input, version);
+      const after = await updateEnterprise(tx, ctx.cipher, id, input, version);
       if (!after) throw new AppError(409, 'enterprise.versionConflict', {}, 'version');
-      await ctx.audit.append(tx, who, { action: 'enterprise.update', entityType: 'enterprise', entityId: id, before, after });
+      await ctx.audit.append(tx, who, {
+        action: 'enterprise.update',
+        entityType: 'enterprise',
+        entityId: id,
+        before: auditedEnterprise(ctx.cipher, before),
+        after: auditedEnterprise(ctx.cipher, after),
+      });
       return after;
     })
     .catch(creditCodeRace(input.creditCode));
@@ -110,7 +122,7 @@ export async function changeEnterprise(ctx: AppContext, actor: Actor, who: Audit
 export async function archiveEnterprise(ctx: AppContext, actor: Actor, who: AuditActor, id: number, archived: boolean) {
   const before = await loadOwnedEnterprise(ctx, actor, id);
   return ctx.db.transaction().execute(async (tx) => {
-    const after = (await setArchived(tx, id, archived))!;
+    const after = (await setArchived(tx, ctx.cipher, id, archived))!;
     await ctx.audit.append(tx, who, {
       action: archived ? 'enterprise.archive' : 'enterprise.restore',
       entityType: 'enterprise',

@@ -26,7 +26,7 @@ describeEachDatabase('enterprise export to Excel', (server) => {
     await server()
       .ctx.db.transaction()
       .execute(async (tx) => {
-        const created = await insertEnterprises(tx, [
+        const created = await insertEnterprises(tx, server().ctx.cipher, [
           enterpriseInput({
             creditCode: huancui[0],
             name: '环翠导出轴承有限公司',
@@ -45,7 +45,7 @@ describeEachDatabase('enterprise export to Excel', (server) => {
           enterpriseInput({ creditCode: wendeng[1], name: '文登导出化工有限公司', districtCode: '371003', contactPhone: '0631-8451234' }),
           ...rushan.map((code, i) => enterpriseInput({ creditCode: code, name: `乳山导出食品有限公司${i + 1}`, districtCode: '371083' })),
         ]);
-        await setArchived(tx, created[2]!.id, true);
+        await setArchived(tx, server().ctx.cipher, created[2]!.id, true);
       });
     admin = await server().as('bureau_admin');
     const { res, sheet, rows } = await exportRows(admin, '?districtCode=371002');

@@ -14,7 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError, localiseProblem } from '../../platform/errors.ts';
 import { ENTERPRISE_COLUMNS, cellsFromInput, inputFromCells, loadSheetTaxonomy } from './excel.columns.ts';
 import { buildErrorReport } from './excel.template.ts';
-import { findRegisteredCreditCodes, insertEnterprises } from './enterprise.repo.ts';
+import { auditedEnterprise, findRegisteredCreditCodes, insertEnterprises } from './enterprise.repo.ts';
 import { parseEnterpriseWorkbook } from './import.parse.ts';
 import {
   ENTERPRISE_IMPORT_KIND,
@@ -188,10 +188,16 @@ export async function commitEnterpriseImport(
       }
       const created = await insertEnterprises(
         tx,
+        ctx.cipher,
         valid.map((r) => r.input),
       );
       await ctx.audit.appendMany(tx, who, [
-        ...created.map((e) => ({ action: 'enterprise.import', entityType: 'enterprise', entityId: e.id, after: e })),
+        ...created.map((e) => ({
+          action: 'enterprise.import',
+          entityType: 'enterprise',
+          entityId: e.id,
+          after: auditedEnterprise(ctx.cipher, e),
+        })),
         {
           action: 'import.commit',
           entityType: 'importJob',

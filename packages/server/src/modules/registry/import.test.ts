@@ -216,7 +216,7 @@ describeEachDatabase('enterprise import from Excel', (server) => {
     const late = String(rows[119]!.creditCode);
     await server()
       .ctx.db.transaction()
-      .execute((tx) => insertEnterprise(tx, enterpriseInput({ creditCode: late, name: '抢先登记的企业' })));
+      .execute((tx) => insertEnterprise(tx, server().ctx.cipher, enterpriseInput({ creditCode: late, name: '抢先登记的企业' })));
     const auditBefore = await server().ctx.audit.verify(server().ctx.db);
 
     const actor = await fixtureActor(server(), 'bureau_admin');

@@ -52,7 +52,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const actor = authorize(request, 'registry.read');
       const { page, pageSize, sort, order, ...filter } = request.query;
-      const result = await listEnterprises(ctx.db, filter, { page, pageSize, sort, order });
+      const result = await listEnterprises(ctx.db, ctx.cipher, filter, { page, pageSize, sort, order });
       return { items: result.items.map((e) => presentEnterprise(actor, e, { maskPhone: true })), total: result.total, page, pageSize };
     },
   );
@@ -70,7 +70,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (request) => {
       const actor = authorize(request, 'registry.read');
-      const enterprise = await findEnterprise(ctx.db, request.params.id);
+      const enterprise = await findEnterprise(ctx.db, ctx.cipher, request.params.id);
       if (!enterprise) throw new AppError(404, 'enterprise.notFound');
       return presentEnterprise(actor, enterprise);
     },
