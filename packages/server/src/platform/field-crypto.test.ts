@@ -53,6 +53,8 @@ describe('field cipher (SM4-CBC + HMAC-SM3)', () => {
     expectUnreadable(() => cipher.open(`sm4:1:k1:${raw.subarray(0, raw.length - 1).toString('base64url')}`));
     expectUnreadable(() => cipher.open(`sm4:2:k1:${body}`));
     expectUnreadable(() => cipher.open(`sm4:1:k0:${body}`));
+    expectUnreadable(() => cipher.open(`sm4:1:k1:${body}=`));
+    expectUnreadable(() => cipher.open(`sm4:1:k1:${body.slice(0, 10)}+${body.slice(10)}`));
     expectUnreadable(() => cipher.open('sm4:1:k1'));
     expectUnreadable(() => cipher.open(`sm4:1:k1:${body}:x`));
   });

@@ -105,6 +105,8 @@ export class FieldCipher {
     const key = parts.length === 4 && parts[1] === VERSION ? this.keys.get(parts[2]!) : undefined;
     if (!key) throw unreadable();
     const raw = Buffer.from(parts[3]!, 'base64url');
+    // The decoder skips stray characters and unused trailing bits: only the canonical text of the bytes is accepted.
+    if (raw.toString('base64url') !== parts[3]) throw unreadable();
     const bodyLength = raw.length - TAG_BYTES;
     if (bodyLength < IV_BYTES + BLOCK || (bodyLength - IV_BYTES) % BLOCK !== 0) throw unreadable();
     const body = raw.subarray(0, bodyLength);
