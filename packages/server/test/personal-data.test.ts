@@ -4,7 +4,15 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { download, readWorkbook, rowTexts } from '../src/modules/registry/excel.fixtures.ts';
+import {
+  creditCode,
+  download,
+  enterpriseWorkbook,
+  goodRow,
+  readWorkbook,
+  rowTexts,
+  upload,
+} from '../src/modules/registry/excel.fixtures.ts';
 import { giveMaturityLevel, programmeBody, submittedApplication } from '../src/modules/recognition/test-fixtures.ts';
 import { FieldCipher, isSealed, parseDataKeys, sealedKeyId } from '../src/platform/field-crypto.ts';
 import { describeEachDatabase, enterpriseInput, FIXTURE_USERNAMES, TEST_PASSWORD, TestClient, type TestServer } from './harness.ts';
@@ -145,6 +153,28 @@ describeEachDatabase(
       ]);
     });
 
+    it('seals the rows of an Excel import while they wait for the commit, and imports them sealed', async () => {
+      const admin = await server().as('bureau_admin');
+      const file = await enterpriseWorkbook([goodRow('PD', 1, { contactPhone: '13655550001', contactEmail: 'import@example.com' })]);
+      const preview = await upload(admin, file);
+      expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+      const staged = await server()
+        .ctx.db.selectFrom('importJob')
+        .select('rowsJson')
+        .where('id', '=', preview.body.id)
+        .executeTakeFirstOrThrow();
+      expectSealed(staged.rowsJson, '13655550001');
+      const committed = await admin.post(`/api/enterprises/import/${preview.body.id}/commit`, { mode: 'all' });
+      expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+      const imported = await server()
+        .ctx.db.selectFrom('enterprise')
+        .select(['id', 'contactEmail'])
+        .where('creditCode', '=', creditCode('PD', 1))
+        .executeTakeFirstOrThrow();
+      expectSealed(imported.contactEmail, 'import@example.com');
+      expect((await admin.get(`/api/enterprises/${imported.id}`)).body.contactEmail).toBe('import@example.com');
+    });
+
     it('answers a clean error for an altered value, never garbage', async () => {
       const bureau = await server().as('bureau_admin');
       const { db } = server().ctx;
@@ -188,12 +218,15 @@ describeEachDatabase(
           ['enterprise', ['contactPhone', 'contactEmail']],
           ['idPrefix', ['contactPhone', 'contactEmail']],
           ['recognitionObjection', ['objectorIdNumber', 'contact']],
+          ['importJob', ['rowsJson']],
         ] as const) {
           const rows = await (db as any).selectFrom(table).select(columns).execute();
           for (const row of rows) for (const c of columns) if (row[c] !== null) expect(sealedKeyId(row[c]), `${table}.${c}`).toBe('new2');
         }
         const rotations = await db.selectFrom('auditLog').select('entityType').where('action', '=', 'data.reseal').execute();
-        expect(new Set(rotations.map((r) => r.entityType))).toEqual(new Set(['enterprise', 'idPrefix', 'recognitionObjection']));
+        expect(new Set(rotations.map((r) => r.entityType))).toEqual(
+          new Set(['enterprise', 'idPrefix', 'recognitionObjection', 'importJob']),
+        );
         expect(await restarted.ctx.audit.verify(db)).toMatchObject({ ok: true });
 
         await restarted.app.listen({ port: 0, host: '127.0.0.1' });

@@ -4,6 +4,8 @@ export const SEALED_COLUMNS = {
   enterprise: { key: 'id', columns: ['contactPhone', 'contactEmail'] },
   recognitionObjection: { key: 'id', columns: ['objectorIdNumber', 'contact'] },
   idPrefix: { key: 'prefix', columns: ['contactPhone', 'contactEmail'] },
+  /** An import's parsed rows (JSON), sealed whole. */
+  importJob: { key: 'id', columns: ['rowsJson'] },
 } as const;
 
 export type SealedTable = keyof typeof SEALED_COLUMNS;

@@ -2,6 +2,7 @@ import type { EnterpriseInput, MessageKey } from '@zhizao/domain';
 import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { ImportJobTable } from '../../db/schema.ts';
+import type { FieldCipher } from '../../platform/field-crypto.ts';
 import type { ColumnField } from './excel.columns.ts';
 
 // The import_job table: an uploaded file's parsed rows and their problems, kept between the preview
@@ -30,7 +31,9 @@ export interface StoredProblems {
   problems: ImportProblem[];
 }
 
-export const readRows = (job: ImportJobRow): ImportRow[] => JSON.parse(job.rowsJson) as ImportRow[];
+// The rows carry the file's contact phones and e-mails: sealed as a whole, like the enterprise columns.
+export const sealRows = (cipher: FieldCipher, rows: readonly ImportRow[]) => cipher.seal(JSON.stringify(rows));
+export const readRows = (cipher: FieldCipher, job: ImportJobRow): ImportRow[] => JSON.parse(cipher.open(job.rowsJson)) as ImportRow[];
 export const readProblems = (job: ImportJobRow): StoredProblems => JSON.parse(job.problemsJson) as StoredProblems;
 
 export async function insertImportJob(db: Executor, job: Omit<ImportJobRow, 'committedAt' | 'status'>): Promise<void> {
@@ -65,6 +68,7 @@ export async function updateImportProblems(db: Executor, id: string, problems: S
  */
 export async function closeImportJob(
   db: Executor,
+  cipher: FieldCipher,
   id: string,
   status: Exclude<ImportStatus, 'pending'>,
   keep: { rows: ImportRow[]; validRows?: number },
@@ -73,7 +77,7 @@ export async function closeImportJob(
     .updateTable('importJob')
     .set({
       status,
-      rowsJson: JSON.stringify(keep.rows),
+      rowsJson: sealRows(cipher, keep.rows),
       committedAt: status === 'committed' ? new Date().toISOString() : null,
       ...(keep.validRows === undefined ? {} : { validRows: keep.validRows }),
     })

@@ -24,6 +24,7 @@ import {
   insertImportJob,
   readProblems,
   readRows,
+  sealRows,
   updateImportProblems,
   type ImportJobRow,
   type ImportProblem,
@@ -94,7 +95,7 @@ export async function createEnterpriseImport(
     totalRows: rows.length,
     validRows: rows.length - rowsWithProblems(problems).size,
     problemsJson: JSON.stringify({ columns: sheet.columns, problems } satisfies StoredProblems),
-    rowsJson: JSON.stringify(rows),
+    rowsJson: sealRows(ctx.cipher, rows),
     createdAt: new Date().toISOString(),
   };
   await ctx.db.transaction().execute(async (tx) => {
@@ -166,7 +167,7 @@ export async function commitEnterpriseImport(
 ) {
   const job = await loadOwnImport(ctx, actor, id);
   assertPending(job);
-  const rows = readRows(job);
+  const rows = readRows(ctx.cipher, job);
   const stored = readProblems(job);
   let problems = stored.problems;
   if (options.revalidate !== false) {
@@ -183,7 +184,7 @@ export async function commitEnterpriseImport(
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       // Rows with problems stay for the error report; the imported ones now live in the registry.
-      if (!(await closeImportJob(tx, id, 'committed', { rows: rows.filter((r) => bad.has(r.row)), validRows: valid.length }))) {
+      if (!(await closeImportJob(tx, ctx.cipher, id, 'committed', { rows: rows.filter((r) => bad.has(r.row)), validRows: valid.length }))) {
         throw new AppError(409, 'import.alreadyCommitted');
       }
       const created = await insertEnterprises(
@@ -225,7 +226,7 @@ export async function cancelEnterpriseImport(ctx: AppContext, actor: Actor, who:
   if (job.status === 'cancelled') return;
   assertPending(job);
   await ctx.db.transaction().execute(async (tx) => {
-    if (!(await closeImportJob(tx, id, 'cancelled', { rows: [] }))) throw new AppError(409, 'import.alreadyCommitted');
+    if (!(await closeImportJob(tx, ctx.cipher, id, 'cancelled', { rows: [] }))) throw new AppError(409, 'import.alreadyCommitted');
     await ctx.audit.append(tx, who, { action: 'import.cancel', entityType: 'importJob', entityId: id, after: { fileName: job.fileName } });
   });
 }
@@ -244,7 +245,7 @@ export async function importErrorReport(
   const byRow = new Map<number, ImportProblem[]>();
   for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
   const taxonomy = await loadSheetTaxonomy(ctx.db);
-  const rows = readRows(job)
+  const rows = readRows(ctx.cipher, job)
     .filter((r) => byRow.has(r.row))
     .map((r) => ({
       row: r.row,
