@@ -15,7 +15,15 @@ import {
 } from '../src/modules/registry/excel.fixtures.ts';
 import { giveMaturityLevel, programmeBody, submittedApplication } from '../src/modules/recognition/test-fixtures.ts';
 import { FieldCipher, isSealed, parseDataKeys, sealedKeyId } from '../src/platform/field-crypto.ts';
-import { describeEachDatabase, enterpriseInput, FIXTURE_USERNAMES, TEST_PASSWORD, TestClient, type TestServer } from './harness.ts';
+import {
+  describeEachDatabase,
+  enterpriseInput,
+  FIXTURE_USERNAMES,
+  type Json,
+  TEST_PASSWORD,
+  TestClient,
+  type TestServer,
+} from './harness.ts';
 
 // Issue 11 item 9: ID numbers, phones and e-mails are sealed in their columns (SM4 + HMAC-SM3), answered in
 // plaintext, refused cleanly when altered, and re-sealed under a new key at the next start.
@@ -30,7 +38,7 @@ const stored = async (
   where: [string, unknown],
   column: string,
 ) => {
-  const row = await (server.ctx.db as any).selectFrom(table).select(column).where(where[0], '=', where[1]).executeTakeFirstOrThrow();
+  const row = await (server.ctx.db as Json).selectFrom(table).select(column).where(where[0], '=', where[1]).executeTakeFirstOrThrow();
   return row[column] as string | null;
 };
 
@@ -147,7 +155,7 @@ describeEachDatabase(
       expectSealed(online, '370000199001011234');
       expectSealed(await stored(server(), 'recognitionObjection', ['id', paper.body.id], 'contact'), 'wang@example.com');
       const detail = await bureau.get(`/api/recognition/notices/${noticeId}`);
-      expect(detail.body.objections.map((o: any) => [o.objectorIdNumber, o.contact])).toEqual([
+      expect(detail.body.objections.map((o: Json) => [o.objectorIdNumber, o.contact])).toEqual([
         ['370000199001011234', '13900000000'],
         ['370000198001015678', 'wang@example.com'],
       ]);
@@ -220,7 +228,7 @@ describeEachDatabase(
           ['recognitionObjection', ['objectorIdNumber', 'contact']],
           ['importJob', ['rowsJson']],
         ] as const) {
-          const rows = await (db as any).selectFrom(table).select(columns).execute();
+          const rows = await (db as Json).selectFrom(table).select(columns).execute();
           for (const row of rows) for (const c of columns) if (row[c] !== null) expect(sealedKeyId(row[c]), `${table}.${c}`).toBe('new2');
         }
         const rotations = await db.selectFrom('auditLog').select('entityType').where('action', '=', 'data.reseal').execute();
@@ -236,7 +244,7 @@ describeEachDatabase(
         expect((await client.get(`/api/enterprises/${enterpriseId}`)).body).toMatchObject({ contactPhone: '0631-5201234' });
         expect((await client.get(`/api/enterprises/${server().enterprises.wendeng}`)).body.contactEmail).toBe('legacy@example.com');
         const detail = await client.get(`/api/recognition/notices/${noticeId}`);
-        expect(detail.body.objections.map((o: any) => o.objectorIdNumber)).toEqual(['370000199001011234', '370000198001015678']);
+        expect(detail.body.objections.map((o: Json) => o.objectorIdNumber)).toEqual(['370000199001011234', '370000198001015678']);
         const prefixes = (await client.get('/api/identifiers/prefixes')).body.items;
         expect(prefixes.find((p: { prefix: string }) => p.prefix === prefix)).toMatchObject({ contactEmail: 'wang@example.com' });
 

@@ -3,6 +3,7 @@ import { openAppContext } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import type { ResealReport } from '../platform/field-rotation.ts';
 import { addStoredDataKey, retireStoredDataKeys } from '../platform/secrets.ts';
+import { runCli } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
 
 // Rotates the keys that seal personal fields (ID numbers, phones, e-mails), beside the running platform or not:
@@ -35,7 +36,10 @@ async function rotateKeys(argv: string[]): Promise<string> {
     throw new CliError('密钥来自 ZHIZAO_DATA_KEYS：请在其中删除旧密钥 · The keys come from ZHIZAO_DATA_KEYS: remove the old ones there', 2);
   const added = !values.retire && !config.dataKeys ? addStoredDataKey(config.dataDir) : null;
   let reports: ResealReport[] = [];
-  const ctx = await openAppContext(config, { onResealed: (r) => (reports = r) });
+  // not cli-context's openContext: this command needs what the start-up re-sealing did
+  const ctx = await openAppContext(config, { onResealed: (r) => (reports = r) }).catch((error: Error) => {
+    throw new CliError(`无法打开数据库 · Cannot open the database: ${error.message}`);
+  });
   const current = ctx.cipher.currentKeyId;
   await ctx.db.destroy();
   const unreadable = reports.reduce((n, r) => n + r.unreadable, 0);
@@ -50,9 +54,4 @@ async function rotateKeys(argv: string[]): Promise<string> {
   return `${added ? `新密钥 · New key ${added.id} in secrets.json\n` : ''}当前密钥 · Current key ${current}\n${describe(reports)}`;
 }
 
-try {
-  console.log(await rotateKeys(process.argv.slice(2)));
-} catch (error) {
-  console.error(`keys:rotate: ${error instanceof CliError ? error.message : (error as Error).stack}`);
-  process.exitCode = error instanceof CliError ? error.exitCode : 1;
-}
+await runCli('keys:rotate', () => rotateKeys(process.argv.slice(2)));
