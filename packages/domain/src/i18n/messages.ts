@@ -76,8 +76,8 @@ export const MESSAGES = {
   'user.scopeRequired': { zh: '该角色需要指定「{field}」', en: 'This role needs "{field}"' },
   'user.cannotChangeSelf': { zh: '不能修改自己的角色或状态', en: 'You cannot change your own role or status' },
   'user.separatedAdminViaCli': {
-    zh: '系统管理员、安全管理员、审计管理员（三员）的账号不能在平台上互相重置密码、删除、停用或更改角色，也不能把账号设为三员之一；请在服务器命令行办理（如 npm run create-admin）',
-    en: 'The system, security and audit admin accounts cannot reset, delete, disable or change the role of one another on the platform, nor make an account one of them; do it on the server’s command line (e.g. npm run create-admin)',
+    zh: '系统管理员、安全管理员、审计管理员（三员）的账号不能在平台上互相重置密码、删除、停用或更改角色，也不能把账号设为三员之一；请在服务器命令行办理（npm run users:reset-password、users:unlock 或 create-admin）',
+    en: 'The system, security and audit admin accounts cannot reset, delete, disable or change the role of one another on the platform, nor make an account one of them; do it on the server’s command line (npm run users:reset-password, users:unlock or create-admin)',
   },
   // registry
   'enterprise.notFound': { zh: '企业不存在', en: 'Enterprise not found' },

@@ -5,8 +5,9 @@ import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runScript } from './spawn.test-support.ts';
 
-// The way back in when the last security administrator is locked out: the server's own command line.
-describe('npm run users:unlock', () => {
+// The way back in when the last security administrator is locked out or has lost the password: the server's own
+// command line, which 三员分立 leaves open where the platform refuses the other two administrators.
+describe('npm run users:unlock and users:reset-password', () => {
   let env: Record<string, string>;
   let dataDir: string;
   beforeAll(async () => {
@@ -52,5 +53,29 @@ describe('npm run users:unlock', () => {
     const res = await runCommand('npm', ['run', '-s', 'users:unlock', '--', 'nobody-here'], env);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(/users:unlock: .+ · /);
+  });
+
+  it('resets a separated administrator’s password, ending its sessions, audited as the command line', async () => {
+    const res = await runCommand('npm', ['run', '-s', 'users:reset-password', '--', 'warden'], {
+      ...env,
+      ZHIZAO_ADMIN_PASSWORD: 'Beacon#Harbour58',
+    });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('Password reset for "warden"');
+    const db = new SQLite(env.ZHIZAO_SQLITE_PATH!, { readonly: true });
+    expect(db.prepare(`select action, actor_username from audit_log order by seq desc limit 1`).get()).toEqual({
+      action: 'user.resetPassword',
+      actor_username: 'cli',
+    });
+    db.close();
+  });
+
+  it('refuses a password the policy refuses, common ones included, and changes nothing', async () => {
+    const res = await runCommand('npm', ['run', '-s', 'users:reset-password', '--', 'warden'], {
+      ...env,
+      ZHIZAO_ADMIN_PASSWORD: 'Passw0rd!',
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('too common');
   });
 });

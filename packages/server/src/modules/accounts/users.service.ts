@@ -140,8 +140,9 @@ export async function assignRole(
   return changeUser(ctx, actor, id, 'user.assignRole', { role, ...scope }, { endSessions: true });
 }
 
-export async function resetPassword(ctx: AppContext, actor: AuditActor, id: number, newPassword: string) {
-  const user = await loadOther(ctx, actor, id);
+/** `fromCommandLine`: the server's own access (`npm run users:reset-password`), which 三员分立 leaves open. */
+export async function resetPassword(ctx: AppContext, actor: AuditActor, id: number, newPassword: string, { fromCommandLine = false } = {}) {
+  const user = await loadOther(ctx, actor, id, fromCommandLine);
   assertPasswordPolicy(newPassword, user.username, ctx.settings.securitySettings, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   return changeUser(
@@ -150,7 +151,7 @@ export async function resetPassword(ctx: AppContext, actor: AuditActor, id: numb
     id,
     'user.resetPassword',
     { passwordHash, passwordChangedAt: new Date().toISOString(), failedLoginCount: 0, lockedUntil: null },
-    { endSessions: true },
+    { endSessions: true, adminsToo: fromCommandLine },
   );
 }
 

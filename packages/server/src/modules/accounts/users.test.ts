@@ -273,7 +273,7 @@ describeEachDatabase('accounts and the separation of admin duties', (server) => 
   }
   const separatedRefusal = (res: TestResponse, field?: string) => {
     expectError(res, 403, 'user.separatedAdminViaCli', field);
-    expect(res.body.error.message).toContain('npm run create-admin');
+    expect(res.body.error.message).toContain('npm run users:reset-password');
   };
 
   it('refuses the security admin resetting, disabling, enabling or re-roling any of the three administrators', async () => {
