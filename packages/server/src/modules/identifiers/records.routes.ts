@@ -8,7 +8,7 @@ import { enterpriseOf, prefixReaderFirst, visiblePrefix } from './access.ts';
 import { readsPrivate } from './credentials.ts';
 import { identifierNode } from './node.ts';
 import { deleteIdentifiersOf, registerIdentifiers, RegistrationRefused, type RegistrationItem } from './registration.ts';
-import { countUnderPrefix, pageUnderPrefix } from './repo.ts';
+import { countUnderPrefixUpTo, pageUnderPrefix } from './repo.ts';
 import { handleField, pageQuery, prefixParams, tags, valueInput, valueSchema, versionSchema } from './schemas.ts';
 
 // Part 3 for the web: an enterprise's identifiers (list, search, one record), single and batch registration
@@ -63,6 +63,9 @@ export async function registerAs(ctx: AppContext, request: FastifyRequest, items
   }
 }
 
+/** How far the web list counts a prefix's identifiers; beyond it the list says "more than" and a filter narrows it. */
+export const LIST_COUNT_CAP = 10_000;
+
 export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);
   const guarded = permissionFirst('identifiers.enterprise.manage');
@@ -73,7 +76,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
       ...prefixReaderFirst,
       schema: {
         tags,
-        summary: 'Identifiers under a prefix, by handle; q = the suffix starts with',
+        summary: `Identifiers under a prefix, by handle; q = the suffix starts with; counted up to ${LIST_COUNT_CAP} (totalCapped beyond)`,
         params: prefixParams,
         querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 200 }, ...pageQuery } },
         response: {
@@ -93,6 +96,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
                 },
               },
               total: { type: 'integer' },
+              // more identifiers than the count goes to: `total` is then the cap
+              totalCapped: { type: 'boolean' },
             },
           },
           ...errorResponses,
@@ -102,9 +107,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const prefix = await visiblePrefix(ctx, requireActor(request), request.params.prefix);
       const { q = '', page, pageSize } = request.query;
-      const [rows, total] = await Promise.all([
+      const [rows, counted] = await Promise.all([
         pageUnderPrefix(ctx.db, prefix.prefix, (page - 1) * pageSize, pageSize, q),
-        countUnderPrefix(ctx.db, prefix.prefix, q),
+        countUnderPrefixUpTo(ctx.db, prefix.prefix, q, LIST_COUNT_CAP),
       ]);
       return {
         items: rows.map((r) => ({
@@ -113,7 +118,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: AppContext): voi
           updatedAt: r.updatedAt,
           valueCount: (JSON.parse(r.valuesJson) as unknown[]).length,
         })),
-        total,
+        ...counted,
       };
     },
   );

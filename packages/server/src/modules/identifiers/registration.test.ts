@@ -199,4 +199,26 @@ describeEachDatabase('identifier registration and statistics', (server) => {
       'auth.forbidden',
     );
   });
+
+  it('counts a large prefix in the list only up to the cap, and says there are more', async () => {
+    const big = await tenant(server(), 7309);
+    expect((await big.client.post(`/api/identifiers/prefixes/${big.prefix}/templates`, TEMPLATE)).status).toBe(200);
+    const batch = (tag: string, n: number) => ({
+      items: Array.from({ length: n }, (_, i) => ({
+        handle: `${big.prefix}/${tag}${i}`,
+        templateVersion: TEMPLATE.version,
+        values: [{ index: 2000, type: 'name', data: `轴承${i}` }],
+      })),
+    });
+    expect((await big.client.post('/api/identifiers/records/batch', batch('A', 10_000))).status).toBe(200);
+    const exact = await big.client.get(`/api/identifiers/prefixes/${big.prefix}/identifiers?pageSize=20`);
+    expect(exact.body).toMatchObject({ total: 10_000, totalCapped: false });
+    expect((await big.client.post('/api/identifiers/records/batch', batch('B', 5))).status).toBe(200);
+    const capped = await big.client.get(`/api/identifiers/prefixes/${big.prefix}/identifiers?pageSize=20`);
+    expect(capped.body).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(capped.body.items).toHaveLength(20);
+    // a filter narrows it below the cap, counted exactly
+    const filtered = await big.client.get(`/api/identifiers/prefixes/${big.prefix}/identifiers?q=B`);
+    expect(filtered.body).toMatchObject({ total: 5, totalCapped: false });
+  });
 });

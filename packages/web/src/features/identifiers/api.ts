@@ -148,7 +148,9 @@ export const createTemplate = (prefix: string, input: TemplateInput) =>
   api<TemplateDefinition>(`${base}/prefixes/${enc(prefix)}/templates`, { method: 'POST', body: input });
 
 export const fetchIdentifiers = (prefix: string, q: { q?: string; page: number; pageSize: number }, signal?: AbortSignal) =>
-  api<Paged<IdentifierSummary>>(`${base}/prefixes/${enc(prefix)}/identifiers${queryString({ ...q })}`, { signal });
+  api<Paged<IdentifierSummary> & { totalCapped: boolean }>(`${base}/prefixes/${enc(prefix)}/identifiers${queryString({ ...q })}`, {
+    signal,
+  });
 export const fetchRecord = (handle: string) => api<IdentifierRecord>(`${base}/record${queryString({ handle })}`);
 export const registerIdentifier = (body: { handle: string; templateVersion: string; values: ValueInput[] }) =>
   api<{ created: number; replaced: number; unchanged: number }>(`${base}/records`, { method: 'POST', body });

@@ -197,6 +197,10 @@ export const identifiersMessages = {
   'identifiers.list.search': { zh: '按标识后缀开头搜索', en: 'Search by suffix (starts with)' },
   'identifiers.list.empty': { zh: '该前缀下还没有标识', en: 'No identifiers under this prefix yet' },
   'identifiers.list.noMatch': { zh: '没有匹配的标识', en: 'No identifier matches' },
+  'identifiers.list.totalCapped': {
+    zh: '超过 {total} 条，可按后缀开头筛选缩小范围',
+    en: 'More than {total}; filter by how the suffix starts to narrow the list',
+  },
   'identifiers.register.button': { zh: '注册标识', en: 'Register an identifier' },
   'identifiers.register.title': { zh: '注册标识 · {prefix}', en: 'Register an identifier · {prefix}' },
   'identifiers.register.submit': { zh: '注册', en: 'Register' },

@@ -95,7 +95,7 @@ export function IdentifiersPage() {
                   current: paging.page,
                   pageSize: paging.pageSize,
                   total: list.data?.total ?? 0,
-                  showTotal: (total) => t('common.total', { total }),
+                  showTotal: (total) => t(list.data?.totalCapped ? 'identifiers.list.totalCapped' : 'common.total', { total }),
                   onChange: (page, pageSize) => setPaging({ page, pageSize }),
                 }}
                 columns={[
