@@ -2,7 +2,8 @@ import { loadConfig } from '../config.ts';
 import { openAppContext } from '../bootstrap.ts';
 import type { AuditActor } from '../platform/audit.ts';
 import type { AppContext } from '../platform/context.ts';
-import { errorBody, type AppError } from '../platform/errors.ts';
+import { findUserByUsername } from '../modules/accounts/users.repo.ts';
+import { AppError, errorBody } from '../platform/errors.ts';
 import { CliError } from './cli-error.ts';
 
 /** Who the audit log names for a change made at the server's command line. */
@@ -28,5 +29,30 @@ export async function runCli(name: string, main: () => Promise<string>): Promise
   } catch (error) {
     console.error(`${name}: ${error instanceof CliError ? error.message : (error as Error).stack}`);
     process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+/**
+ * A command that acts on one account named on its command line (`users:unlock`, `users:reset-password`): the usage on
+ * --help, exit 2 without exactly one username, the account looked up before `act` runs, platform errors in both
+ * languages, and the database closed however it ends.
+ */
+export async function onNamedAccount(
+  argv: string[],
+  usage: string,
+  act: (ctx: AppContext, user: { id: number; username: string }) => Promise<string>,
+): Promise<string> {
+  if (argv.includes('--help') || argv.includes('-h')) return usage;
+  if (argv.length !== 1 || !argv[0]!.trim()) throw new CliError(`须给出一个用户名 · Give one username\n\n${usage}`, 2);
+  const ctx = await openContext();
+  try {
+    const user = await findUserByUsername(ctx.db, argv[0]!.trim());
+    if (!user) throw new AppError(404, 'user.notFound');
+    return await act(ctx, user);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(bilingual(error));
+    throw error;
+  } finally {
+    await ctx.db.destroy();
   }
 }

@@ -1,8 +1,5 @@
-import { findUserByUsername } from '../modules/accounts/users.repo.ts';
 import { resetPassword } from '../modules/accounts/users.service.ts';
-import { AppError } from '../platform/errors.ts';
-import { bilingual, CLI_ACTOR, openContext, runCli } from './cli-context.ts';
-import { CliError } from './cli-error.ts';
+import { CLI_ACTOR, onNamedAccount, runCli } from './cli-context.ts';
 import { readPassword } from './password-input.ts';
 
 // Sets a new password on any account, the three separated administrators included: the platform refuses that to
@@ -18,23 +15,12 @@ The new password is read from ZHIZAO_ADMIN_PASSWORD, or else from standard input
 it must meet the password policy. The account's sessions and login locks end; the audit log names the actor cli.`;
 
 async function reset(argv: string[]): Promise<string> {
-  if (argv.includes('--help') || argv.includes('-h')) return USAGE;
-  if (argv.length !== 1 || !argv[0]!.trim()) throw new CliError(`须给出一个用户名 · Give one username\n\n${USAGE}`, 2);
-  const username = argv[0]!.trim();
-  const ctx = await openContext();
-  try {
-    // before asking for the password, so nobody types one for nothing
-    const user = await findUserByUsername(ctx.db, username);
-    if (!user) throw new AppError(404, 'user.notFound');
+  // the account is looked up before the password is asked for, so nobody types one for nothing
+  return onNamedAccount(argv, USAGE, async (ctx, user) => {
     const password = await readPassword(process.env.ZHIZAO_ADMIN_PASSWORD);
     await resetPassword(ctx, CLI_ACTOR, user.id, password, { fromCommandLine: true });
     return `已重置密码 · Password reset for "${user.username}"`;
-  } catch (error) {
-    if (error instanceof AppError) throw new CliError(bilingual(error));
-    throw error;
-  } finally {
-    await ctx.db.destroy();
-  }
+  });
 }
 
 await runCli('users:reset-password', () => reset(process.argv.slice(2)));
