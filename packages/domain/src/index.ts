@@ -11,3 +11,4 @@ export * from './maturity/index.ts';
 export * from './recognition/index.ts';
 export * from './funding/index.ts';
 export * from './identifiers/index.ts';
+export * from './registers/index.ts';

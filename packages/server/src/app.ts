@@ -18,6 +18,7 @@ import { registerMaturityReportRoutes } from './modules/maturity/report.routes.t
 import { registerMaturityEvidenceRoutes } from './modules/maturity/evidence.routes.ts';
 import { registerFundingModule } from './modules/funding/index.ts';
 import { registerIdentifiersModule } from './modules/identifiers/index.ts';
+import { registerRegistersModule } from './modules/registers/index.ts';
 import { registerRecognitionModule } from './modules/recognition/index.ts';
 import { registerRegistryRoutes } from './modules/registry/routes.ts';
 import { registerRegistryExcelRoutes } from './modules/registry/excel.routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   registerRecognitionModule(app, ctx);
   registerFundingModule(app, ctx);
   registerIdentifiersModule(app, ctx);
+  registerRegistersModule(app, ctx);
 
   serveWebApp(app, config);
   return { app, ctx };

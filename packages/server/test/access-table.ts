@@ -236,4 +236,17 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/epcis/events': ENTERPRISE,
   'GET /api/epcis/events/{eventId}': only(B, E),
   'GET /api/epcis/epcs/{epc}/events': only(B, E),
+
+  // registers: each register's read / write / export roles (domain registers/permissions.ts); rows are
+  // then scoped by ownership (district staff keep their district's rows, a firm sees its own)
+  'GET /api/registers/corrections': only(B, D, E),
+  'POST /api/registers/corrections/{id}/decide': { roles: [B, D], byRecord: [D] },
+  'GET /api/registers/policies': REGISTRY_READERS,
+  'GET /api/registers/policies/{id}': REGISTRY_READERS,
+  'POST /api/registers/policies': BUREAU,
+  'PUT /api/registers/policies/{id}': BUREAU,
+  'DELETE /api/registers/policies/{id}': BUREAU,
+  'GET /api/registers/policies/template.xlsx': BUREAU,
+  'POST /api/registers/policies/import': BUREAU,
+  'GET /api/registers/policies/export.xlsx': BUREAU_AND_DISTRICT,
 };

@@ -1,6 +1,7 @@
 import { FUNDING_PERMISSIONS } from '../funding/permissions.ts';
 import { IDENTIFIER_PERMISSIONS } from '../identifiers/permissions.ts';
 import { RECOGNITION_PERMISSIONS } from '../recognition/permissions.ts';
+import { REGISTER_PERMISSIONS } from '../registers/permissions.ts';
 import type { Actor, Role } from './roles.ts';
 
 // What each role may do. Server routes ask `can` before acting; the web app asks it to shape menus.
@@ -34,6 +35,7 @@ export const PERMISSIONS = {
   ...RECOGNITION_PERMISSIONS,
   ...FUNDING_PERMISSIONS,
   ...IDENTIFIER_PERMISSIONS,
+  ...REGISTER_PERMISSIONS,
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,6 +1,7 @@
 // Every message the server sends back, in zh-CN (default) and en. One place, so the web app and the
 // server say the same thing. `{field}` and other braces are filled in by `formatMessage`.
 import { FUNDING_MESSAGES } from '../funding/messages.ts';
+import { REGISTER_MESSAGES } from '../registers/messages.ts';
 import { IDENTIFIER_MESSAGES } from '../identifiers/messages.ts';
 import { JOB_MESSAGES } from '../jobs/messages.ts';
 import { ANSWER_PROBLEM_MESSAGES } from '../maturity/validate.ts';
@@ -191,6 +192,7 @@ export const MESSAGES = {
   ...FUNDING_MESSAGES,
   ...IDENTIFIER_MESSAGES,
   ...JOB_MESSAGES,
+  ...REGISTER_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

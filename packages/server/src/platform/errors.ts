@@ -12,15 +12,33 @@ export class AppError extends Error {
     readonly field?: string,
     /** Every problem of a form, field by field; each is localised like the main message. */
     readonly problems?: FieldProblemDetail[],
+    /** Names of fields where the shared field labels do not fit (a register's own fields). */
+    readonly labels?: FieldLabels,
   ) {
     super(key);
   }
 }
 
+export type FieldLabels = (field: string) => { zh: string; en: string } | undefined;
+
 export interface FieldProblemDetail {
   field: string;
   key: MessageKey;
   params?: Record<string, string | number>;
+  /** The rule that was checked, in words (a plausibility warning shows it). */
+  rule?: { zh: string; en: string };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's own field names, for its validation errors (the registers name their fields). */
+    fieldLabels?: FieldLabels;
+  }
+}
+
+function labelOf(field: string, locale: Locale, labels: FieldLabels | undefined): string {
+  const own = labels?.(field) ?? labels?.(field.split('.').at(-1) ?? field);
+  return own ? (locale === 'en' ? own.en : own.zh) : fieldLabel(field, locale);
 }
 
 export const notFound = (key: MessageKey = 'request.notFound') => new AppError(404, key);
@@ -36,7 +54,7 @@ export interface ErrorBody {
 
 /** The `{field}` parameter of an error's message: the field's label in the locale (protocol routes format messages themselves). */
 export function fieldParam(error: AppError, locale: Locale): { field?: string } {
-  return error.field ? { field: fieldLabel(error.field, locale) } : {};
+  return error.field ? { field: labelOf(error.field, locale, error.labels) } : {};
 }
 
 export function errorBody(error: AppError, locale: Locale): ErrorBody {
@@ -46,13 +64,18 @@ export function errorBody(error: AppError, locale: Locale): ErrorBody {
       code: error.key,
       message: formatMessage(error.key, locale, params),
       ...(error.field ? { field: error.field } : {}),
-      ...(error.problems ? { details: error.problems.map((p) => localiseProblem(p, locale)) } : {}),
+      ...(error.problems ? { details: error.problems.map((p) => localiseProblem(p, locale, error.labels)) } : {}),
     },
   };
 }
 
-export function localiseProblem(p: FieldProblemDetail, locale: Locale) {
-  return { field: p.field, code: p.key, message: formatMessage(p.key, locale, { ...p.params, field: fieldLabel(p.field, locale) }) };
+export function localiseProblem(p: FieldProblemDetail, locale: Locale, labels?: FieldLabels) {
+  return {
+    field: p.field,
+    code: p.key,
+    message: formatMessage(p.key, locale, { ...p.params, field: labelOf(p.field, locale, labels) }),
+    ...(p.rule ? { rule: locale === 'en' ? p.rule.en : p.rule.zh } : {}),
+  };
 }
 
 interface AjvError {
@@ -62,7 +85,12 @@ interface AjvError {
 }
 
 /** Turns the first JSON-schema validation error into an AppError naming the field. */
-function fromValidation(errors: AjvError[], context: string | undefined): AppError {
+function fromValidation(errors: AjvError[], context: string | undefined, labels: FieldLabels | undefined): AppError {
+  const error = validationError(errors, context);
+  return labels ? new AppError(error.status, error.key, error.params, error.field, undefined, labels) : error;
+}
+
+function validationError(errors: AjvError[], context: string | undefined): AppError {
   const e = errors[0]!;
   const pathField = e.instancePath.split('/').filter(Boolean).join('.');
   let field = pathField || context || 'body';
@@ -99,7 +127,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
     let error: AppError;
     if (raw instanceof AppError) error = raw;
-    else if (raw.validation) error = fromValidation(raw.validation, raw.validationContext);
+    else if (raw.validation) error = fromValidation(raw.validation, raw.validationContext, request.routeOptions.config?.fieldLabels);
     else if (raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw instanceof SyntaxError) error = new AppError(400, 'request.badJson');
     else if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE')
       error = new AppError(413, 'request.tooLarge');

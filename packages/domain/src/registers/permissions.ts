@@ -1,0 +1,23 @@
+import type { Role } from '../accounts/roles.ts';
+
+// Who may do what in the registers: per register, read / write (add, edit, delete, import) / export.
+// Ownership inside a register (district staff keep their district's rows, a firm sees its own) is
+// checked per row on the server (definition.ts: ownership). Merged into PERMISSIONS (accounts/policy.ts).
+const B = 'bureau_admin';
+const D = 'district_officer';
+const E = 'enterprise_user';
+const P = 'service_provider';
+const X = 'expert';
+
+export const REGISTER_PERMISSIONS = {
+  // every business role reads the policy library; the bureau keeps it
+  'registers.policies.read': [B, D, E, P, X],
+  'registers.policies.write': [B],
+  'registers.policies.export': [B, D],
+  // a firm proposes corrections to its own rows; the keeper of the row decides
+  'registers.correction.propose': [E],
+  'registers.correction.read': [B, D, E],
+  'registers.correction.decide': [B, D],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type RegisterPermissionAction = 'read' | 'write' | 'export';

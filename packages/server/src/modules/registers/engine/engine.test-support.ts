@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import type { TestClient, TestResponse } from '../../../../test/harness.ts';
+import { download } from '../../registry/excel.fixtures.ts';
+
+// Helpers for register tests: a template downloaded, filled as a person would, uploaded; an export read back.
+
+export async function registerTemplateOf(client: TestClient, key: string): Promise<Buffer> {
+  const template = await download(client, `/api/registers/${key}/template.xlsx`);
+  if (template.status !== 200) throw new Error(`template of ${key}: ${template.status}`);
+  return template.data;
+}
+
+/** The template with these rows under its header, in the template's column order. */
+export async function filledTemplate(template: Buffer, rows: (string | number | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  rows.forEach((r, i) => (sheet.getRow(i + 2).values = r));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function uploadRegister(client: TestClient, key: string, data: Buffer, query = ''): Promise<TestResponse> {
+  const form = new FormData();
+  form.append('file', new Blob([data]), `${key}.xlsx`);
+  const response = await client.raw('POST', `/api/registers/${key}/import${query}`, { body: form });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+/** An exported workbook's rows as text, header first. */
+export async function exportedRows(client: TestClient, path: string): Promise<string[][]> {
+  const file = await download(client, path);
+  if (file.status !== 200) throw new Error(`export ${path}: ${file.status}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file.data as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  workbook.worksheets[0]!.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
+  return rows;
+}
