@@ -1,6 +1,8 @@
 import { DEFAULT_SECURITY_SETTINGS, type Role } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { createUser } from '../src/modules/accounts/users.service.ts';
+import { prepareSamples, sampleContext } from '../src/modules/registers/engine/engine.test-support.ts';
+import { REGISTER_MODULES } from '../src/modules/registers/index.ts';
 import { tenant, type Tenant } from '../src/modules/identifiers/fixtures.test-support.ts';
 import { ACCESS } from './access-table.ts';
 import { badRequests, wellFormedPath, type BadRequest } from './bad-input.ts';
@@ -34,6 +36,7 @@ describeEachDatabase('Bad-input corpus', (server) => {
     clients.set('enterprise_user', owner.client);
     const seed = { userId: null, username: 'test-fixture', role: null, ip: null };
     victimId = (await createUser(server().ctx, seed, { username: 'corpus-victim', displayName: '语料', password: TEST_PASSWORD })).id;
+    await prepareSamples(await server().as('bureau_admin'), server().enterprises.huancui);
   });
 
   it(
@@ -113,6 +116,8 @@ describeEachDatabase('Bad-input corpus', (server) => {
 
   function pathValue(path: string, name: string): string | number {
     if (path.startsWith('/api/users/')) return victimId;
+    const register = REGISTER_MODULES.find((m) => path.startsWith(`/api/registers/${m.definition.key}/`));
+    if (register && name === 'id') return sampleContext.rowOf(register.definition.key);
     if (path.startsWith('/api/registry/chains/')) return 'TC2';
     if (path.startsWith('/api/registry/clusters/')) return 'TK1';
     if (path.startsWith('/api/registry/districts/')) return '371083';

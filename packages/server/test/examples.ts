@@ -1,4 +1,6 @@
 import { completeCreditCode, DEFAULT_SECURITY_SETTINGS } from '@zhizao/domain';
+import { sampleBody } from '../src/modules/registers/engine/engine.test-support.ts';
+import { REGISTER_MODULES } from '../src/modules/registers/index.ts';
 import { enterpriseInput, TEST_PASSWORD } from './harness.ts';
 
 /**
@@ -25,3 +27,9 @@ export const EXAMPLES: Record<string, () => Record<string, unknown>> = {
   'PUT /api/settings/security': () => ({ ...DEFAULT_SECURITY_SETTINGS }),
   'POST /api/maturity/models/{id}/copy': () => ({ newId: `SWEEP-${exampleSerial++}`, name: { zh: '清扫副本', en: 'Sweep copy' } }),
 };
+
+// every register: a sample row of its own (bad-input.test.ts makes the rows they point at first)
+for (const { definition } of REGISTER_MODULES) {
+  EXAMPLES[`POST /api/registers/${definition.key}`] = () => sampleBody(definition.key);
+  EXAMPLES[`PUT /api/registers/${definition.key}/{id}`] = () => ({ ...sampleBody(definition.key), version: 1 });
+}

@@ -10,6 +10,7 @@ import { seedDemoFunding } from './funding.ts';
 import { seedDemoIdentifiers } from './identifiers.ts';
 import { seedDemoAssessments } from './maturity.ts';
 import { seedDemoRecognition } from './recognition.ts';
+import { REGISTER_MODULES, seedRegisters } from '../modules/registers/index.ts';
 import { DEMO_CHAINS, DEMO_CLUSTERS, DEMO_TAXONOMY_NOTE } from './taxonomy.ts';
 
 const SEED_ACTOR: AuditActor = { userId: null, username: 'demo-seed', role: null, ip: null };
@@ -30,6 +31,8 @@ export interface DemoSeedSummary {
   recognition: Record<string, number>;
   funding: Record<string, number>;
   identifiers: Record<string, number>;
+  /** Rows per register (modules/registers). */
+  registers: Record<string, number>;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
     const recognition = await seedDemoRecognition(tx, ctx.cipher, at);
     const funding = await seedDemoFunding(tx, at);
     const identifiers = await seedDemoIdentifiers(tx, ctx.cipher, at);
+    const registers = await seedRegisters(tx, REGISTER_MODULES);
     const terms = await tx
       .selectFrom('enterpriseSearchTerm')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -104,6 +108,7 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       recognition,
       funding,
       identifiers,
+      registers,
     };
     await ctx.audit.append(tx, SEED_ACTOR, { action: 'demo.seed', entityType: 'demo', after: result });
     return result;

@@ -18,3 +18,5 @@ export function registerRegistersModule(app: FastifyInstance, ctx: AppContext): 
     module.routes?.(app, ctx);
   }
 }
+
+export { seedRegisters } from './engine/seed.ts';

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { TestClient, TestResponse } from '../../../../test/harness.ts';
 import { download } from '../../registry/excel.fixtures.ts';
+import { REGISTER_MODULES } from '../index.ts';
+import type { SampleContext } from './module.ts';
 
 // Helpers for register tests: a template downloaded, filled as a person would, uploaded; an export read back.
 
@@ -38,3 +40,39 @@ export async function exportedRows(client: TestClient, path: string): Promise<st
   );
   return rows;
 }
+
+/**
+ * What register samples point at in route tests: the fixture enterprise of 环翠区, and one live row per
+ * register, made in catalogue order so a row can point at the ones before it. Set by `prepareSamples`.
+ */
+export const sampleContext: SampleContext = {
+  enterpriseId: 0,
+  districtCode: '371002',
+  rowOf: (register) => {
+    const id = sampleRows.get(register);
+    if (id === undefined) throw new Error(`no sample row of ${register}: call prepareSamples first`);
+    return id;
+  },
+};
+const sampleRows = new Map<string, number>();
+let sampleSerial = 1;
+
+/** One sample row per register, added as the bureau; ids kept for `sampleContext.rowOf`. */
+export async function prepareSamples(bureau: TestClient, enterpriseId: number): Promise<void> {
+  sampleContext.enterpriseId = enterpriseId;
+  sampleRows.clear();
+  for (const module of REGISTER_MODULES) {
+    const res = await bureau.post(`/api/registers/${module.definition.key}`, {
+      ...module.sample(sampleContext, sampleSerial++),
+      confirmWarnings: true,
+    });
+    if (res.status !== 201) throw new Error(`sample of ${module.definition.key}: ${res.status} ${JSON.stringify(res.body)}`);
+    sampleRows.set(module.definition.key, res.body.id);
+  }
+}
+
+/** A fresh valid body for a register's add route (and, with a version, its change route). */
+export const sampleBody = (key: string) => {
+  const module = REGISTER_MODULES.find((m) => m.definition.key === key)!;
+  return { ...module.sample(sampleContext, sampleSerial++), confirmWarnings: true };
+};

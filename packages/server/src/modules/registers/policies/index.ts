@@ -1,4 +1,77 @@
-import { POLICY_REGISTER } from '@zhizao/domain';
+import { POLICY_REGISTER, type EntryValues } from '@zhizao/domain';
 import type { RegisterModule } from '../engine/module.ts';
 
-export const policyRegister: RegisterModule = { definition: POLICY_REGISTER };
+// The documents named in the seed (§二.(一) and §二.(五)); their document numbers are not given there,
+// so the demo numbers are marked 演示.
+const SEED_POLICIES: EntryValues[] = [
+  {
+    title: '实施先进制造业强市暨智改数转三年行动计划（2023—2025年）',
+    issuer: '威海市人民政府',
+    documentNumber: '演示〔2023〕1号',
+    level: 'municipal',
+    kind: 'plan',
+    issuedOn: '2023-02-15',
+    effectiveFrom: '2023-02-15',
+    effectiveTo: '2025-12-31',
+    status: 'in_force',
+    url: null,
+    summary: '将“智改数转”作为推动工业经济高质量发展的突破口，明确发展思路、发展目标、重点任务、保障措施和支持政策。',
+  },
+  {
+    title: '关于加快推进数字经济高质量发展的实施意见',
+    issuer: '威海市人民政府',
+    documentNumber: '演示〔2023〕2号',
+    level: 'municipal',
+    kind: 'opinion',
+    issuedOn: '2023-03-20',
+    effectiveFrom: '2023-03-20',
+    effectiveTo: null,
+    status: 'in_force',
+    url: null,
+    summary: '数字产业化、产业数字化的目标与任务。',
+  },
+  {
+    title: '关于支持先进制造业强市建设的若干政策',
+    issuer: '威海市人民政府',
+    documentNumber: '演示〔2023〕3号',
+    level: 'municipal',
+    kind: 'support',
+    issuedOn: '2023-04-10',
+    effectiveFrom: '2023-04-10',
+    effectiveTo: '2025-12-31',
+    status: 'in_force',
+    url: null,
+    summary: '先进制造业强市专项资金，含“智改数转”奖补。',
+  },
+  {
+    title: '“新时代威海英才工程”新政 20 条',
+    issuer: '中共威海市委 威海市人民政府',
+    documentNumber: '演示〔2023〕4号',
+    level: 'municipal',
+    kind: 'talent',
+    issuedOn: '2023-01-18',
+    effectiveFrom: '2023-01-18',
+    effectiveTo: null,
+    status: 'in_force',
+    url: null,
+    summary: '高校毕业生来威就业、创业、实习、购房政策，技能人才奖励。',
+  },
+];
+
+export const policyRegister: RegisterModule = {
+  definition: POLICY_REGISTER,
+  sample: (_context, serial) => ({
+    title: `测试政策文件 ${serial}`,
+    issuer: '威海市工业和信息化局',
+    documentNumber: `测试〔2024〕${serial}号`,
+    level: 'municipal',
+    kind: 'notice',
+    issuedOn: '2024-01-02',
+    effectiveFrom: '2024-01-02',
+    effectiveTo: null,
+    status: 'in_force',
+    url: 'https://gxj.weihai.gov.cn/',
+    summary: null,
+  }),
+  demoRows: async () => SEED_POLICIES,
+};
