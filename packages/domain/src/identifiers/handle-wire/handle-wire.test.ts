@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, fromUtf8, toHex, WireError } from './bytes.ts';
+import { fromUtf8, toHex, WireError } from './bytes.ts';
 import { MAX_MESSAGE_LENGTH, OP, OPFLAG, WIRE_RC } from './codes.ts';
 import { decodeMessage, encodeMessage, type HandleMessage } from './message.ts';
 import { answerTo } from './response.ts';
-import { RECORDING, type RecordedExchange } from './recording.test-vectors.ts';
+import { RECORDING, recordedMessage, type RecordedExchange } from './recording.test-vectors.ts';
 import { adminBits, decodeAdmin, decodePublicKey, encodeAdmin, permissionBits } from './values.ts';
 
-/** The binary message an exchange carries: the datagram, the stream chunk, or the HTTP body. */
-function messageBytes(x: RecordedExchange): Uint8Array {
-  const raw = fromHex(x.hex);
-  if (x.transport !== 'http') return raw;
-  const text = fromUtf8(raw.subarray(0, 4096).filter((b) => b < 0x80));
-  const headerEnd = text.indexOf('\r\n\r\n');
-  return raw.subarray(headerEnd + 4);
-}
+const messageBytes = recordedMessage;
 
 const decoded = RECORDING.map((x) => ({ x, message: decodeMessage(messageBytes(x)) }));
 const find = (scenario: string, dir: RecordedExchange['dir'], op: number) =>

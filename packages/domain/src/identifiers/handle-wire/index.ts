@@ -4,3 +4,4 @@ export * from './codes.ts';
 export * from './values.ts';
 export * from './message.ts';
 export * from './response.ts';
+export * from './json.ts';

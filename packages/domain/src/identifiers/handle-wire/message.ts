@@ -425,3 +425,23 @@ export function encodeMessage(m: HandleMessage): Uint8Array {
 export function messageSize(envelopeBytes: Uint8Array): number {
   return ENVELOPE_SIZE + decodeEnvelope(envelopeBytes).messageLength;
 }
+
+/**
+ * What an HS_SIGNED signature or an HS_MAC covers in protocol 2.8 and later (Handle.Net's AbstractMessage): the
+ * envelope's versions, session id, request id and the session counter (carried as the credential signer's index),
+ * then the header and body.
+ */
+export function signedOctets(m: HandleMessage, sessionCounter = m.credential?.signer.index ?? 0): Uint8Array {
+  const e = m.envelope;
+  return writeWith((w) =>
+    w
+      .u8(e.majorVersion)
+      .u8(e.minorVersion)
+      .u8(e.suggestedMajorVersion)
+      .u8(e.suggestedMinorVersion)
+      .u32(e.sessionId)
+      .u32(e.requestId)
+      .u32(sessionCounter)
+      .raw(encodeHeaderAndBody(m)),
+  );
+}

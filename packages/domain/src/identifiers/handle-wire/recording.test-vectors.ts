@@ -1,6 +1,8 @@
 // The conversation recorded between CNRI's Handle clients (hdl-qresolver, hdl-genericbatch) and a Handle.Net 9.3.1
 // server on loopback, byte for byte: shared/standards/handle/exchanges.jsonl (see its README). Test vectors only.
 
+import { fromHex } from './bytes.ts';
+
 export interface RecordedExchange {
   scenario: string;
   conn: number;
@@ -351,3 +353,23 @@ export const RECORDING: readonly RecordedExchange[] = [
 /** The recording server's public key (SPKI PEM), made for the recording only. */
 export const RECORDING_SERVER_PUBLIC_KEY =
   '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAw+tRNesQe7x+5JgEbX7YavhwfltV+6uX\nsyKslrW/Cb1FyC1Q54fkmjTaVbK7w8RXkriAatCIsuq5aQdz68JuVN3/uG/ElxczbU3VBpjMNMRN\nD/VmSkX/Lu424Z6WIcFJAcLqNT1wamGKCV2gUzzPZJF5uk9eK/ul5UGF+vKf9EmWagRdXF+4EWuj\nSkr/cY0f5QKNz+zrgIAX63vyMEbG79fEbnzlsbb0GK+AUsUK5KEWdWhpR/5BOLLcwgCS9XmnNubC\nX3ed4P8W0CjC8KxDadqDZ9tqlR1J/52KH5M/oGOm50m2pt2Z85/HNAYr0efGq7e4WSvfZLMf7V5S\nm9bLlwIDAQAB\n-----END PUBLIC KEY-----\n';
+
+/** The binary message an exchange carries: the datagram, the stream chunk, or the HTTP body. */
+export function recordedMessage(x: RecordedExchange): Uint8Array {
+  const raw = fromHex(x.hex);
+  if (x.transport !== 'http') return raw;
+  for (let i = 0; i + 3 < raw.length; i++)
+    if (raw[i] === 13 && raw[i + 1] === 10 && raw[i + 2] === 13 && raw[i + 3] === 10) return raw.subarray(i + 4);
+  return new Uint8Array(0);
+}
+
+/** An HTTP exchange's request line (`POST /88.999.1%2FP3 HTTP/1.1`). */
+export function recordedRequestLine(x: RecordedExchange): string {
+  const raw = fromHex(x.hex);
+  let line = '';
+  for (const b of raw) {
+    if (b === 13) break;
+    line += String.fromCharCode(b);
+  }
+  return line;
+}
