@@ -32,7 +32,10 @@ export function handleProtocol(ctx: AppContext): HandleProtocol {
 }
 
 export function registerHandleProtocol(app: FastifyInstance, ctx: AppContext): void {
-  const key = loadOrCreateNodeKey(ctx.config.dataDir);
+  // read (or made) when first needed — at start when the listeners are on — so servers that never speak the
+  // protocol (most test servers) spend no time on RSA key generation
+  let nodeKey: NodeKey | null = null;
+  const key = () => (nodeKey ??= loadOrCreateNodeKey(ctx.config.dataDir));
   let udp: dgram.Socket | null = null;
   let tcp: net.Server | null = null;
   const httpPort = () => {
@@ -44,8 +47,10 @@ export function registerHandleProtocol(app: FastifyInstance, ctx: AppContext): v
       const address = tcp?.address();
       return typeof address === 'object' && address ? address.port : null;
     },
-    key,
-    site: () => siteJson(key, ctx.config.handlePublicAddress, { handle: protocol.port, http: httpPort() }),
+    get key() {
+      return key();
+    },
+    site: () => siteJson(key(), ctx.config.handlePublicAddress, { handle: protocol.port, http: httpPort() }),
   };
   protocols.set(ctx, protocol);
   const service = new HandleProtocolService({ node: identifierNode(ctx), key, site: protocol.site });
@@ -55,6 +60,7 @@ export function registerHandleProtocol(app: FastifyInstance, ctx: AppContext): v
   app.addHook('onReady', async () => {
     const configured = ctx.config.handlePort;
     if (configured === 0) return;
+    key();
     // TCP first: with an ephemeral port, UDP then takes the same number
     tcp = await listenTcp(service, ctx.config.host, configured === 'ephemeral' ? 0 : configured);
     udp = await listenUdp(service, ctx.config.host, protocol.port!);

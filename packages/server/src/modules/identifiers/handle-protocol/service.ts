@@ -39,7 +39,7 @@ const PREFIX_HANDLE = /^0\.NA\/(.+)$/i;
 
 export interface HandleProtocolDeps {
   node: IdentifierNode;
-  key: NodeKey;
+  key: () => NodeKey;
   site: () => SiteJson;
 }
 
@@ -202,7 +202,7 @@ export class HandleProtocolService {
         signedData: new Uint8Array(0),
         rest: new Uint8Array(0),
       };
-      answer.credential.signedData = sign('sha256', signedOctets(answer), this.deps.key.privateKey);
+      answer.credential.signedData = sign('sha256', signedOctets(answer), this.deps.key().privateKey);
     }
     return encodeMessage(answer);
   }
