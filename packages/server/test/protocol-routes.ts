@@ -324,6 +324,31 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
   },
   { name: '/epcis', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis' },
   { name: '/epcis/queries', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis/queries' },
+  {
+    name: '/epcis/queries',
+    method: 'POST',
+    family: 'epcis',
+    auth: handleAuth,
+    path: () => '/epcis/queries',
+    body: () => ({ name: 'corpus', query: { eventType: ['ObjectEvent'], EQ_bizStep: ['shipping'], GE_eventTime: '2026-01-01T00:00:00Z' } }),
+  },
+  ...(['', '/events'] as const).map((tail): Declared & { auth: typeof handleAuth } => ({
+    name: `/epcis/queries/{name}${tail}`,
+    method: 'GET',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus') => `/epcis/queries/${s}${tail}`,
+    ...(tail ? { query: () => ({ perPage: '10', nextPageToken: 'x' }) } : {}),
+  })),
+  {
+    name: '/epcis/queries/{name}',
+    method: 'DELETE',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus-none') => `/epcis/queries/${s}`,
+  },
   { name: '/epcis (OPTIONS)', method: 'OPTIONS', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture' },
   // identifier and GS1 Digital Link redirects to the trace data
   {

@@ -25,6 +25,10 @@ export const TRACEABILITY_MESSAGES = {
     zh: '「{field}」不能与 eventCountLimit 同时使用',
     en: '"{field}" cannot be used together with eventCountLimit',
   },
+  'traceability.queryPathConflict': {
+    zh: '「{field}」已由地址路径给定，不能再作为查询参数',
+    en: '"{field}" is already given by the path and cannot be a query parameter too',
+  },
   'traceability.queryTooLarge': {
     zh: '匹配的事件多于 maxEventCount（{limit}）',
     en: 'More events match than maxEventCount ({limit}) allows',
@@ -41,6 +45,7 @@ export const TRACEABILITY_MESSAGES = {
     zh: '此接口支持 EPCIS 2.0.0 与 CBV 2.0.0，不在所请求的版本范围内',
     en: 'This interface speaks EPCIS 2.0.0 and CBV 2.0.0, outside the versions asked for',
   },
+  'traceability.duplicateQueryName': { zh: '已有名为「{name}」的查询', en: 'A query named "{name}" already exists' },
   'traceability.badPageToken': { zh: '分页标记无效', en: 'The page token is not valid' },
   'traceability.unknownIdentifier': { zh: '没有找到该标识的信息', en: 'Nothing is known about this identifier' },
   'traceability.locationRequired': { zh: '此作业需要填写「{field}」', en: 'This step needs "{field}"' },

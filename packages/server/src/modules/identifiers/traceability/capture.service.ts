@@ -179,6 +179,7 @@ function prepare({ path, event }: SentEvent, namespaces: Namespaces | null): Pre
   const identifiers = eventIdentifiers(event);
   const eventId = summary.eventId ?? stableEventId(event, namespaces);
   const indexed: [string, string | null][] = [
+    ['type', summary.type],
     ['eventID', eventId],
     ['bizStep', summary.bizStep],
     ['disposition', summary.disposition],

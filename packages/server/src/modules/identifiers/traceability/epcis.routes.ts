@@ -12,6 +12,7 @@ import {
   type RejectedEvent,
 } from './capture.service.ts';
 import { BASIC_CHALLENGE, eventProblem, sendProblem } from './epcis.problems.ts';
+import { registerNamedQueries } from './epcis.queries.ts';
 import { compiledQuery, epcisQueryPage, queryDocument, type EventQuery } from './query.service.ts';
 import { captureRow, captureRows, distinctValues, eventById, type DistinctColumn } from './repo.ts';
 import {
@@ -52,9 +53,12 @@ async function queryReply(
   epc?: string,
 ) {
   const { perPage, nextPageToken, ...q } = request.query;
-  for (const name of Object.keys(fixed)) if (name in q) throw new AppError(400, 'traceability.queryConflict', {}, name);
+  for (const name of Object.keys(fixed)) if (name in q) throw new AppError(400, 'traceability.queryPathConflict', {}, name);
   const compiled = compiledQuery({ ...q, ...fixed });
   const page = await epcisQueryPage(ctx, resolvedScope(request), compiled, perPage, nextPageToken, epc);
+  const extensions = Object.entries(page.namespaces).map(([prefix, iri]) => `${prefix}=${iri}`);
+  // GS1-Extensions (REST binding): the extension namespaces the answer's events use
+  if (extensions.length > 0) void reply.header('GS1-Extensions', extensions.join(', '));
   if (page.nextPageToken) {
     const url = new URL(request.url, 'http://node');
     url.searchParams.set('nextPageToken', page.nextPageToken);
@@ -384,8 +388,9 @@ function registerBindingRoutes(scope: FastifyInstance, ctx: AppContext): void {
       return rows.slice(0, request.query.perPage).map((row) => jobOf(row, request));
     },
   );
-  // Named queries and subscriptions are not kept: the list of the caller's named queries is empty.
-  scope.get('/queries', { ...reader, ...hidden }, async () => []);
+  registerNamedQueries(scope, ctx, '/epcis', (request, reply, params) =>
+    queryReply(ctx, request as FastifyRequest<{ Querystring: Query }>, reply, params),
+  );
   // Anything else under the binding is an EPCIS 404, not the web app
   scope.route({
     method: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'],

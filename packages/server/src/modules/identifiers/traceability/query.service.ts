@@ -130,10 +130,16 @@ async function matchingEvents(
   return found;
 }
 
-/** The query document's @context: EPCIS 2.0's, then the namespaces its events were captured with. */
-function contextOf(rows: { namespaces: string | null }[]): unknown[] {
+/** The namespaces some events were captured with (the first IRI of a prefix wins). */
+export function namespacesOfRows(rows: { namespaces: string | null }[]): Namespaces {
   const namespaces: Namespaces = {};
   for (const row of rows) for (const [prefix, iri] of Object.entries(parsedNamespaces(row))) namespaces[prefix] ??= iri;
+  return namespaces;
+}
+
+/** The query document's @context: EPCIS 2.0's, then the namespaces its events were captured with. */
+function contextOf(rows: { namespaces: string | null }[]): unknown[] {
+  const namespaces = namespacesOfRows(rows);
   return Object.keys(namespaces).length > 0 ? [EPCIS_CONTEXT, namespaces] : [EPCIS_CONTEXT];
 }
 
@@ -151,6 +157,8 @@ export function queryDocument(rows: { eventJson: string; namespaces: string | nu
 export interface EpcisPage {
   body: string;
   nextPageToken: string | null;
+  /** The extension namespaces of the page's events (the GS1-Extensions header). */
+  namespaces: Namespaces;
 }
 
 /** One page of an EPCIS query as an EPCISQueryDocument. */
@@ -184,6 +192,7 @@ export async function epcisQueryPage(
   const more = rows.length > size && size < left && last;
   return {
     body: queryDocument(page),
+    namespaces: namespacesOfRows(page),
     nextPageToken: more
       ? encodeToken({
           value: order.column === 'eventTime' ? last.eventTime : last.recordedAt,

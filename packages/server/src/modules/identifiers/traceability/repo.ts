@@ -287,3 +287,35 @@ export async function stockRows(db: Executor, enterpriseId: number, f: { locatio
   if (f.product) q = q.where('product', '=', f.product);
   return q.orderBy('location').orderBy('product').orderBy('uom').execute();
 }
+
+/** An enterprise's named queries, by name. */
+export async function namedQueries(db: Executor, enterpriseId: number) {
+  return db
+    .selectFrom('epcisNamedQuery')
+    .select(['name', 'query', 'createdAt'])
+    .where('enterpriseId', '=', enterpriseId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function namedQuery(db: Executor, enterpriseId: number, name: string) {
+  return db
+    .selectFrom('epcisNamedQuery')
+    .select(['name', 'query', 'createdAt'])
+    .where('enterpriseId', '=', enterpriseId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertNamedQuery(tx: Executor, row: Insertable<Database['epcisNamedQuery']>): Promise<void> {
+  await tx.insertInto('epcisNamedQuery').values(row).execute();
+}
+
+export async function deleteNamedQuery(tx: Executor, enterpriseId: number, name: string): Promise<boolean> {
+  const result = await tx
+    .deleteFrom('epcisNamedQuery')
+    .where('enterpriseId', '=', enterpriseId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -47,6 +47,39 @@ export const epcisQuery = {
   },
 } as const;
 
+const queryName = { type: 'string', pattern: '^[A-Za-z0-9_.~-]{1,100}$' } as const;
+
+/** POST /queries (REST binding): a name and a query as query-schema.json writes it (lists as arrays). */
+export const namedQueryBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'query'],
+  properties: {
+    name: queryName,
+    query: {
+      type: 'object',
+      maxProperties: 100,
+      additionalProperties: {
+        anyOf: [
+          { type: 'string', maxLength: 2000 },
+          { type: 'number' },
+          { type: 'boolean' },
+          { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 2000 } },
+        ],
+      },
+    },
+  },
+} as const;
+export const namedQueryParams = { type: 'object', properties: { name: queryName }, required: ['name'] } as const;
+export const namedQueryEventsQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    perPage: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
+    nextPageToken: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
 /** Paging of the binding's collections (top-level resources, capture jobs). */
 export const collectionQuery = {
   type: 'object',

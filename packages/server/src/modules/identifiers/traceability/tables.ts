@@ -50,7 +50,19 @@ export interface WarehouseStockTable {
   updatedAt: string;
 }
 
+/** A named query of the EPCIS REST binding (/queries/{name}). Migration 0031. */
+export interface EpcisNamedQueryTable {
+  enterpriseId: number;
+  name: string;
+  /** JSON: the query as sent (EPCIS query-schema.json: lists as arrays). */
+  query: string;
+  createdBy: number | null;
+  apiKeyId: string | null;
+  createdAt: string;
+}
+
 export interface TraceabilityTables {
+  epcisNamedQuery: EpcisNamedQueryTable;
   epcisCapture: EpcisCaptureTable;
   epcisEvent: EpcisEventTable;
   epcisEventEpc: EpcisEventEpcTable;
