@@ -74,7 +74,19 @@ function platformShape(res: TestResponse): string | null {
   }
 }
 
-const SHAPES = { handle: handleShape, snms: snmsShape, platform: platformShape };
+/** The EPCIS 2.0 binding under /epcis: RFC 7807 problems typed with an EPCIS exception, the platform's error object inside. */
+function epcisShape(res: TestResponse): string | null {
+  if (res.status < 400) return null;
+  const { type, title, status, detail, error } = res.body ?? {};
+  if (typeof type !== 'string' || !/^epcisException:[A-Za-z]+Exception$/.test(type)) return 'no epcisException type';
+  if (title !== type.slice('epcisException:'.length) || status !== res.status) return 'title or status do not match';
+  if (typeof detail !== 'string' || /\{\w+\}/.test(detail)) return 'no detail, or a message parameter left unfilled';
+  if (!(res.headers?.get?.('content-type') ?? 'application/problem+json').startsWith('application/problem+json'))
+    return 'not application/problem+json';
+  return platformShape({ ...res, body: { error } } as TestResponse);
+}
+
+const SHAPES = { handle: handleShape, snms: snmsShape, platform: platformShape, epcis: epcisShape };
 
 const HANDLE_VALUES = [
   { index: 1, type: 'URL', data: { format: 'string', value: 'https://example.com/p' } },
@@ -236,13 +248,13 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     },
   ]),
   // EPCIS 2.0 under /epcis (the /api/epcis twins are in the OpenAPI document)
-  { name: '/epcis/capture', method: 'POST', family: 'platform', auth: handleAuth, path: () => '/epcis/capture', body: epcisDocument },
-  { name: '/epcis/events', method: 'POST', family: 'platform', auth: handleAuth, path: () => '/epcis/events', body: () => EPCIS_EVENT },
-  { name: '/epcis/events', method: 'GET', family: 'platform', auth: handleAuth, path: () => '/epcis/events', query: () => EPCIS_QUERY },
+  { name: '/epcis/capture', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture', body: epcisDocument },
+  { name: '/epcis/events', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/events', body: () => EPCIS_EVENT },
+  { name: '/epcis/events', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis/events', query: () => EPCIS_QUERY },
   {
     name: '/epcis/events/{eventId}',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = 'ni%3A%2F%2F%2Fsha-256%3Bx') => `/epcis/events/${s}`,
@@ -250,7 +262,7 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
   {
     name: '/epcis/capture/{captureId}',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = 'none') => `/epcis/capture/${s}`,
@@ -258,12 +270,86 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
   {
     name: '/epcis/epcs/{epc}/events',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = encodeURIComponent('https://id.gs1.org/01/09521234543213/21/CORPUS1')) => `/epcis/epcs/${s}/events`,
     query: () => EPCIS_QUERY,
   },
+  // the binding's top-level resources and discovery (only under /epcis)
+  ...['eventTypes', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations', 'epcs', 'capture'].map(
+    (resource): Declared & { auth: typeof handleAuth } => ({
+      name: `/epcis/${resource}`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      path: () => `/epcis/${resource}`,
+      query: () => ({ perPage: '10', nextPageToken: '10' }),
+    }),
+  ),
+  ...(
+    [
+      ['eventTypes', 'ObjectEvent'],
+      ['bizSteps', 'shipping'],
+      ['dispositions', 'in_transit'],
+      ['readPoints', encodeURIComponent('urn:epc:id:sgln:0614141.07346.1234')],
+      ['bizLocations', encodeURIComponent('urn:epc:id:sgln:0614141.00888.0')],
+    ] as const
+  ).flatMap(([resource, value]): (Declared & { auth: typeof handleAuth })[] => [
+    {
+      name: `/epcis/${resource}/{value}`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      segmented: true,
+      path: (_, s = value) => `/epcis/${resource}/${s}`,
+    },
+    {
+      name: `/epcis/${resource}/{value}/events`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      segmented: true,
+      path: (_, s = value) => `/epcis/${resource}/${s}/events`,
+      query: () => EPCIS_QUERY,
+    },
+  ]),
+  {
+    name: '/epcis/epcs/{epc}',
+    method: 'GET',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = encodeURIComponent('urn:epc:id:sgtin:0614141.107346.2017')) => `/epcis/epcs/${s}`,
+  },
+  { name: '/epcis', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis' },
+  { name: '/epcis/queries', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis/queries' },
+  {
+    name: '/epcis/queries',
+    method: 'POST',
+    family: 'epcis',
+    auth: handleAuth,
+    path: () => '/epcis/queries',
+    body: () => ({ name: 'corpus', query: { eventType: ['ObjectEvent'], EQ_bizStep: ['shipping'], GE_eventTime: '2026-01-01T00:00:00Z' } }),
+  },
+  ...(['', '/events'] as const).map((tail): Declared & { auth: typeof handleAuth } => ({
+    name: `/epcis/queries/{name}${tail}`,
+    method: 'GET',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus') => `/epcis/queries/${s}${tail}`,
+    ...(tail ? { query: () => ({ perPage: '10', nextPageToken: 'x' }) } : {}),
+  })),
+  {
+    name: '/epcis/queries/{name}',
+    method: 'DELETE',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus-none') => `/epcis/queries/${s}`,
+  },
+  { name: '/epcis (OPTIONS)', method: 'OPTIONS', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture' },
   // identifier and GS1 Digital Link redirects to the trace data
   {
     name: '/{prefix}/{suffix}',

@@ -5,3 +5,6 @@ export * from './epc-key.ts';
 export * from './events.ts';
 export * from './stock.ts';
 export * from './warehouse.ts';
+export * from './time.ts';
+export * from './patterns.ts';
+export * from './query.ts';
