@@ -4,7 +4,7 @@ import { expectErrorShape } from './expect.ts';
 import type { TestResponse } from './harness.ts';
 
 // The routes the OpenAPI document leaves out because they speak other systems' protocols (Handle.Net's
-// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link and identifier redirects), declared
+// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link resolver and identifier redirects), declared
 // here for the bad-input corpus: each route's parameters and body fields, and its own error shape.
 
 export interface ProtocolContext {
@@ -279,6 +279,32 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     segmented: true,
     path: (_, s = '09521234543213') => `/01/${s}/21/CORPUS1`,
   },
+  {
+    name: '/01/{gtin}/10/{lot}/21/{serial}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = 'LOT1') => `/01/09521234543213/10/${s}/21/CORPUS1`,
+    query: () => ({ linkType: 'all', '17': '261231' }),
+  },
+  { name: '/00/{sscc}', method: 'GET', family: 'platform', segmented: true, path: (_, s = '106141412345678908') => `/00/${s}` },
+  {
+    name: '/414/{gln}/254/{extension}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = '9521321000018') => `/414/${s}/254/1`,
+    query: () => ({ linkType: 'gs1:traceability' }),
+  },
+  {
+    name: '/{prefix}/{suffix} (linkset)',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (c, s = 'CORPUS-T1') => `/${c.owner.prefix}/${s}`,
+    query: () => ({ linkType: 'all' }),
+  },
+  { name: '/.well-known/gs1resolver', method: 'GET', family: 'platform', path: () => '/.well-known/gs1resolver' },
 ];
 
 export const PROTOCOL_ROUTES: ProtocolRoute[] = DECLARED.map((d) => ({

@@ -1,3 +1,4 @@
+import { DIGITAL_LINK_MESSAGES } from './traceability/digital-link-messages.ts';
 import { TRACEABILITY_MESSAGES } from './traceability/messages.ts';
 
 // Identifier resolution secondary node (issue 6): the messages its server routes send back (zh-CN, en). Merged into MESSAGES.
@@ -78,4 +79,5 @@ export const IDENTIFIER_MESSAGES = {
   'identifiers.problem.foreignPrefix': { zh: '标识不在该前缀下', en: 'Handle is not under this prefix' },
   'identifiers.problem.exists': { zh: '标识已存在且数据不同', en: 'Handle already exists with different data' },
   ...TRACEABILITY_MESSAGES,
+  ...DIGITAL_LINK_MESSAGES,
 } as const;
