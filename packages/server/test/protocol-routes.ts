@@ -4,7 +4,7 @@ import { expectErrorShape } from './expect.ts';
 import type { TestResponse } from './harness.ts';
 
 // The routes the OpenAPI document leaves out because they speak other systems' protocols (Handle.Net's
-// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link and identifier redirects), declared
+// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link resolver and identifier redirects), declared
 // here for the bad-input corpus: each route's parameters and body fields, and its own error shape.
 
 export interface ProtocolContext {
@@ -170,6 +170,13 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     body: (c) => ({ username: c.owner.keyId, password: 'wrong-secret' }),
   },
   {
+    name: '/identity/token/v1',
+    method: 'POST',
+    family: 'snms',
+    path: () => '/identity/token/v1',
+    body: (c) => ({ username: c.owner.keyId, password: '0'.repeat(64) }),
+  },
+  {
     name: '/identityv2/data/detail',
     method: 'GET',
     family: 'snms',
@@ -235,7 +242,7 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
         industrySubclass: '3484',
         type: 1,
         description: '语料',
-        items: [{ idIndex: 2000, type: 'name', name: '名称', required: true, metadata: { type: 'string' } }],
+        items: [{ idIndex: 2000, idType: 'name', name: '名称', required: true, metadata: { type: 'string' } }],
       }),
     },
     {
@@ -244,9 +251,26 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
       family: 'snms' as const,
       auth: snmsAuth,
       path: () => `/snms/api/${v}/template`,
-      query: (c: ProtocolContext) => ({ prefix: c.owner.prefix, version: 'none' }),
+      body: (c: ProtocolContext) => ({ prefix: c.owner.prefix, version: 'none' }),
     },
   ]),
+  {
+    name: '/snms/api/v5/template',
+    method: 'PUT',
+    family: 'snms',
+    auth: snmsAuth,
+    path: () => '/snms/api/v5/template',
+    body: (c) => ({
+      prefix: c.owner.prefix,
+      version: 'corpus-none',
+      industryCategory: 'C',
+      industrySpecific: '34',
+      industryTrade: '348',
+      industrySubclass: '3484',
+      type: 1,
+      items: [{ idIndex: 2000, idType: 'name', name: '名称', state: 1, metadata: { type: 'string' } }],
+    }),
+  },
   // EPCIS 2.0 under /epcis (the /api/epcis twins are in the OpenAPI document)
   { name: '/epcis/capture', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture', body: epcisDocument },
   { name: '/epcis/events', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/events', body: () => EPCIS_EVENT },
@@ -365,6 +389,32 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     segmented: true,
     path: (_, s = '09521234543213') => `/01/${s}/21/CORPUS1`,
   },
+  {
+    name: '/01/{gtin}/10/{lot}/21/{serial}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = 'LOT1') => `/01/09521234543213/10/${s}/21/CORPUS1`,
+    query: () => ({ linkType: 'all', '17': '261231' }),
+  },
+  { name: '/00/{sscc}', method: 'GET', family: 'platform', segmented: true, path: (_, s = '106141412345678908') => `/00/${s}` },
+  {
+    name: '/414/{gln}/254/{extension}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = '9521321000018') => `/414/${s}/254/1`,
+    query: () => ({ linkType: 'gs1:traceability' }),
+  },
+  {
+    name: '/{prefix}/{suffix} (linkset)',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (c, s = 'CORPUS-T1') => `/${c.owner.prefix}/${s}`,
+    query: () => ({ linkType: 'all' }),
+  },
+  { name: '/.well-known/gs1resolver', method: 'GET', family: 'platform', path: () => '/.well-known/gs1resolver' },
 ];
 
 export const PROTOCOL_ROUTES: ProtocolRoute[] = DECLARED.map((d) => ({
