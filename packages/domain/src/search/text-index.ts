@@ -1,0 +1,109 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { indexTokens, queryTerms, termParts } from './tokenizer.ts';
+
+// The inverted index is MiniSearch's (BM25+ over weighted fields, a radix tree of terms); this wrapper
+// feeds it jieba's terms, keeps what it indexed so a document is removed exactly (MiniSearch's
+// `discard` would leave stale document frequencies in the scores until it vacuums), and offers the two
+// ways the platform asks: every word typed (the registry) and ranked relevance (matching).
+
+export type TextFields<F extends string> = Record<F, string | null | undefined>;
+
+export interface RankedHit {
+  id: number;
+  /** BM25+ summed over the query terms and fields, field weights applied. */
+  score: number;
+  /** Each query term found, with the fields it was found in. */
+  matched: Record<string, string[]>;
+}
+
+const byTerm = (s: string) => [s];
+const asIs = (t: string) => t;
+
+export class TextIndex<F extends string> {
+  private readonly engine: MiniSearch<{ id: number } & TextFields<F>>;
+  private readonly docs = new Map<number, TextFields<F>>();
+
+  /** `fields`: each field's weight in the relevance score. */
+  constructor(private readonly fields: Record<F, number>) {
+    this.engine = new MiniSearch({
+      fields: Object.keys(fields),
+      tokenize: indexTokens,
+      processTerm: asIs,
+      // Query strings reach MiniSearch already cut into terms, one a string.
+      searchOptions: { tokenize: byTerm, processTerm: asIs, boost: fields as Record<string, number> },
+    });
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  has(id: number): boolean {
+    return this.docs.has(id);
+  }
+
+  /** Adds the document, or replaces the version indexed under its id. */
+  put(id: number, doc: TextFields<F>): void {
+    this.remove(id);
+    const indexed = { ...doc };
+    this.engine.add({ id, ...indexed });
+    this.docs.set(id, indexed);
+  }
+
+  remove(id: number): void {
+    const old = this.docs.get(id);
+    if (!old) return;
+    this.engine.remove({ id, ...old });
+    this.docs.delete(id);
+  }
+
+  /** The ids holding a term, visited without scoring: a falsy document boost skips MiniSearch's result building. */
+  private holding(term: string): Set<number> {
+    const ids = new Set<number>();
+    this.engine.search(term, {
+      boostDocument: (id: number) => {
+        ids.add(id);
+        return 0;
+      },
+    });
+    return ids;
+  }
+
+  /**
+   * The documents holding every word of the query as a term, or all of that word's parts (jieba may
+   * have cut the text differently: 精密机械 | 制造 holds no 机械制造 term, but both of its parts).
+   */
+  matchingAll(query: string): Set<number> {
+    let result: Set<number> | null = null;
+    for (const word of queryTerms(query)) {
+      const found = this.holding(word);
+      const parts = termParts(word);
+      if (parts.length) {
+        let all: Set<number> | null = null;
+        for (const part of parts) all = intersect(all, this.holding(part));
+        for (const id of all!) found.add(id);
+      }
+      result = intersect(result, found);
+      if (!result.size) break;
+    }
+    return result ?? new Set();
+  }
+
+  /** The documents holding any of the terms, by BM25+ score; `accept` drops a document before it is scored. */
+  rank(terms: readonly string[], accept?: (id: number) => boolean): RankedHit[] {
+    if (!terms.length) return [];
+    const results: SearchResult[] = this.engine.search(
+      { combineWith: 'OR', queries: [...terms] },
+      accept ? { boostDocument: (id: number) => (accept(id) ? 1 : 0) } : {},
+    );
+    return results.map((r) => ({ id: r.id as number, score: r.score, matched: r.match }));
+  }
+}
+
+function intersect(a: Set<number> | null, b: Set<number>): Set<number> {
+  if (a === null) return b;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const id of small) if (large.has(id)) out.add(id);
+  return out;
+}
