@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_jobs.ts';
 import * as m0012 from './migrations/0012_login_attempts.ts';
 import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
+import * as m0033 from './migrations/0033_search_engine.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_login_attempts': m0012,
   '0013_encrypted_columns': m0013,
   '0014_panel_withdrawal': m0014,
+  '0033_search_engine': m0033,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -21,7 +21,6 @@ export interface DemoSeedSummary {
   byDistrict: Record<string, number>;
   aboveDesignated: number;
   chainLinks: number;
-  searchTerms: number;
   accounts: string[];
   note: string;
   /** Submitted maturity self-assessments of demo firms (demo/maturity.ts). */
@@ -84,10 +83,6 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
     const recognition = await seedDemoRecognition(tx, ctx.cipher, at);
     const funding = await seedDemoFunding(tx, at);
     const identifiers = await seedDemoIdentifiers(tx, ctx.cipher, at);
-    const terms = await tx
-      .selectFrom('enterpriseSearchTerm')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
     const result: DemoSeedSummary = {
@@ -97,7 +92,6 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       byDistrict,
       aboveDesignated: enterprises.filter((e) => e.sizeClass === 'above_designated').length,
       chainLinks: records.reduce((n, r) => n + r.chainCodes.length, 0),
-      searchTerms: Number(terms.n),
       accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`),
       note: DEMO_TAXONOMY_NOTE,
       maturityAssessments: maturity.assessments,
