@@ -1,6 +1,6 @@
 import { checkConstraints, type ConstraintCheck, type DemandConstraints, type ResourceConstraints } from './constraints.ts';
 import { TextIndex } from './text-index.ts';
-import { contentTerms } from './tokenizer.ts';
+import { contentTerms, contentTokens } from './tokenizer.ts';
 
 // Matching between the two lists: for a demand, ranked resources; for a resource, ranked demands.
 // Relevance is BM25+ over the candidate's title, keywords and description for the subject's content
@@ -17,8 +17,14 @@ export type MatchField = keyof typeof MATCH_FIELDS;
 export const CHAIN_BOOST = 0.25;
 export const TAG_BOOST = 0.1;
 const MAX_BOOSTED_TAGS = 3;
-/** Query words taken from the subject, title and keywords first: enough to describe it, few enough to stay fast. */
-export const MAX_QUERY_TERMS = 32;
+/**
+ * The query for a subject: its content words less those in more than MAX_DOCUMENT_SHARE of the
+ * candidates (their IDF is near nothing, their posting lists the longest: Lucene's MoreLikeThis drops
+ * them alike), then the MAX_QUERY_TERMS rarest.
+ */
+export const MAX_QUERY_TERMS = 16;
+export const MAX_DOCUMENT_SHARE = 0.1;
+const COMMON_FLOOR = 50;
 
 export interface MatchEntry {
   id: number;
@@ -60,7 +66,7 @@ export interface MatchOptions {
 
 /** The entries of one list, indexed for matching. */
 export class MatchIndex<E extends MatchEntry> {
-  readonly text = new TextIndex<MatchField>(MATCH_FIELDS);
+  readonly text = new TextIndex<MatchField>(MATCH_FIELDS, contentTokens);
   private readonly entries = new Map<number, E>();
 
   get size(): number {
@@ -83,9 +89,15 @@ export class MatchIndex<E extends MatchEntry> {
   }
 }
 
-/** The subject's content words, title and keywords first. */
-export function subjectTerms(subject: MatchEntry): string[] {
-  return contentTerms(subject.title, subject.keywords.join(' '), subject.description).slice(0, MAX_QUERY_TERMS);
+/** The query words for a subject against an index: distinctive ones only, rarest first (then by the word). */
+export function subjectTerms(subject: MatchEntry, index: MatchIndex<MatchEntry>): string[] {
+  const frequency = (t: string) => index.text.documentFrequency(t);
+  // a small list has no word too common to ask for
+  const limit = Math.max(COMMON_FLOOR, index.size * MAX_DOCUMENT_SHARE);
+  return contentTerms(subject.title, subject.keywords.join(' '), subject.description)
+    .filter((t) => frequency(t) > 0 && frequency(t) <= limit)
+    .sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, MAX_QUERY_TERMS);
 }
 
 export function matchResources(demand: DemandEntry, resources: MatchIndex<ResourceEntry>, options: MatchOptions = {}): Match[] {
@@ -130,7 +142,7 @@ function rank<E extends MatchEntry>(
     }
     return checks !== null;
   };
-  const hits = index.text.rank(subjectTerms(subject), accept);
+  const hits = index.text.rank(subjectTerms(subject, index as MatchIndex<MatchEntry>), accept);
 
   const scoreOf = (hit: { id: number; score: number }): MatchScore => {
     const candidate = index.get(hit.id)!;

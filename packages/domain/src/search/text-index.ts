@@ -2,7 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import { indexTokens, queryTerms, termParts } from './tokenizer.ts';
 
 // The inverted index is MiniSearch's (BM25+ over weighted fields, a radix tree of terms); this wrapper
-// feeds it jieba's terms, keeps what it indexed so a document is removed exactly (MiniSearch's
+// feeds it jieba's terms, keeps the terms it indexed so a document is removed exactly (MiniSearch's
 // `discard` would leave stale document frequencies in the scores until it vacuums), and offers the two
 // ways the platform asks: every word typed (the registry) and ranked relevance (matching).
 
@@ -17,17 +17,27 @@ export interface RankedHit {
 }
 
 const byTerm = (s: string) => [s];
+const SEP = '\u0001';
 const asIs = (t: string) => t;
 
 export class TextIndex<F extends string> {
   private readonly engine: MiniSearch<{ id: number } & TextFields<F>>;
   private readonly docs = new Map<number, TextFields<F>>();
+  /** Documents per term (any field): the statistics to leave out of a query the terms nearly every document has. */
+  private readonly frequency = new Map<string, number>();
 
-  /** `fields`: each field's weight in the relevance score. */
-  constructor(private readonly fields: Record<F, number>) {
+  /**
+   * `fields`: each field's weight in the relevance score; `tokens`: how a text is cut (default: search
+   * mode with sub-words, for typed queries; matching cuts content words only).
+   */
+  constructor(
+    fields: Record<F, number>,
+    private readonly tokens: (text: string) => string[] = indexTokens,
+  ) {
     this.engine = new MiniSearch({
       fields: Object.keys(fields),
-      tokenize: indexTokens,
+      // Documents reach MiniSearch already cut (put): jieba runs once per text, and removal sees the same terms.
+      tokenize: (joined: string) => (joined ? joined.split(SEP) : []),
       processTerm: asIs,
       // Query strings reach MiniSearch already cut into terms, one a string.
       searchOptions: { tokenize: byTerm, processTerm: asIs, boost: fields as Record<string, number> },
@@ -42,12 +52,19 @@ export class TextIndex<F extends string> {
     return this.docs.has(id);
   }
 
+  /** In how many documents the term appears. */
+  documentFrequency(term: string): number {
+    return this.frequency.get(term) ?? 0;
+  }
+
   /** Adds the document, or replaces the version indexed under its id. */
   put(id: number, doc: TextFields<F>): void {
     this.remove(id);
-    const indexed = { ...doc };
+    const indexed = {} as TextFields<F>;
+    for (const field of Object.keys(doc) as F[]) indexed[field] = doc[field] ? this.tokens(doc[field]).join(SEP) : '';
     this.engine.add({ id, ...indexed });
     this.docs.set(id, indexed);
+    for (const term of termsOf(indexed)) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
   }
 
   remove(id: number): void {
@@ -55,6 +72,11 @@ export class TextIndex<F extends string> {
     if (!old) return;
     this.engine.remove({ id, ...old });
     this.docs.delete(id);
+    for (const term of termsOf(old)) {
+      const n = this.frequency.get(term)! - 1;
+      if (n) this.frequency.set(term, n);
+      else this.frequency.delete(term);
+    }
   }
 
   /** The ids holding a term, visited without scoring: a falsy document boost skips MiniSearch's result building. */
@@ -98,6 +120,13 @@ export class TextIndex<F extends string> {
     );
     return results.map((r) => ({ id: r.id as number, score: r.score, matched: r.match }));
   }
+}
+
+/** The distinct terms of a document as put stores it (each field's terms joined by SEP). */
+function termsOf(doc: Record<string, string | null | undefined>): Set<string> {
+  const terms = new Set<string>();
+  for (const joined of Object.values(doc)) if (joined) for (const t of joined.split(SEP)) terms.add(t);
+  return terms;
 }
 
 function intersect(a: Set<number> | null, b: Set<number>): Set<number> {

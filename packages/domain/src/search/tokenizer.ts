@@ -49,9 +49,16 @@ export function termParts(word: string): string[] {
   return indexTerms(word).filter((t) => t !== word);
 }
 
-/** The words that carry meaning in a demand or a resource: query words less stop words and single characters. */
+const NUMERIC = /^[\d.,%‰]+$/u;
+
+/** The words that carry meaning in a demand or a resource, repeats kept: the plain cut less stop words, single characters and numbers. */
+export function contentTokens(text: string): string[] {
+  return clean(segmenter().cut(text.toLowerCase(), true)).filter((t) => t.length > 1 && !STOP_WORDS.has(t) && !NUMERIC.test(t));
+}
+
+/** The distinct content words of the texts, in order of first appearance. */
 export function contentTerms(...texts: (string | null | undefined)[]): string[] {
   const terms = new Set<string>();
-  for (const text of texts) if (text) for (const t of queryTerms(text)) if (t.length > 1 && !STOP_WORDS.has(t)) terms.add(t);
+  for (const text of texts) if (text) for (const t of contentTokens(text)) terms.add(t);
   return [...terms];
 }
