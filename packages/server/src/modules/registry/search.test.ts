@@ -2,7 +2,7 @@ import { completeCreditCode } from '@zhizao/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../../test/databases.ts';
-import { describeEachDatabase, enterpriseInput, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { enterpriseInput, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { openAppContext } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -88,46 +88,46 @@ describe('the registry search on SQLite and PostgreSQL', async () => {
       expect(ids).toEqual(byDatabase.map((r) => r.id));
     }
   });
-});
 
-describeEachDatabase('the registry search index', (server) => {
-  let other: AppContext;
-  beforeAll(async () => {
-    // A second process on the same database: its own context, its own index.
-    const { database } = server();
-    other = await openAppContext(
-      loadConfig({
-        ZHIZAO_DATA_DIR: database.dataDir,
-        ZHIZAO_SQLITE_PATH: database.sqlitePath,
-        ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
-        ZHIZAO_DEMO: '0',
-        LOG_LEVEL: 'silent',
-      }),
-    );
-  });
-  afterAll(async () => other?.db.destroy());
+  it('is built by a process that starts later, and follows another process’s create, edit and archive', async () => {
+    for (const server of servers) {
+      // A second process on the same database: its own context, its own index.
+      const { database } = server;
+      const other = await openAppContext(
+        loadConfig({
+          ZHIZAO_DATA_DIR: database.dataDir,
+          ZHIZAO_SQLITE_PATH: database.sqlitePath,
+          ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+          ZHIZAO_DEMO: '0',
+          LOG_LEVEL: 'silent',
+        }),
+      );
+      try {
+        const found = async (q: string, status: 'active' | 'all' = 'active') =>
+          (await listEnterprises(server.ctx, { q, status }, { page: 1, pageSize: 20, sort: 'name', order: 'asc' })).items.map(
+            (e) => e.name,
+          );
+        expect((await other.enterpriseSearch.search({ q: '文登测试纺织' })).total).toBe(1);
 
-  const found = async (q: string, status: 'active' | 'all' = 'active') =>
-    (await listEnterprises(server().ctx, { q, status }, { page: 1, pageSize: 20, sort: 'name', order: 'asc' })).items.map((e) => e.name);
+        const input = enterpriseInput(
+          { name: '威海远程碳纤维制品有限公司', mainProducts: '碳纤维预浸料', creditCode: completeCreditCode('91371002RM0000001') },
+          7,
+        );
+        const [created] = await other.db.transaction().execute((tx) => insertEnterprises(tx, other.cipher, [input]));
+        expect(await found('预浸料')).toEqual(['威海远程碳纤维制品有限公司']);
 
-  it('is built from the database by a process that starts later', async () => {
-    expect((await other.enterpriseSearch.search({ q: '文登测试纺织' })).total).toBe(1);
-  });
+        await other.db
+          .transaction()
+          .execute((tx) => updateEnterprise(tx, other.cipher, created!.id, { ...input, mainProducts: '钓竿' }, 1));
+        expect(await found('预浸料')).toEqual([]);
+        expect(await found('钓竿')).toEqual(['威海远程碳纤维制品有限公司']);
 
-  it('follows another process’s create, edit and archive', async () => {
-    const input = enterpriseInput(
-      { name: '威海远程碳纤维制品有限公司', mainProducts: '碳纤维预浸料', creditCode: completeCreditCode('91371002RM0000001') },
-      7,
-    );
-    const [created] = await other.db.transaction().execute((tx) => insertEnterprises(tx, other.cipher, [input]));
-    expect(await found('预浸料')).toEqual(['威海远程碳纤维制品有限公司']);
-
-    await other.db.transaction().execute((tx) => updateEnterprise(tx, other.cipher, created!.id, { ...input, mainProducts: '钓竿' }, 1));
-    expect(await found('预浸料')).toEqual([]);
-    expect(await found('钓竿')).toEqual(['威海远程碳纤维制品有限公司']);
-
-    await other.db.transaction().execute((tx) => setArchived(tx, other.cipher, created!.id, true));
-    expect(await found('钓竿')).toEqual([]);
-    expect(await found('钓竿', 'all')).toEqual(['威海远程碳纤维制品有限公司']);
+        await other.db.transaction().execute((tx) => setArchived(tx, other.cipher, created!.id, true));
+        expect(await found('钓竿')).toEqual([]);
+        expect(await found('钓竿', 'all')).toEqual(['威海远程碳纤维制品有限公司']);
+      } finally {
+        await other.db.destroy();
+      }
+    }
   });
 });
