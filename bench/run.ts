@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     }
     if (only === 'distribution') return;
   }
-  if (only !== 'registry') {
+  if (only === undefined || only === 'maturity') {
     const maturity = await runMaturityBench(log);
     const file = path.join(path.dirname(args.out), 'maturity-latest.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
