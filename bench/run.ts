@@ -122,7 +122,10 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && !['registry', 'matching', 'maturity', 'distribution', 'funding', 'identifiers', 'handle-udp', 'soak'].includes(only))
+  if (
+    only !== undefined &&
+    !['registry', 'matching', 'maturity', 'distribution', 'funding', 'identifiers', 'handle-udp', 'soak'].includes(only)
+  )
     throw new Error(`--only takes registry, matching, maturity, distribution, funding, identifiers, handle-udp or soak, not ${only}`);
   if (only === 'handle-udp') {
     // the Handle protocol over UDP against a UDP echo in the same process (handle-udp.ts)

@@ -102,13 +102,11 @@ describe('every register in the browser: add, import with a bad row, export, the
     const required = definition.fields.findIndex((f) => f.required);
     workbook.worksheets[0]!.getRow(2).values = definition.fields.map((f, i) => (i === required ? null : f.type === 'text' ? 'x' : null));
     await page.getByTestId('download-template').waitFor();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({
-        name: `${key}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
-      });
+    await page.locator('input[type=file]').setInputFiles({
+      name: `${key}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
     await page.getByTestId('import-problems').waitFor();
     expect(await page.getByTestId('import-problems').innerText()).toContain(definition.fields[required]!.label.zh);
     await shot(page, `register-${key}-import`);
