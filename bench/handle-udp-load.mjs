@@ -3,7 +3,8 @@
 // `seconds`; each request carries its own request id, so latencies are matched answer by answer.
 import dgram from 'node:dgram';
 
-const { port, messages, seconds, window } = JSON.parse(process.argv[2]);
+// the settings and requests come over IPC (thousands of them do not fit in argv)
+const { port, messages, seconds, window } = await new Promise((resolve) => process.once('message', resolve));
 const templates = messages.map((hex) => Buffer.from(hex, 'hex'));
 const socket = dgram.createSocket('udp4');
 const sentAt = new Map();

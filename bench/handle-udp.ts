@@ -69,9 +69,8 @@ function resolutionRequest(handle: string): string {
 }
 
 function load(port: number, messages: string[]): Promise<LoadResult> {
-  const child = fork(path.join(import.meta.dirname, 'handle-udp-load.mjs'), [
-    JSON.stringify({ port, messages, seconds: SECONDS, window: WINDOW }),
-  ]);
+  const child = fork(path.join(import.meta.dirname, 'handle-udp-load.mjs'));
+  child.send({ port, messages, seconds: SECONDS, window: WINDOW });
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve(m as LoadResult));
     child.once('error', reject);
