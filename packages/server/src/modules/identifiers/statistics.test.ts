@@ -4,7 +4,8 @@ import { TEMPLATE, tenant, type Tenant } from './fixtures.test-support.ts';
 
 // One source for the node's statistics (statistics.service.ts): the prefix list, the statistics page, the node's
 // totals and the national-node report give the same figures — identifiers stored under each prefix, and operations
-// counted per day — so a prefix holding 2,001 identifiers shows 2,001 everywhere.
+// counted per day — so a prefix holding 2,001 identifiers shows 2,001 everywhere (the prefix list's column read an
+// `identifierCount` no route computed, hence 0).
 
 process.env.ZHIZAO_ID_STATS_FLUSH_MS = '3600000';
 
