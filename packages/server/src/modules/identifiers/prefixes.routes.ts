@@ -10,6 +10,7 @@ import { findEnterprise } from '../registry/enterprise.repo.ts';
 import { isUniqueViolation } from '../../db/database.ts';
 import { enterpriseOf, enterprisesIn, prefixReaderFirst, prefixScope, visiblePrefix } from './access.ts';
 import { identifierNode } from './node.ts';
+import { identifierCounts, nodeStatistics } from './statistics.service.ts';
 import { applicationBody, decisionBody, pageQuery, prefixParams, prefixSchema, tags } from './schemas.ts';
 
 // Part 1: the node's prefix (configuration) and enterprise prefixes under it. An enterprise applies with its
@@ -40,7 +41,12 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
               notice: { type: ['string', 'null'] },
               totals: {
                 type: 'object',
-                properties: { registrations: { type: 'integer' }, resolutions: { type: 'integer' }, enterprises: { type: 'integer' } },
+                properties: {
+                  registrations: { type: 'integer' },
+                  resolutions: { type: 'integer' },
+                  identifiers: { type: 'integer' },
+                  enterprises: { type: 'integer' },
+                },
               },
             },
           },
@@ -49,14 +55,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      await node.flushStats();
-      const sums = await ctx.db
-        .selectFrom('idStatDaily')
-        .select((eb) => [
-          eb.fn.coalesce(eb.fn.sum<number>('registrations'), eb.lit(0)).as('registrations'),
-          eb.fn.coalesce(eb.fn.sum<number>('resolutions'), eb.lit(0)).as('resolutions'),
-        ])
-        .executeTakeFirstOrThrow();
+      const { totals } = await nodeStatistics(ctx, { all: true });
       const enterprises = await ctx.db
         .selectFrom('idPrefix')
         .select((eb) => eb.fn.count<number>('enterpriseId').distinct().as('n'))
@@ -71,7 +70,7 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
             ? '88.999 is a demo prefix, not one allocated by the national top-level node'
             : '88.999 为演示前缀，并非国家顶级节点分配的前缀'
           : null,
-        totals: { registrations: Number(sums.registrations), resolutions: Number(sums.resolutions), enterprises: Number(enterprises.n) },
+        totals: { ...totals, enterprises: Number(enterprises.n) },
       };
     },
   );
@@ -85,7 +84,17 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
         summary: 'Enterprise prefixes: an enterprise its own, a district officer its district’s, the node operator all (filter by status)',
         querystring: { type: 'object', additionalProperties: false, properties: { status: prefixSchema.properties.status, ...pageQuery } },
         response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: prefixSchema }, total: { type: 'integer' } } },
+          200: {
+            type: 'object',
+            properties: {
+              // identifierCount: the identifiers stored under the prefix now (statistics.service.ts, as the statistics page)
+              items: {
+                type: 'array',
+                items: { ...prefixSchema, properties: { ...prefixSchema.properties, identifierCount: { type: 'integer' } } },
+              },
+              total: { type: 'integer' },
+            },
+          },
           ...errorResponses,
         },
       },
@@ -106,7 +115,14 @@ export function registerPrefixRoutes(app: FastifyInstance, ctx: AppContext): voi
           .execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map((r) => present(ctx.cipher, r)), total: Number(count.n) };
+      const stored = await identifierCounts(
+        ctx.db,
+        rows.map((r) => r.prefix),
+      );
+      return {
+        items: rows.map((r) => ({ ...present(ctx.cipher, r), identifierCount: stored.get(r.prefix) ?? 0 })),
+        total: Number(count.n),
+      };
     },
   );
 

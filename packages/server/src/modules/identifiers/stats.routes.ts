@@ -4,8 +4,9 @@ import { permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { errorResponses } from '../../platform/schemas.ts';
 import { attachment } from '../registry/excel.routes.ts';
-import { enterprisesIn, prefixScope, type PrefixScope } from './access.ts';
+import { prefixScope } from './access.ts';
 import { identifierNode } from './node.ts';
+import { nodeStatistics } from './statistics.service.ts';
 import { tags } from './schemas.ts';
 
 // Part 6: the node's operations statistics (运营统计) — registrations and resolutions per enterprise per day, as
@@ -17,49 +18,11 @@ const periodQuery = {
   to: { type: 'string', pattern: dayPattern },
 } as const;
 const counts = { registrations: { type: 'integer' }, resolutions: { type: 'integer' } } as const;
+const stored = { identifiers: { type: 'integer' } } as const;
 
 export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const node = identifierNode(ctx);
   const guarded = permissionFirst('identifiers.node.read');
-
-  /** The counts of the period, of the enterprises the scope covers (a district officer: their district's). */
-  async function period(scope: PrefixScope, from?: string, to?: string) {
-    await node.flushStats();
-    let q = ctx.db.selectFrom('idStatDaily as s');
-    if (!scope.all) q = q.where('s.enterpriseId', 'in', enterprisesIn(ctx.db, scope));
-    if (from) q = q.where('s.day', '>=', from);
-    if (to) q = q.where('s.day', '<=', to);
-    return q;
-  }
-
-  async function enterpriseRows(scope: PrefixScope, from?: string, to?: string) {
-    const q = await period(scope, from, to);
-    return q
-      .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
-      .select((eb) => [
-        's.enterpriseId',
-        'e.name as enterpriseName',
-        'e.creditCode',
-        eb.fn.sum<number>('s.registrations').as('registrations'),
-        eb.fn.sum<number>('s.resolutions').as('resolutions'),
-      ])
-      .groupBy(['s.enterpriseId', 'e.name', 'e.creditCode'])
-      .orderBy('resolutions', 'desc')
-      .execute();
-  }
-
-  /** The first prefix of each enterprise, for the tables. */
-  async function prefixByEnterprise() {
-    const rows = await ctx.db
-      .selectFrom('idPrefix')
-      .select(['enterpriseId', 'prefix'])
-      .where('status', 'in', ['active', 'suspended', 'revoked'])
-      .orderBy('serial')
-      .execute();
-    const map = new Map<number, string>();
-    for (const r of rows) if (!map.has(r.enterpriseId)) map.set(r.enterpriseId, r.prefix);
-    return map;
-  }
 
   app.get<{ Querystring: { from?: string; to?: string } }>(
     '/api/identifiers/stats',
@@ -84,48 +47,23 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
                     enterpriseName: { type: 'string' },
                     creditCode: { type: 'string' },
                     prefix: { type: ['string', 'null'] },
+                    ...stored,
                     ...counts,
                   },
                 },
               },
-              totals: { type: 'object', properties: counts },
+              byPrefix: {
+                type: 'array',
+                items: { type: 'object', properties: { prefix: { type: 'string' }, enterpriseId: { type: 'integer' }, ...stored } },
+              },
+              totals: { type: 'object', properties: { ...stored, ...counts } },
             },
           },
           ...errorResponses,
         },
       },
     },
-    async (request) => {
-      const scope = prefixScope(requireActor(request));
-      const { from, to } = request.query;
-      const days = await (
-        await period(scope, from, to)
-      )
-        .select((eb) => [
-          's.day',
-          eb.fn.sum<number>('s.registrations').as('registrations'),
-          eb.fn.sum<number>('s.resolutions').as('resolutions'),
-        ])
-        .groupBy('s.day')
-        .orderBy('s.day')
-        .execute();
-      const prefixes = await prefixByEnterprise();
-      const byEnterprise = (await enterpriseRows(scope, from, to)).map((r) => ({
-        ...r,
-        registrations: Number(r.registrations),
-        resolutions: Number(r.resolutions),
-        prefix: prefixes.get(r.enterpriseId) ?? null,
-      }));
-      const totals = days.reduce(
-        (t, d) => ({ registrations: t.registrations + Number(d.registrations), resolutions: t.resolutions + Number(d.resolutions) }),
-        { registrations: 0, resolutions: 0 },
-      );
-      return {
-        days: days.map((d) => ({ day: d.day, registrations: Number(d.registrations), resolutions: Number(d.resolutions) })),
-        byEnterprise,
-        totals,
-      };
-    },
+    async (request) => nodeStatistics(ctx, prefixScope(requireActor(request)), request.query),
   );
 
   app.get<{ Querystring: { format: 'json' | 'csv'; from?: string; to?: string } }>(
@@ -145,15 +83,17 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request, reply) => {
       const { format, from, to } = request.query;
-      const rows = await (
-        await period({ all: true }, from, to)
-      )
+      const figures = await nodeStatistics(ctx, { all: true }, { from, to });
+      const rows = await ctx.db
+        .selectFrom('idStatDaily as s')
         .innerJoin('enterprise as e', 'e.id', 's.enterpriseId')
         .select(['s.day', 's.enterpriseId', 'e.name as enterpriseName', 'e.creditCode', 's.registrations', 's.resolutions'])
+        .$if(Boolean(from), (q) => q.where('s.day', '>=', from!))
+        .$if(Boolean(to), (q) => q.where('s.day', '<=', to!))
         .orderBy('s.day')
         .orderBy('s.enterpriseId')
         .execute();
-      const prefixes = await prefixByEnterprise();
+      const prefixes = new Map(figures.byEnterprise.map((r) => [r.enterpriseId, r.prefix]));
       const report: EnterpriseStatsRow[] = rows.map((r) => ({
         day: r.day,
         prefix: prefixes.get(r.enterpriseId) ?? '',
@@ -169,10 +109,6 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
           .type('text/csv; charset=utf-8')
           .send('\ufeff' + statsCsv(report));
       }
-      const totals = report.reduce(
-        (t, r) => ({ registrations: t.registrations + r.registrations, resolutions: t.resolutions + r.resolutions }),
-        { registrations: 0, resolutions: 0 },
-      );
       return reply
         .header('content-disposition', attachment(`${name}.json`, `${name}.json`))
         .type('application/json; charset=utf-8')
@@ -183,7 +119,9 @@ export function registerStatsRoutes(app: FastifyInstance, ctx: AppContext): void
               demoPrefix: node.config.demoPrefix,
               generatedAt: new Date().toISOString(),
               period: { from: from ?? null, to: to ?? null },
-              totals,
+              totals: figures.totals,
+              // identifiers stored now under each prefix, beside the operations counted per day
+              prefixes: figures.byPrefix.map(({ prefix, identifiers }) => ({ prefix, identifiers })),
               rows: report,
             },
             null,

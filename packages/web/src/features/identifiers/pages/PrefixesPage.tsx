@@ -53,6 +53,12 @@ export function PrefixesPage() {
             columns={[
               { title: t('identifiers.col.prefix'), dataIndex: 'prefix', render: (p: string) => <span className="zz-mono">{p}</span> },
               { title: t('identifiers.col.status'), dataIndex: 'status', render: (s) => <PrefixStatusTag status={s} /> },
+              {
+                title: t('identifiers.col.ids'),
+                dataIndex: 'identifierCount',
+                align: 'right',
+                render: (n?: number) => (n ?? 0).toLocaleString(),
+              },
               { title: t('identifiers.col.purpose'), dataIndex: 'purpose' },
               { title: t('identifiers.col.appliedAt'), dataIndex: 'appliedAt', render: formatTime },
               { title: t('identifiers.col.decidedAt'), dataIndex: 'decidedAt', render: formatTime },
