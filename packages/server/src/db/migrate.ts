@@ -44,3 +44,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }
+
+/** Migrates up to and including the named migration: a migration's test starts from the data before it. */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateTo(name);
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
