@@ -31,6 +31,19 @@ const BUREAU_AND_DISTRICT = only(B, D);
 const BUREAU_DISTRICT_ENTERPRISE = only(B, D, E);
 const ENTERPRISE = only(E);
 
+/** A register district staff keep (their district's rows) with an enterprise field firms read and correct. */
+const districtKeptRegister = (key: string): Record<string, Access> => ({
+  [`GET /api/registers/${key}`]: BUREAU_DISTRICT_ENTERPRISE,
+  [`GET /api/registers/${key}/{id}`]: BUREAU_DISTRICT_ENTERPRISE,
+  [`POST /api/registers/${key}`]: BUREAU_AND_DISTRICT,
+  [`PUT /api/registers/${key}/{id}`]: { roles: [B, D], byRecord: [D] },
+  [`DELETE /api/registers/${key}/{id}`]: { roles: [B, D], byRecord: [D] },
+  [`GET /api/registers/${key}/template.xlsx`]: BUREAU_AND_DISTRICT,
+  [`POST /api/registers/${key}/import`]: BUREAU_AND_DISTRICT,
+  [`GET /api/registers/${key}/export.xlsx`]: BUREAU_AND_DISTRICT,
+  [`POST /api/registers/${key}/{id}/corrections`]: ENTERPRISE,
+});
+
 export const ACCESS: Record<string, Access> = {
   // platform and sessions
   'GET /api/health': 'public',
@@ -250,4 +263,17 @@ export const ACCESS: Record<string, Access> = {
   'GET /api/registers/policies/template.xlsx': BUREAU,
   'POST /api/registers/policies/import': BUREAU,
   'GET /api/registers/policies/export.xlsx': BUREAU_AND_DISTRICT,
+  // talent: district staff keep their district's carriers and honoured people, firms read those naming
+  // them and propose corrections; the bureau keeps the payments (the talent fund's ledger)
+  ...districtKeptRegister('training-carriers'),
+  ...districtKeptRegister('skill-honours'),
+  'GET /api/registers/talent-payments': BUREAU_AND_DISTRICT,
+  'GET /api/registers/talent-payments/{id}': BUREAU_AND_DISTRICT,
+  'POST /api/registers/talent-payments': BUREAU,
+  'PUT /api/registers/talent-payments/{id}': BUREAU,
+  'DELETE /api/registers/talent-payments/{id}': BUREAU,
+  'GET /api/registers/talent-payments/template.xlsx': BUREAU,
+  'POST /api/registers/talent-payments/import': BUREAU,
+  'GET /api/registers/talent-payments/export.xlsx': BUREAU,
+  'GET /api/registers/talent/figures': BUREAU_AND_DISTRICT,
 };

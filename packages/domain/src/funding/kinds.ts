@@ -45,8 +45,13 @@ export interface Investment {
 export const investmentOf = (i: Investment, item: InvestmentItem): number => i[`${item}Fen`];
 export const totalInvestment = (i: Investment): number => INVESTMENT_ITEMS.reduce((sum, item) => sum + investmentOf(i, item), 0);
 
-export const ENVELOPE_KINDS = ['smart_digital', 'other'] as const;
+// talent_reward and graduate_allowance: the talent fund's envelopes, drawn on by talent payments (registers/talent)
+export const ENVELOPE_KINDS = ['smart_digital', 'other', 'talent_reward', 'graduate_allowance'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
+
+/** What a fund is for: one fund a year of each (the advanced-manufacturing special fund; the talent fund). */
+export const FUND_PURPOSES = ['manufacturing', 'talent'] as const;
+export type FundPurpose = (typeof FUND_PURPOSES)[number];
 
 export type KpiDirection = 'up' | 'down';
 

@@ -66,7 +66,7 @@ export const FUNDING_MESSAGES = {
   },
   'funding.projectDuplicateKpi': { zh: '绩效目标编码「{code}」重复', en: 'KPI code "{code}" appears twice' },
 
-  'funding.fundYearTaken': { zh: '{year} 年的专项资金已存在', en: 'A special fund for {year} already exists' },
+  'funding.fundYearTaken': { zh: '{year} 年的同类资金已存在', en: 'A fund of this purpose for {year} already exists' },
   'funding.fundEnvelopesOverTotal': {
     zh: '各类资金合计 {sum} 元超过专项资金总额 {total} 元',
     en: 'The envelopes add up to ¥{sum}, more than the fund’s ¥{total}',

@@ -7,3 +7,8 @@ export * from './messages.ts';
 export * from './permissions.ts';
 export * from './catalogue.ts';
 export * from './policies/policy.ts';
+export * from './talent/levels.ts';
+export * from './talent/tenure.ts';
+export * from './talent/carrier.ts';
+export * from './talent/honour.ts';
+export * from './talent/payment.ts';

@@ -1,5 +1,8 @@
+import { TALENT_MESSAGES } from './talent/messages.ts';
+
 // The registers' messages (zh-CN, en). Merged into MESSAGES.
 export const REGISTER_MESSAGES = {
+  ...TALENT_MESSAGES,
   'registers.notFound': { zh: '记录不存在', en: 'The entry does not exist' },
   'registers.versionConflict': {
     zh: '该记录已被他人修改，请刷新后再改',

@@ -14,6 +14,17 @@ export const REGISTER_PERMISSIONS = {
   'registers.policies.read': [B, D, E, P, X],
   'registers.policies.write': [B],
   'registers.policies.export': [B, D],
+  // talent (seed §二.(五)): district staff keep their district's carriers and honoured people; the bureau
+  // keeps the payments, which draw on the city's talent fund
+  'registers.training-carriers.read': [B, D, E],
+  'registers.training-carriers.write': [B, D],
+  'registers.training-carriers.export': [B, D],
+  'registers.skill-honours.read': [B, D, E],
+  'registers.skill-honours.write': [B, D],
+  'registers.skill-honours.export': [B, D],
+  'registers.talent-payments.read': [B, D],
+  'registers.talent-payments.write': [B],
+  'registers.talent-payments.export': [B],
   // a firm proposes corrections to its own rows; the keeper of the row decides
   'registers.correction.propose': [E],
   'registers.correction.read': [B, D, E],

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_login_attempts.ts';
 import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
 import * as m0015 from './migrations/0015_registers.ts';
+import * as m0018 from './migrations/0018_talent.ts';
 import * as m0031 from './migrations/0031_epcis_conformance.ts';
 import * as m0032 from './migrations/0032_snms_token_digest.ts';
 import * as m0033 from './migrations/0033_search_engine.ts';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_encrypted_columns': m0013,
   '0014_panel_withdrawal': m0014,
   '0015_registers': m0015,
+  '0018_talent': m0018,
   '0031_epcis_conformance': m0031,
   '0032_snms_token_digest': m0032,
   '0033_search_engine': m0033,
@@ -45,6 +47,13 @@ export async function migrateToLatest(db: Db): Promise<void> {
   // 0003 and 0004 were written side by side and 0004 landed first: a database that already ran 0004
   // must still take 0003 (they touch different columns and tables) instead of refusing to start.
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+/** Migrates up to and including the named migration: a migration's test starts from the data before it. */
+export async function migrateUpTo(db: Db, name: string): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateTo(name);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }

@@ -1,4 +1,5 @@
 import { ALLOCATED_AWARD_STATUSES, CLOSED_AWARD_STATUSES } from '@zhizao/domain';
+import type { Insertable } from 'kysely';
 import type { DialectName, Executor, Tx } from '../../db/database.ts';
 import type { FundingLedgerEntryTable } from './tables.ts';
 import type { ActorScope } from './scope.ts';
@@ -144,7 +145,7 @@ export async function envelopeBalances(db: Executor, envelopeIds: number[]): Pro
 /** What the envelope can still allocate: its amount less allocations, plus what was clawed back. */
 export const availableOf = (amountFen: number, b: EnvelopeBalance) => amountFen - b.allocatedFen + b.clawedBackFen;
 
-export async function insertLedgerEntry(tx: Tx, entry: Omit<FundingLedgerEntryTable, 'id'>): Promise<void> {
+export async function insertLedgerEntry(tx: Tx, entry: Insertable<FundingLedgerEntryTable>): Promise<void> {
   await tx.insertInto('fundingLedgerEntry').values(entry).execute();
 }
 

@@ -22,9 +22,7 @@ import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
-  availableOf,
   awardedThisYear,
-  envelopeBalances,
   findAward,
   insertLedgerEntry,
   insertMove,
@@ -34,6 +32,7 @@ import {
   type AwardFilter,
   type AwardRow,
 } from './awards.repo.ts';
+import { lockedRoom } from './ledger.service.ts';
 import { loadPolicy, policyRules } from './policies.service.ts';
 import { presentCalculation } from './present.ts';
 import { loadProject } from './projects.service.ts';
@@ -299,11 +298,8 @@ async function approve(
   if (approvedFen > award.amountFen)
     throw new AppError(400, 'funding.awardApprovedTooHigh', { amount: yuanText(award.amountFen) }, 'approvedFen');
   const envelope = await resolveEnvelope(tx, award.year, body.envelopeId);
-  await lockRow(tx, ctx.dialect, 'fundingEnvelope', envelope.id);
   // Under the lock: the amount as it is now (a fund edit may have landed), and every allocation so far.
-  const { amountFen } = await tx.selectFrom('fundingEnvelope').select('amountFen').where('id', '=', envelope.id).executeTakeFirstOrThrow();
-  const balance = (await envelopeBalances(tx, [envelope.id])).get(envelope.id)!;
-  const available = availableOf(amountFen, balance);
+  const available = await lockedRoom(tx, ctx.dialect, envelope.id);
   if (approvedFen > available) {
     throw new AppError(
       409,

@@ -36,7 +36,7 @@ export function registerFundingFundRoutes(app: FastifyInstance, ctx: AppContext)
       ...permissionFirst('funding.fund.write'),
       schema: {
         tags,
-        summary: 'Create the special fund of a year with its envelopes (Σ envelopes ≤ total; one fund a year; audited)',
+        summary: 'Create a fund of a year with its envelopes (Σ envelopes ≤ total; one fund a year per purpose; audited)',
         body: fundInputSchema,
         response: { 201: fundView, ...errorResponses },
       },

@@ -1,4 +1,4 @@
-import { yuanText, type Actor, type EnvelopeKind } from '@zhizao/domain';
+import { yuanText, type Actor, type EnvelopeKind, type FundPurpose } from '@zhizao/domain';
 import { isUniqueViolation, type Executor } from '../../db/database.ts';
 import type { AuditActor } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -10,6 +10,7 @@ import { availableOf, envelopeBalances } from './awards.repo.ts';
 
 export interface FundInput {
   year: number;
+  purpose?: FundPurpose;
   name: string;
   totalFen: number;
   envelopes: { id?: number; kind: EnvelopeKind; name: string; amountFen: number }[];
@@ -17,7 +18,10 @@ export interface FundInput {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
-export async function presentFunds(db: Executor, funds: { id: number; year: number; name: string; totalFen: number }[]) {
+export async function presentFunds(
+  db: Executor,
+  funds: { id: number; year: number; purpose: FundPurpose; name: string; totalFen: number }[],
+) {
   const envelopes =
     funds.length === 0
       ? []
@@ -68,7 +72,7 @@ export async function presentFunds(db: Executor, funds: { id: number; year: numb
   });
 }
 
-const fundColumns = ['id', 'year', 'name', 'totalFen'] as const;
+const fundColumns = ['id', 'year', 'purpose', 'name', 'totalFen'] as const;
 
 export async function listFunds(db: Executor) {
   return presentFunds(db, await db.selectFrom('fundingFund').select(fundColumns).orderBy('year', 'desc').execute());
@@ -93,7 +97,14 @@ export async function createFund(ctx: AppContext, actor: Actor, who: AuditActor,
     const id = await ctx.db.transaction().execute(async (tx) => {
       const { id } = await tx
         .insertInto('fundingFund')
-        .values({ year: input.year, name: input.name, totalFen: input.totalFen, createdAt: at, updatedAt: at })
+        .values({
+          year: input.year,
+          purpose: input.purpose ?? 'manufacturing',
+          name: input.name,
+          totalFen: input.totalFen,
+          createdAt: at,
+          updatedAt: at,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await tx
@@ -164,7 +175,13 @@ export async function updateFund(ctx: AppContext, who: AuditActor, id: number, i
       }
       await tx
         .updateTable('fundingFund')
-        .set({ year: input.year, name: input.name, totalFen: input.totalFen, updatedAt: new Date().toISOString() })
+        .set({
+          year: input.year,
+          purpose: input.purpose ?? before.purpose,
+          name: input.name,
+          totalFen: input.totalFen,
+          updatedAt: new Date().toISOString(),
+        })
         .where('id', '=', id)
         .execute();
       await ctx.audit.append(tx, who, { action: 'funding.fund.update', entityType: 'fundingFund', entityId: id, before, after: input });
@@ -181,9 +198,10 @@ export async function listLedger(db: Executor, fundId: number, filter: { envelop
   let base = db
     .selectFrom('fundingLedgerEntry as l')
     .innerJoin('fundingEnvelope as env', 'env.id', 'l.envelopeId')
-    .innerJoin('fundingAward as a', 'a.id', 'l.awardId')
-    .innerJoin('fundingProject as p', 'p.id', 'a.projectId')
-    .innerJoin('enterprise as e', 'e.id', 'a.enterpriseId')
+    // a talent payment's line has no award: it names its source row instead
+    .leftJoin('fundingAward as a', 'a.id', 'l.awardId')
+    .leftJoin('fundingProject as p', 'p.id', 'a.projectId')
+    .leftJoin('enterprise as e', 'e.id', 'a.enterpriseId')
     .where('env.fundId', '=', fundId);
   if (filter.envelopeId) base = base.where('l.envelopeId', '=', filter.envelopeId);
   const [{ total }, items] = await Promise.all([
@@ -193,6 +211,8 @@ export async function listLedger(db: Executor, fundId: number, filter: { envelop
         'l.id',
         'l.envelopeId',
         'l.awardId',
+        'l.sourceRegister',
+        'l.sourceEntryId',
         'e.name as enterpriseName',
         'p.name as projectName',
         'l.kind',

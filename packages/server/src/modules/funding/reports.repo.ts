@@ -76,7 +76,8 @@ export async function figuresBy(db: Executor, by: GroupBy, f: ReportFilter): Pro
 }
 
 export async function fundTotals(db: Executor): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('fundingFund').select(['year', 'totalFen']).execute();
+  // the special fund the 智改数转 shares are of, not the talent fund
+  const rows = await db.selectFrom('fundingFund').select(['year', 'totalFen']).where('purpose', '=', 'manufacturing').execute();
   return new Map(rows.map((r) => [r.year, Number(r.totalFen)]));
 }
 

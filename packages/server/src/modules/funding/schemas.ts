@@ -1,4 +1,4 @@
-import { AWARD_STATUSES, ENVELOPE_KINDS, INVESTMENT_ITEMS, MANUAL_AWARD_ACTIONS, PROJECT_KINDS } from '@zhizao/domain';
+import { AWARD_STATUSES, ENVELOPE_KINDS, FUND_PURPOSES, INVESTMENT_ITEMS, MANUAL_AWARD_ACTIONS, PROJECT_KINDS } from '@zhizao/domain';
 import { paginationQuery } from '../../platform/schemas.ts';
 
 // JSON shapes of the funding routes, declared once (validation, response filtering, OpenAPI).
@@ -131,6 +131,7 @@ export const fundInputSchema = {
   required: ['year', 'name', 'totalFen', 'envelopes'],
   properties: {
     year,
+    purpose: { type: 'string', enum: [...FUND_PURPOSES], description: 'One fund a year of each purpose; by default the special fund' },
     name: text(200),
     totalFen: positiveFen,
     envelopes: { type: 'array', items: envelopeInput, minItems: 1, maxItems: 20 },
@@ -155,6 +156,7 @@ export const fundView = {
   properties: {
     id: { type: 'integer' },
     year: { type: 'integer' },
+    purpose: { type: 'string', enum: [...FUND_PURPOSES] },
     name: { type: 'string' },
     totalFen: { type: 'integer' },
     envelopes: list(envelopeView),
@@ -170,9 +172,11 @@ export const ledgerEntryView = {
   properties: {
     id: { type: 'integer' },
     envelopeId: { type: 'integer' },
-    awardId: { type: 'integer' },
-    enterpriseName: { type: 'string' },
-    projectName: { type: 'string' },
+    awardId: { type: ['integer', 'null'] },
+    sourceRegister: { type: ['string', 'null'], description: 'The register whose row the line belongs to when it has no award' },
+    sourceEntryId: { type: ['integer', 'null'] },
+    enterpriseName: { type: ['string', 'null'] },
+    projectName: { type: ['string', 'null'] },
     kind: { type: 'string', enum: ['allocation', 'payment', 'clawback'] },
     amountFen: { type: 'integer' },
     batch: { type: ['string', 'null'] },

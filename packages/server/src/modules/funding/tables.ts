@@ -1,3 +1,4 @@
+import type { FundPurpose } from '@zhizao/domain';
 import type { Generated } from 'kysely';
 
 // Projects and subsidy funds (issue 5): the module's tables, as Kysely sees them (CamelCase). Merged into Database (db/schema.ts).
@@ -31,6 +32,7 @@ export interface FundingProjectTable {
 export interface FundingFundTable {
   id: Generated<number>;
   year: number;
+  purpose: Generated<FundPurpose>;
   name: string;
   totalFen: number;
   createdAt: string;
@@ -113,7 +115,10 @@ export interface FundingAwardMoveTable {
 export interface FundingLedgerEntryTable {
   id: Generated<number>;
   envelopeId: number;
-  awardId: number;
+  /** The award the line belongs to, or null for a line of a register row (a talent payment: its source). */
+  awardId: number | null;
+  sourceRegister: Generated<string | null>;
+  sourceEntryId: Generated<number | null>;
   kind: 'allocation' | 'payment' | 'clawback';
   amountFen: number;
   batch: string | null;

@@ -67,6 +67,7 @@ export async function prepareSamples(bureau: TestClient, enterpriseId: number): 
   sampleContext.enterpriseId = enterpriseId;
   sampleRows.clear();
   for (const module of REGISTER_MODULES) {
+    await module.sampleSetup?.(bureau);
     const res = await bureau.post(`/api/registers/${module.definition.key}`, {
       ...module.sample(sampleContext, sampleSerial++),
       confirmWarnings: true,

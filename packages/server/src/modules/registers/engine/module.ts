@@ -12,6 +12,11 @@ export interface SampleContext {
   rowOf: (register: string) => number;
 }
 
+/** What a sample's setup may call: the bureau's API client of the route tests. */
+export interface SampleClient {
+  post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+}
+
 /** A register on the server: its definition, what it does beyond the shared rules, and its own routes. */
 export interface RegisterModule {
   definition: RegisterDefinition;
@@ -20,6 +25,8 @@ export interface RegisterModule {
   routes?: (app: FastifyInstance, ctx: AppContext) => void;
   /** One valid row, for the route tests and the bad-input corpus (a fresh one per call: unique keys vary by serial). */
   sample: (context: SampleContext, serial: number) => EntryValues;
+  /** What its samples need beyond other registers' rows, made once through the API (a fund to draw on). */
+  sampleSetup?: (bureau: SampleClient) => Promise<void>;
   /** The demo city's rows, written through the same checks as typed ones (engine/seed.ts), in catalogue order. */
   demoRows?: (tx: Tx) => Promise<EntryValues[]>;
 }
