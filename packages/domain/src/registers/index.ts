@@ -7,3 +7,6 @@ export * from './messages.ts';
 export * from './permissions.ts';
 export * from './catalogue.ts';
 export * from './policies/policy.ts';
+export * from './titles/title.ts';
+export * from './titles/level-rule.ts';
+export * from './recommendations/recommendation.ts';
