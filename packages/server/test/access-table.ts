@@ -271,4 +271,7 @@ export const ACCESS: Record<string, Access> = {
   'POST /api/registers/upward-recommendations/{id}/corrections': ENTERPRISE,
   'GET /api/registers/upward-recommendations/summary': BUREAU_DISTRICT_ENTERPRISE,
   'GET /api/registers/titles/enterprises/{enterpriseId}/timeline': BUREAU_DISTRICT_ENTERPRISE,
+  'POST /api/registers/titles/{id}/files': { roles: [B, D], byRecord: [D] },
+  'GET /api/registers/titles/{id}/files': BUREAU_DISTRICT_ENTERPRISE,
+  'GET /api/registers/titles/{id}/files/{fileId}': BUREAU_DISTRICT_ENTERPRISE,
 };

@@ -1,3 +1,4 @@
+import { REGISTER_FILE_MESSAGES } from './file-messages.ts';
 import { RECOMMENDATION_MESSAGES } from './recommendations/messages.ts';
 import { TITLE_MESSAGES } from './titles/messages.ts';
 
@@ -51,6 +52,7 @@ export const REGISTER_MESSAGES = {
   'registers.correctionNotPending': { zh: '该更正申请已处理', en: 'This correction has already been decided' },
   'registers.correctionNothing': { zh: '更正内容与现有记录相同', en: 'The correction changes nothing' },
   'registers.archived': { zh: '该记录已删除', en: 'This entry has been deleted' },
+  ...REGISTER_FILE_MESSAGES,
   ...TITLE_MESSAGES,
   ...RECOMMENDATION_MESSAGES,
 } as const;

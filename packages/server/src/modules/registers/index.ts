@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { registerCorrectionRoutes } from './engine/corrections.routes.ts';
+import { registerFileRoutes } from './engine/files.routes.ts';
 import type { RegisterModule } from './engine/module.ts';
 import { registerEntryRoutes } from './engine/routes.ts';
 import { policyRegister } from './policies/index.ts';
@@ -17,6 +18,7 @@ export function registerRegistersModule(app: FastifyInstance, ctx: AppContext): 
   registerCorrectionRoutes(app, ctx, REGISTER_MODULES);
   for (const module of REGISTER_MODULES) {
     registerEntryRoutes(app, ctx, module);
+    if (module.files) registerFileRoutes(app, ctx, module);
     module.routes?.(app, ctx);
   }
 }

@@ -5,6 +5,8 @@ import { registerTitleRoutes } from './routes.ts';
 
 export const titleRegister: RegisterModule = {
   definition: TITLE_REGISTER,
+  // the award document
+  files: true,
   routes: registerTitleRoutes,
   sample: (context, serial) => ({
     enterpriseId: context.enterpriseId,

@@ -170,3 +170,33 @@ describeEachDatabase('titles a firm holds (register)', (server) => {
     expect((await bureau.get(`${BASE}/enterprises/${wendeng}/timeline`)).status).toBe(200);
   });
 });
+
+describeEachDatabase('a title’s award document (register files)', (server) => {
+  it('takes a PDF from the keeper, lists and returns it to readers, refuses a file whose content is not its type', async () => {
+    const bureau = await server().as('bureau_admin');
+    const firm = await server().as('enterprise_user');
+    const { huancui, wendeng } = server().enterprises;
+    const own = (await bureau.post(BASE, title(huancui))).body;
+    const other = (await bureau.post(BASE, title(wendeng))).body;
+    const upload = async (client: TestClient, id: number, name: string, bytes: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.from(bytes)]), name);
+      const res = await client.raw('POST', `${BASE}/${id}/files`, { body: form });
+      return { status: res.status, body: (await res.json()) as { id: string } & Record<string, unknown>, headers: res.headers };
+    };
+    const pdf = '%PDF-1.4\n% 晨星工厂认定文件\n';
+    const stored = await upload(bureau, own.id, '认定文件.pdf', pdf);
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201);
+    expect(stored.body).toMatchObject({ fileName: '认定文件.pdf', contentType: 'application/pdf', size: Buffer.byteLength(pdf) });
+    expectError(await upload(bureau, own.id, 'fake.pdf', 'not a pdf'), 400, 'maturity.evidenceType', 'file');
+    expect((await upload(firm, own.id, 'mine.pdf', pdf)).status).toBe(403);
+    const listed = await firm.get(`${BASE}/${own.id}/files`);
+    expect(listed.body.items.map((f: { id: string }) => f.id)).toEqual([stored.body.id]);
+    const file = await firm.raw('GET', `${BASE}/${own.id}/files/${stored.body.id}`);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).toString()).toBe(pdf);
+    // another firm's row, and a file asked for under the wrong row, look missing
+    expect((await firm.get(`${BASE}/${other.id}/files`)).status).toBe(404);
+    expect((await bureau.raw('GET', `${BASE}/${other.id}/files/${stored.body.id}`)).status).toBe(404);
+  });
+});
