@@ -1,5 +1,5 @@
 import { completeCreditCode, WEIHAI_DISTRICTS, type ManufacturingType, type SizeClass } from '@zhizao/domain';
-import { indexTerms } from '../packages/server/src/modules/registry/search.ts';
+import { indexTerms } from '../packages/domain/src/search/index.ts';
 
 // Synthetic but realistic registry data: Weihai-style company names built from a small word list,
 // spread over the 7 districts and a handful of industry chains, deterministic for a given seed so two

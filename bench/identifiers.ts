@@ -162,7 +162,7 @@ export async function runIdentifiersBench(
   try {
     const at = new Date().toISOString();
     const enterpriseId = await ctx.db.transaction().execute(async (tx) => {
-      const e = await insertEnterprise(tx, {
+      const e = await insertEnterprise(tx, ctx.cipher, {
         creditCode: completeCreditCode('91371002TB0000001'),
         name: '威海基准精密机械有限公司',
         districtCode: '371002',

@@ -21,6 +21,7 @@ export interface DatabaseResult {
   kind: 'sqlite' | 'postgres';
   version: string;
   fill: { enterprises: number; chainLinks: number; searchTerms: number; ms: number };
+  index: { ms: number; rssBeforeMb: number; rssAfterMb: number };
   scenarios: ScenarioResult[];
   ms: number;
 }
@@ -54,6 +55,6 @@ export function table(result: DatabaseResult): string {
   ]);
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ');
-  const title = `${result.version}: ${result.fill.enterprises.toLocaleString('en')} enterprises (${result.fill.searchTerms.toLocaleString('en')} search terms), filled in ${(result.fill.ms / 1000).toFixed(1)} s; times in ms, ratios of medians`;
+  const title = `${result.version}: ${result.fill.enterprises.toLocaleString('en')} enterprises (${result.fill.searchTerms.toLocaleString('en')} search terms), filled in ${(result.fill.ms / 1000).toFixed(1)} s; search index built in ${(result.index.ms / 1000).toFixed(1)} s (RSS ${result.index.rssBeforeMb.toFixed(0)} → ${result.index.rssAfterMb.toFixed(0)} MB); times in ms, ratios of medians`;
   return [title, line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

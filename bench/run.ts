@@ -4,16 +4,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filteredEnterprises } from '../packages/server/src/modules/registry/enterprise.repo.ts';
 import { runIdentifiersBenchAsDeployed } from './identifiers.ts';
+import { runMatchingBench } from './matching.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
 import { runFundingBench } from './funding.ts';
+import { runHandleUdpBench } from './handle-udp.ts';
 import { runSoakBench } from './soak.ts';
 import { measureInterleaved } from './measure.ts';
 import { ratio, table, type DatabaseResult, type ScenarioResult } from './report.ts';
 import { httpPath, httpRunner, rawRunner, rawSql, repoRunner, scenarios, type ListOutcome, type Scenario } from './scenarios.ts';
 import { openTarget, postgresAvailable, type BenchTarget, type Kind } from './targets.ts';
 
-// npm run bench [-- --only registry|maturity|distribution|funding|identifiers|soak --minutes 5 --n 100000 --db sqlite|postgres|all --budget 3 --explain]
+// npm run bench [-- --only registry|matching|maturity|distribution|funding|identifiers|handle-udp|soak --minutes 5 --n 100000 --db sqlite|postgres|all --budget 3 --explain]
 //
 // Without --only, both run: the maturity scoring bench (maturity.ts, a second or two) and then this one.
 // The registry list/search at 100,000 enterprises, on SQLite and (when one answers) PostgreSQL: each
@@ -41,6 +43,11 @@ const describeOutcome = (o: ListOutcome) => `total ${o.total}, ids ${o.page.map(
 
 async function explain(target: BenchTarget, s: Scenario): Promise<void> {
   const raw = rawSql(s);
+  if (s.filter.q) {
+    // a search runs in memory: only the baseline has a plan
+    console.log(`  ── raw page: ${raw.page}\n${(await target.raw.explain(raw.page, [...raw.pageParams])).replace(/^/gm, '     ')}`);
+    return;
+  }
   const page = filteredEnterprises(target.ctx.db, s.filter)
     .selectAll()
     .orderBy('name', 'asc')
@@ -107,7 +114,7 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
         `${kind} ${s.key}: raw ${times.raw.median.toFixed(2)} ms, repo ${ratio(result.ratios.repo)}, http ${ratio(result.ratios.http)} (${times.raw.n} rounds)`,
       );
     }
-    return { kind, version: target.version, fill: target.fill, scenarios: results, ms: performance.now() - started };
+    return { kind, version: target.version, fill: target.fill, index: target.index, scenarios: results, ms: performance.now() - started };
   } finally {
     await target.close();
   }
@@ -115,8 +122,21 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers', 'soak'].includes(only))
-    throw new Error(`--only takes registry, maturity, distribution, funding, identifiers or soak, not ${only}`);
+  if (
+    only !== undefined &&
+    !['registry', 'matching', 'maturity', 'distribution', 'funding', 'identifiers', 'handle-udp', 'soak'].includes(only)
+  )
+    throw new Error(`--only takes registry, matching, maturity, distribution, funding, identifiers, handle-udp or soak, not ${only}`);
+  if (only === 'handle-udp') {
+    // the Handle protocol over UDP against a UDP echo in the same process (handle-udp.ts)
+    const handleUdp = await runHandleUdpBench(log);
+    fs.mkdirSync(path.dirname(args.out), { recursive: true });
+    fs.writeFileSync(
+      path.join(path.dirname(args.out), 'handle-udp-latest.json'),
+      JSON.stringify({ handleUdp, startedAt: new Date().toISOString() }, null, 2),
+    );
+    return;
+  }
   if (only === 'soak') {
     // the bounded mixed soak on the demo city (soak.ts): resolution, browsing and writes at once for --minutes
     const soak = await runSoakBench(log, { minutes: Number(args.minutes), db: args.db });
@@ -161,7 +181,7 @@ async function main(): Promise<void> {
     }
     if (only === 'distribution') return;
   }
-  if (only !== 'registry') {
+  if (only === undefined || only === 'maturity') {
     const maturity = await runMaturityBench(log);
     const file = path.join(path.dirname(args.out), 'maturity-latest.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -183,6 +203,22 @@ async function main(): Promise<void> {
       );
       process.exitCode = 1;
     }
+  }
+  if (only === undefined || only === 'matching') {
+    // the matching engine over 100,000 synthetic resources (matching.ts), in a process not yet holding a registry
+    const matching = await runMatchingBench(log, BUDGET_MS, args.n === '100000' ? undefined : COUNT);
+    const file = path.join(path.dirname(args.out), 'matching-latest.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        { ...matching, startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadavg: os.loadavg() } },
+        null,
+        2,
+      ) + '\n',
+    );
+    if (!matching.withinTargets) console.error('matching: over a target (top-10 p95 50 ms, indexing 30 s, RSS 500 MB)');
+    if (only === 'matching') return;
   }
   if (only !== 'maturity') await benchRegistry();
 }
@@ -210,8 +246,11 @@ async function benchRegistry(): Promise<void> {
   const durationMs = performance.now() - started;
   console.log('');
   for (const db of databases) console.log(table(db) + '\n');
-  console.log('raw = hand-written SQL on the driver (better-sqlite3 prepared statement / pg query): page, count, chain codes');
-  console.log('repo = listEnterprises (Kysely); http = GET /api/enterprises as a bureau admin, keep-alive, same process');
+  console.log('raw = hand-written SQL on the driver (better-sqlite3 prepared statement / pg query): page, count, chain codes;');
+  console.log('      for a search, over the hand-made term table the registry used before the search engine');
+  console.log(
+    'repo = listEnterprises (Kysely; a search in the in-memory engine); http = GET /api/enterprises as a bureau admin, keep-alive',
+  );
   console.log(`total run time ${(durationMs / 1000).toFixed(1)} s`);
 
   const out = {

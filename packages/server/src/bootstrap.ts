@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { createDatabase, dialectOf } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReferenceData } from './demo/reference-data.ts';
+import { EnterpriseSearch } from './modules/registry/enterprise-search.ts';
 import { AuditLog } from './platform/audit.ts';
 import type { AppContext } from './platform/context.ts';
 import { FieldCipher } from './platform/field-crypto.ts';
@@ -35,6 +36,7 @@ export async function openAppContext(config: Config, options: OpenOptions = {}):
       audit: new AuditLog(loadAuditKey(config.auditKey, config.dataDir)),
       cipher: new FieldCipher(loadDataKeys(config.dataKeys, config.dataDir)),
       settings,
+      enterpriseSearch: new EnterpriseSearch(db),
     };
     // Plaintext from before encryption, and rows under a retired key, are sealed under the current key.
     (options.onResealed ?? warnUnreadable)(await resealAll(db, ctx.cipher, ctx.audit));

@@ -52,16 +52,19 @@ export interface EnterpriseTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The search_change version of the write that last changed the row (0033). */
+  searchVersion: Generated<number>;
+}
+
+/** One counter per searchable table, bumped by every write of it (0033). */
+export interface SearchChangeTable {
+  name: string;
+  version: number;
 }
 
 export interface EnterpriseChainTable {
   enterpriseId: number;
   chainCode: string;
-}
-
-export interface EnterpriseSearchTermTable {
-  enterpriseId: number;
-  term: string;
 }
 
 export interface AppUserTable {
@@ -232,7 +235,7 @@ export interface Database extends RecognitionTables, FundingTables, IdentifiersT
   industryCluster: IndustryClusterTable;
   enterprise: EnterpriseTable;
   enterpriseChain: EnterpriseChainTable;
-  enterpriseSearchTerm: EnterpriseSearchTermTable;
+  searchChange: SearchChangeTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   loginAttempt: LoginAttemptTable;

@@ -40,7 +40,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     it('seeds the whole city in one go, well under 10 seconds', () => {
       expect(summary).not.toBeNull();
       expect(summary!.ms).toBeLessThan(10_000);
-      console.info(`demo seed on ${kind}: ${summary!.ms} ms, ${summary!.enterprises} enterprises, ${summary!.searchTerms} search terms`);
+      console.info(`demo seed on ${kind}: ${summary!.ms} ms, ${summary!.enterprises} enterprises`);
     });
 
     it('has at least 1,000 enterprises in all seven districts, about 30 % above designated size', async () => {

@@ -22,7 +22,6 @@ export interface DemoSeedSummary {
   byDistrict: Record<string, number>;
   aboveDesignated: number;
   chainLinks: number;
-  searchTerms: number;
   accounts: string[];
   note: string;
   /** Submitted maturity self-assessments of demo firms (demo/maturity.ts). */
@@ -88,10 +87,6 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
     const funding = await seedDemoFunding(tx, at);
     const identifiers = await seedDemoIdentifiers(tx, ctx.cipher, at);
     const registers = await seedRegisters(tx, REGISTER_MODULES);
-    const terms = await tx
-      .selectFrom('enterpriseSearchTerm')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
     const byDistrict: Record<string, number> = {};
     for (const e of enterprises) byDistrict[e.districtCode] = (byDistrict[e.districtCode] ?? 0) + 1;
     const result: DemoSeedSummary = {
@@ -101,7 +96,6 @@ export async function seedDemoData(ctx: AppContext): Promise<(DemoSeedSummary & 
       byDistrict,
       aboveDesignated: enterprises.filter((e) => e.sizeClass === 'above_designated').length,
       chainLinks: records.reduce((n, r) => n + r.chainCodes.length, 0),
-      searchTerms: Number(terms.n),
       accounts: DEMO_ACCOUNTS.map((a) => `${a.username} (${a.role})`),
       note: DEMO_TAXONOMY_NOTE,
       maturityAssessments: maturity.assessments,

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db, DialectName } from '../db/database.ts';
+import type { EnterpriseSearch } from '../modules/registry/enterprise-search.ts';
 import type { AuditLog } from './audit.ts';
 import type { FieldCipher } from './field-crypto.ts';
 import type { SettingsStore } from './settings.ts';
@@ -13,4 +14,6 @@ export interface AppContext {
   /** Seals and opens personal fields (ID numbers, phones, e-mails) at rest. */
   cipher: FieldCipher;
   settings: SettingsStore;
+  /** The registry's search index, built from the database at start and kept fresh by it. */
+  enterpriseSearch: EnterpriseSearch;
 }

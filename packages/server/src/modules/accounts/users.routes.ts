@@ -121,8 +121,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const { items } = await listEnterprises(
-        ctx.db,
-        ctx.cipher,
+        ctx,
         { q: request.query.q },
         { page: 1, pageSize: request.query.limit, sort: 'name', order: 'asc' },
       );

@@ -1,10 +1,10 @@
 import type { EnterpriseInput, ManufacturingType, SizeClass } from '@zhizao/domain';
-import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database.ts';
 import type { EnterpriseRow } from '../../db/schema.ts';
 import { SEALED_COLUMNS } from '../../db/sealed-columns.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { FieldCipher } from '../../platform/field-crypto.ts';
-import { indexTerms, queryTerms, termParts } from './search.ts';
+import { nextSearchVersion } from './enterprise-search.ts';
 
 export interface EnterpriseRecord extends EnterpriseInput {
   id: number;
@@ -73,22 +73,13 @@ function toRecord(cipher: FieldCipher, stored: EnterpriseRow, chainCodes: string
   };
 }
 
-async function writeChainsAndTerms(tx: Tx, id: number, input: EnterpriseInput): Promise<void> {
+async function writeChains(tx: Tx, id: number, input: EnterpriseInput): Promise<void> {
   await tx.deleteFrom('enterpriseChain').where('enterpriseId', '=', id).execute();
-  await tx.deleteFrom('enterpriseSearchTerm').where('enterpriseId', '=', id).execute();
   if (input.chainCodes.length)
     await tx
       .insertInto('enterpriseChain')
       .values(input.chainCodes.map((chainCode) => ({ enterpriseId: id, chainCode })))
       .execute();
-  const terms = indexTerms(input.name, input.mainProducts, input.address);
-  // Chunks keep each statement under SQLite's bound-parameter limit.
-  for (let i = 0; i < terms.length; i += 400) {
-    await tx
-      .insertInto('enterpriseSearchTerm')
-      .values(terms.slice(i, i + 400).map((term) => ({ enterpriseId: id, term })))
-      .execute();
-  }
 }
 
 export async function insertEnterprise(
@@ -100,10 +91,18 @@ export async function insertEnterprise(
   const at = options.at ?? new Date().toISOString();
   const row = await tx
     .insertInto('enterprise')
-    .values({ ...toColumns(cipher, input), archived: 0, isDemo: options.isDemo ? 1 : 0, createdAt: at, updatedAt: at, version: 1 })
+    .values({
+      ...toColumns(cipher, input),
+      archived: 0,
+      isDemo: options.isDemo ? 1 : 0,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      searchVersion: await nextSearchVersion(tx),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await writeChainsAndTerms(tx, row.id, input);
+  await writeChains(tx, row.id, input);
   return toRecord(cipher, row, input.chainCodes);
 }
 
@@ -118,7 +117,7 @@ async function insertInChunks<T extends object>(rows: T[], write: (chunk: T[]) =
 
 /**
  * Inserts many new enterprises in a few statements (bulk import): the same rows `insertEnterprise`
- * writes — enterprise, enterprise_chain, enterprise_search_term — batched. Credit codes must be unique.
+ * writes — enterprise, enterprise_chain — batched, under one search version. Credit codes must be unique.
  */
 export async function insertEnterprises(
   tx: Tx,
@@ -128,6 +127,7 @@ export async function insertEnterprises(
 ): Promise<EnterpriseRecord[]> {
   const at = options.at ?? new Date().toISOString();
   const byCode = new Map<string, EnterpriseRow>();
+  const searchVersion = await nextSearchVersion(tx);
   const rows = inputs.map((input) => ({
     ...toColumns(cipher, input),
     archived: 0,
@@ -135,6 +135,7 @@ export async function insertEnterprises(
     createdAt: at,
     updatedAt: at,
     version: 1,
+    searchVersion,
   }));
   await insertInChunks(rows, async (chunk) => {
     // RETURNING order is not promised for multi-row inserts: match rows back by credit code.
@@ -143,8 +144,6 @@ export async function insertEnterprises(
   const records = inputs.map((input) => toRecord(cipher, byCode.get(input.creditCode)!, input.chainCodes));
   const links = records.flatMap((r) => r.chainCodes.map((chainCode) => ({ enterpriseId: r.id, chainCode })));
   await insertInChunks(links, (chunk) => tx.insertInto('enterpriseChain').values(chunk).execute());
-  const terms = records.flatMap((r) => indexTerms(r.name, r.mainProducts, r.address).map((term) => ({ enterpriseId: r.id, term })));
-  await insertInChunks(terms, (chunk) => tx.insertInto('enterpriseSearchTerm').values(chunk).execute());
   return records;
 }
 
@@ -158,20 +157,26 @@ export async function updateEnterprise(
 ): Promise<EnterpriseRecord | null> {
   const row = await tx
     .updateTable('enterprise')
-    .set({ ...toColumns(cipher, input), updatedAt: new Date().toISOString(), version: expectedVersion + 1 })
+    .set({
+      ...toColumns(cipher, input),
+      updatedAt: new Date().toISOString(),
+      version: expectedVersion + 1,
+      searchVersion: await nextSearchVersion(tx),
+    })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
   if (!row) return null;
-  await writeChainsAndTerms(tx, id, input);
+  await writeChains(tx, id, input);
   return toRecord(cipher, row, input.chainCodes);
 }
 
 export async function setArchived(tx: Tx, cipher: FieldCipher, id: number, archived: boolean): Promise<EnterpriseRecord | null> {
+  const searchVersion = await nextSearchVersion(tx);
   const row = await tx
     .updateTable('enterprise')
-    .set((eb) => ({ archived: archived ? 1 : 0, updatedAt: new Date().toISOString(), version: eb('version', '+', 1) }))
+    .set((eb) => ({ archived: archived ? 1 : 0, updatedAt: new Date().toISOString(), version: eb('version', '+', 1), searchVersion }))
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();
@@ -217,43 +222,8 @@ export async function findRegisteredCreditCodes(db: Executor, creditCodes: reado
   return taken;
 }
 
-/**
- * The ids a search finds: every typed word is an index term (or all of its parts are), or the text
- * appears in the name as typed, or it starts the credit code. Built as one uncorrelated set that the
- * database computes once, rather than a condition tested row by row: a rare word then costs a few
- * index look-ups plus one pass over the names, not a probe per enterprise.
- */
-function searchMatches(db: Executor, q: string) {
-  const escaped = q.replace(/[\\%_]/g, (c) => '\\' + c);
-  const byText = db
-    .selectFrom('enterprise as m')
-    .select('m.id')
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`${eb.ref('m.name')} like ${`%${escaped}%`} escape '\\'`,
-        sql<boolean>`${eb.ref('m.creditCode')} like ${`${escaped.toUpperCase()}%`} escape '\\'`,
-      ]),
-    );
-  const terms = queryTerms(q);
-  if (!terms.length) return byText;
-  const byTerms = db
-    .selectFrom('enterprise as m')
-    .select('m.id')
-    .where((eb) => {
-      const hasTerm = (term: string) =>
-        eb('m.id', 'in', eb.selectFrom('enterpriseSearchTerm').select('enterpriseId').where('term', '=', term));
-      return eb.and(
-        terms.map((term) => {
-          const parts = termParts(term);
-          return parts.length ? eb.or([hasTerm(term), eb.and(parts.map(hasTerm))]) : hasTerm(term);
-        }),
-      );
-    });
-  return byText.union(byTerms);
-}
-
-/** The filtered set of enterprises, as a query to page, count or export. */
-export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
+/** The filtered set of enterprises without a search text, as a query to page, count or export. */
+export function filteredEnterprises(db: Executor, filter: Omit<EnterpriseFilter, 'q'>) {
   let query = db.selectFrom('enterprise');
   const status = filter.status ?? 'active';
   if (status !== 'all') query = query.where('archived', '=', status === 'archived' ? 1 : 0);
@@ -265,17 +235,34 @@ export function filteredEnterprises(db: Executor, filter: EnterpriseFilter) {
     const chainCode = filter.chainCode;
     query = query.where('id', 'in', (eb) => eb.selectFrom('enterpriseChain').select('enterpriseId').where('chainCode', '=', chainCode));
   }
-  const q = filter.q?.trim();
-  if (q) query = query.where('id', 'in', searchMatches(db, q));
   return query;
 }
 
+/** What the registry's reads take: the database, the field cipher, and the search index. */
+export type RegistryReader = Pick<AppContext, 'db' | 'cipher' | 'enterpriseSearch'>;
+
+/** The rows of these ids, in this order (an id no longer there is left out). */
+async function rowsInOrder(db: Executor, cipher: FieldCipher, ids: readonly number[]): Promise<EnterpriseRecord[]> {
+  if (!ids.length) return [];
+  const byId = new Map((await db.selectFrom('enterprise').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+  return withChains(
+    db,
+    cipher,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
+}
+
 export async function listEnterprises(
-  db: Executor,
-  cipher: FieldCipher,
+  { db, cipher, enterpriseSearch }: RegistryReader,
   filter: EnterpriseFilter,
   page: { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' },
 ) {
+  const q = filter.q?.trim();
+  if (q) {
+    // The search answers the page's ids and the total from memory; only the page's rows are read.
+    const found = await enterpriseSearch.search({ ...filter, q }, page.sort, page.order, page.page * page.pageSize);
+    return { items: await rowsInOrder(db, cipher, found.ids.slice((page.page - 1) * page.pageSize)), total: found.total };
+  }
   const base = filteredEnterprises(db, filter);
   const [rows, count] = await Promise.all([
     base
@@ -292,11 +279,16 @@ export async function listEnterprises(
 
 /** Every enterprise of the filter, in pages, for exports: memory stays flat however many there are. */
 export async function* iterateEnterprises(
-  db: Executor,
-  cipher: FieldCipher,
+  { db, cipher, enterpriseSearch }: RegistryReader,
   filter: EnterpriseFilter,
   batch = 1000,
 ): AsyncGenerator<EnterpriseRecord[]> {
+  const q = filter.q?.trim();
+  if (q) {
+    const { ids } = await enterpriseSearch.search({ ...filter, q });
+    for (let i = 0; i < ids.length; i += batch) yield await rowsInOrder(db, cipher, ids.slice(i, i + batch));
+    return;
+  }
   let lastId = 0;
   for (;;) {
     const rows = await filteredEnterprises(db, filter).selectAll().where('id', '>', lastId).orderBy('id').limit(batch).execute();

@@ -48,7 +48,7 @@ export async function startEnterpriseExport(
   const filter = scopeExportFilter(actor, requested);
   const taxonomy = await loadSheetTaxonomy(ctx.db);
   // The first page is read before any byte goes out: a failure there is still a proper error answer.
-  const pages = iterateEnterprises(ctx.db, ctx.cipher, filter);
+  const pages = iterateEnterprises(ctx, filter);
   const first = await pages.next();
   await ctx.db
     .transaction()

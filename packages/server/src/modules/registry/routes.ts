@@ -13,6 +13,9 @@ import { loadTaxonomy } from './taxonomy.repo.ts';
 type ListQuery = EnterpriseFilter & { page: number; pageSize: number; sort: EnterpriseSort; order: 'asc' | 'desc' };
 
 export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // The search index is built from the database before the server answers (then follows every write).
+  app.addHook('onReady', () => ctx.enterpriseSearch.refresh());
+
   // The taxonomy is public reference data: districts, industry chains, clusters.
   app.get('/api/registry/taxonomy', { schema: { tags: ['registry'], summary: 'Districts, industry chains and clusters' } }, async () =>
     loadTaxonomy(ctx.db),
@@ -52,7 +55,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: AppContext): v
     async (request) => {
       const actor = authorize(request, 'registry.read');
       const { page, pageSize, sort, order, ...filter } = request.query;
-      const result = await listEnterprises(ctx.db, ctx.cipher, filter, { page, pageSize, sort, order });
+      const result = await listEnterprises(ctx, filter, { page, pageSize, sort, order });
       return { items: result.items.map((e) => presentEnterprise(actor, e, { maskPhone: true })), total: result.total, page, pageSize };
     },
   );
