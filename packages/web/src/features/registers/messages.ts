@@ -1,4 +1,5 @@
 import type { Catalog } from '../../app/i18n/types.ts';
+import { titleViewMessages } from './titles/messages.ts';
 
 export const registersMessages = {
   'menu.registers': { zh: '专项台账', en: 'Registers' },
@@ -89,4 +90,5 @@ export const registersMessages = {
   'registers.corrections.note': { zh: '审核意见', en: 'Note' },
   'registers.corrections.decided': { zh: '已处理', en: 'Decided' },
   'registers.corrections.empty': { zh: '没有更正申请', en: 'No corrections' },
+  ...titleViewMessages,
 } as const satisfies Catalog;
