@@ -12,3 +12,6 @@ export * from './talent/tenure.ts';
 export * from './talent/carrier.ts';
 export * from './talent/honour.ts';
 export * from './talent/payment.ts';
+export * from './titles/title.ts';
+export * from './titles/level-rule.ts';
+export * from './recommendations/recommendation.ts';

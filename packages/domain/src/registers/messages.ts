@@ -1,4 +1,7 @@
 import { TALENT_MESSAGES } from './talent/messages.ts';
+import { REGISTER_FILE_MESSAGES } from './file-messages.ts';
+import { RECOMMENDATION_MESSAGES } from './recommendations/messages.ts';
+import { TITLE_MESSAGES } from './titles/messages.ts';
 
 // The registers' messages (zh-CN, en). Merged into MESSAGES.
 export const REGISTER_MESSAGES = {
@@ -51,4 +54,7 @@ export const REGISTER_MESSAGES = {
   'registers.correctionNotPending': { zh: '该更正申请已处理', en: 'This correction has already been decided' },
   'registers.correctionNothing': { zh: '更正内容与现有记录相同', en: 'The correction changes nothing' },
   'registers.archived': { zh: '该记录已删除', en: 'This entry has been deleted' },
+  ...REGISTER_FILE_MESSAGES,
+  ...TITLE_MESSAGES,
+  ...RECOMMENDATION_MESSAGES,
 } as const;

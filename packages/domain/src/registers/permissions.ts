@@ -25,6 +25,13 @@ export const REGISTER_PERMISSIONS = {
   'registers.talent-payments.read': [B, D],
   'registers.talent-payments.write': [B],
   'registers.talent-payments.export': [B],
+  // titles a firm holds and projects recommended upward: kept by the bureau and the firm's district, seen by the firm
+  'registers.titles.read': [B, D, E],
+  'registers.titles.write': [B, D],
+  'registers.titles.export': [B, D],
+  'registers.upward-recommendations.read': [B, D, E],
+  'registers.upward-recommendations.write': [B, D],
+  'registers.upward-recommendations.export': [B, D],
   // a firm proposes corrections to its own rows; the keeper of the row decides
   'registers.correction.propose': [E],
   'registers.correction.read': [B, D, E],

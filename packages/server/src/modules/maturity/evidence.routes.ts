@@ -51,7 +51,7 @@ const writer = permissionFirst('maturity.assessment.write');
 const reader = loginFirst;
 
 /** A header-safe ASCII stand-in for a file name (the UTF-8 name goes in filename*). */
-const asciiName = (fileName: string) => fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'evidence';
+export const asciiName = (fileName: string) => fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'evidence';
 
 export function registerMaturityEvidenceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: number }; Querystring: { requirementId?: string } }>(

@@ -1,5 +1,6 @@
 import type { Catalog } from '../../app/i18n/types.ts';
 import { talentMessages } from './talent/messages.ts';
+import { titleViewMessages } from './titles/messages.ts';
 
 export const registersMessages = {
   ...talentMessages,
@@ -91,4 +92,5 @@ export const registersMessages = {
   'registers.corrections.note': { zh: '审核意见', en: 'Note' },
   'registers.corrections.decided': { zh: '已处理', en: 'Decided' },
   'registers.corrections.empty': { zh: '没有更正申请', en: 'No corrections' },
+  ...titleViewMessages,
 } as const satisfies Catalog;

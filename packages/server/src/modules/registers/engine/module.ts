@@ -21,6 +21,8 @@ export interface SampleClient {
 export interface RegisterModule {
   definition: RegisterDefinition;
   hooks?: RegisterHooks;
+  /** Files attached to its rows (engine/files.ts): upload, list, download. */
+  files?: boolean;
   /** Routes of its own (a coverage view, a timeline), registered after the shared ones. */
   routes?: (app: FastifyInstance, ctx: AppContext) => void;
   /** One valid row, for the route tests and the bad-input corpus (a fresh one per call: unique keys vary by serial). */

@@ -9,6 +9,7 @@ import { Page } from '../../../app/components/Page.tsx';
 import { useAction } from '../../../app/components/useAction.ts';
 import { LoadError, PageSkeleton } from '../../../app/components/PageStates.tsx';
 import { useI18n } from '../../../app/i18n/I18nProvider.tsx';
+import { TitleTimeline } from '../../registers/titles/TitleTimeline.tsx';
 import type { EnterpriseView } from '../api.ts';
 import { ArchivedTag, DemoTag } from '../components/EnterpriseTags.tsx';
 import { useEnterprise, useSetArchived } from '../queries.ts';
@@ -55,7 +56,7 @@ function ArchiveButton({ enterprise }: { enterprise: EnterpriseView }) {
 
 function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
   const { t, pick, locale } = useI18n();
-  const { actor } = useAuth();
+  const { actor, can } = useAuth();
   const navigate = useNavigate();
   const names = useTaxonomyNames();
   const label = (field: string) => fieldLabel(field, locale);
@@ -136,6 +137,7 @@ function EnterpriseDetail({ enterprise: e }: { enterprise: EnterpriseView }) {
           <Alert type="info" showIcon title={t('registry.detail.contactsHidden')} data-testid="contacts-hidden" />
         )}
       </Card>
+      {owner && can('registers.titles.read') && <TitleTimeline enterpriseId={e.id} />}
       <Card title={t('registry.detail.record')}>
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('registry.detail.createdAt')}>{dayjs(e.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
