@@ -7,3 +7,4 @@ export * from './messages.ts';
 export * from './permissions.ts';
 export * from './catalogue.ts';
 export * from './policies/policy.ts';
+export * from './network/index.ts';
