@@ -1,6 +1,8 @@
 import type { Catalog } from '../../app/i18n/types.ts';
+import { networkMessages } from './network/messages.ts';
 
 export const registersMessages = {
+  ...networkMessages,
   'menu.registers': { zh: '专项台账', en: 'Registers' },
   'menu.registerCorrections': { zh: '更正申请', en: 'Corrections' },
   'registers.group.titles': { zh: '称号与示范', en: 'Titles and showcases' },

@@ -1,5 +1,6 @@
 import type { RegisterDefinition } from '@zhizao/domain';
 import type { ComponentType } from 'react';
+import { NetworkSummary } from './network/NetworkSummary.tsx';
 
 // What a register shows beyond the shared list, form and import: a figures card above its list (a
 // coverage map, totals computed from the rows, an ageing chart). Each register's folder exports its
@@ -14,4 +15,6 @@ export interface RegisterView {
   summary?: ComponentType<RegisterViewProps>;
 }
 
-export const REGISTER_VIEWS: Record<string, RegisterView> = {};
+export const REGISTER_VIEWS: Record<string, RegisterView> = {
+  'base-stations': { summary: NetworkSummary },
+};
