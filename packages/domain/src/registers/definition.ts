@@ -52,6 +52,8 @@ export interface RegisterDefinition {
   /** What one row is called: 'title', '基站'. */
   itemLabel: Label;
   ownership: RegisterOwnership;
+  /** Most rows one Excel import may hold, where the engine's default is too small (operators send whole networks). */
+  importMaxRows?: number;
   fields: readonly FieldSpec[];
   /** The field that names a row in lists, references and audit entries. */
   titleField: string;

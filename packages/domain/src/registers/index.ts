@@ -15,3 +15,4 @@ export * from './talent/payment.ts';
 export * from './titles/title.ts';
 export * from './titles/level-rule.ts';
 export * from './recommendations/recommendation.ts';
+export * from './network/index.ts';

@@ -2,6 +2,7 @@ import { TALENT_MESSAGES } from './talent/messages.ts';
 import { REGISTER_FILE_MESSAGES } from './file-messages.ts';
 import { RECOMMENDATION_MESSAGES } from './recommendations/messages.ts';
 import { TITLE_MESSAGES } from './titles/messages.ts';
+import { NETWORK_MESSAGES } from './network/messages.ts';
 
 // The registers' messages (zh-CN, en). Merged into MESSAGES.
 export const REGISTER_MESSAGES = {
@@ -57,4 +58,5 @@ export const REGISTER_MESSAGES = {
   ...REGISTER_FILE_MESSAGES,
   ...TITLE_MESSAGES,
   ...RECOMMENDATION_MESSAGES,
+  ...NETWORK_MESSAGES,
 } as const;

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
 import * as m0015 from './migrations/0015_registers.ts';
 import * as m0016 from './migrations/0016_titles_recommendations.ts';
+import * as m0017 from './migrations/0017_network_registers.ts';
 import * as m0018 from './migrations/0018_talent.ts';
 import * as m0031 from './migrations/0031_epcis_conformance.ts';
 import * as m0032 from './migrations/0032_snms_token_digest.ts';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_panel_withdrawal': m0014,
   '0015_registers': m0015,
   '0016_titles_recommendations': m0016,
+  '0017_network_registers': m0017,
   '0018_talent': m0018,
   '0031_epcis_conformance': m0031,
   '0032_snms_token_digest': m0032,

@@ -4,6 +4,7 @@ import { registerCorrectionRoutes } from './engine/corrections.routes.ts';
 import { registerFileRoutes } from './engine/files.routes.ts';
 import type { RegisterModule } from './engine/module.ts';
 import { registerEntryRoutes } from './engine/routes.ts';
+import { NETWORK_REGISTERS } from './network/index.ts';
 import { policyRegister } from './policies/index.ts';
 import { TALENT_REGISTERS } from './talent/index.ts';
 import { upwardRecommendationRegister } from './recommendations/index.ts';
@@ -17,6 +18,7 @@ export const REGISTER_MODULES: readonly RegisterModule[] = [
   titleRegister,
   upwardRecommendationRegister,
   ...TALENT_REGISTERS,
+  ...NETWORK_REGISTERS,
 ];
 
 export function registerRegistersModule(app: FastifyInstance, ctx: AppContext): void {

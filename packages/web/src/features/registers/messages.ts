@@ -1,9 +1,11 @@
 import type { Catalog } from '../../app/i18n/types.ts';
 import { talentMessages } from './talent/messages.ts';
+import { networkMessages } from './network/messages.ts';
 import { titleViewMessages } from './titles/messages.ts';
 
 export const registersMessages = {
   ...talentMessages,
+  ...networkMessages,
   'menu.registers': { zh: '专项台账', en: 'Registers' },
   'menu.registerCorrections': { zh: '更正申请', en: 'Corrections' },
   'registers.group.titles': { zh: '称号与示范', en: 'Titles and showcases' },

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { TalentSummary } from './talent/TalentSummary.tsx';
 import { RecommendationSummary } from './recommendations/RecommendationSummary.tsx';
 import { TitleFigures } from './titles/TitleFigures.tsx';
+import { NetworkSummary } from './network/NetworkSummary.tsx';
 
 // What a register shows beyond the shared list, form and import: a figures card above its list (a
 // coverage map, totals computed from the rows, an ageing chart). Each register's folder exports its
@@ -21,4 +22,5 @@ export const REGISTER_VIEWS: Record<string, RegisterView> = {
   'talent-payments': { summary: TalentSummary },
   titles: { summary: TitleFigures },
   'upward-recommendations': { summary: RecommendationSummary },
+  'base-stations': { summary: NetworkSummary },
 };

@@ -16,10 +16,11 @@ import type { AuditActor } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import { AppError, localiseProblem } from '../../../platform/errors.ts';
 import { cellText, firstWorksheetRows } from '../../../platform/spreadsheet.ts';
-import { labelsOf, presentEntry, type Entry } from './entries.ts';
-import { anyDb, listRows, type RegisterFilter } from './repo.ts';
+import { labelsOf, presentEntry } from './entries.ts';
+import { anyDb, findRow, listRows, type RegisterFilter } from './repo.ts';
 import { readScope } from './scope.ts';
-import { chinaToday, insertEntry, keyLabels, vetEntry, type RegisterHooks } from './service.ts';
+import { chinaToday, insertEntries, keyLabels, type RegisterHooks } from './service.ts';
+import { vetEntries, type Owner } from './vetting.ts';
 
 // A register in and out of Excel. The template's columns are the definition's fields, headed by their
 // Chinese labels (required ones marked *); people type labels and names, parseCell finds the codes.
@@ -28,6 +29,8 @@ import { chinaToday, insertEntry, keyLabels, vetEntry, type RegisterHooks } from
 // clean file is written, in one transaction, each row audited.
 
 export const REGISTER_IMPORT_MAX_ROWS = 2000;
+/** Most rows one import of this register may hold: its own limit (definition.importMaxRows) or the default. */
+export const importMaxRowsOf = (definition: RegisterDefinition) => definition.importMaxRows ?? REGISTER_IMPORT_MAX_ROWS;
 const HEADER_SEARCH_ROWS = 10;
 const MONEY_FORMAT = '#,##0.00';
 
@@ -72,7 +75,7 @@ export async function registerTemplate(definition: RegisterDefinition): Promise<
     if (note) sheet.getCell(1, index + 1).note = note;
     const choices = field.type === 'enum' ? field.options.map((o) => o.label.zh) : field.type === 'boolean' ? ['是', '否'] : null;
     if (choices)
-      for (let row = 2; row <= REGISTER_IMPORT_MAX_ROWS + 1; row++)
+      for (let row = 2; row <= importMaxRowsOf(definition) + 1; row++)
         sheet.getCell(row, index + 1).dataValidation = { type: 'list', allowBlank: !field.required, formulae: [`"${choices.join(',')}"`] };
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -151,7 +154,8 @@ interface SheetRow {
 async function readRows(definition: RegisterDefinition, data: Buffer): Promise<SheetRow[]> {
   let columns: number[] | null = null;
   const rows: SheetRow[] = [];
-  for await (const row of firstWorksheetRows(data, REGISTER_IMPORT_MAX_ROWS)) {
+  const maxRows = importMaxRowsOf(definition);
+  for await (const row of firstWorksheetRows(data, maxRows)) {
     const values = row.values as ExcelJS.CellValue[];
     if (!columns) {
       if (row.number > HEADER_SEARCH_ROWS) break;
@@ -165,7 +169,7 @@ async function readRows(definition: RegisterDefinition, data: Buffer): Promise<S
     }
     const cells = columns.map((i) => cellText(values[i]));
     if (cells.every((c) => c === '')) continue;
-    if (rows.length >= REGISTER_IMPORT_MAX_ROWS) throw new AppError(400, 'import.tooManyRows', { limit: REGISTER_IMPORT_MAX_ROWS }, 'file');
+    if (rows.length >= maxRows) throw new AppError(400, 'import.tooManyRows', { limit: maxRows }, 'file');
     rows.push({ row: row.number, cells });
   }
   if (!columns) throw new AppError(400, 'import.badHeader', { column: plain(headerOf(definition.fields[0]!)) }, 'file');
@@ -223,7 +227,7 @@ export async function importEntries(
   const lookups = await cellLookups(ctx.db, definition, actor, rows);
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
-  const vetted: { values: EntryValues; owner: Awaited<ReturnType<typeof vetEntry>> }[] = [];
+  const parsed: { row: number; values: EntryValues }[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const values: EntryValues = {};
@@ -245,18 +249,28 @@ export async function importEntries(
       problems.push({ row, field: keys[0]!, key: 'registers.duplicateRow', params: { row: first, ...keyLabels(definition, keys) } });
       break; // one repeat is enough to report a row
     }
-    if (problems.length > before) continue;
-    try {
-      vetted.push({ values, owner: await vetEntry(ctx.db, definition, actor, values, null, hooks, { confirmWarnings }) });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const found = (error.problems ?? [{ field: error.field ?? 'file', key: error.key, params: error.params }]).map((p) => ({
-        row,
-        ...p,
-      }));
-      (error.key === 'registers.confirmWarnings' ? warnings : problems).push(...found);
-    }
+    if (problems.length === before) parsed.push({ row, values });
   }
+  // the rest of the checks, for all rows at once (vetting.ts), in the rows' order
+  const verdicts = await vetEntries(
+    ctx.db,
+    definition,
+    actor,
+    parsed.map(({ values }) => ({ values, existingId: null })),
+    hooks.check,
+    { confirmWarnings, today: chinaToday() },
+  );
+  const vetted: { values: EntryValues; owner: Owner }[] = [];
+  parsed.forEach(({ row, values }, i) => {
+    const verdict = verdicts[i]!;
+    if (!(verdict instanceof AppError)) return void vetted.push({ values, owner: verdict });
+    const found = (verdict.problems ?? [{ field: verdict.field ?? 'file', key: verdict.key, params: verdict.params }]).map((p) => ({
+      row,
+      ...p,
+    }));
+    (verdict.key === 'registers.confirmWarnings' ? warnings : problems).push(...found);
+  });
+  problems.sort((a, b) => a.row - b.row);
   const report = problems.length ? problems : warnings;
   if (report.length) {
     const labels = labelsOf(definition);
@@ -280,23 +294,23 @@ export async function importEntries(
       }),
     );
   }
-  const entries = await ctx.db.transaction().execute(async (tx) => {
-    const entries: Entry[] = [];
-    for (const { values, owner } of vetted) {
-      const entry = await insertEntry(tx, definition, values, owner, actor.userId, false);
-      await hooks.afterWrite?.(tx, entry, null, actor);
-      entries.push(entry);
-    }
+  const imported = await ctx.db.transaction().execute(async (tx) => {
+    const ids = await insertEntries(tx, definition, vetted, actor.userId, false);
+    if (hooks.afterWrite)
+      for (const id of ids) {
+        const row = (await findRow(tx, definition, id))!;
+        await hooks.afterWrite(tx, presentEntry(definition, row, row.enterpriseName, chinaToday()), null, actor);
+      }
     await ctx.audit.appendMany(tx, who, [
-      ...entries.map((e, i) => ({
+      ...ids.map((id, i) => ({
         action: `registers.${definition.key}.import`,
         entityType: definition.key,
-        entityId: e.id,
+        entityId: id,
         after: vetted[i]!.values,
       })),
-      { action: `registers.${definition.key}.importCommit`, entityType: definition.key, after: { rows: entries.length } },
+      { action: `registers.${definition.key}.importCommit`, entityType: definition.key, after: { rows: ids.length } },
     ]);
-    return entries;
+    return ids.length;
   });
-  return { imported: entries.length };
+  return { imported };
 }

@@ -1,7 +1,7 @@
 import { fieldOf, type RegisterDefinition } from '@zhizao/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
-import { ownColumns, type StoredRow } from './entries.ts';
+import type { StoredRow } from './entries.ts';
 
 // Queries over any register's table. The tables are declared by their migrations and their definitions,
 // not in db/schema.ts, so the queries here are untyped; entries.ts turns rows into typed entries.
@@ -86,25 +86,4 @@ export async function findRow(db: Executor, definition: RegisterDefinition, id: 
     .where('r.id', '=', id)
     .where('r.archived', '=', 0)
     .executeTakeFirst()) as RowWithName | undefined;
-}
-
-/** A live row with the same values in `keys`, other than `exceptId`. */
-export async function findDuplicate(
-  db: Executor,
-  definition: RegisterDefinition,
-  keys: readonly string[],
-  values: Record<string, unknown>,
-  exceptId: number | null,
-): Promise<StoredRow | undefined> {
-  let query = anyDb(db).selectFrom(definition.table).selectAll().where('archived', '=', 0);
-  for (const key of keys) {
-    const column = ownColumns(definition).includes(key)
-      ? key
-      : fieldOf(definition, key)?.type === 'enterprise'
-        ? 'enterpriseId'
-        : 'districtCode';
-    query = query.where(column, '=', values[key] as never);
-  }
-  if (exceptId !== null) query = query.where('id', '!=', exceptId);
-  return (await query.executeTakeFirst()) as StoredRow | undefined;
 }

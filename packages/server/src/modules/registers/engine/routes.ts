@@ -7,7 +7,7 @@ import { errorResponses, idParams, okResponse } from '../../../platform/schemas.
 import { chinaDate } from '../../registry/export.service.ts';
 import { attachment } from '../../registry/excel.routes.ts';
 import { labelsOf } from './entries.ts';
-import { exportEntries, importEntries, REGISTER_IMPORT_MAX_ROWS, registerTemplate } from './excel.ts';
+import { exportEntries, importEntries, importMaxRowsOf, registerTemplate } from './excel.ts';
 import type { RegisterModule } from './module.ts';
 import type { RegisterFilter } from './repo.ts';
 import { entryBodySchema, entryViewSchema, listQuerySchema } from './schemas.ts';
@@ -90,7 +90,7 @@ export function registerEntryRoutes(app: FastifyInstance, ctx: AppContext, modul
       config,
       schema: {
         tags,
-        summary: `Import ${name} from a filled template (multipart field \`file\`, ≤ ${REGISTER_IMPORT_MAX_ROWS} rows): all or nothing; 400 lists every problem by row and column, duplicates included; implausible values need ?confirmWarnings=true (audited)`,
+        summary: `Import ${name} from a filled template (multipart field \`file\`, ≤ ${importMaxRowsOf(definition)} rows): all or nothing; 400 lists every problem by row and column, duplicates included; implausible values need ?confirmWarnings=true (audited)`,
         consumes: ['multipart/form-data'],
         querystring: { type: 'object', additionalProperties: false, properties: { confirmWarnings: { type: 'boolean' } } },
         response: { 200: { type: 'object', properties: { imported: { type: 'integer' } } }, ...errorResponses },

@@ -1,22 +1,14 @@
-import {
-  checkEntry,
-  enterpriseFieldOf,
-  fieldOf,
-  labelIn,
-  registerByKey,
-  type Actor,
-  type EntryProblem,
-  type EntryValues,
-  type EntryWarning,
-  type RegisterDefinition,
-} from '@zhizao/domain';
+import { type Actor, type EntryProblem, type EntryValues, type RegisterDefinition } from '@zhizao/domain';
 import type { Executor, Tx } from '../../../db/database.ts';
 import type { AuditActor } from '../../../platform/audit.ts';
 import type { AppContext } from '../../../platform/context.ts';
-import { AppError, type FieldProblemDetail } from '../../../platform/errors.ts';
-import { columnsOfValues, labelsOf, presentEntry, valuesOfRow, type Entry } from './entries.ts';
-import { anyDb, findDuplicate, findRow, listRows, type RegisterFilter } from './repo.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { columnsOfValues, presentEntry, type Entry } from './entries.ts';
+import { anyDb, findRow, listRows, type RegisterFilter } from './repo.ts';
 import { mayKeep, mayRead, readScope } from './scope.ts';
+import { vetEntries, type Owner } from './vetting.ts';
+
+export { invalid, keyLabels, unconfirmed, type Owner } from './vetting.ts';
 
 // Adding, changing and deleting a register's rows: the domain checks, then what needs the database
 // (the enterprise and district in the keeper's scope, chains and referenced rows that exist, no
@@ -40,27 +32,6 @@ export function chinaToday(at = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-export const invalid = (definition: RegisterDefinition, problems: readonly EntryProblem[]) =>
-  new AppError(400, problems[0]!.key, problems[0]!.params ?? {}, problems[0]!.field, problems.map(detail), labelsOf(definition));
-
-const detail = (p: EntryProblem | EntryWarning): FieldProblemDetail => ({
-  field: p.field,
-  key: p.key,
-  params: p.params,
-  ...('rule' in p ? { rule: p.description } : {}),
-});
-
-export function unconfirmed(definition: RegisterDefinition, warnings: readonly EntryWarning[]) {
-  return new AppError(
-    400,
-    'registers.confirmWarnings',
-    { count: warnings.length },
-    warnings[0]!.field,
-    warnings.map(detail),
-    labelsOf(definition),
-  );
-}
-
 export async function listEntries(
   ctx: AppContext,
   definition: RegisterDefinition,
@@ -79,84 +50,7 @@ export async function loadEntry(db: Executor, definition: RegisterDefinition, ac
   return presentEntry(definition, row, row.enterpriseName, chinaToday());
 }
 
-export interface Owner {
-  enterpriseId: number | null;
-  districtCode: string | null;
-}
-
-/** The row's enterprise and district, checked against the keeper's scope and the registry. */
-async function ownerOf(db: Executor, definition: RegisterDefinition, actor: Actor, values: EntryValues): Promise<Owner | EntryProblem> {
-  const enterpriseField = enterpriseFieldOf(definition);
-  const enterpriseId = enterpriseField ? ((values[enterpriseField.key] as number | null) ?? null) : null;
-  let districtCode = (values.districtCode as string | null | undefined) ?? null;
-  if (enterpriseId !== null) {
-    const enterprise = await db
-      .selectFrom('enterprise')
-      .select(['id', 'districtCode'])
-      .where('id', '=', enterpriseId)
-      .where('archived', '=', 0)
-      .executeTakeFirst();
-    const outOfScope =
-      definition.ownership === 'enterprise' && actor.role === 'district_officer' && enterprise?.districtCode !== actor.districtCode;
-    if (!enterprise || outOfScope) return { field: enterpriseField!.key, key: 'registers.enterpriseNotFound' };
-    if (!fieldOf(definition, 'districtCode')) districtCode = enterprise.districtCode;
-  }
-  if (districtCode !== null && fieldOf(definition, 'districtCode')) {
-    const district = await db.selectFrom('district').select('code').where('code', '=', districtCode).executeTakeFirst();
-    if (!district) return { field: 'districtCode', key: 'registers.districtUnknown', params: { text: districtCode } };
-    if (actor.role === 'district_officer' && districtCode !== actor.districtCode)
-      return { field: 'districtCode', key: 'registers.districtOutOfScope' };
-  }
-  return { enterpriseId, districtCode };
-}
-
-/** Chains and referenced rows that exist; the register's own database checks. */
-async function referenceProblems(db: Executor, definition: RegisterDefinition, values: EntryValues): Promise<EntryProblem[]> {
-  const problems: EntryProblem[] = [];
-  for (const field of definition.fields) {
-    const value = values[field.key];
-    if (value === null || value === undefined) continue;
-    if (field.type === 'chain') {
-      const chain = await db.selectFrom('industryChain').select('code').where('code', '=', String(value)).executeTakeFirst();
-      if (!chain) problems.push({ field: field.key, key: 'registers.chainUnknown', params: { text: String(value) } });
-    } else if (field.type === 'reference') {
-      const target = registerByKey(field.register);
-      const row = target && (await findRow(db, target, Number(value)));
-      if (!row) problems.push({ field: field.key, key: 'registers.referenceNotFound' });
-    }
-  }
-  return problems;
-}
-
-/** The labels of a duplicate's key fields, in both languages (the message picks one). */
-export const keyLabels = (definition: RegisterDefinition, keys: readonly string[]) => ({
-  fieldsZh: keys.map((k) => labelIn(fieldOf(definition, k)!.label, 'zh-CN')).join('、'),
-  fieldsEn: keys.map((k) => labelIn(fieldOf(definition, k)!.label, 'en')).join(', '),
-});
-
-async function duplicateProblem(
-  db: Executor,
-  definition: RegisterDefinition,
-  values: EntryValues,
-  exceptId: number | null,
-): Promise<EntryProblem | null> {
-  for (const keys of definition.uniqueBy ?? []) {
-    if (keys.some((k) => values[k] === null || values[k] === undefined || values[k] === '')) continue;
-    const twin = await findDuplicate(db, definition, keys, values, exceptId);
-    if (twin)
-      return {
-        field: keys[0]!,
-        key: 'registers.duplicate',
-        params: {
-          ...keyLabels(definition, keys),
-          title: String(valuesOfRow(definition, twin)[definition.titleField] ?? `#${twin.id}`),
-        },
-      };
-  }
-  return null;
-}
-
-/** Every check a row must pass before it is written; returns its owner. Throws 400 / 409 otherwise. */
+/** Every check a row must pass before it is written (vetting.ts); returns its owner. Throws 400 / 409 otherwise. */
 export async function vetEntry(
   db: Executor,
   definition: RegisterDefinition,
@@ -166,16 +60,9 @@ export async function vetEntry(
   hooks: RegisterHooks,
   options: WriteOptions,
 ): Promise<Owner> {
-  const { problems, warnings } = checkEntry(definition, values, chinaToday());
-  if (problems.length) throw invalid(definition, problems);
-  const owner = await ownerOf(db, definition, actor, values);
-  if ('key' in owner) throw invalid(definition, [owner]);
-  const more = [...(await referenceProblems(db, definition, values)), ...((await hooks.check?.(db, values, existingId)) ?? [])];
-  if (more.length) throw invalid(definition, more);
-  const duplicate = await duplicateProblem(db, definition, values, existingId);
-  if (duplicate) throw new AppError(409, duplicate.key, duplicate.params, duplicate.field, undefined, labelsOf(definition));
-  if (warnings.length && !options.confirmWarnings) throw unconfirmed(definition, warnings);
-  return owner;
+  const [verdict] = await vetEntries(db, definition, actor, [{ values, existingId }], hooks.check, { ...options, today: chinaToday() });
+  if (verdict instanceof AppError) throw verdict;
+  return verdict!;
 }
 
 const auditAction = (definition: RegisterDefinition, verb: string) => `registers.${definition.key}.${verb}`;
@@ -204,7 +91,42 @@ export async function createEntry(
   });
 }
 
-/** Inserts a vetted row (the demo data and imports come through here too). */
+/**
+ * Inserts vetted rows many at a time (an import, the demo data); their ids in the rows' order. Ids grow in
+ * the order of a statement's rows on both databases, though RETURNING promises no order: hence the sort.
+ */
+export async function insertEntries(
+  tx: Tx,
+  definition: RegisterDefinition,
+  rows: readonly { values: EntryValues; owner: Owner }[],
+  userId: number | null,
+  isDemo: boolean,
+): Promise<number[]> {
+  const at = nowIso();
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const inserted = (await anyDb(tx)
+      .insertInto(definition.table)
+      .values(
+        rows.slice(i, i + INSERT_CHUNK).map(({ values, owner }) => ({
+          ...columnsOfValues(definition, values),
+          ...owner,
+          isDemo: isDemo ? 1 : 0,
+          createdBy: userId,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
+      .returning('id')
+      .execute()) as { id: number }[];
+    ids.push(...inserted.map((r) => Number(r.id)).sort((a, b) => a - b));
+  }
+  return ids;
+}
+// rows a statement: well inside both databases' bound-parameter limits for any register's columns
+const INSERT_CHUNK = 200;
+
+/** Inserts a vetted row. */
 export async function insertEntry(
   tx: Tx,
   definition: RegisterDefinition,
