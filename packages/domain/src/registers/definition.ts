@@ -52,6 +52,11 @@ export interface RegisterDefinition {
   /** What one row is called: 'title', '基站'. */
   itemLabel: Label;
   ownership: RegisterOwnership;
+  /**
+   * A reference field whose row's enterprise and district this row takes (a showcase's KPI belongs to the
+   * showcase's firm), for a register without an enterprise field of its own.
+   */
+  ownerFrom?: string;
   fields: readonly FieldSpec[];
   /** The field that names a row in lists, references and audit entries. */
   titleField: string;

@@ -7,3 +7,5 @@ export * from './messages.ts';
 export * from './permissions.ts';
 export * from './catalogue.ts';
 export * from './policies/policy.ts';
+export * from './showcases/index.ts';
+export * from './training/index.ts';

@@ -1,3 +1,6 @@
+import { SHOWCASE_MESSAGES } from './showcases/messages.ts';
+import { TRAINING_MESSAGES } from './training/messages.ts';
+
 // The registers' messages (zh-CN, en). Merged into MESSAGES.
 export const REGISTER_MESSAGES = {
   'registers.notFound': { zh: '记录不存在', en: 'The entry does not exist' },
@@ -48,4 +51,6 @@ export const REGISTER_MESSAGES = {
   'registers.correctionNotPending': { zh: '该更正申请已处理', en: 'This correction has already been decided' },
   'registers.correctionNothing': { zh: '更正内容与现有记录相同', en: 'The correction changes nothing' },
   'registers.archived': { zh: '该记录已删除', en: 'This entry has been deleted' },
+  ...SHOWCASE_MESSAGES,
+  ...TRAINING_MESSAGES,
 } as const;

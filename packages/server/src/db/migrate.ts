@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_login_attempts.ts';
 import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
 import * as m0015 from './migrations/0015_registers.ts';
+import * as m0019 from './migrations/0019_showcases_training.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_encrypted_columns': m0013,
   '0014_panel_withdrawal': m0014,
   '0015_registers': m0015,
+  '0019_showcases_training': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

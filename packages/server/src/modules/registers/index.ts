@@ -4,11 +4,21 @@ import { registerCorrectionRoutes } from './engine/corrections.routes.ts';
 import type { RegisterModule } from './engine/module.ts';
 import { registerEntryRoutes } from './engine/routes.ts';
 import { policyRegister } from './policies/index.ts';
+import { showcaseKpiRegister, showcaseRegister } from './showcases/index.ts';
+import { contestResultRegister, skillsContestRegister, trainingAttendeeRegister, trainingEventRegister } from './training/index.ts';
 
 // The programme's registers (titles, network, talent, training, showcases, policies, upward
 // recommendations): each declared in the domain, served by the shared engine, with routes of its own.
 
-export const REGISTER_MODULES: readonly RegisterModule[] = [policyRegister];
+export const REGISTER_MODULES: readonly RegisterModule[] = [
+  policyRegister,
+  showcaseRegister,
+  showcaseKpiRegister,
+  trainingEventRegister,
+  trainingAttendeeRegister,
+  skillsContestRegister,
+  contestResultRegister,
+];
 
 export function registerRegistersModule(app: FastifyInstance, ctx: AppContext): void {
   // the shared corrections list before the registers' /:id routes, so "corrections" is never read as an id

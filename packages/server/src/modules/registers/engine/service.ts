@@ -86,6 +86,7 @@ export interface Owner {
 
 /** The row's enterprise and district, checked against the keeper's scope and the registry. */
 async function ownerOf(db: Executor, definition: RegisterDefinition, actor: Actor, values: EntryValues): Promise<Owner | EntryProblem> {
+  if (definition.ownerFrom) return ownerOfReferenced(db, definition, actor, values, definition.ownerFrom);
   const enterpriseField = enterpriseFieldOf(definition);
   const enterpriseId = enterpriseField ? ((values[enterpriseField.key] as number | null) ?? null) : null;
   let districtCode = (values.districtCode as string | null | undefined) ?? null;
@@ -108,6 +109,23 @@ async function ownerOf(db: Executor, definition: RegisterDefinition, actor: Acto
       return { field: 'districtCode', key: 'registers.districtOutOfScope' };
   }
   return { enterpriseId, districtCode };
+}
+
+/** The owner of the row the `ownerFrom` field points at, which must lie in a district officer's district. */
+async function ownerOfReferenced(
+  db: Executor,
+  definition: RegisterDefinition,
+  actor: Actor,
+  values: EntryValues,
+  key: string,
+): Promise<Owner | EntryProblem> {
+  const field = fieldOf(definition, key);
+  const target = field?.type === 'reference' ? registerByKey(field.register) : undefined;
+  if (!target) throw new Error(`register ${definition.key}: ownerFrom ${key} is not a reference field`);
+  const row = await findRow(db, target, Number(values[key]));
+  const outOfScope = actor.role === 'district_officer' && row?.districtCode !== actor.districtCode;
+  if (!row || outOfScope) return { field: key, key: 'registers.referenceNotFound' };
+  return { enterpriseId: row.enterpriseId, districtCode: row.districtCode };
 }
 
 /** Chains and referenced rows that exist; the register's own database checks. */
