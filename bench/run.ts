@@ -7,13 +7,14 @@ import { runIdentifiersBenchAsDeployed } from './identifiers.ts';
 import { runMaturityBench } from './maturity.ts';
 import { runDistributionBench } from './maturity-distribution.ts';
 import { runFundingBench } from './funding.ts';
+import { runHandleUdpBench } from './handle-udp.ts';
 import { runSoakBench } from './soak.ts';
 import { measureInterleaved } from './measure.ts';
 import { ratio, table, type DatabaseResult, type ScenarioResult } from './report.ts';
 import { httpPath, httpRunner, rawRunner, rawSql, repoRunner, scenarios, type ListOutcome, type Scenario } from './scenarios.ts';
 import { openTarget, postgresAvailable, type BenchTarget, type Kind } from './targets.ts';
 
-// npm run bench [-- --only registry|maturity|distribution|funding|identifiers|soak --minutes 5 --n 100000 --db sqlite|postgres|all --budget 3 --explain]
+// npm run bench [-- --only registry|maturity|distribution|funding|identifiers|handle-udp|soak --minutes 5 --n 100000 --db sqlite|postgres|all --budget 3 --explain]
 //
 // Without --only, both run: the maturity scoring bench (maturity.ts, a second or two) and then this one.
 // The registry list/search at 100,000 enterprises, on SQLite and (when one answers) PostgreSQL: each
@@ -115,8 +116,18 @@ async function benchDatabase(kind: Kind): Promise<DatabaseResult> {
 
 async function main(): Promise<void> {
   const only = args.only;
-  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers', 'soak'].includes(only))
-    throw new Error(`--only takes registry, maturity, distribution, funding, identifiers or soak, not ${only}`);
+  if (only !== undefined && !['registry', 'maturity', 'distribution', 'funding', 'identifiers', 'handle-udp', 'soak'].includes(only))
+    throw new Error(`--only takes registry, maturity, distribution, funding, identifiers, handle-udp or soak, not ${only}`);
+  if (only === 'handle-udp') {
+    // the Handle protocol over UDP against a UDP echo in the same process (handle-udp.ts)
+    const handleUdp = await runHandleUdpBench(log);
+    fs.mkdirSync(path.dirname(args.out), { recursive: true });
+    fs.writeFileSync(
+      path.join(path.dirname(args.out), 'handle-udp-latest.json'),
+      JSON.stringify({ handleUdp, startedAt: new Date().toISOString() }, null, 2),
+    );
+    return;
+  }
   if (only === 'soak') {
     // the bounded mixed soak on the demo city (soak.ts): resolution, browsing and writes at once for --minutes
     const soak = await runSoakBench(log, { minutes: Number(args.minutes), db: args.db });

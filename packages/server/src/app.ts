@@ -100,7 +100,8 @@ function serveWebApp(app: FastifyInstance, config: Config): void {
   if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
   void app.register(fastifyStatic, { root: dist, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) throw new AppError(404, 'request.notFound');
+    // the platform's API and the EPCIS 2.0 binding answer JSON, never the web app's page
+    if (/^\/(?:api\/|epcis(?:[/?]|$))/.test(request.url)) throw new AppError(404, 'request.notFound');
     const file = fileInside(dist, request.url.split('?')[0]!);
     if (file && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
     return reply.sendFile('index.html');

@@ -24,6 +24,10 @@ export interface Config {
   accessLog: boolean;
   /** Requests per minute, each counted per source address (usernames for `loginPerUsername`). */
   rateLimits: RateLimitConfig;
+  /** The Handle protocol's UDP and TCP port (RFC 3652; 2641): 0 turns both off, `ephemeral` lets the OS pick one (tests). */
+  handlePort: number | 'ephemeral';
+  /** The address Handle clients are told to reach this node at (site information); HOST unless HOST is a wildcard. */
+  handlePublicAddress: string;
 }
 
 export interface RateLimitConfig {
@@ -44,11 +48,20 @@ const perMinute = (value: string | undefined, fallback: number) => {
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
+function handlePort(value: string | undefined): number | 'ephemeral' {
+  if (value?.trim() === 'ephemeral') return 'ephemeral';
+  const n = Number(value ?? 2641);
+  return Number.isInteger(n) && n >= 0 && n < 65536 ? n : 2641;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.ZHIZAO_DATA_DIR ?? path.join(repoRoot, 'data'));
+  const host = env.HOST ?? '0.0.0.0';
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    host,
     databaseUrl: env.DATABASE_URL?.trim() || null,
     sqlitePath: env.ZHIZAO_SQLITE_PATH ?? path.join(dataDir, 'zhizao.db'),
     dataDir,
@@ -67,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicFormsPerSource: perMinute(env.ZHIZAO_RATE_PUBLIC_FORMS, 10),
       publicPagesPerSource: perMinute(env.ZHIZAO_RATE_PUBLIC_PAGES, 300),
     },
+    handlePort: handlePort(env.HANDLE_PORT),
+    handlePublicAddress: env.HANDLE_PUBLIC_ADDRESS?.trim() || (WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host),
   };
 }

@@ -199,6 +199,7 @@ export const ACCESS: Record<string, Access> = {
 
   // identifier resolution node
   'GET /api/identifiers/node': 'signedIn',
+  'GET /api/handle-protocol/siteinfo.json': 'public',
   // the node's operators see every prefix, an enterprise its own; other accounts have none to see
   'GET /api/identifiers/prefixes': BUREAU_DISTRICT_ENTERPRISE,
   'POST /api/identifiers/prefixes': ENTERPRISE,

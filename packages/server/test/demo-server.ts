@@ -21,6 +21,7 @@ export async function startDemoServer(kind: 'sqlite' | 'postgres'): Promise<Demo
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     LOG_LEVEL: 'silent',
     ZHIZAO_WEB_DIST: '',
+    HANDLE_PORT: '0',
   });
   const built = await buildApp(config);
   const summary = await seedDemoData(built.ctx);

@@ -107,6 +107,9 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', env: Record<s
     ZHIZAO_RATE_API_KEY_FAILURES: '1000000',
     ZHIZAO_RATE_PUBLIC_FORMS: '1000000',
     ZHIZAO_RATE_PUBLIC_PAGES: '1000000',
+    // many suites run servers side by side: the Handle listeners only where a test asks (HANDLE_PORT=ephemeral)
+    HANDLE_PORT: '0',
+    HOST: '127.0.0.1',
     ...env,
   });
   const { app, ctx } = await buildApp(config);

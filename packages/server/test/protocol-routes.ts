@@ -4,7 +4,7 @@ import { expectErrorShape } from './expect.ts';
 import type { TestResponse } from './harness.ts';
 
 // The routes the OpenAPI document leaves out because they speak other systems' protocols (Handle.Net's
-// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link and identifier redirects), declared
+// JSON REST API, SNMS, EPCIS 2.0 under /epcis, the Digital Link resolver and identifier redirects), declared
 // here for the bad-input corpus: each route's parameters and body fields, and its own error shape.
 
 export interface ProtocolContext {
@@ -74,7 +74,19 @@ function platformShape(res: TestResponse): string | null {
   }
 }
 
-const SHAPES = { handle: handleShape, snms: snmsShape, platform: platformShape };
+/** The EPCIS 2.0 binding under /epcis: RFC 7807 problems typed with an EPCIS exception, the platform's error object inside. */
+function epcisShape(res: TestResponse): string | null {
+  if (res.status < 400) return null;
+  const { type, title, status, detail, error } = res.body ?? {};
+  if (typeof type !== 'string' || !/^epcisException:[A-Za-z]+Exception$/.test(type)) return 'no epcisException type';
+  if (title !== type.slice('epcisException:'.length) || status !== res.status) return 'title or status do not match';
+  if (typeof detail !== 'string' || /\{\w+\}/.test(detail)) return 'no detail, or a message parameter left unfilled';
+  if (!(res.headers?.get?.('content-type') ?? 'application/problem+json').startsWith('application/problem+json'))
+    return 'not application/problem+json';
+  return platformShape({ ...res, body: { error } } as TestResponse);
+}
+
+const SHAPES = { handle: handleShape, snms: snmsShape, platform: platformShape, epcis: epcisShape };
 
 const HANDLE_VALUES = [
   { index: 1, type: 'URL', data: { format: 'string', value: 'https://example.com/p' } },
@@ -158,6 +170,13 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     body: (c) => ({ username: c.owner.keyId, password: 'wrong-secret' }),
   },
   {
+    name: '/identity/token/v1',
+    method: 'POST',
+    family: 'snms',
+    path: () => '/identity/token/v1',
+    body: (c) => ({ username: c.owner.keyId, password: '0'.repeat(64) }),
+  },
+  {
     name: '/identityv2/data/detail',
     method: 'GET',
     family: 'snms',
@@ -223,7 +242,7 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
         industrySubclass: '3484',
         type: 1,
         description: '语料',
-        items: [{ idIndex: 2000, type: 'name', name: '名称', required: true, metadata: { type: 'string' } }],
+        items: [{ idIndex: 2000, idType: 'name', name: '名称', required: true, metadata: { type: 'string' } }],
       }),
     },
     {
@@ -232,17 +251,34 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
       family: 'snms' as const,
       auth: snmsAuth,
       path: () => `/snms/api/${v}/template`,
-      query: (c: ProtocolContext) => ({ prefix: c.owner.prefix, version: 'none' }),
+      body: (c: ProtocolContext) => ({ prefix: c.owner.prefix, version: 'none' }),
     },
   ]),
+  {
+    name: '/snms/api/v5/template',
+    method: 'PUT',
+    family: 'snms',
+    auth: snmsAuth,
+    path: () => '/snms/api/v5/template',
+    body: (c) => ({
+      prefix: c.owner.prefix,
+      version: 'corpus-none',
+      industryCategory: 'C',
+      industrySpecific: '34',
+      industryTrade: '348',
+      industrySubclass: '3484',
+      type: 1,
+      items: [{ idIndex: 2000, idType: 'name', name: '名称', state: 1, metadata: { type: 'string' } }],
+    }),
+  },
   // EPCIS 2.0 under /epcis (the /api/epcis twins are in the OpenAPI document)
-  { name: '/epcis/capture', method: 'POST', family: 'platform', auth: handleAuth, path: () => '/epcis/capture', body: epcisDocument },
-  { name: '/epcis/events', method: 'POST', family: 'platform', auth: handleAuth, path: () => '/epcis/events', body: () => EPCIS_EVENT },
-  { name: '/epcis/events', method: 'GET', family: 'platform', auth: handleAuth, path: () => '/epcis/events', query: () => EPCIS_QUERY },
+  { name: '/epcis/capture', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture', body: epcisDocument },
+  { name: '/epcis/events', method: 'POST', family: 'epcis', auth: handleAuth, path: () => '/epcis/events', body: () => EPCIS_EVENT },
+  { name: '/epcis/events', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis/events', query: () => EPCIS_QUERY },
   {
     name: '/epcis/events/{eventId}',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = 'ni%3A%2F%2F%2Fsha-256%3Bx') => `/epcis/events/${s}`,
@@ -250,7 +286,7 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
   {
     name: '/epcis/capture/{captureId}',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = 'none') => `/epcis/capture/${s}`,
@@ -258,12 +294,86 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
   {
     name: '/epcis/epcs/{epc}/events',
     method: 'GET',
-    family: 'platform',
+    family: 'epcis',
     auth: handleAuth,
     segmented: true,
     path: (_, s = encodeURIComponent('https://id.gs1.org/01/09521234543213/21/CORPUS1')) => `/epcis/epcs/${s}/events`,
     query: () => EPCIS_QUERY,
   },
+  // the binding's top-level resources and discovery (only under /epcis)
+  ...['eventTypes', 'bizSteps', 'dispositions', 'readPoints', 'bizLocations', 'epcs', 'capture'].map(
+    (resource): Declared & { auth: typeof handleAuth } => ({
+      name: `/epcis/${resource}`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      path: () => `/epcis/${resource}`,
+      query: () => ({ perPage: '10', nextPageToken: '10' }),
+    }),
+  ),
+  ...(
+    [
+      ['eventTypes', 'ObjectEvent'],
+      ['bizSteps', 'shipping'],
+      ['dispositions', 'in_transit'],
+      ['readPoints', encodeURIComponent('urn:epc:id:sgln:0614141.07346.1234')],
+      ['bizLocations', encodeURIComponent('urn:epc:id:sgln:0614141.00888.0')],
+    ] as const
+  ).flatMap(([resource, value]): (Declared & { auth: typeof handleAuth })[] => [
+    {
+      name: `/epcis/${resource}/{value}`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      segmented: true,
+      path: (_, s = value) => `/epcis/${resource}/${s}`,
+    },
+    {
+      name: `/epcis/${resource}/{value}/events`,
+      method: 'GET',
+      family: 'epcis',
+      auth: handleAuth,
+      segmented: true,
+      path: (_, s = value) => `/epcis/${resource}/${s}/events`,
+      query: () => EPCIS_QUERY,
+    },
+  ]),
+  {
+    name: '/epcis/epcs/{epc}',
+    method: 'GET',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = encodeURIComponent('urn:epc:id:sgtin:0614141.107346.2017')) => `/epcis/epcs/${s}`,
+  },
+  { name: '/epcis', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis' },
+  { name: '/epcis/queries', method: 'GET', family: 'epcis', auth: handleAuth, path: () => '/epcis/queries' },
+  {
+    name: '/epcis/queries',
+    method: 'POST',
+    family: 'epcis',
+    auth: handleAuth,
+    path: () => '/epcis/queries',
+    body: () => ({ name: 'corpus', query: { eventType: ['ObjectEvent'], EQ_bizStep: ['shipping'], GE_eventTime: '2026-01-01T00:00:00Z' } }),
+  },
+  ...(['', '/events'] as const).map((tail): Declared & { auth: typeof handleAuth } => ({
+    name: `/epcis/queries/{name}${tail}`,
+    method: 'GET',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus') => `/epcis/queries/${s}${tail}`,
+    ...(tail ? { query: () => ({ perPage: '10', nextPageToken: 'x' }) } : {}),
+  })),
+  {
+    name: '/epcis/queries/{name}',
+    method: 'DELETE',
+    family: 'epcis',
+    auth: handleAuth,
+    segmented: true,
+    path: (_, s = 'corpus-none') => `/epcis/queries/${s}`,
+  },
+  { name: '/epcis (OPTIONS)', method: 'OPTIONS', family: 'epcis', auth: handleAuth, path: () => '/epcis/capture' },
   // identifier and GS1 Digital Link redirects to the trace data
   {
     name: '/{prefix}/{suffix}',
@@ -279,6 +389,32 @@ const DECLARED: (Declared & { auth?: (c: ProtocolContext) => Record<string, stri
     segmented: true,
     path: (_, s = '09521234543213') => `/01/${s}/21/CORPUS1`,
   },
+  {
+    name: '/01/{gtin}/10/{lot}/21/{serial}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = 'LOT1') => `/01/09521234543213/10/${s}/21/CORPUS1`,
+    query: () => ({ linkType: 'all', '17': '261231' }),
+  },
+  { name: '/00/{sscc}', method: 'GET', family: 'platform', segmented: true, path: (_, s = '106141412345678908') => `/00/${s}` },
+  {
+    name: '/414/{gln}/254/{extension}',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (_, s = '9521321000018') => `/414/${s}/254/1`,
+    query: () => ({ linkType: 'gs1:traceability' }),
+  },
+  {
+    name: '/{prefix}/{suffix} (linkset)',
+    method: 'GET',
+    family: 'platform',
+    segmented: true,
+    path: (c, s = 'CORPUS-T1') => `/${c.owner.prefix}/${s}`,
+    query: () => ({ linkType: 'all' }),
+  },
+  { name: '/.well-known/gs1resolver', method: 'GET', family: 'platform', path: () => '/.well-known/gs1resolver' },
 ];
 
 export const PROTOCOL_ROUTES: ProtocolRoute[] = DECLARED.map((d) => ({

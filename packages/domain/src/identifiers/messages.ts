@@ -1,3 +1,4 @@
+import { DIGITAL_LINK_MESSAGES } from './traceability/digital-link-messages.ts';
 import { TRACEABILITY_MESSAGES } from './traceability/messages.ts';
 
 // Identifier resolution secondary node (issue 6): the messages its server routes send back (zh-CN, en). Merged into MESSAGES.
@@ -77,5 +78,16 @@ export const IDENTIFIER_MESSAGES = {
   'identifiers.problem.duplicateHandle': { zh: '同一批次中标识重复', en: 'Handle appears twice in the batch' },
   'identifiers.problem.foreignPrefix': { zh: '标识不在该前缀下', en: 'Handle is not under this prefix' },
   'identifiers.problem.exists': { zh: '标识已存在且数据不同', en: 'Handle already exists with different data' },
+  'identifiers.snmsBatchLimit': { zh: '批量操作最多 {limit} 条', en: 'At most {limit} items per batch' },
+  'identifiers.templateEdit.itemMismatch': {
+    zh: '模板中没有索引为 {item} 且英文名称相同的属性',
+    en: 'The template has no item {item} with that idType',
+  },
+  'identifiers.templateEdit.duplicateType': { zh: '模板中已有英文名称为「{item}」的属性', en: 'The template already has an item "{item}"' },
+  'identifiers.templateEdit.inUse': {
+    zh: '已有标识使用此模板版本：属性 {item} 只能修改名称和启用状态，新属性不能为必填',
+    en: 'Identifiers use this version: item {item} may change only its name and state, and new items cannot be required',
+  },
   ...TRACEABILITY_MESSAGES,
+  ...DIGITAL_LINK_MESSAGES,
 } as const;

@@ -19,6 +19,8 @@ export interface TemplateItem {
   /** Public (permission 1110) or visible to the owner and grantees only (1100). */
   public: boolean;
   metadata: { type: ItemDataType; minLength?: number; maxLength?: number; pattern?: string; minimum?: number; maximum?: number };
+  /** Disabled (SNMS v5 item state 0): kept for the identifiers that carry it, no longer required. */
+  disabled?: boolean;
 }
 
 export interface TemplateDefinition {
@@ -110,7 +112,7 @@ export function compileTemplate(t: Pick<TemplateDefinition, 'version' | 'items'>
       { item, pattern: item.metadata.pattern === undefined ? null : new RegExp(item.metadata.pattern, 'u') },
     ]),
   );
-  const required = t.items.filter((i) => i.required).map((i) => i.idIndex);
+  const required = t.items.filter((i) => i.required && !i.disabled).map((i) => i.idIndex);
   return {
     version: t.version,
     permissionsFor: (index) => {

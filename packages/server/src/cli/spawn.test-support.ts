@@ -52,7 +52,16 @@ export function startPlatform(
   const started = performance.now();
   const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: '', ZHIZAO_WEB_DIST: '', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      ZHIZAO_WEB_DIST: '',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HANDLE_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -15,6 +15,8 @@ import * as m0013 from './migrations/0013_encrypted_columns.ts';
 import * as m0014 from './migrations/0014_panel_withdrawal.ts';
 import * as m0015 from './migrations/0015_registers.ts';
 import * as m0019 from './migrations/0019_showcases_training.ts';
+import * as m0031 from './migrations/0031_epcis_conformance.ts';
+import * as m0032 from './migrations/0032_snms_token_digest.ts';
 
 // Migrations in order; the same set for SQLite and PostgreSQL. Add new ones at the end.
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +35,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_panel_withdrawal': m0014,
   '0015_registers': m0015,
   '0019_showcases_training': m0019,
+  '0031_epcis_conformance': m0031,
+  '0032_snms_token_digest': m0032,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

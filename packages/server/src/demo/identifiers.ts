@@ -2,7 +2,7 @@ import { chinaDay, enterprisePrefix, handleTimestamp, templatePointer, type Hand
 import type { Tx } from '../db/database.ts';
 import { SEALED_COLUMNS } from '../db/sealed-columns.ts';
 import type { FieldCipher } from '../platform/field-crypto.ts';
-import { sm3 } from '../platform/crypto.ts';
+import { sha256, sm3 } from '../platform/crypto.ts';
 import { DEMO_NODE_PREFIX } from '../modules/identifiers/config.ts';
 import { insertNewIdentifiers, type IdentifierRow } from '../modules/identifiers/repo.ts';
 import { DEMO_OWN_ENTERPRISE } from './enterprises.ts';
@@ -131,6 +131,7 @@ export async function seedDemoIdentifiers(tx: Tx, cipher: FieldCipher, at: strin
       id: DEMO_API_KEY.id,
       enterpriseId: own.id,
       secretHash: sm3(DEMO_API_KEY.secret),
+      secretSha256: sha256(DEMO_API_KEY.secret),
       label: '演示 ERP 接口',
       createdBy: null,
       createdAt: at,

@@ -26,5 +26,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export const DUMMY_PASSWORD_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export const sm3 = (data: string | Buffer): string => createHash('sm3').update(data).digest('hex');
+/** For protocols that prescribe it (SNMS's digest login); the platform's own hashes are SM3. */
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 export const hmacSm3 = (key: Buffer, data: string): string => createHmac('sm3', key).update(data).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

@@ -122,21 +122,22 @@ function validationError(errors: AjvError[], context: string | undefined): AppEr
   }
 }
 
+/** Any failure as the AppError it is answered with (validation, JSON, size and media-type errors named; others 500, logged). */
+export function appErrorOf(raw: FastifyError & { validation?: AjvError[]; validationContext?: string }, request: FastifyRequest): AppError {
+  if (raw instanceof AppError) return raw;
+  if (raw.validation) return fromValidation(raw.validation, raw.validationContext, request.routeOptions.config?.fieldLabels);
+  if (raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw instanceof SyntaxError) return new AppError(400, 'request.badJson');
+  if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError(413, 'request.tooLarge');
+  if (raw.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError(415, 'request.unsupportedMediaType');
+  if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) return new AppError(raw.statusCode, 'request.badBody');
+  request.log.error({ err: raw }, 'unhandled error');
+  return new AppError(500, 'server.internal');
+}
+
 /** One place that turns every failure into `{ error: { code, message, field? } }` in the caller's language. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((raw: FastifyError & { validation?: AjvError[]; validationContext?: string }, request, reply) => {
-    let error: AppError;
-    if (raw instanceof AppError) error = raw;
-    else if (raw.validation) error = fromValidation(raw.validation, raw.validationContext, request.routeOptions.config?.fieldLabels);
-    else if (raw.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || raw instanceof SyntaxError) error = new AppError(400, 'request.badJson');
-    else if (raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || raw.code === 'FST_REQ_FILE_TOO_LARGE')
-      error = new AppError(413, 'request.tooLarge');
-    else if (raw.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') error = new AppError(415, 'request.unsupportedMediaType');
-    else if (raw.statusCode && raw.statusCode >= 400 && raw.statusCode < 500) error = new AppError(raw.statusCode, 'request.badBody');
-    else {
-      request.log.error({ err: raw }, 'unhandled error');
-      error = new AppError(500, 'server.internal');
-    }
+    const error = appErrorOf(raw, request);
     // the caller's mistake, not the server's: one line, no stack
     if (error.status < 500) request.log.info({ status: error.status, code: error.key, field: error.field }, 'client error');
     // A download route may have set its own type and file name before failing: the error is JSON.

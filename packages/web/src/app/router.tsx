@@ -7,6 +7,7 @@ import { NotFoundPage, PageSkeleton } from './components/PageStates.tsx';
 import { fundingPublicRoutes, fundingRoutes } from '../features/funding/routes.tsx';
 import { identifiersPublicRoutes, identifiersRoutes } from '../features/identifiers/routes.tsx';
 import { recognitionPublicRoutes, recognitionRoutes } from '../features/recognition/routes.tsx';
+import { registersRoutes } from '../features/registers/routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 
 /** A page loaded on first visit, so the login screen does not wait for every feature's code. */
@@ -64,6 +65,7 @@ export function AppRoutes() {
           {recognitionRoutes}
           {fundingRoutes}
           {identifiersRoutes}
+          {registersRoutes}
           <Route path="taxonomy" element={guarded('taxonomy.write', <TaxonomyPage />)} />
           <Route path="accounts/users" element={guarded('users.read', <UsersPage />)} />
           <Route path="accounts/security" element={guarded('settings.security', <SecuritySettingsPage />)} />

@@ -3,6 +3,8 @@
 // Sources: GS1 Tag Data Standard 2.0 §6 (EPC URI ↔ GS1 key), GS1 Digital Link 1.2 §4 (path syntax);
 // shared/domain/identifiers.md §8–9.
 
+import { DL_KEYS } from './digital-link-keys.ts';
+
 export const GS1_ID_HOST = 'https://id.gs1.org';
 
 /** GS1 mod-10 check digit over the digits given (GS1 General Specifications §7.9.1). */
@@ -64,8 +66,8 @@ export function digitalLinkFromEpcUrn(urn: string): string | null {
   return null;
 }
 
-// Primary-key AIs a Digital Link path may start with (GS1 Digital Link 1.2 §4.4 table).
-const PRIMARY_AIS = ['01', '00', '414', '417', '8003', '8004', '8006', '8010', '8013', '8017', '8018', '253', '255', '401', '402'];
+// Primary-key AIs a Digital Link path may start with.
+const PRIMARY_AIS = Object.keys(DL_KEYS);
 const PRIMARY_AT = new RegExp(`(?:^|/)(${PRIMARY_AIS.join('|')})/[^/]+`);
 
 /**

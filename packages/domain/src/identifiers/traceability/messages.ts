@@ -16,6 +16,36 @@ export const TRACEABILITY_MESSAGES = {
     en: 'Only an enterprise account or an enterprise API key may capture events',
   },
   'traceability.badApiKey': { zh: '接口密钥无效', en: 'The API key is not valid' },
+  'traceability.queryParameter': { zh: '查询参数「{field}」的值无效', en: 'The query parameter "{field}" has a value that is not valid' },
+  'traceability.unknownQueryParameter': {
+    zh: 'EPCIS 2.0 查询没有参数「{field}」',
+    en: 'EPCIS 2.0 queries have no parameter "{field}"',
+  },
+  'traceability.queryConflict': {
+    zh: '「{field}」不能与 eventCountLimit 同时使用',
+    en: '"{field}" cannot be used together with eventCountLimit',
+  },
+  'traceability.queryPathConflict': {
+    zh: '「{field}」已由地址路径给定，不能再作为查询参数',
+    en: '"{field}" is already given by the path and cannot be a query parameter too',
+  },
+  'traceability.queryTooLarge': {
+    zh: '匹配的事件多于 maxEventCount（{limit}）',
+    en: 'More events match than maxEventCount ({limit}) allows',
+  },
+  'traceability.notAcceptable': {
+    zh: '此 EPCIS 接口只提供 JSON / JSON-LD（application/json、application/ld+json），不提供 XML',
+    en: 'This EPCIS interface answers in JSON / JSON-LD (application/json, application/ld+json) only, not XML',
+  },
+  'traceability.captureErrorBehaviour': {
+    zh: 'GS1-Capture-Error-Behaviour 应为 rollback 或 proceed',
+    en: 'GS1-Capture-Error-Behaviour must be rollback or proceed',
+  },
+  'traceability.unsupportedVersion': {
+    zh: '此接口支持 EPCIS 2.0.0 与 CBV 2.0.0，不在所请求的版本范围内',
+    en: 'This interface speaks EPCIS 2.0.0 and CBV 2.0.0, outside the versions asked for',
+  },
+  'traceability.duplicateQueryName': { zh: '已有名为「{name}」的查询', en: 'A query named "{name}" already exists' },
   'traceability.badPageToken': { zh: '分页标记无效', en: 'The page token is not valid' },
   'traceability.unknownIdentifier': { zh: '没有找到该标识的信息', en: 'Nothing is known about this identifier' },
   'traceability.locationRequired': { zh: '此作业需要填写「{field}」', en: 'This step needs "{field}"' },

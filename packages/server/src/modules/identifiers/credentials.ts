@@ -1,7 +1,8 @@
-import { handleKey, splitHandle } from '@zhizao/domain';
+import { chinaDay, handleKey, splitHandle } from '@zhizao/domain';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { randomToken, sm3 } from '../../platform/crypto.ts';
+import { timingSafeEqual } from 'node:crypto';
+import { randomToken, sha256, sm3 } from '../../platform/crypto.ts';
 import type { IdentifierNode } from './node.ts';
 import { hasGrant } from './repo.ts';
 
@@ -47,6 +48,50 @@ export async function verifyApiCredentials(
   const caller = await checkApiCredentials(ctx, node, user, secret);
   if (!caller) await failures.failed(request);
   return caller;
+}
+
+/**
+ * SNMS's digest login (id-guide SNMS v3 身份认证, «密文传输», `/identity/token/v1`): the password is
+ * sha256(sha256(secret) + "yyyy-MM-dd"). The day is the China day; the one before and after are taken too, so a
+ * client whose clock is a little off around midnight still logs in.
+ */
+export async function verifyDigestCredentials(
+  ctx: AppContext,
+  node: IdentifierNode,
+  request: FastifyRequest,
+  user: string,
+  digest: string,
+): Promise<Caller | null> {
+  const failures = request.server.limits.apiKeyFailures;
+  failures.refuseIfBlocked(request);
+  const now = Date.now();
+  const days = [now - 86_400_000, now, now + 86_400_000].map(chinaDay);
+  const given = Buffer.from(digest.toLowerCase());
+  const matches = (secretSha256: string | null) =>
+    secretSha256 !== null &&
+    days.some((day) => {
+      const expected = Buffer.from(sha256(secretSha256 + day));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+  const row = (await keysNamed(ctx, node, user)).find((k) => matches(k.secretSha256));
+  if (!row) {
+    await failures.failed(request);
+    return null;
+  }
+  await ctx.db.updateTable('idApiKey').set({ lastUsedAt: new Date().toISOString() }).where('id', '=', row.id).execute();
+  return { enterpriseId: row.enterpriseId, keyId: row.id };
+}
+
+/** The live keys a user name stands for: a key id, or every key of the enterprise behind `300:<prefix>/ADMIN`. */
+async function keysNamed(ctx: AppContext, node: IdentifierNode, user: string) {
+  let query = ctx.db.selectFrom('idApiKey').select(['id', 'enterpriseId', 'secretSha256']).where('revokedAt', 'is', null);
+  const admin = /^300:(.+)\/ADMIN$/i.exec(user);
+  if (admin) {
+    const owner = node.owner(handleKey(admin[1]!));
+    if (!owner) return [];
+    query = query.where('enterpriseId', '=', owner.enterpriseId);
+  } else query = query.where('id', '=', user);
+  return query.execute();
 }
 
 async function checkApiCredentials(ctx: AppContext, node: IdentifierNode, user: string, secret: string): Promise<Caller | null> {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { jobRunner } from '../../platform/jobs.ts';
 import { registerHandleRoutes } from './handle.routes.ts';
+import { registerHandleProtocol } from './handle-protocol/index.ts';
 import { registerKeyRoutes } from './keys.routes.ts';
 import { identifierNode } from './node.ts';
 import { registerPrefixRoutes } from './prefixes.routes.ts';
@@ -20,6 +21,7 @@ export function registerIdentifiersModule(app: FastifyInstance, ctx: AppContext)
   app.addHook('onReady', async () => node.start());
   app.addHook('preClose', async () => node.stop());
   registerHandleRoutes(app, ctx);
+  registerHandleProtocol(app, ctx);
   registerSnmsRoutes(app, ctx);
   registerPrefixRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);

@@ -2,7 +2,7 @@ import { handleKey } from '@zhizao/domain';
 import type { FastifyInstance } from 'fastify';
 import { auditActor, permissionFirst, requireActor } from '../../platform/auth.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { randomToken, sm3 } from '../../platform/crypto.ts';
+import { randomToken, sha256, sm3 } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses, okResponse } from '../../platform/schemas.ts';
 import { findEnterpriseIdByCreditCode } from '../registry/enterprise.repo.ts';
@@ -90,6 +90,7 @@ export function registerKeyRoutes(app: FastifyInstance, ctx: AppContext): void {
             id,
             enterpriseId,
             secretHash: sm3(secret),
+            secretSha256: sha256(secret),
             label: request.body.label,
             createdBy: request.actor!.userId,
             createdAt: new Date().toISOString(),

@@ -25,7 +25,7 @@ import { deleteIdentifiers, identifierRows, insertNewIdentifiers, updateIdentifi
 
 // Registration, the one write path behind the Handle.Net PUT, the SNMS calls, the web forms and file uploads:
 // checks every item first (handle, prefix ownership, values, template version), then writes all of them in one
-// transaction or none. A retry of the same data is a success (shared/domain/identifiers.md §6: "treat already
+// transaction or none — or, for SNMS batches (`partial`), those that pass, reporting the others. A retry of the same data is a success (shared/domain/identifiers.md §6: "treat already
 // exists on retry as success").
 
 export interface RegistrationItem {
@@ -35,8 +35,11 @@ export interface RegistrationItem {
   templateVersion?: string | null;
 }
 
-/** create: new handles, the same data again is fine · createStrict: any existing handle is refused (Handle.Net overwrite=false) · replace: create or overwrite. */
-export type RegistrationMode = 'create' | 'createStrict' | 'replace';
+/**
+ * create: new handles, the same data again is fine · createStrict: any existing handle is refused (Handle.Net
+ * overwrite=false) · replace: create or overwrite · update: overwrite existing handles only (SNMS PUT).
+ */
+export type RegistrationMode = 'create' | 'createStrict' | 'replace' | 'update';
 
 export interface ItemProblem {
   item: number;
@@ -57,6 +60,8 @@ export interface RegistrationResult {
   replaced: number;
   unchanged: number;
   handles: string[];
+  /** With `partial`: the items not written, each with its reason (the others were). */
+  refused: ItemProblem[];
 }
 
 export interface Registrant {
@@ -69,47 +74,77 @@ export async function registerIdentifiers(
   who: Registrant,
   items: readonly RegistrationItem[],
   mode: RegistrationMode,
-  /** More writes to commit with the registration (an upload job's checkpoint), run last in its transaction. */
-  alongside?: (tx: Tx, result: RegistrationResult) => Promise<void>,
+  options: {
+    /** More writes to commit with the registration (an upload job's checkpoint), run last in its transaction. */
+    alongside?: (tx: Tx, result: RegistrationResult) => Promise<void>;
+    /** Write the items that pass and report the others (SNMS batches) instead of refusing them all. */
+    partial?: boolean;
+  } = {},
 ): Promise<RegistrationResult> {
-  const { rows, problems } = await prepare(ctx, who, items);
-  if (problems.length > 0) throw new RegistrationRefused(problems);
+  const prepared = await prepare(ctx, who, items);
+  if (prepared.problems.length > 0 && !options.partial) throw new RegistrationRefused(prepared.problems);
   const node = identifierNode(ctx);
-  const keys = rows.map((r) => r.handleKey);
+  const keys = prepared.rows.map((r) => r.row.handleKey);
   node.forget(keys);
   const result = await ctx.db.transaction().execute(async (tx) => {
-    let created = rows.length;
+    const refused: ItemProblem[] = [...prepared.problems];
+    const refuse = (item: number, row: IdentifierRow, code: ResponseCode, key: MessageKey) =>
+      refused.push({ item, handle: row.handle, code, key, params: {} });
+    let rows = prepared.rows;
+    let existingKeys: string[];
+    if (mode === 'update') {
+      const stored = new Set((await identifierRows(tx, keys)).map((r) => r.handleKey));
+      for (const r of rows) if (!stored.has(r.row.handleKey)) refuse(r.item, r.row, RC.handleNotFound, 'identifiers.handleNotFound');
+      rows = rows.filter((r) => stored.has(r.row.handleKey));
+      existingKeys = rows.map((r) => r.row.handleKey);
+    } else
+      existingKeys = await insertNewIdentifiers(
+        tx,
+        rows.map((r) => r.row),
+      );
+    const created = mode === 'update' ? 0 : rows.length - existingKeys.length;
     let replaced = 0;
     let unchanged = 0;
-    const existingKeys = await insertNewIdentifiers(tx, rows);
+    const written: IdentifierRow[] = rows.map((r) => r.row);
     if (existingKeys.length > 0) {
-      created -= existingKeys.length;
       const existing = new Map((await identifierRows(tx, existingKeys)).map((r) => [r.handleKey, r]));
-      const refused: ItemProblem[] = [];
       const toUpdate: IdentifierRow[] = [];
-      rows.forEach((row, item) => {
+      const skipped = new Set<string>();
+      for (const { row, item } of rows) {
         const before = existing.get(row.handleKey);
-        if (!before) return;
+        if (!before) continue;
         const same =
           before.templateVersion === row.templateVersion &&
           sameValues(JSON.parse(before.valuesJson) as HandleValue[], JSON.parse(row.valuesJson) as HandleValue[]);
         if (mode === 'createStrict' || (mode === 'create' && !same)) {
-          refused.push({ item, handle: row.handle, code: RC.handleAlreadyExists, key: 'identifiers.problem.exists', params: {} });
+          refuse(item, row, RC.handleAlreadyExists, 'identifiers.problem.exists');
+          skipped.add(row.handleKey);
         } else if (same) unchanged++;
         else toUpdate.push(row);
-      });
-      if (refused.length > 0) throw new RegistrationRefused(refused);
+      }
+      if (skipped.size > 0 && !options.partial) throw new RegistrationRefused(refused);
       replaced = toUpdate.length;
       for (const row of toUpdate) await updateIdentifier(tx, row);
+      written.splice(0, written.length, ...written.filter((r) => !skipped.has(r.handleKey)));
     }
+    if (mode === 'update' && refused.length > 0 && !options.partial) throw new RegistrationRefused(refused);
+    refused.sort((a, b) => a.item - b.item);
     await ctx.audit.append(tx, who.audit, {
       action: 'identifiers.register',
       entityType: 'identifier',
-      entityId: rows.length === 1 ? rows[0]!.handle : (splitHandle(rows[0]?.handleKey ?? '')?.prefix ?? null),
-      after: { mode, count: rows.length, created, replaced, unchanged, handles: rows.slice(0, 20).map((r) => r.handle) },
+      entityId: written.length === 1 ? written[0]!.handle : (splitHandle(written[0]?.handleKey ?? keys[0] ?? '')?.prefix ?? null),
+      after: {
+        mode,
+        count: written.length,
+        created,
+        replaced,
+        unchanged,
+        refused: refused.length,
+        handles: written.slice(0, 20).map((r) => r.handle),
+      },
     });
-    const result = { created, replaced, unchanged, handles: rows.map((r) => r.handle) };
-    await alongside?.(tx, result);
+    const result = { created, replaced, unchanged, handles: written.map((r) => r.handle), refused };
+    await options.alongside?.(tx, result);
     return result;
   });
   node.forget(keys);
@@ -119,28 +154,46 @@ export async function registerIdentifiers(
 
 /** Deletes whole identifiers of the caller's prefixes; returns how many existed. */
 export async function deleteIdentifiersOf(ctx: AppContext, who: Registrant, handles: readonly string[]): Promise<number> {
-  const problems: ItemProblem[] = [];
-  const keys = handles.map((handle, item) => {
+  const { deleted, refused } = await deleteEach(ctx, who, handles, false);
+  if (refused.length > 0) throw new RegistrationRefused(refused);
+  return deleted.length;
+}
+
+/**
+ * Deletes what it may and reports each handle's outcome: refused (malformed, another's prefix) or not found
+ * are left out of `deleted`. With `partial` false, any refusal deletes nothing.
+ */
+export async function deleteEach(
+  ctx: AppContext,
+  who: Registrant,
+  handles: readonly string[],
+  partial: boolean,
+): Promise<{ deleted: string[]; refused: ItemProblem[] }> {
+  const refused: ItemProblem[] = [];
+  const keys: string[] = [];
+  handles.forEach((handle, item) => {
     const problem = checkHandle(ctx, who, handle);
-    if (problem) problems.push({ item, handle, ...problem });
-    return handleKey(handle);
+    if (problem) refused.push({ item, handle, ...problem });
+    else keys.push(handleKey(handle));
   });
-  if (problems.length > 0) throw new RegistrationRefused(problems);
+  if (refused.length > 0 && !partial) return { deleted: [], refused };
   const node = identifierNode(ctx);
   node.forget(keys);
-  const n = await ctx.db.transaction().execute(async (tx) => {
-    const deleted = await deleteIdentifiers(tx, keys);
+  const deleted = await ctx.db.transaction().execute(async (tx) => {
+    const stored = new Set((await identifierRows(tx, keys)).map((r) => r.handleKey));
+    const gone = [...new Set(keys.filter((k) => stored.has(k)))];
+    await deleteIdentifiers(tx, gone);
     await ctx.audit.append(tx, who.audit, {
       action: 'identifiers.delete',
       entityType: 'identifier',
       entityId: handles.length === 1 ? handles[0]! : null,
       before: { handles: handles.slice(0, 50) },
-      after: { deleted },
+      after: { deleted: gone.length },
     });
-    return deleted;
+    return gone;
   });
   node.forget(keys);
-  return n;
+  return { deleted, refused };
 }
 
 type Problem = Pick<ItemProblem, 'code' | 'key' | 'params'>;
@@ -161,14 +214,14 @@ async function prepare(
   ctx: AppContext,
   who: Registrant,
   items: readonly RegistrationItem[],
-): Promise<{ rows: IdentifierRow[]; problems: ItemProblem[] }> {
+): Promise<{ rows: { row: IdentifierRow; item: number }[]; problems: ItemProblem[] }> {
   const node = identifierNode(ctx);
   const now = new Date();
   const timestamp = handleTimestamp(now);
   const at = now.toISOString();
   const seen = new Set<string>();
   const checkers = new Map<string, Awaited<ReturnType<typeof node.checker>>>();
-  const rows: IdentifierRow[] = [];
+  const rows: { row: IdentifierRow; item: number }[] = [];
   const problems: ItemProblem[] = [];
   for (let item = 0; item < items.length; item++) {
     const { handle, values: input, templateVersion } = items[item]!;
@@ -222,12 +275,8 @@ async function prepare(
       continue;
     }
     rows.push({
-      handleKey: key,
-      handle,
-      templateVersion: version ?? null,
-      valuesJson: JSON.stringify(values),
-      createdAt: at,
-      updatedAt: at,
+      item,
+      row: { handleKey: key, handle, templateVersion: version ?? null, valuesJson: JSON.stringify(values), createdAt: at, updatedAt: at },
     });
   }
   return { rows, problems };

@@ -56,6 +56,8 @@ export interface IdApiKeyTable {
   enterpriseId: number;
   /** SM3 of the secret. */
   secretHash: string;
+  /** SHA-256 of the secret, for SNMS's digest login (`/identity/token/v1`); null on keys made before it. */
+  secretSha256: string | null;
   label: string;
   createdBy: number | null;
   createdAt: string;

@@ -192,3 +192,29 @@ export async function deleteTemplate(
     });
   });
 }
+
+/** Rewrites a template version's definition (SNMS v5 PUT; the caller checked what may change), audited. */
+export async function updateTemplate(
+  ctx: AppContext,
+  request: Parameters<typeof auditActor>[0],
+  before: TemplateDefinition,
+  after: TemplateDefinition,
+): Promise<void> {
+  const problems = checkTemplate(after);
+  if (problems.length > 0) throw new AppError(400, `identifiers.problem.${problems[0]!.problem}`, { index: '' }, problems[0]!.field);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('idTemplate')
+      .set({ definitionJson: JSON.stringify(after) })
+      .where('prefix', '=', before.prefix)
+      .where('version', '=', before.version)
+      .execute();
+    await ctx.audit.append(tx, auditActor(request), {
+      action: 'identifiers.template.update',
+      entityType: 'idTemplate',
+      entityId: `${before.prefix}|${before.version}`,
+      before,
+      after,
+    });
+  });
+}

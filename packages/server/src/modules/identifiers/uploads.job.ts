@@ -123,9 +123,11 @@ export function uploadJobHandler(ctx: AppContext): JobHandler<UploadPayload> {
               who,
               chunk.map((c) => c.item),
               'create',
-              async (tx, result) => {
-                next.registered = registered + result.created;
-                await commit(tx);
+              {
+                alongside: async (tx, result) => {
+                  next.registered = registered + result.created;
+                  await commit(tx);
+                },
               },
             );
             break;

@@ -7,6 +7,7 @@ import { taxonomyMessages } from '../../features/taxonomy/messages.ts';
 import { fundingMessages } from '../../features/funding/messages.ts';
 import { identifiersMessages } from '../../features/identifiers/messages.ts';
 import { recognitionMessages } from '../../features/recognition/messages.ts';
+import { registersMessages } from '../../features/registers/messages.ts';
 import { appMessages } from './app-messages.ts';
 
 // Every string of the web app, merged once so `t` is typed by the union of all keys.
@@ -21,5 +22,6 @@ export const CATALOG = {
   ...recognitionMessages,
   ...fundingMessages,
   ...identifiersMessages,
+  ...registersMessages,
 };
 export type MessageId = keyof typeof CATALOG;

@@ -2,7 +2,7 @@ import { Layout, Menu, type MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { useT } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { HeaderBar } from './HeaderBar.tsx';
 import { isGroup, selectedMenuPath, visibleMenu } from './menu.tsx';
 
@@ -10,7 +10,7 @@ const COLLAPSED_KEY = 'zhizao.siderCollapsed';
 
 /** The logged-in frame: dark sider with the role's menu, header with language and account, content. */
 export function AppLayout() {
-  const t = useT();
+  const { t, pick } = useI18n();
   const { can, passwordExpired } = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -28,7 +28,7 @@ export function AppLayout() {
           key: item.key,
           icon: item.icon,
           label: t(item.label),
-          children: item.entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) })),
+          children: item.entries.map((e) => ({ key: e.path, icon: e.icon, label: e.text ? pick(e.text) : t(e.label) })),
         }
       : { key: item.path, icon: item.icon, label: t(item.label) },
   );

@@ -17,11 +17,14 @@ import type { ReactNode } from 'react';
 import { fundingMenu } from '../../features/funding/routes.tsx';
 import { identifiersMenu } from '../../features/identifiers/routes.tsx';
 import { recognitionMenu } from '../../features/recognition/routes.tsx';
+import { registersMenu } from '../../features/registers/routes.tsx';
 import type { MessageId } from '../i18n/catalog.ts';
 
 export interface MenuEntry {
   path: string;
   label: MessageId;
+  /** A label given in both languages (a register's name from its definition), used instead of `label`. */
+  text?: { zh: string; en: string };
   icon: ReactNode;
   /** Shown only to roles holding this permission; absent means every logged-in account. */
   permission?: Permission;
@@ -54,6 +57,7 @@ export const MENU: (MenuEntry | MenuGroup)[] = [
   ...recognitionMenu,
   ...fundingMenu,
   ...identifiersMenu,
+  ...registersMenu,
   {
     key: 'system',
     label: 'menu.system',

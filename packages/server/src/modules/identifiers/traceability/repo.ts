@@ -1,4 +1,4 @@
-import { OBJECT_ROLES, type EpcRole, type StockDelta } from '@zhizao/domain';
+import { INSTANCE_ROLES, OBJECT_ROLES, type EpcRole, type StockDelta } from '@zhizao/domain';
 import { sql, type Insertable, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { EpcisEventTable } from './tables.ts';
@@ -11,23 +11,33 @@ export interface EventScope {
   enterpriseId: number | null;
 }
 
+/** What the database filters on (exact values; lists match any of their values). UTC ISO millisecond bounds. */
 export interface EventFilter {
-  eventType?: string;
-  bizStep?: string;
+  eventTypes?: readonly string[];
+  actions?: readonly string[];
   bizSteps?: readonly string[];
-  disposition?: string;
-  /** UTC ISO bounds (domain utcInstant). */
+  dispositions?: readonly string[];
+  readPoints?: readonly string[];
+  bizLocations?: readonly string[];
+  eventIds?: readonly string[];
   fromTime?: string;
   beforeTime?: string;
-  bizLocation?: string;
-  readPoint?: string;
-  /** Identifier keys the event must name, each in one of its roles (all must match). */
-  identifiers?: { key: string; roles: readonly EpcRole[] }[];
+  fromRecordTime?: string;
+  beforeRecordTime?: string;
+  /** Identifier keys the event must name, each entry in one of its roles (every entry must match). */
+  identifiers?: { keys: readonly string[]; roles: readonly EpcRole[] }[];
 }
 
-/** Keyset position: events are ordered by (eventTime, id). */
+/** The order of an EPCIS query: by eventTime or recordTime, then by row. */
+export interface EventOrder {
+  column: 'eventTime' | 'recordedAt';
+  direction: 'asc' | 'desc';
+}
+export const DEFAULT_ORDER: EventOrder = { column: 'eventTime', direction: 'asc' };
+
+/** Keyset position: the order column's value and the row id of the last event returned. */
 export interface EventCursor {
-  eventTime: string;
+  value: string;
   id: number;
 }
 
@@ -40,12 +50,12 @@ type EventsQuery = SelectQueryBuilder<Database & { e: EpcisEventTable }, 'e', ob
  * (maybe millions): SQLite's planner would otherwise walk the owner-and-time index to save a sort. CROSS JOIN
  * keeps the order in SQLite; PostgreSQL plans it as an ordinary join. The alias x is never selected.
  */
-function eventsNaming(db: Executor, identifier: { key: string; roles: readonly EpcRole[] }): EventsQuery {
+function eventsNaming(db: Executor, identifier: { keys: readonly string[]; roles: readonly EpcRole[] }): EventsQuery {
   const rows = db
     .selectFrom('epcisEventEpc')
     .select('eventRowId')
     .distinct()
-    .where('epcKey', '=', identifier.key)
+    .where('epcKey', 'in', [...identifier.keys])
     .where('role', 'in', [...identifier.roles]);
   return db.selectFrom(rows.as('x')).crossJoin('epcisEvent as e').whereRef('e.id', '=', 'x.eventRowId') as unknown as EventsQuery;
 }
@@ -54,20 +64,26 @@ function filteredEvents(db: Executor, scope: EventScope, f: EventFilter) {
   const [first, ...others] = f.identifiers ?? [];
   let q: EventsQuery = first ? eventsNaming(db, first) : db.selectFrom('epcisEvent as e');
   if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
-  if (f.eventType) q = q.where('e.type', '=', f.eventType);
-  if (f.bizStep) q = q.where('e.bizStep', '=', f.bizStep);
-  if (f.bizSteps) q = q.where('e.bizStep', 'in', [...f.bizSteps]);
-  if (f.disposition) q = q.where('e.disposition', '=', f.disposition);
+  const lists = [
+    ['e.type', f.eventTypes],
+    ['e.action', f.actions],
+    ['e.bizStep', f.bizSteps],
+    ['e.disposition', f.dispositions],
+    ['e.readPoint', f.readPoints],
+    ['e.bizLocation', f.bizLocations],
+    ['e.eventId', f.eventIds],
+  ] as const;
+  for (const [column, values] of lists) if (values) q = q.where(column, 'in', [...values]);
   if (f.fromTime) q = q.where('e.eventTime', '>=', f.fromTime);
   if (f.beforeTime) q = q.where('e.eventTime', '<', f.beforeTime);
-  if (f.bizLocation) q = q.where('e.bizLocation', '=', f.bizLocation);
-  if (f.readPoint) q = q.where('e.readPoint', '=', f.readPoint);
+  if (f.fromRecordTime) q = q.where('e.recordedAt', '>=', f.fromRecordTime);
+  if (f.beforeRecordTime) q = q.where('e.recordedAt', '<', f.beforeRecordTime);
   for (const identifier of others) {
     q = q.where('e.id', 'in', (eb) =>
       eb
         .selectFrom('epcisEventEpc')
         .select('eventRowId')
-        .where('epcKey', '=', identifier.key)
+        .where('epcKey', 'in', [...identifier.keys])
         .where('role', 'in', [...identifier.roles]),
     );
   }
@@ -109,18 +125,30 @@ export async function pageEvents(db: Executor, scope: EventScope, f: EventFilter
     .execute();
 }
 
-/** The events after a cursor, oldest first (EPCIS query paging). */
-export async function eventsAfter(db: Executor, scope: EventScope, f: EventFilter, after: EventCursor | null, limit: number) {
+/** The events after a cursor in an order (EPCIS query paging), with what the query document needs of each. */
+export async function eventsAfter(
+  db: Executor,
+  scope: EventScope,
+  f: EventFilter,
+  order: EventOrder,
+  after: EventCursor | null,
+  limit: number,
+) {
+  const column = `e.${order.column}` as const;
+  const beyond = order.direction === 'asc' ? '>' : '<';
   let q = filteredEvents(db, scope, f);
   if (after)
-    q = q.where((eb) =>
-      eb.or([eb('e.eventTime', '>', after.eventTime), eb.and([eb('e.eventTime', '=', after.eventTime), eb('e.id', '>', after.id)])]),
-    );
-  return q.select(['e.id', 'e.eventTime', 'e.eventJson']).orderBy('e.eventTime').orderBy('e.id').limit(limit).execute();
+    q = q.where((eb) => eb.or([eb(column, beyond, after.value), eb.and([eb(column, '=', after.value), eb('e.id', beyond, after.id)])]));
+  return q
+    .select(['e.id', 'e.eventTime', 'e.recordedAt', 'e.eventJson', 'e.namespaces'])
+    .orderBy(column, order.direction)
+    .orderBy('e.id', order.direction)
+    .limit(limit)
+    .execute();
 }
 
 export async function eventById(db: Executor, scope: EventScope, eventId: string) {
-  let q = db.selectFrom('epcisEvent as e').select(['e.eventJson']).where('e.eventId', '=', eventId);
+  let q = db.selectFrom('epcisEvent as e').select(['e.eventJson', 'e.namespaces']).where('e.eventId', '=', eventId);
   if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
   return q.orderBy('e.id').executeTakeFirst();
 }
@@ -145,7 +173,7 @@ export async function identifiersOfEvents(db: Executor, rowIds: readonly number[
  * `recordedBy` is given, only the events those enterprises captured.
  */
 export async function publicEventsOf(db: Executor, key: string, limit: number, recordedBy: number[] | null) {
-  let q = eventsNaming(db, { key, roles: OBJECT_ROLES });
+  let q = eventsNaming(db, { keys: [key], roles: OBJECT_ROLES });
   if (recordedBy) q = q.where('e.enterpriseId', 'in', recordedBy);
   return q
     .innerJoin('enterprise as en', 'en.id', 'e.enterpriseId')
@@ -166,6 +194,32 @@ export async function captureRow(db: Executor, scope: EventScope, captureId: str
   let q = db.selectFrom('epcisCapture').selectAll().where('id', '=', captureId);
   if (scope.enterpriseId !== null) q = q.where('enterpriseId', '=', scope.enterpriseId);
   return q.executeTakeFirst();
+}
+
+/** A reader's capture jobs, newest first. */
+export async function captureRows(db: Executor, scope: EventScope, offset: number, limit: number) {
+  let q = db.selectFrom('epcisCapture').selectAll();
+  if (scope.enterpriseId !== null) q = q.where('enterpriseId', '=', scope.enterpriseId);
+  return q.orderBy('createdAt', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+}
+
+export type DistinctColumn = 'type' | 'bizStep' | 'disposition' | 'readPoint' | 'bizLocation' | 'epc';
+
+/** The values a reader's events use in a column (or, for 'epc', the instance identifiers they name), sorted. */
+export async function distinctValues(db: Executor, scope: EventScope, column: DistinctColumn, offset: number, limit: number) {
+  if (column === 'epc') {
+    let q = db
+      .selectFrom('epcisEventEpc as x')
+      .innerJoin('epcisEvent as e', 'e.id', 'x.eventRowId')
+      .select('x.epcKey as value')
+      .distinct()
+      .where('x.role', 'in', [...INSTANCE_ROLES]);
+    if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
+    return (await q.orderBy('x.epcKey').limit(limit).offset(offset).execute()).map((r) => r.value);
+  }
+  let q = db.selectFrom('epcisEvent as e').select(`e.${column} as value`).distinct().where(`e.${column}`, 'is not', null);
+  if (scope.enterpriseId !== null) q = q.where('e.enterpriseId', '=', scope.enterpriseId);
+  return (await q.orderBy(`e.${column}`).limit(limit).offset(offset).execute()).map((r) => r.value as string);
 }
 
 /** Which of these eventIDs an enterprise has already captured. */
@@ -232,4 +286,36 @@ export async function stockRows(db: Executor, enterpriseId: number, f: { locatio
   if (f.location) q = q.where('location', '=', f.location);
   if (f.product) q = q.where('product', '=', f.product);
   return q.orderBy('location').orderBy('product').orderBy('uom').execute();
+}
+
+/** An enterprise's named queries, by name. */
+export async function namedQueries(db: Executor, enterpriseId: number) {
+  return db
+    .selectFrom('epcisNamedQuery')
+    .select(['name', 'query', 'createdAt'])
+    .where('enterpriseId', '=', enterpriseId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function namedQuery(db: Executor, enterpriseId: number, name: string) {
+  return db
+    .selectFrom('epcisNamedQuery')
+    .select(['name', 'query', 'createdAt'])
+    .where('enterpriseId', '=', enterpriseId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+}
+
+export async function insertNamedQuery(tx: Executor, row: Insertable<Database['epcisNamedQuery']>): Promise<void> {
+  await tx.insertInto('epcisNamedQuery').values(row).execute();
+}
+
+export async function deleteNamedQuery(tx: Executor, enterpriseId: number, name: string): Promise<boolean> {
+  const result = await tx
+    .deleteFrom('epcisNamedQuery')
+    .where('enterpriseId', '=', enterpriseId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }

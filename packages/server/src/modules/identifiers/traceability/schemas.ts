@@ -1,4 +1,4 @@
-import { EPCIS_EVENT_TYPES, WAREHOUSE_STEPS } from '@zhizao/domain';
+import { WAREHOUSE_STEPS } from '@zhizao/domain';
 import { paginationQuery } from '../../../platform/schemas.ts';
 import { INDEXED_VALUE_MAX } from './capture.service.ts';
 
@@ -7,27 +7,86 @@ import { INDEXED_VALUE_MAX } from './capture.service.ts';
 const text = { type: 'string', minLength: 1, maxLength: INDEXED_VALUE_MAX } as const;
 const dateTime = { type: 'string', format: 'date-time', maxLength: 40 } as const;
 
-/** EPCIS 2.0 SimpleEventQuery parameters we answer (names as in the standard). */
+const list = (description: string) => ({ ...text, description: `${description}; several separated by |` });
+
+/** EPCIS 2.0 SimpleEventQuery parameters (names as in the standard, §8.2.7.1), the ones the web offers too. */
 export const eventQueryProperties = {
-  eventType: { type: 'string', enum: [...EPCIS_EVENT_TYPES] },
-  EQ_bizStep: { ...text, description: 'CBV word (shipping) or its URI' },
-  EQ_disposition: text,
-  GE_eventTime: { ...dateTime, description: 'events at or after (ISO 8601 with offset)' },
+  eventType: list('event type (ObjectEvent…, or an extension type such as example:CustomEvent)'),
+  EQ_bizStep: list('CBV word (shipping) or its URI'),
+  EQ_disposition: list('CBV word or its URI'),
+  GE_eventTime: { ...dateTime, description: 'events at or after (ISO 8601 with offset, any fractional digits)' },
   LT_eventTime: { ...dateTime, description: 'events before' },
-  EQ_bizLocation: text,
-  EQ_readPoint: text,
-  MATCH_epc: { ...text, description: 'an EPC in epcList, childEPCs or parentID (any URI form of it)' },
-  MATCH_epcClass: { ...text, description: 'a class in a quantity list' },
-  MATCH_anyEPC: { ...text, description: 'an EPC in any instance list, inputs and outputs included' },
+  EQ_bizLocation: list('location URI (or a warehouse location code)'),
+  EQ_readPoint: list('location URI (or a warehouse location code)'),
+  MATCH_epc: list('an EPC (any URI form) or EPC pattern (urn:epc:idpat:…) in epcList or childEPCs'),
+  MATCH_epcClass: list('a class or pattern in quantityList or childQuantityList'),
+  MATCH_anyEPC: list('an EPC or pattern in any instance field: epcList, childEPCs, parentID, inputs, outputs'),
 } as const;
 
+/**
+ * The query of the REST binding: the parameters above documented, every other parameter of the standard
+ * (GE_recordTime, EQ_action, WD_readPoint, MATCH_parentID, EQ_prefix:field, sensor values, …) accepted as a
+ * string and checked by the domain's query compiler, which names an unknown one.
+ */
 export const epcisQuery = {
+  type: 'object',
+  additionalProperties: { type: 'string', maxLength: 2000 },
+  properties: {
+    ...eventQueryProperties,
+    GE_recordTime: { ...dateTime, description: 'events recorded at or after' },
+    LT_recordTime: { ...dateTime, description: 'events recorded before' },
+    EQ_action: list('ADD, OBSERVE or DELETE'),
+    EQ_eventID: list('an eventID'),
+    MATCH_parentID: list('an EPC or pattern in parentID'),
+    orderBy: { type: 'string', enum: ['eventTime', 'recordTime'] },
+    orderDirection: { type: 'string', enum: ['ASC', 'DESC'] },
+    eventCountLimit: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    maxEventCount: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+    perPage: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
+    nextPageToken: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+const queryName = { type: 'string', pattern: '^[A-Za-z0-9_.~-]{1,100}$' } as const;
+
+/** POST /queries (REST binding): a name and a query as query-schema.json writes it (lists as arrays). */
+export const namedQueryBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'query'],
+  properties: {
+    name: queryName,
+    query: {
+      type: 'object',
+      maxProperties: 100,
+      additionalProperties: {
+        anyOf: [
+          { type: 'string', maxLength: 2000 },
+          { type: 'number' },
+          { type: 'boolean' },
+          { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 2000 } },
+        ],
+      },
+    },
+  },
+} as const;
+export const namedQueryParams = { type: 'object', properties: { name: queryName }, required: ['name'] } as const;
+export const namedQueryEventsQuery = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    ...eventQueryProperties,
     perPage: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
     nextPageToken: { type: 'string', minLength: 1, maxLength: 200 },
+  },
+} as const;
+
+/** Paging of the binding's collections (top-level resources, capture jobs). */
+export const collectionQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    perPage: { type: 'integer', minimum: 1, maximum: 1000, default: 30 },
+    nextPageToken: { type: 'string', minLength: 1, maxLength: 20 },
   },
 } as const;
 
@@ -52,7 +111,15 @@ export const captureBody = {
 
 export const captureResponse = {
   type: 'object',
-  properties: { captureID: { type: 'string' }, eventCount: { type: 'integer' } },
+  properties: {
+    captureID: { type: 'string' },
+    eventCount: { type: 'integer', description: 'events stored' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', additionalProperties: true },
+      description: "events refused by a 'proceed' capture (RFC 7807)",
+    },
+  },
 } as const;
 
 export const captureJob = {
@@ -64,7 +131,7 @@ export const captureJob = {
     running: { type: 'boolean' },
     success: { type: 'boolean' },
     captureErrorBehaviour: { type: 'string' },
-    errors: { type: 'array', items: {} },
+    errors: { type: 'array', items: { type: 'object', additionalProperties: true } },
     eventCount: { type: 'integer' },
   },
 } as const;

@@ -13,6 +13,10 @@ export interface EpcisCaptureTable {
   document: string;
   eventCount: number;
   createdAt: string;
+  /** GS1-Capture-Error-Behaviour: 'rollback' (all or nothing) or 'proceed'. Migration 0031. */
+  errorBehaviour: 'rollback' | 'proceed';
+  /** JSON: the events a 'proceed' capture refused (RejectedEvent[]), null when none. */
+  errors: string | null;
 }
 
 /** The indexed summary (domain EventSummary: bare CBV words, UTC eventTime, location keys) and the event as sent. */
@@ -24,7 +28,10 @@ export interface EpcisEventTable extends EventSummary {
   seq: number;
   /** JSON.stringify of the parsed event: same keys, order and values as sent. */
   eventJson: string;
+  /** The recordTime the repository gave the event (also in eventJson). */
   recordedAt: string;
+  /** JSON: prefix → IRI of the @context the event came with, null when it declared none. Migration 0031. */
+  namespaces: string | null;
 }
 
 export interface EpcisEventEpcTable {
@@ -43,7 +50,19 @@ export interface WarehouseStockTable {
   updatedAt: string;
 }
 
+/** A named query of the EPCIS REST binding (/queries/{name}). Migration 0031. */
+export interface EpcisNamedQueryTable {
+  enterpriseId: number;
+  name: string;
+  /** JSON: the query as sent (EPCIS query-schema.json: lists as arrays). */
+  query: string;
+  createdBy: number | null;
+  apiKeyId: string | null;
+  createdAt: string;
+}
+
 export interface TraceabilityTables {
+  epcisNamedQuery: EpcisNamedQueryTable;
   epcisCapture: EpcisCaptureTable;
   epcisEvent: EpcisEventTable;
   epcisEventEpc: EpcisEventEpcTable;

@@ -148,7 +148,7 @@ describeEachDatabase('public trace data', (server) => {
     const json = await scan(`/${PUMP}`, 'application/json');
     expect([json.status, json.headers.get('location')]).toEqual([302, `/api/trace?id=${encodeURIComponent(PUMP)}`]);
     const dl = await scan('/01/70614141123451/21/2018', 'text/html');
-    expect([dl.status, dl.headers.get('location')]).toEqual([302, '/trace/01/70614141123451/21/2018']);
+    expect([dl.status, dl.headers.get('location')]).toEqual([307, `${server().url}/trace/01/70614141123451/21/2018`]);
     const followed = await anonymous.get(`/${PUMP}`);
     expect(followed.body.handle).toBe(PUMP);
   });

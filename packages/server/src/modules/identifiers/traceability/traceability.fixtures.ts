@@ -3,7 +3,7 @@ import path from 'node:path';
 import { handleKey, type HandleValue } from '@zhizao/domain';
 import { expect } from 'vitest';
 import { TEST_PASSWORD, type TestClient, type TestServer } from '../../../../test/harness.ts';
-import { sm3 } from '../../../platform/crypto.ts';
+import { sha256, sm3 } from '../../../platform/crypto.ts';
 import { createUser } from '../../accounts/users.service.ts';
 
 // Fixtures for the traceability API tests: GS1's example documents, an enterprise prefix with an
@@ -80,6 +80,7 @@ export async function seedIdentifierFixtures(server: TestServer, enterpriseId = 
       id: API_KEY_ID,
       enterpriseId,
       secretHash: sm3(API_KEY_SECRET),
+      secretSha256: sha256(API_KEY_SECRET),
       label: 'EPCIS',
       createdBy: null,
       createdAt: at,

@@ -93,9 +93,9 @@ export async function movementList(
   q: { location?: string; product?: string; page: number; pageSize: number },
 ) {
   const identifiers: EventFilter['identifiers'] = [];
-  if (q.location) identifiers.push({ key: locationKey(q.location), roles: LOCATION_ROLES });
-  if (q.product) identifiers.push({ key: epcKey(q.product), roles: OBJECT_ROLES });
-  const filter: EventFilter = { eventType: 'ObjectEvent', bizSteps: WAREHOUSE_STEPS, identifiers };
+  if (q.location) identifiers.push({ keys: [locationKey(q.location)], roles: LOCATION_ROLES });
+  if (q.product) identifiers.push({ keys: [epcKey(q.product)], roles: OBJECT_ROLES });
+  const filter: EventFilter = { eventTypes: ['ObjectEvent'], bizSteps: WAREHOUSE_STEPS, identifiers };
   const scope = { enterpriseId };
   const [total, rows] = await Promise.all([
     countEvents(ctx.db, scope, filter),

@@ -1,10 +1,15 @@
+import type { EntryValues } from '@zhizao/domain';
 import ExcelJS from 'exceljs';
 import type { TestClient, TestResponse } from '../../../../test/harness.ts';
-import { download } from '../../registry/excel.fixtures.ts';
 import { REGISTER_MODULES } from '../index.ts';
 import type { SampleContext } from './module.ts';
 
 // Helpers for register tests: a template downloaded, filled as a person would, uploaded; an export read back.
+
+async function download(client: TestClient, path: string): Promise<{ status: number; data: Buffer }> {
+  const response = await client.raw('GET', path);
+  return { status: response.status, data: Buffer.from(await response.arrayBuffer()) };
+}
 
 export async function registerTemplateOf(client: TestClient, key: string): Promise<Buffer> {
   const template = await download(client, `/api/registers/${key}/template.xlsx`);
@@ -23,7 +28,7 @@ export async function filledTemplate(template: Buffer, rows: (string | number | 
 
 export async function uploadRegister(client: TestClient, key: string, data: Buffer, query = ''): Promise<TestResponse> {
   const form = new FormData();
-  form.append('file', new Blob([data]), `${key}.xlsx`);
+  form.append('file', new Blob([new Uint8Array(data)]), `${key}.xlsx`);
   const response = await client.raw('POST', `/api/registers/${key}/import${query}`, { body: form });
   return { status: response.status, body: await response.json(), headers: response.headers };
 }
@@ -75,7 +80,7 @@ export async function prepareSamples(bureau: TestClient, enterpriseId: number): 
 }
 
 /** A fresh valid body for a register's add route (and, with a version, its change route). */
-export const sampleBody = (key: string) => {
+export const sampleBody = (key: string): EntryValues & { confirmWarnings: boolean } => {
   const module = REGISTER_MODULES.find((m) => m.definition.key === key)!;
   return { ...module.sample(sampleContext, sampleSerial++), confirmWarnings: true };
 };

@@ -79,6 +79,9 @@ export function entryViewSchema(definition: RegisterDefinition) {
       updatedAt: { type: 'string' },
       ...Object.fromEntries(definition.fields.map((f) => [f.key, nullable(valueSchema(f))])),
       ...Object.fromEntries((definition.derived ?? []).map((d) => [d.key, { type: ['string', 'number', 'null'] }])),
+      ...Object.fromEntries(
+        definition.fields.filter((f) => f.type === 'reference').map((f) => [`${f.key}Title`, { type: ['string', 'null'] }]),
+      ),
     },
   };
 }

@@ -1,0 +1,17 @@
+import type { RegisterDefinition } from '@zhizao/domain';
+import type { ComponentType } from 'react';
+
+// What a register shows beyond the shared list, form and import: a figures card above its list (a
+// coverage map, totals computed from the rows, an ageing chart). Each register's folder exports its
+// component and lists it here by register key.
+
+export interface RegisterViewProps {
+  definition: RegisterDefinition;
+}
+
+export interface RegisterView {
+  /** Shown above the list, under the page title. */
+  summary?: ComponentType<RegisterViewProps>;
+}
+
+export const REGISTER_VIEWS: Record<string, RegisterView> = {};
