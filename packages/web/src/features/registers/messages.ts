@@ -1,4 +1,6 @@
 import type { Catalog } from '../../app/i18n/types.ts';
+import { showcaseMessages } from './showcases/messages.ts';
+import { trainingMessages } from './training/messages.ts';
 
 export const registersMessages = {
   'menu.registers': { zh: '专项台账', en: 'Registers' },
@@ -89,4 +91,6 @@ export const registersMessages = {
   'registers.corrections.note': { zh: '审核意见', en: 'Note' },
   'registers.corrections.decided': { zh: '已处理', en: 'Decided' },
   'registers.corrections.empty': { zh: '没有更正申请', en: 'No corrections' },
+  ...showcaseMessages,
+  ...trainingMessages,
 } as const satisfies Catalog;

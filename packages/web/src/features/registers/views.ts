@@ -1,5 +1,7 @@
 import type { RegisterDefinition } from '@zhizao/domain';
 import type { ComponentType } from 'react';
+import { CoverageCard } from './showcases/CoverageCard.tsx';
+import { OutcomesCard } from './training/OutcomesCard.tsx';
 
 // What a register shows beyond the shared list, form and import: a figures card above its list (a
 // coverage map, totals computed from the rows, an ageing chart). Each register's folder exports its
@@ -14,4 +16,7 @@ export interface RegisterView {
   summary?: ComponentType<RegisterViewProps>;
 }
 
-export const REGISTER_VIEWS: Record<string, RegisterView> = {};
+export const REGISTER_VIEWS: Record<string, RegisterView> = {
+  showcases: { summary: CoverageCard },
+  'training-events': { summary: OutcomesCard },
+};
