@@ -39,8 +39,8 @@ describe('showcase coverage and training outcomes in the browser', () => {
     await chooseOption(page, 'status', '已发布');
     await page.locator('#publishedOn').click();
     await page.locator('#publishedOn').fill('2024-06-01');
+    // Enter takes the typed date and submits the form
     await page.locator('#publishedOn').press('Enter');
-    await page.getByTestId('register-save').click();
     await page.waitForURL(/\/registers\/showcases$/);
     await eventually(() => page.getByTestId('coverage-TC1-covered').count()).toBe(2);
     expect(await page.getByTestId('coverage-TC1-candidate').count()).toBe(0);
