@@ -9,6 +9,11 @@ import { TRAINING_CARRIER_REGISTER } from './talent/carrier.ts';
 import { SKILL_HONOUR_REGISTER } from './talent/honour.ts';
 import { TALENT_PAYMENT_REGISTER } from './talent/payment.ts';
 import { TITLE_REGISTER } from './titles/title.ts';
+import { SHOWCASE_KPI_REGISTER } from './showcases/kpi.ts';
+import { SHOWCASE_REGISTER } from './showcases/showcase.ts';
+import { TRAINING_ATTENDEE_REGISTER } from './training/attendee.ts';
+import { CONTEST_RESULT_REGISTER, SKILLS_CONTEST_REGISTER } from './training/contest.ts';
+import { TRAINING_EVENT_REGISTER } from './training/event.ts';
 
 /** Every register, in menu order. A new register is declared in its folder and listed here. */
 export const REGISTERS: readonly RegisterDefinition[] = [
@@ -23,6 +28,12 @@ export const REGISTERS: readonly RegisterDefinition[] = [
   BASE_STATION_REGISTER,
   GIGABIT_INDICATOR_REGISTER,
   OBSTACLE_REGISTER,
+  SHOWCASE_REGISTER,
+  SHOWCASE_KPI_REGISTER,
+  TRAINING_EVENT_REGISTER,
+  TRAINING_ATTENDEE_REGISTER,
+  SKILLS_CONTEST_REGISTER,
+  CONTEST_RESULT_REGISTER,
 ];
 
 export const registerByKey = (key: string): RegisterDefinition | undefined => REGISTERS.find((r) => r.key === key);

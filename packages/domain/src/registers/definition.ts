@@ -54,6 +54,11 @@ export interface RegisterDefinition {
   ownership: RegisterOwnership;
   /** Most rows one Excel import may hold, where the engine's default is too small (operators send whole networks). */
   importMaxRows?: number;
+  /**
+   * A reference field whose row's enterprise and district this row takes (a showcase's KPI belongs to the
+   * showcase's firm), for a register without an enterprise field of its own.
+   */
+  ownerFrom?: string;
   fields: readonly FieldSpec[];
   /** The field that names a row in lists, references and audit entries. */
   titleField: string;

@@ -16,3 +16,5 @@ export * from './titles/title.ts';
 export * from './titles/level-rule.ts';
 export * from './recommendations/recommendation.ts';
 export * from './network/index.ts';
+export * from './showcases/index.ts';
+export * from './training/index.ts';

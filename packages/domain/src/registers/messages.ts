@@ -3,6 +3,8 @@ import { REGISTER_FILE_MESSAGES } from './file-messages.ts';
 import { RECOMMENDATION_MESSAGES } from './recommendations/messages.ts';
 import { TITLE_MESSAGES } from './titles/messages.ts';
 import { NETWORK_MESSAGES } from './network/messages.ts';
+import { SHOWCASE_MESSAGES } from './showcases/messages.ts';
+import { TRAINING_MESSAGES } from './training/messages.ts';
 
 // The registers' messages (zh-CN, en). Merged into MESSAGES.
 export const REGISTER_MESSAGES = {
@@ -59,4 +61,6 @@ export const REGISTER_MESSAGES = {
   ...TITLE_MESSAGES,
   ...RECOMMENDATION_MESSAGES,
   ...NETWORK_MESSAGES,
+  ...SHOWCASE_MESSAGES,
+  ...TRAINING_MESSAGES,
 } as const;

@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_registers.ts';
 import * as m0016 from './migrations/0016_titles_recommendations.ts';
 import * as m0017 from './migrations/0017_network_registers.ts';
 import * as m0018 from './migrations/0018_talent.ts';
+import * as m0019 from './migrations/0019_showcases_training.ts';
 import * as m0031 from './migrations/0031_epcis_conformance.ts';
 import * as m0032 from './migrations/0032_snms_token_digest.ts';
 import * as m0033 from './migrations/0033_search_engine.ts';
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_titles_recommendations': m0016,
   '0017_network_registers': m0017,
   '0018_talent': m0018,
+  '0019_showcases_training': m0019,
   '0031_epcis_conformance': m0031,
   '0032_snms_token_digest': m0032,
   '0033_search_engine': m0033,

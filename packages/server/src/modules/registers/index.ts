@@ -9,6 +9,8 @@ import { policyRegister } from './policies/index.ts';
 import { TALENT_REGISTERS } from './talent/index.ts';
 import { upwardRecommendationRegister } from './recommendations/index.ts';
 import { titleRegister } from './titles/index.ts';
+import { showcaseKpiRegister, showcaseRegister } from './showcases/index.ts';
+import { contestResultRegister, skillsContestRegister, trainingAttendeeRegister, trainingEventRegister } from './training/index.ts';
 
 // The programme's registers (titles, network, talent, training, showcases, policies, upward
 // recommendations): each declared in the domain, served by the shared engine, with routes of its own.
@@ -19,6 +21,12 @@ export const REGISTER_MODULES: readonly RegisterModule[] = [
   upwardRecommendationRegister,
   ...TALENT_REGISTERS,
   ...NETWORK_REGISTERS,
+  showcaseRegister,
+  showcaseKpiRegister,
+  trainingEventRegister,
+  trainingAttendeeRegister,
+  skillsContestRegister,
+  contestResultRegister,
 ];
 
 export function registerRegistersModule(app: FastifyInstance, ctx: AppContext): void {

@@ -2,6 +2,8 @@ import type { Catalog } from '../../app/i18n/types.ts';
 import { talentMessages } from './talent/messages.ts';
 import { networkMessages } from './network/messages.ts';
 import { titleViewMessages } from './titles/messages.ts';
+import { showcaseMessages } from './showcases/messages.ts';
+import { trainingMessages } from './training/messages.ts';
 
 export const registersMessages = {
   ...talentMessages,
@@ -95,4 +97,6 @@ export const registersMessages = {
   'registers.corrections.decided': { zh: '已处理', en: 'Decided' },
   'registers.corrections.empty': { zh: '没有更正申请', en: 'No corrections' },
   ...titleViewMessages,
+  ...showcaseMessages,
+  ...trainingMessages,
 } as const satisfies Catalog;

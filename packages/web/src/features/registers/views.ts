@@ -4,6 +4,8 @@ import { TalentSummary } from './talent/TalentSummary.tsx';
 import { RecommendationSummary } from './recommendations/RecommendationSummary.tsx';
 import { TitleFigures } from './titles/TitleFigures.tsx';
 import { NetworkSummary } from './network/NetworkSummary.tsx';
+import { CoverageCard } from './showcases/CoverageCard.tsx';
+import { OutcomesCard } from './training/OutcomesCard.tsx';
 
 // What a register shows beyond the shared list, form and import: a figures card above its list (a
 // coverage map, totals computed from the rows, an ageing chart). Each register's folder exports its
@@ -23,4 +25,6 @@ export const REGISTER_VIEWS: Record<string, RegisterView> = {
   titles: { summary: TitleFigures },
   'upward-recommendations': { summary: RecommendationSummary },
   'base-stations': { summary: NetworkSummary },
+  showcases: { summary: CoverageCard },
+  'training-events': { summary: OutcomesCard },
 };

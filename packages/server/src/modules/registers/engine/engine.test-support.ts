@@ -53,6 +53,7 @@ export async function exportedRows(client: TestClient, path: string): Promise<st
 export const sampleContext: SampleContext = {
   enterpriseId: 0,
   districtCode: '371002',
+  chainCode: 'TC1',
   rowOf: (register) => {
     const id = sampleRows.get(register);
     if (id === undefined) throw new Error(`no sample row of ${register}: call prepareSamples first`);
@@ -65,6 +66,8 @@ let sampleSerial = 1;
 /** One sample row per register, added as the bureau; ids kept for `sampleContext.rowOf`. */
 export async function prepareSamples(bureau: TestClient, enterpriseId: number): Promise<void> {
   sampleContext.enterpriseId = enterpriseId;
+  const taxonomy = await bureau.get('/api/registry/taxonomy');
+  sampleContext.chainCode = taxonomy.body.chains[0]?.code ?? sampleContext.chainCode;
   sampleRows.clear();
   for (const module of REGISTER_MODULES) {
     await module.sampleSetup?.(bureau);

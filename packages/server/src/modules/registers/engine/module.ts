@@ -4,10 +4,11 @@ import type { Tx } from '../../../db/database.ts';
 import type { AppContext } from '../../../platform/context.ts';
 import type { RegisterHooks } from './service.ts';
 
-/** Ids a sample row may point at: an enterprise of the district, the district itself. */
+/** Ids a sample row may point at: an enterprise of the district, the district itself, an industry chain. */
 export interface SampleContext {
   enterpriseId: number;
   districtCode: string;
+  chainCode: string;
   /** A live row of another register, by key (a policy for a reward, a showcase for a visit). */
   rowOf: (register: string) => number;
 }

@@ -122,6 +122,8 @@ interface KnownIds {
   chains: Set<string>;
   /** Live row ids of referenced registers, by register key. */
   references: Map<string, Set<number>>;
+  /** For a register whose rows belong to the row they point at (definition.ownerFrom): that row's owner, by id. */
+  owners: Map<number, Owner>;
 }
 
 /** The enterprises, districts, chains and referenced rows the rows name, in a few queries. */
@@ -145,6 +147,7 @@ async function knownIds(db: Executor, definition: RegisterDefinition, candidates
     needsChains ? db.selectFrom('industryChain').select('code').execute() : [],
   ]);
   const references = new Map<string, Set<number>>();
+  const owners = new Map<number, Owner>();
   for (const field of definition.fields) {
     if (field.type !== 'reference') continue;
     const target = registerByKey(field.register);
@@ -154,17 +157,26 @@ async function knownIds(db: Executor, definition: RegisterDefinition, candidates
     for (const ids of chunks(valuesOf(field.key) as number[]))
       for (const row of (await anyDb(db)
         .selectFrom(target.table)
-        .select('id')
+        .select(['id', 'enterpriseId', 'districtCode'])
         .where('id', 'in', ids)
         .where('archived', '=', 0)
-        .execute()) as { id: number }[])
+        .execute()) as (Owner & { id: number })[]) {
         found.add(Number(row.id));
+        if (field.key === definition.ownerFrom)
+          owners.set(Number(row.id), { enterpriseId: row.enterpriseId, districtCode: row.districtCode });
+      }
   }
-  return { enterprises, districts: new Set(districts.map((d) => d.code)), chains: new Set(chains.map((c) => c.code)), references };
+  return { enterprises, districts: new Set(districts.map((d) => d.code)), chains: new Set(chains.map((c) => c.code)), references, owners };
 }
 
 /** The row's enterprise and district, checked against the keeper's scope and the registry. */
 function ownerOf(definition: RegisterDefinition, actor: Actor, values: EntryValues, known: KnownIds): Owner | EntryProblem {
+  if (definition.ownerFrom) {
+    // the row belongs to the row it points at, which must lie in a district officer's district
+    const owner = known.owners.get(Number(values[definition.ownerFrom]));
+    const outOfScope = actor.role === 'district_officer' && owner?.districtCode !== actor.districtCode;
+    return !owner || outOfScope ? { field: definition.ownerFrom, key: 'registers.referenceNotFound' } : owner;
+  }
   const enterpriseField = enterpriseFieldOf(definition);
   const enterpriseId = enterpriseField ? ((values[enterpriseField.key] as number | null) ?? null) : null;
   let districtCode = (values.districtCode as string | null | undefined) ?? null;

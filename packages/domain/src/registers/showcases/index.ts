@@ -1,0 +1,4 @@
+export * from './showcase.ts';
+export * from './kpi.ts';
+export * from './coverage.ts';
+export * from './messages.ts';
