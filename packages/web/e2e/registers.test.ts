@@ -8,9 +8,24 @@ import type { TestClient } from '../../server/test/harness.ts';
 import { eventually, shot } from './funding-support.ts';
 import { chooseOption, useBrowserEnv } from './support.ts';
 
-// Every register in the browser, from its sample row: the bureau adds one through the form, field by
-// field as a person would; an import with a bad row lists that row and adds nothing; the export downloads
-// the workbook; a district officer keeps only their own district's rows and cannot pick another district.
+// Every register in the browser, from its sample row: an import with a bad row lists that row and adds
+// nothing; the export downloads the workbook; a district officer cannot keep another district's rows.
+// The form is one component for every register, so rows are added through it, field by field as a person
+// would, for the few registers that between them use every kind of field (FORM_REGISTERS).
+
+/** The fewest registers (greedily, in catalogue order) whose fields cover every field kind any register uses. */
+function registersCoveringEveryFieldKind(): Set<string> {
+  const missing = new Set(REGISTER_MODULES.flatMap((m) => m.definition.fields.map((f) => f.type)));
+  const gain = (m: (typeof REGISTER_MODULES)[number]) => new Set(m.definition.fields.map((f) => f.type).filter((t) => missing.has(t))).size;
+  const chosen = new Set<string>();
+  while (missing.size) {
+    const best = REGISTER_MODULES.reduce((a, b) => (gain(b) > gain(a) ? b : a));
+    chosen.add(best.definition.key);
+    for (const f of best.definition.fields) missing.delete(f.type);
+  }
+  return chosen;
+}
+const FORM_REGISTERS = registersCoveringEveryFieldKind();
 
 async function typeDate(page: Page, id: string, date: string) {
   await page.locator(`#${id}`).click();
@@ -68,25 +83,33 @@ describe('every register in the browser: add, import with a bad row, export, the
     }
   }
 
+  let page: Page | undefined;
+
+  /** Adds the register's sample row through its form, field by field, confirming warnings if shown. */
+  async function addThroughTheForm(bureauPage: Page, key: string) {
+    const { definition } = REGISTER_MODULES.find((m) => m.definition.key === key)!;
+    const before = (await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total as number;
+    await bureauPage.getByTestId('register-new').click();
+    await bureauPage.getByTestId('register-form').waitFor();
+    const sample = sampleBody(key);
+    for (const field of definition.fields) await fill(bureauPage, field, sample[field.key] as EntryValues[string]);
+    await shot(bureauPage, `register-${key}-form`);
+    // Enter on a date typed into the last field submits the form already, as it does for a person
+    if (bureauPage.url().endsWith('/new')) await bureauPage.getByTestId('register-save').click();
+    const warnings = bureauPage.getByTestId('register-warnings');
+    await Promise.race([bureauPage.waitForURL(new RegExp(`/registers/${key}$`)), warnings.waitFor()]);
+    if (await warnings.isVisible()) await bureauPage.getByRole('button', { name: '确认无误，保存' }).click();
+    await bureauPage.waitForURL(new RegExp(`/registers/${key}$`));
+    await eventually(async () => (await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total).toBe(before + 1);
+  }
+
   it.each(REGISTER_MODULES.map((m) => [m.definition.key, m] as const))('%s', async (key, module) => {
     const { definition } = module;
-    const page = await env().pageAs('bureau_admin');
+    page ??= await env().pageAs('bureau_admin');
     await page.goto(`/registers/${key}`);
     await page.getByTestId('register-table').waitFor();
+    if (FORM_REGISTERS.has(key)) await addThroughTheForm(page, key);
     const before = (await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total as number;
-
-    // add through the form
-    await page.getByTestId('register-new').click();
-    await page.getByTestId('register-form').waitFor();
-    const sample = sampleBody(key);
-    for (const field of definition.fields) await fill(page, field, sample[field.key] as EntryValues[string]);
-    await shot(page, `register-${key}-form`);
-    await page.getByTestId('register-save').click();
-    const warnings = page.getByTestId('register-warnings');
-    await Promise.race([page.waitForURL(new RegExp(`/registers/${key}$`)), warnings.waitFor()]);
-    if (await warnings.isVisible()) await page.getByRole('button', { name: '确认无误，保存' }).click();
-    await page.waitForURL(new RegExp(`/registers/${key}$`));
-    await eventually(async () => (await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total).toBe(before + 1);
     await shot(page, `register-${key}-list`);
 
     // export
@@ -107,18 +130,23 @@ describe('every register in the browser: add, import with a bad row, export, the
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
     });
-    await page.getByTestId('import-problems').waitFor();
-    expect(await page.getByTestId('import-problems').innerText()).toContain(definition.fields[required]!.label.zh);
+    await page.getByTestId('upload-error').waitFor({ timeout: 60_000 });
+    const problems = page.getByTestId('import-problems');
+    expect(await problems.count(), await page.getByTestId('upload-error').innerText()).toBe(1);
+    expect(await problems.innerText()).toContain(definition.fields[required]!.label.zh);
     await shot(page, `register-${key}-import`);
-    expect((await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total).toBe(before + 1);
+    expect((await bureau.get(`/api/registers/${key}?pageSize=1`)).body.total).toBe(before);
 
     // the district rule: an officer of 环翠区 keeps only 环翠区's rows
     if (definition.ownership !== 'city') {
-      const officer = await env().pageAs('district_officer');
-      await officer.goto(`/registers/${key}/new`);
-      await officer.getByTestId('register-form').waitFor();
-      const district = officer.locator('#districtCode');
-      if (await district.count()) expect(await district.isDisabled()).toBe(true);
+      if (FORM_REGISTERS.has(key)) {
+        const officer = await env().pageAs('district_officer');
+        await officer.goto(`/registers/${key}/new`);
+        await officer.getByTestId('register-form').waitFor();
+        const district = officer.locator('#districtCode');
+        if (await district.count()) expect(await district.isDisabled()).toBe(true);
+        await officer.close();
+      }
       const other = await env().server.as('district_officer');
       const foreign = await other.post(`/api/registers/${key}`, {
         ...sampleBody(key),

@@ -161,6 +161,7 @@ export function FieldInput({
           value={(value as string | null) ?? undefined}
           onChange={(next: string | undefined) => set(next ?? null)}
           disabled={districtLocked}
+          showSearch={{ optionFilterProp: 'label' }}
           options={taxonomy.districts}
           data-testid={testId}
         />
