@@ -4,6 +4,7 @@ import { DEFAULT_SECURITY_SETTINGS, type Role } from '@zhizao/domain';
 import { beforeAll, expect, it } from 'vitest';
 import { expectError, expectErrorShape } from './expect.ts';
 import { describeEachDatabase, enterpriseInput, type Json, TEST_PASSWORD, type TestClient, type TestResponse } from './harness.ts';
+import { prepareSamples } from '../src/modules/registers/engine/engine.test-support.ts';
 import { EXAMPLES } from './examples.ts';
 import { encode, inParallel, send } from './http.ts';
 import { fillPath, label, listOperations, sample, type Operation, type Schema } from './openapi.ts';
@@ -14,6 +15,8 @@ describeEachDatabase('API conventions', (server, kind) => {
   let operations: Operation[];
   beforeAll(async () => {
     operations = await listOperations(server().client());
+    // the registers' example bodies point at one sample row of each register
+    await prepareSamples(await server().as('bureau_admin'), server().enterprises.huancui);
   });
 
   it('answers GET /api/health with the database in use', async () => {
@@ -293,7 +296,7 @@ describeEachDatabase('API conventions', (server, kind) => {
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(1500);
-  });
+  }, 300_000); // thousands of requests over every operation: about a minute on a quiet machine
 
   async function clientAs(actor: Role | null): Promise<TestClient> {
     return actor ? server().as(actor) : server().client();

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/messages.ts';
 import type { RegisterDefinition, RuleOutcome } from './definition.ts';
-import { maxLengthOf, MONEY_MAX_FEN, YEAR_MAX, YEAR_MIN, type EntryValues, type FieldSpec, type FieldValue } from './field.ts';
+import { INTEGER_MAX, maxLengthOf, MONEY_MAX_FEN, YEAR_MAX, YEAR_MIN, type EntryValues, type FieldSpec, type FieldValue } from './field.ts';
 
 // The checks one row of a register passes, whether it came through the API (typed by the route's JSON
 // schema first) or from a sheet cell (parsed by parseCell). What needs the database — does the
@@ -64,8 +64,10 @@ function checkField(field: FieldSpec, value: FieldValue, today: string): RuleOut
     case 'money': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return { key: 'validation.notFinite' };
       if (field.type !== 'decimal' && !Number.isInteger(value)) return { key: 'validation.type', params: { type: 'integer' } };
-      const min = field.type === 'money' ? 0 : field.min;
-      const max = field.type === 'money' ? (field.max ?? MONEY_MAX_FEN) : field.max;
+      // an integer column holds 32 bits on PostgreSQL, whatever the register allows
+      const min = field.type === 'money' ? 0 : (field.min ?? (field.type === 'integer' ? -INTEGER_MAX : undefined));
+      const max =
+        field.type === 'money' ? (field.max ?? MONEY_MAX_FEN) : (field.max ?? (field.type === 'integer' ? INTEGER_MAX : undefined));
       if (min !== undefined && value < min) return { key: 'validation.minimum', params: { limit: min } };
       if (max !== undefined && value > max) return { key: 'validation.maximum', params: { limit: max } };
       return null;

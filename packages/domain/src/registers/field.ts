@@ -47,6 +47,8 @@ export type EntryValues = Record<string, FieldValue>;
 export const TEXT_MAX_LENGTH = 200;
 export const LONG_TEXT_MAX_LENGTH = 4000;
 export const MONEY_MAX_FEN = 1e15;
+/** The largest value an integer column holds on PostgreSQL. */
+export const INTEGER_MAX = 2147483647;
 export const YEAR_MIN = 1949;
 export const YEAR_MAX = 2100;
 

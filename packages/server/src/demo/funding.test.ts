@@ -31,7 +31,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const y2023 = rows.find((r: { year: number }) => r.year === 2023);
       expect(y2023.awardedFen).toBe(35_890_000 * 100);
       expect(Math.round(y2023.shareOfFund * 1000) / 10).toBe(42.2);
-      const fund = (await bureau.get('/api/funding/funds')).body.find((f: { year: number }) => f.year === 2023);
+      const fund = (await bureau.get('/api/funding/funds')).body.find(
+        (f: { year: number; purpose: string }) => f.year === 2023 && f.purpose === 'manufacturing',
+      );
       expect(Math.round(fund.awardedShareOfFund * 1000) / 10).toBe(42.2);
     });
 

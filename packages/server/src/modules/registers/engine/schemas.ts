@@ -1,4 +1,4 @@
-import { maxLengthOf, MONEY_MAX_FEN, YEAR_MAX, YEAR_MIN, type FieldSpec, type RegisterDefinition } from '@zhizao/domain';
+import { INTEGER_MAX, maxLengthOf, MONEY_MAX_FEN, YEAR_MAX, YEAR_MIN, type FieldSpec, type RegisterDefinition } from '@zhizao/domain';
 import { paginationQuery } from '../../../platform/schemas.ts';
 
 // A register's JSON schemas, made from its definition: the body of a row, the list's query, a row as
@@ -12,11 +12,8 @@ function valueSchema(field: FieldSpec): Record<string, unknown> {
     case 'text':
       return { type: 'string', maxLength: maxLengthOf(field) };
     case 'integer':
-      return {
-        type: 'integer',
-        ...(field.min !== undefined ? { minimum: field.min } : {}),
-        ...(field.max !== undefined ? { maximum: field.max } : {}),
-      };
+      // an integer column holds 32 bits on PostgreSQL
+      return { type: 'integer', minimum: field.min ?? -INTEGER_MAX, maximum: field.max ?? INTEGER_MAX };
     case 'decimal':
       return {
         type: 'number',
@@ -60,7 +57,7 @@ export function entryBodySchema(
     properties: {
       ...valueProperties(definition),
       confirmWarnings: { type: 'boolean', description: 'Save although the plausibility rules warned (after showing the user)' },
-      ...(withVersion ? { version: { type: 'integer', minimum: 1 } } : {}),
+      ...(withVersion ? { version: { type: 'integer', minimum: 1, maximum: INTEGER_MAX } } : {}),
     },
   };
 }
